@@ -1,0 +1,103 @@
+// ESXi proportional share (reference model §1.1): under contention each VM is entitled to the
+// host's capacity in proportion to its shares, but never below its reservation and never above
+// what it wants (its demand, bounded by its limit and by its vCPUs). What a satisfied VM does not
+// take goes to the others, so the result is work-conserving.
+//
+// Formally: find the level λ with Σ clamp(λ·shares_i, lo_i, want_i) = capacity, where
+// lo_i = min(reservation_i, want_i). Each term is piecewise linear in λ, so the sum is too; its
+// breakpoints are sorted and the crossing segment solved exactly.
+
+const EPS = 1e-9;
+
+/**
+ * All arrays have length >= n; `out` receives each VM's entitlement.
+ * `want[i]` must already be min(demand, limit, vcpus x MHz); `res[i]` is the reservation.
+ */
+export function waterFill(
+  n: number,
+  want: ArrayLike<number>,
+  res: ArrayLike<number>,
+  shares: ArrayLike<number>,
+  capacity: number,
+  out: Float64Array,
+): void {
+  let sumWant = 0;
+  let sumLo = 0;
+  for (let i = 0; i < n; i++) {
+    sumWant += want[i];
+    sumLo += Math.min(res[i], want[i]);
+  }
+  if (sumWant <= capacity + EPS) {
+    for (let i = 0; i < n; i++) out[i] = want[i];
+    return;
+  }
+  if (sumLo >= capacity - EPS) {
+    // Admission control should prevent this; if reservations exceed the host, scale them.
+    const k = sumLo > 0 ? capacity / sumLo : 0;
+    for (let i = 0; i < n; i++) out[i] = Math.min(res[i], want[i]) * k;
+    return;
+  }
+  // Breakpoints of λ where some term starts or stops growing.
+  const points: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (shares[i] <= 0) continue;
+    points.push(Math.min(res[i], want[i]) / shares[i], want[i] / shares[i]);
+  }
+  points.sort((a, b) => a - b);
+  const total = (lambda: number): number => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += clamp(lambda * shares[i], Math.min(res[i], want[i]), want[i]);
+    return s;
+  };
+  let lo = 0;
+  let fLo = total(0);
+  let lambda = points[points.length - 1] ?? 0;
+  for (const p of points) {
+    const fP = total(p);
+    if (fP >= capacity) {
+      lambda = fP - fLo > EPS ? lo + ((capacity - fLo) * (p - lo)) / (fP - fLo) : p;
+      break;
+    }
+    lo = p;
+    fLo = fP;
+  }
+  for (let i = 0; i < n; i++) out[i] = clamp(lambda * shares[i], Math.min(res[i], want[i]), want[i]);
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+/**
+ * Split one VM's entitlement between its vCPUs: each vCPU is capped by its own demand and the
+ * rest is shared equally (a vCPU that wants little does not strand entitlement).
+ */
+export function splitEqually(
+  start: number,
+  count: number,
+  demand: ArrayLike<number>,
+  total: number,
+  out: Float64Array,
+): void {
+  let remaining = total;
+  let open = count;
+  for (let v = start; v < start + count; v++) out[v] = -1;
+  while (open > 0 && remaining > EPS) {
+    const level = remaining / open;
+    let capped = false;
+    for (let v = start; v < start + count; v++) {
+      if (out[v] >= 0) continue;
+      if (demand[v] <= level + EPS) {
+        out[v] = demand[v];
+        remaining -= demand[v];
+        open--;
+        capped = true;
+      }
+    }
+    if (!capped) {
+      for (let v = start; v < start + count; v++) if (out[v] < 0) out[v] = level;
+      return;
+    }
+  }
+  for (let v = start; v < start + count; v++) if (out[v] < 0) out[v] = 0;
+}

@@ -1,0 +1,347 @@
+// One host's CPU scheduler, stepped one quantum at a time (reference model §1.1–1.3).
+//
+// Each quantum: work arrives on every vCPU; VMs' entitlements come from water-filling over
+// shares, reservations and limits; each vCPU earns credit at its entitled rate and spends it
+// when it runs; the runnable vCPUs with the most credit get the host's pCPU time. Co-scheduling
+// decides who may run at all: relaxed co-stops a vCPU that got too far ahead of its slowest
+// sibling, strict runs a VM's busy vCPUs together or not at all. Every vCPU's quantum ends up
+// in exactly one esxtop state (RUN, RDY, CSTP or WAIT), which is what the counters accumulate.
+//
+// Hot path: typed arrays, no allocation per quantum.
+
+import { splitEqually, waterFill } from './entitlement.js';
+
+/** Skew (ms of progress ahead of the slowest sibling) that co-stops a vCPU [assumption, §1.3]. */
+export const SKEW_THRESHOLD_MS = 3;
+/** Work a guest queues on a vCPU before it stops generating more (its run queue is full). */
+export const MAX_BACKLOG_MS = 100;
+
+/** Credit a vCPU may bank or owe, in quanta: bounds how long an idle spell is remembered. */
+const CREDIT_BOUND = 5;
+
+const EPS = 1e-9;
+
+export interface CpuGroupConfig {
+  vcpus: number;
+  shares: number;
+  reservationMHz: number;
+  limitMHz: number | null;
+  /** fraction of pCPU time spent in the hypervisor for this group's guest work (cpu_virt) */
+  overhead: number;
+}
+
+export class HostCpu {
+  readonly nv: number;
+  readonly ng: number;
+  readonly gStart: Int32Array;
+  readonly gCount: Int32Array;
+  private readonly gShares: Float64Array;
+  private readonly gRes: Float64Array;
+  private readonly gLimitMHz: Float64Array;
+  private readonly gOvh: Float64Array;
+  readonly gOn: Uint8Array;
+  private readonly gWant: Float64Array;
+  private readonly gEnt: Float64Array;
+  private readonly gBudget: Float64Array;
+  private readonly gPrio: Float64Array;
+  private readonly gRunnable: Int32Array;
+
+  private readonly vGroup: Int32Array;
+  /** work arriving per ms, as a fraction of one pCPU; the engine sets it every quantum */
+  readonly demand: Float64Array;
+  private readonly backlog: Float64Array;
+  private readonly credit: Float64Array;
+  private readonly progress: Float64Array;
+  private readonly costop: Uint8Array;
+  private readonly boost: Uint8Array;
+  private readonly rate: Float64Array;
+  private readonly ent: Float64Array;
+  private readonly want: Float64Array;
+  private readonly granted: Float64Array;
+  private readonly limCut: Float64Array;
+  private readonly order: Int32Array;
+  private readonly gOrder: Int32Array;
+
+  // cumulative counters, ms
+  readonly cRun: Float64Array;
+  readonly cRdy: Float64Array;
+  readonly cCstp: Float64Array;
+  readonly cMlmtd: Float64Array;
+  readonly cIdle: Float64Array;
+  readonly cSys: Float64Array;
+  /** demand in pCPU-ms (what the vCPU would have used unconstrained), for %DMD */
+  readonly cDmd: Float64Array;
+  readonly pcpuBusy: Float64Array;
+  readonly loadAvg = new Float64Array(3);
+  private readonly loadDecay: Float64Array;
+  private quanta = 0;
+
+  constructor(
+    readonly pcpus: number,
+    readonly mhz: number,
+    readonly quantumMs: number,
+    readonly strict: boolean,
+    groups: readonly CpuGroupConfig[],
+    readonly skewThresholdMs = SKEW_THRESHOLD_MS,
+  ) {
+    const ng = (this.ng = groups.length);
+    this.gStart = new Int32Array(ng);
+    this.gCount = new Int32Array(ng);
+    this.gShares = new Float64Array(ng);
+    this.gRes = new Float64Array(ng);
+    this.gLimitMHz = new Float64Array(ng);
+    this.gOvh = new Float64Array(ng);
+    this.gOn = new Uint8Array(ng).fill(1);
+    this.gWant = new Float64Array(ng);
+    this.gEnt = new Float64Array(ng);
+    this.gBudget = new Float64Array(ng);
+    this.gPrio = new Float64Array(ng);
+    this.gRunnable = new Int32Array(ng);
+    this.gOrder = new Int32Array(ng);
+    let nv = 0;
+    groups.forEach((g, i) => {
+      this.gStart[i] = nv;
+      this.gCount[i] = g.vcpus;
+      this.gShares[i] = g.shares;
+      this.gRes[i] = g.reservationMHz;
+      this.gLimitMHz[i] = g.limitMHz ?? Infinity;
+      this.gOvh[i] = g.overhead;
+      nv += g.vcpus;
+    });
+    this.nv = nv;
+    this.vGroup = new Int32Array(nv);
+    groups.forEach((g, i) => this.vGroup.fill(i, this.gStart[i], this.gStart[i] + g.vcpus));
+    const f = () => new Float64Array(nv);
+    this.demand = f(); this.backlog = f(); this.credit = f(); this.progress = f();
+    this.rate = f(); this.ent = f(); this.want = f(); this.granted = f(); this.limCut = f();
+    this.costop = new Uint8Array(nv);
+    this.boost = new Uint8Array(nv);
+    this.order = new Int32Array(nv);
+    this.cRun = f(); this.cRdy = f(); this.cCstp = f(); this.cMlmtd = f();
+    this.cIdle = f(); this.cSys = f(); this.cDmd = f();
+    this.pcpuBusy = new Float64Array(pcpus);
+    // Load averages decay like the kernel's, per quantum instead of per 5 s.
+    this.loadDecay = Float64Array.from([60_000, 300_000, 900_000], (w) => Math.exp(-quantumMs / w));
+  }
+
+  /** Advance one quantum. */
+  step(): void {
+    const q = this.quantumMs;
+    const { ng, mhz } = this;
+    const want = this.want;
+    let sumWantMHz = 0;
+
+    // 1. Work arrives; what each vCPU could use this quantum and at what rate.
+    for (let g = 0; g < ng; g++) {
+      if (!this.gOn[g]) continue;
+      const inv = 1 / (1 - this.gOvh[g]);
+      let rateSum = 0;
+      const end = this.gStart[g] + this.gCount[g];
+      for (let v = this.gStart[g]; v < end; v++) {
+        let b = this.backlog[v] + this.demand[v] * q;
+        if (b > MAX_BACKLOG_MS) b = MAX_BACKLOG_MS;
+        this.backlog[v] = b;
+        const need = b * inv;
+        want[v] = need > q ? q : need > EPS ? need : 0;
+        let r = this.demand[v] * inv;
+        if (r > 1) r = 1;
+        this.rate[v] = r;
+        rateSum += r;
+        this.cDmd[v] += r * q;
+      }
+      const cap = Math.min(this.gLimitMHz[g], this.gCount[g] * mhz);
+      this.gWant[g] = Math.min(rateSum * mhz, cap);
+      sumWantMHz += this.gWant[g];
+    }
+
+    // 2. Entitlements, and credit earned at the entitled rate.
+    const contended = sumWantMHz > this.pcpus * mhz + EPS;
+    if (contended) waterFill(ng, this.gWant, this.gRes, this.gShares, this.pcpus * mhz, this.gEnt);
+    for (let g = 0; g < ng; g++) {
+      if (!this.gOn[g]) continue;
+      const start = this.gStart[g];
+      const end = start + this.gCount[g];
+      if (contended) splitEqually(start, this.gCount[g], this.rate, this.gEnt[g] / mhz, this.ent);
+      for (let v = start; v < end; v++) {
+        const e = contended ? this.ent[v] : this.rate[v];
+        let c = this.credit[v] + e * q;
+        if (c > CREDIT_BOUND * q) c = CREDIT_BOUND * q; else if (c < -CREDIT_BOUND * q) c = -CREDIT_BOUND * q;
+        this.credit[v] = c;
+      }
+      this.gBudget[g] = (this.gLimitMHz[g] / mhz) * q;
+    }
+
+    // 3. Relaxed co-scheduling: co-stop the vCPUs too far ahead, boost the laggards.
+    if (!this.strict) this.coschedule();
+
+    // 4. Hand out pCPU time.
+    this.granted.fill(0);
+    this.limCut.fill(0);
+    if (this.strict) this.grantStrict();
+    else this.grantRelaxed();
+
+    // 5. Account every vCPU's quantum in exactly one state.
+    this.account();
+    this.quanta++;
+  }
+
+  private coschedule(): void {
+    const theta = this.skewThresholdMs;
+    for (let g = 0; g < this.ng; g++) {
+      const count = this.gCount[g];
+      if (!this.gOn[g] || count < 2) continue;
+      const start = this.gStart[g];
+      const end = start + count;
+      let minP = Infinity;
+      for (let v = start; v < end; v++) if (this.progress[v] < minP) minP = this.progress[v];
+      let anyStopped = 0;
+      for (let v = start; v < end; v++) {
+        const skew = (this.progress[v] -= minP); // keep progress relative: skew is all that matters
+        if (this.costop[v]) {
+          if (skew <= EPS) this.costop[v] = 0;
+        } else if (skew >= theta - EPS) {
+          this.costop[v] = 1;
+        }
+        anyStopped |= this.costop[v];
+      }
+      for (let v = start; v < end; v++) this.boost[v] = anyStopped && this.progress[v] <= EPS ? 1 : 0;
+    }
+  }
+
+  private grantRelaxed(): void {
+    const q = this.quantumMs;
+    const { want, order } = this;
+    let n = 0;
+    let sum = 0;
+    for (let g = 0; g < this.ng; g++) {
+      if (!this.gOn[g]) continue;
+      const end = this.gStart[g] + this.gCount[g];
+      for (let v = this.gStart[g]; v < end; v++) {
+        if (want[v] > 0 && !this.costop[v]) {
+          order[n++] = v;
+          sum += want[v];
+        }
+      }
+    }
+    let capLeft = this.pcpus * q;
+    if (sum > capLeft + EPS) this.sortByPriority(n);
+    let total = 0;
+    for (let k = 0; k < n; k++) {
+      const v = order[k];
+      const g = this.vGroup[v];
+      const gc = Math.min(want[v], capLeft);
+      const x = Math.min(gc, this.gBudget[g]);
+      this.granted[v] = x;
+      this.limCut[v] = gc - x;
+      this.gBudget[g] -= x;
+      capLeft -= x;
+      total += x;
+    }
+    // Wrap-around assignment (McNaughton) makes the fluid grant a valid per-pCPU schedule; the
+    // starting pCPU rotates so that busy time spreads over all pCPUs like a real balancer.
+    const P = this.pcpus;
+    const off = this.quanta % P;
+    for (let i = 0; i < P && total > EPS; i++) {
+      const x = total < q ? total : q;
+      this.pcpuBusy[(off + i) % P] += x;
+      total -= x;
+    }
+  }
+
+  private sortByPriority(n: number): void {
+    // Laggards of a co-stopped VM first, then the most credit; among equals the vCPU that has
+    // waited longest, then the least progressed (reference §1.3).
+    const { boost, credit, progress, cRdy } = this;
+    const view = this.order.subarray(0, n);
+    view.sort((a, b) =>
+      boost[b] - boost[a] || credit[b] - credit[a] || cRdy[b] - cRdy[a] || progress[a] - progress[b] || a - b);
+  }
+
+  /** Strict (ESX 2.x) co-scheduling: a VM's runnable vCPUs each need a pCPU at the same time. */
+  private grantStrict(): void {
+    const q = this.quantumMs;
+    const { want } = this;
+    let ngr = 0;
+    for (let g = 0; g < this.ng; g++) {
+      this.gRunnable[g] = 0;
+      if (!this.gOn[g]) continue;
+      let c = 0;
+      let credit = 0;
+      const end = this.gStart[g] + this.gCount[g];
+      for (let v = this.gStart[g]; v < end; v++) {
+        if (want[v] > 0) { c++; credit += this.credit[v]; }
+      }
+      if (c === 0) continue;
+      this.gRunnable[g] = c;
+      this.gPrio[g] = credit / c;
+      this.gOrder[ngr++] = g;
+    }
+    const prio = this.gPrio;
+    this.gOrder.subarray(0, ngr).sort((a, b) => prio[b] - prio[a] || a - b);
+    let slots = this.pcpus;
+    const off = this.quanta % this.pcpus;
+    let slot = 0;
+    for (let k = 0; k < ngr && slots > 0; k++) {
+      const g = this.gOrder[k];
+      if (this.gRunnable[g] > slots) continue;
+      slots -= this.gRunnable[g];
+      const end = this.gStart[g] + this.gCount[g];
+      for (let v = this.gStart[g]; v < end; v++) {
+        if (want[v] <= 0) continue;
+        const x = Math.min(want[v], this.gBudget[g]);
+        this.granted[v] = x;
+        this.limCut[v] = want[v] - x;
+        this.gBudget[g] -= x;
+        this.pcpuBusy[(off + slot++) % this.pcpus] += x;
+      }
+    }
+  }
+
+  private account(): void {
+    const q = this.quantumMs;
+    const { want, granted } = this;
+    let busy = 0;
+    for (let g = 0; g < this.ng; g++) {
+      if (!this.gOn[g]) continue;
+      const ovh = this.gOvh[g];
+      const end = this.gStart[g] + this.gCount[g];
+      for (let v = this.gStart[g]; v < end; v++) {
+        const w = want[v];
+        if (w <= 0) {
+          this.cIdle[v] += q;
+          this.progress[v] += q;
+          continue;
+        }
+        if (this.costop[v]) {
+          this.cCstp[v] += w;
+          this.cIdle[v] += q - w;
+          this.progress[v] += q - w;
+          busy += w;
+          continue;
+        }
+        const x = granted[v];
+        if (x <= EPS) {
+          // Not scheduled at all: ready for the whole quantum, held back by the limit if that
+          // is what refused it.
+          this.cRdy[v] += q;
+          if (this.limCut[v] > EPS) this.cMlmtd[v] += q;
+          busy += q;
+          continue;
+        }
+        const run = x * (1 - ovh);
+        const rdy = w - x;
+        this.cRun[v] += run;
+        this.cSys[v] += x * ovh;
+        this.cRdy[v] += rdy;
+        this.cMlmtd[v] += this.limCut[v];
+        this.cIdle[v] += q - w;
+        this.progress[v] += q - rdy;
+        this.backlog[v] -= run;
+        this.credit[v] -= x;
+        busy += w;
+      }
+    }
+    const n = busy / q / this.pcpus;
+    for (let i = 0; i < 3; i++) this.loadAvg[i] = this.loadAvg[i] * this.loadDecay[i] + n * (1 - this.loadDecay[i]);
+  }
+}

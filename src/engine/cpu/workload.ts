@@ -1,0 +1,73 @@
+// What a guest asks of its vCPUs over time: the profile's workload (level, busy threads,
+// pattern) plus any `load` commands in force, plus the guest kernel's own housekeeping.
+
+import type { Pattern, WorkloadSpec } from '../../profile/types.js';
+import type { Rng } from '../rng.js';
+
+/** Timer interrupts and kernel threads keep every guest vCPU a little busy [assumption]. */
+export const GUEST_HOUSEKEEPING = 0.01;
+/** A bursty workload between bursts runs at this fraction of its level [assumption]. */
+const BURSTY_BACKGROUND = 0.05;
+
+export interface ActiveLoad {
+  cpu: number;
+  threads: number;
+  untilMs: number;
+}
+
+export class WorkloadState {
+  private burstOn = false;
+  private burstUntilMs = 0;
+  readonly loads: ActiveLoad[] = [];
+
+  constructor(
+    readonly spec: WorkloadSpec,
+    readonly vcpus: number,
+    private readonly rng: Rng,
+    private readonly housekeeping = GUEST_HOUSEKEEPING,
+  ) {}
+
+  /** The pattern's multiplier of `cpu` at time t. */
+  factor(tMs: number): number {
+    return patternFactor(this.spec.pattern, tMs, this.spec.periodMs, this);
+  }
+
+  /** Bursts are an on/off process with exponential durations drawn from the seeded source. */
+  burstFactor(tMs: number): number {
+    if (tMs >= this.burstUntilMs) {
+      this.burstOn = !this.burstOn;
+      const mean = this.spec.periodMs * (this.burstOn ? 0.25 : 0.75);
+      this.burstUntilMs = tMs + Math.max(1, this.rng.exponential(mean));
+    }
+    return this.burstOn ? 1 : BURSTY_BACKGROUND;
+  }
+
+  /** Write each vCPU's demand (fraction of one pCPU) into `out` from `offset`. */
+  fill(tMs: number, out: Float64Array, offset: number): void {
+    const base = this.spec.cpu * this.factor(tMs);
+    const threads = this.spec.threads;
+    for (let i = 0; i < this.vcpus; i++) {
+      let d = this.housekeeping + (i < threads ? base : 0);
+      for (const l of this.loads) if (i < l.threads) d += l.cpu;
+      out[offset + i] = d > 1 ? 1 : d;
+    }
+  }
+
+  /** Drop loads whose time is up; returns them so the engine can log their end. */
+  expire(tMs: number): ActiveLoad[] {
+    const ended: ActiveLoad[] = [];
+    for (let i = this.loads.length - 1; i >= 0; i--) {
+      if (this.loads[i].untilMs <= tMs) ended.push(...this.loads.splice(i, 1));
+    }
+    return ended;
+  }
+}
+
+function patternFactor(pattern: Pattern, tMs: number, periodMs: number, state: WorkloadState): number {
+  switch (pattern) {
+    case 'steady': return 1;
+    case 'idle': return 0;
+    case 'sine': return 0.5 * (1 + Math.sin((2 * Math.PI * tMs) / periodMs));
+    case 'bursty': return state.burstFactor(tMs);
+  }
+}

@@ -1,0 +1,87 @@
+// Turns a host's cumulative counters into esxtop's rates: every percentage is the change in a
+// counter over the interval since the previous sample, divided by the interval.
+
+import type { HostCpu } from './cpu/host-cpu.js';
+import type { GroupRuntime, HostRuntime } from './engine.js';
+import type { CpuStateTimes, HostSample, VcpuSample, VmSample } from './snapshot.js';
+
+const COUNTERS = ['cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSys', 'cDmd'] as const;
+type CounterName = (typeof COUNTERS)[number];
+
+export interface CounterBase {
+  ms: number;
+  counters: (Record<CounterName, Float64Array> & { pcpuBusy: Float64Array }) | null;
+}
+
+function copyCounters(cpu: HostCpu): NonNullable<CounterBase['counters']> {
+  const out = { pcpuBusy: Float64Array.from(cpu.pcpuBusy) } as NonNullable<CounterBase['counters']>;
+  for (const k of COUNTERS) out[k] = Float64Array.from(cpu[k]);
+  return out;
+}
+
+function stateTimes(d: Record<CounterName, number>, pct: number): CpuStateTimes {
+  const run = d.cRun * pct;
+  const sys = d.cSys * pct;
+  const idle = d.cIdle * pct;
+  const swpwt = 0;
+  const vmwait = sys + swpwt;
+  const ovrlp = 0;
+  return {
+    '%USED': run + sys - ovrlp,
+    '%RUN': run,
+    '%SYS': sys,
+    '%WAIT': idle + vmwait,
+    '%VMWAIT': vmwait,
+    '%RDY': d.cRdy * pct,
+    '%IDLE': idle,
+    '%OVRLP': ovrlp,
+    '%CSTP': d.cCstp * pct,
+    '%MLMTD': d.cMlmtd * pct,
+    '%SWPWT': swpwt,
+  };
+}
+
+export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; vms: VmSample[] } {
+  const cpu = host.cpu;
+  const intervalMs = tMs - host.base.ms;
+  const pct = intervalMs > 0 ? 100 / intervalMs : 0;
+  const prev = host.base.counters;
+  const delta = (k: CounterName, v: number) => cpu[k][v] - (prev ? prev[k][v] : 0);
+
+  const vms: VmSample[] = host.groups.map((g: GroupRuntime, gi) => {
+    const start = cpu.gStart[gi];
+    const sum: Record<CounterName, number> = { cRun: 0, cRdy: 0, cCstp: 0, cMlmtd: 0, cIdle: 0, cSys: 0, cDmd: 0 };
+    const vcpu: VcpuSample[] = [];
+    for (let i = 0; i < g.vcpus; i++) {
+      const d = {} as Record<CounterName, number>;
+      for (const k of COUNTERS) {
+        d[k] = delta(k, start + i);
+        sum[k] += d[k];
+      }
+      vcpu.push({ index: i, wid: g.gid * 1000 + i + 1, ...stateTimes(d, pct) });
+    }
+    return {
+      gid: g.gid, name: g.name, host: host.spec.name, state: g.state,
+      NWLD: g.kind === 'vm' ? g.vcpus + 2 : g.vcpus, vcpus: g.vcpus,
+      shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
+      '%DMD': sum.cDmd * pct, workMHz: (sum.cRun * pct * host.spec.mhz) / 100,
+      kind: g.kind, vcpu, ...stateTimes(sum, pct),
+    };
+  });
+
+  const P = cpu.pcpus;
+  const pcpuUtil: number[] = [];
+  for (let k = 0; k < P; k++) pcpuUtil.push((cpu.pcpuBusy[k] - (prev ? prev.pcpuBusy[k] : 0)) * pct);
+  const avg = pcpuUtil.reduce((a, b) => a + b, 0) / P;
+  const hostSample: HostSample = {
+    id: host.id, name: host.spec.name, hypervisor: host.spec.hypervisor, state: 'up',
+    pcpus: P, mhz: host.spec.mhz, coscheduling: host.spec.coscheduling,
+    // No turbo or hyper-threading is modelled, so USED (frequency-scaled) equals UTIL.
+    pcpuUsed: pcpuUtil.slice(), pcpuUtil, 'PCPU_USED%': avg, 'PCPU_UTIL%': avg,
+    loadAvg: [cpu.loadAvg[0], cpu.loadAvg[1], cpu.loadAvg[2]],
+    vmCount: host.groups.filter((g) => g.kind === 'vm').length,
+    vcpuCount: host.groups.reduce((a, g) => a + (g.kind === 'vm' ? g.vcpus : 0), 0),
+  };
+  host.base = { ms: tMs, counters: copyCounters(cpu) };
+  return { host: hostSample, vms };
+}
