@@ -127,7 +127,7 @@ export class Engine {
         for (const _ended of group.workload.expire(t)) {
           this.event(t, 'load-end', group.name, 'injected load finished');
         }
-        group.workload.fill(t, cpu.demand, cpu.gStart[g]);
+        group.workload.fill(t, cpu.demand, cpu.useful, cpu.gStart[g]);
       }
       cpu.step();
     }

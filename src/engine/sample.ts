@@ -5,7 +5,7 @@ import type { HostCpu } from './cpu/host-cpu.js';
 import type { GroupRuntime, HostRuntime } from './engine.js';
 import type { CpuStateTimes, HostSample, VcpuSample, VmSample } from './snapshot.js';
 
-const COUNTERS = ['cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSys', 'cDmd'] as const;
+const COUNTERS = ['cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSys', 'cDmd', 'cWork'] as const;
 type CounterName = (typeof COUNTERS)[number];
 
 export interface CounterBase {
@@ -50,7 +50,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
 
   const vms: VmSample[] = host.groups.map((g: GroupRuntime, gi) => {
     const start = cpu.gStart[gi];
-    const sum: Record<CounterName, number> = { cRun: 0, cRdy: 0, cCstp: 0, cMlmtd: 0, cIdle: 0, cSys: 0, cDmd: 0 };
+    const sum: Record<CounterName, number> = { cRun: 0, cRdy: 0, cCstp: 0, cMlmtd: 0, cIdle: 0, cSys: 0, cDmd: 0, cWork: 0 };
     const vcpu: VcpuSample[] = [];
     for (let i = 0; i < g.vcpus; i++) {
       const d = {} as Record<CounterName, number>;
@@ -64,7 +64,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
       gid: g.gid, name: g.name, host: host.spec.name, state: g.state,
       NWLD: g.kind === 'vm' ? g.vcpus + 2 : g.vcpus, vcpus: g.vcpus,
       shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
-      '%DMD': sum.cDmd * pct, workMHz: (sum.cRun * pct * host.spec.mhz) / 100,
+      '%DMD': sum.cDmd * pct, workMHz: (sum.cWork * pct * host.spec.mhz) / 100,
       kind: g.kind, vcpu, ...stateTimes(sum, pct),
     };
   });

@@ -67,37 +67,3 @@ export function waterFill(
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
-
-/**
- * Split one VM's entitlement between its vCPUs: each vCPU is capped by its own demand and the
- * rest is shared equally (a vCPU that wants little does not strand entitlement).
- */
-export function splitEqually(
-  start: number,
-  count: number,
-  demand: ArrayLike<number>,
-  total: number,
-  out: Float64Array,
-): void {
-  let remaining = total;
-  let open = count;
-  for (let v = start; v < start + count; v++) out[v] = -1;
-  while (open > 0 && remaining > EPS) {
-    const level = remaining / open;
-    let capped = false;
-    for (let v = start; v < start + count; v++) {
-      if (out[v] >= 0) continue;
-      if (demand[v] <= level + EPS) {
-        out[v] = demand[v];
-        remaining -= demand[v];
-        open--;
-        capped = true;
-      }
-    }
-    if (!capped) {
-      for (let v = start; v < start + count; v++) if (out[v] < 0) out[v] = level;
-      return;
-    }
-  }
-  for (let v = start; v < start + count; v++) if (out[v] < 0) out[v] = 0;
-}

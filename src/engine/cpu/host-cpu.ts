@@ -1,15 +1,16 @@
 // One host's CPU scheduler, stepped one quantum at a time (reference model §1.1–1.3).
 //
 // Each quantum: work arrives on every vCPU; VMs' entitlements come from water-filling over
-// shares, reservations and limits; each vCPU earns credit at its entitled rate and spends it
-// when it runs; the runnable vCPUs with the most credit get the host's pCPU time. Co-scheduling
+// shares, reservations and limits; each VM earns credit at its entitled rate and spends it when
+// its vCPUs run; the VMs with the most credit get the host's pCPU time, their vCPUs side by side
+// (the scheduler keeps siblings together where it can, so skew arises only when it cannot). Co-scheduling
 // decides who may run at all: relaxed co-stops a vCPU that got too far ahead of its slowest
 // sibling, strict runs a VM's busy vCPUs together or not at all. Every vCPU's quantum ends up
 // in exactly one esxtop state (RUN, RDY, CSTP or WAIT), which is what the counters accumulate.
 //
 // Hot path: typed arrays, no allocation per quantum.
 
-import { splitEqually, waterFill } from './entitlement.js';
+import { waterFill } from './entitlement.js';
 
 /** Skew (ms of progress ahead of the slowest sibling) that co-stops a vCPU [assumption, §1.3]. */
 export const SKEW_THRESHOLD_MS = 3;
@@ -43,19 +44,21 @@ export class HostCpu {
   private readonly gWant: Float64Array;
   private readonly gEnt: Float64Array;
   private readonly gBudget: Float64Array;
-  private readonly gPrio: Float64Array;
+  private readonly gCredit: Float64Array;
+  private readonly gWaited: Float64Array;
+  private readonly gUsed: Float64Array;
   private readonly gRunnable: Int32Array;
 
   private readonly vGroup: Int32Array;
   /** work arriving per ms, as a fraction of one pCPU; the engine sets it every quantum */
   readonly demand: Float64Array;
   private readonly backlog: Float64Array;
-  private readonly credit: Float64Array;
+  /** share of each vCPU's work that is the guest's application rather than its housekeeping */
+  readonly useful: Float64Array;
   private readonly progress: Float64Array;
-  private readonly costop: Uint8Array;
+  /** ms of this quantum a vCPU spends co-stopped while its laggard siblings catch up */
+  private readonly cstpPart: Float64Array;
   private readonly boost: Uint8Array;
-  private readonly rate: Float64Array;
-  private readonly ent: Float64Array;
   private readonly want: Float64Array;
   private readonly granted: Float64Array;
   private readonly limCut: Float64Array;
@@ -69,6 +72,8 @@ export class HostCpu {
   readonly cMlmtd: Float64Array;
   readonly cIdle: Float64Array;
   readonly cSys: Float64Array;
+  /** application work done, ms of pCPU (excludes guest housekeeping and hypervisor overhead) */
+  readonly cWork: Float64Array;
   /** demand in pCPU-ms (what the vCPU would have used unconstrained), for %DMD */
   readonly cDmd: Float64Array;
   readonly pcpuBusy: Float64Array;
@@ -95,7 +100,9 @@ export class HostCpu {
     this.gWant = new Float64Array(ng);
     this.gEnt = new Float64Array(ng);
     this.gBudget = new Float64Array(ng);
-    this.gPrio = new Float64Array(ng);
+    this.gCredit = new Float64Array(ng);
+    this.gWaited = new Float64Array(ng);
+    this.gUsed = new Float64Array(ng);
     this.gRunnable = new Int32Array(ng);
     this.gOrder = new Int32Array(ng);
     let nv = 0;
@@ -112,13 +119,13 @@ export class HostCpu {
     this.vGroup = new Int32Array(nv);
     groups.forEach((g, i) => this.vGroup.fill(i, this.gStart[i], this.gStart[i] + g.vcpus));
     const f = () => new Float64Array(nv);
-    this.demand = f(); this.backlog = f(); this.credit = f(); this.progress = f();
-    this.rate = f(); this.ent = f(); this.want = f(); this.granted = f(); this.limCut = f();
-    this.costop = new Uint8Array(nv);
+    this.demand = f(); this.backlog = f(); this.progress = f(); this.useful = f().fill(1);
+    this.want = f(); this.granted = f(); this.limCut = f();
+    this.cstpPart = new Float64Array(nv);
     this.boost = new Uint8Array(nv);
     this.order = new Int32Array(nv);
     this.cRun = f(); this.cRdy = f(); this.cCstp = f(); this.cMlmtd = f();
-    this.cIdle = f(); this.cSys = f(); this.cDmd = f();
+    this.cIdle = f(); this.cSys = f(); this.cDmd = f(); this.cWork = f();
     this.pcpuBusy = new Float64Array(pcpus);
     // Load averages decay like the kernel's, per quantum instead of per 5 s.
     this.loadDecay = Float64Array.from([60_000, 300_000, 900_000], (w) => Math.exp(-quantumMs / w));
@@ -145,7 +152,6 @@ export class HostCpu {
         want[v] = need > q ? q : need > EPS ? need : 0;
         let r = this.demand[v] * inv;
         if (r > 1) r = 1;
-        this.rate[v] = r;
         rateSum += r;
         this.cDmd[v] += r * q;
       }
@@ -154,22 +160,11 @@ export class HostCpu {
       sumWantMHz += this.gWant[g];
     }
 
-    // 2. Entitlements, and credit earned at the entitled rate.
+    // 2. Entitlements: what each VM should get of the host while demand exceeds it.
     const contended = sumWantMHz > this.pcpus * mhz + EPS;
     if (contended) waterFill(ng, this.gWant, this.gRes, this.gShares, this.pcpus * mhz, this.gEnt);
-    for (let g = 0; g < ng; g++) {
-      if (!this.gOn[g]) continue;
-      const start = this.gStart[g];
-      const end = start + this.gCount[g];
-      if (contended) splitEqually(start, this.gCount[g], this.rate, this.gEnt[g] / mhz, this.ent);
-      for (let v = start; v < end; v++) {
-        const e = contended ? this.ent[v] : this.rate[v];
-        let c = this.credit[v] + e * q;
-        if (c > CREDIT_BOUND * q) c = CREDIT_BOUND * q; else if (c < -CREDIT_BOUND * q) c = -CREDIT_BOUND * q;
-        this.credit[v] = c;
-      }
-      this.gBudget[g] = (this.gLimitMHz[g] / mhz) * q;
-    }
+    else this.gEnt.set(this.gWant);
+    for (let g = 0; g < ng; g++) this.gBudget[g] = (this.gLimitMHz[g] / mhz) * q;
 
     // 3. Relaxed co-scheduling: co-stop the vCPUs too far ahead, boost the laggards.
     if (!this.strict) this.coschedule();
@@ -182,9 +177,37 @@ export class HostCpu {
 
     // 5. Account every vCPU's quantum in exactly one state.
     this.account();
+    this.settleCredit();
     this.quanta++;
   }
 
+  /**
+   * Each VM earns its entitled share of the time handed out and pays for what it used: credit is
+   * zero-sum, so a VM's credit says how far it is behind (positive) or ahead of its entitlement.
+   */
+  private settleCredit(): void {
+    const q = this.quantumMs;
+    let total = 0;
+    let sumEnt = 0;
+    for (let g = 0; g < this.ng; g++) {
+      if (!this.gOn[g]) continue;
+      total += this.gUsed[g];
+      sumEnt += this.gEnt[g];
+    }
+    for (let g = 0; g < this.ng; g++) {
+      if (!this.gOn[g]) continue;
+      const earned = sumEnt > 0 ? (total * this.gEnt[g]) / sumEnt : 0;
+      const bound = CREDIT_BOUND * q * this.gCount[g];
+      const c = this.gCredit[g] + earned - this.gUsed[g];
+      this.gCredit[g] = c > bound ? bound : c < -bound ? -bound : c;
+    }
+  }
+
+  /**
+   * A vCPU whose skew reached the threshold is co-stopped until its slowest sibling catches up:
+   * for `skew` ms of this quantum (all of it if the skew is a quantum or more), after which it
+   * is co-started and may run the rest. The laggards are boosted meanwhile.
+   */
   private coschedule(): void {
     const theta = this.skewThresholdMs;
     for (let g = 0; g < this.ng; g++) {
@@ -194,15 +217,12 @@ export class HostCpu {
       const end = start + count;
       let minP = Infinity;
       for (let v = start; v < end; v++) if (this.progress[v] < minP) minP = this.progress[v];
-      let anyStopped = 0;
+      let anyStopped = false;
       for (let v = start; v < end; v++) {
         const skew = (this.progress[v] -= minP); // keep progress relative: skew is all that matters
-        if (this.costop[v]) {
-          if (skew <= EPS) this.costop[v] = 0;
-        } else if (skew >= theta - EPS) {
-          this.costop[v] = 1;
-        }
-        anyStopped |= this.costop[v];
+        const stop = skew >= theta - EPS && this.want[v] > 0 ? Math.min(this.want[v], skew) : 0;
+        this.cstpPart[v] = stop;
+        if (stop > 0) anyStopped = true;
       }
       for (let v = start; v < end; v++) this.boost[v] = anyStopped && this.progress[v] <= EPS ? 1 : 0;
     }
@@ -217,9 +237,10 @@ export class HostCpu {
       if (!this.gOn[g]) continue;
       const end = this.gStart[g] + this.gCount[g];
       for (let v = this.gStart[g]; v < end; v++) {
-        if (want[v] > 0 && !this.costop[v]) {
+        const w = want[v] - this.cstpPart[v];
+        if (w > EPS) {
           order[n++] = v;
-          sum += want[v];
+          sum += w;
         }
       }
     }
@@ -229,7 +250,7 @@ export class HostCpu {
     for (let k = 0; k < n; k++) {
       const v = order[k];
       const g = this.vGroup[v];
-      const gc = Math.min(want[v], capLeft);
+      const gc = Math.min(want[v] - this.cstpPart[v], capLeft);
       const x = Math.min(gc, this.gBudget[g]);
       this.granted[v] = x;
       this.limCut[v] = gc - x;
@@ -249,12 +270,17 @@ export class HostCpu {
   }
 
   private sortByPriority(n: number): void {
-    // Laggards of a co-stopped VM first, then the most credit; among equals the vCPU that has
-    // waited longest, then the least progressed (reference §1.3).
-    const { boost, credit, progress, cRdy } = this;
+    // VMs by credit (the VM that waited longest among equals), siblings side by side; inside a VM
+    // the laggards of a co-stop first, then the vCPU that waited longest, then the least
+    // progressed (reference §1.3).
+    const { boost, progress, cRdy, vGroup, gCredit, gWaited } = this;
     const view = this.order.subarray(0, n);
-    view.sort((a, b) =>
-      boost[b] - boost[a] || credit[b] - credit[a] || cRdy[b] - cRdy[a] || progress[a] - progress[b] || a - b);
+    view.sort((a, b) => {
+      const ga = vGroup[a];
+      const gb = vGroup[b];
+      if (ga !== gb) return gCredit[gb] - gCredit[ga] || gWaited[gb] - gWaited[ga] || ga - gb;
+      return boost[b] - boost[a] || cRdy[b] - cRdy[a] || progress[a] - progress[b] || a - b;
+    });
   }
 
   /** Strict (ESX 2.x) co-scheduling: a VM's runnable vCPUs each need a pCPU at the same time. */
@@ -266,18 +292,14 @@ export class HostCpu {
       this.gRunnable[g] = 0;
       if (!this.gOn[g]) continue;
       let c = 0;
-      let credit = 0;
       const end = this.gStart[g] + this.gCount[g];
-      for (let v = this.gStart[g]; v < end; v++) {
-        if (want[v] > 0) { c++; credit += this.credit[v]; }
-      }
+      for (let v = this.gStart[g]; v < end; v++) if (want[v] > 0) c++;
       if (c === 0) continue;
       this.gRunnable[g] = c;
-      this.gPrio[g] = credit / c;
       this.gOrder[ngr++] = g;
     }
-    const prio = this.gPrio;
-    this.gOrder.subarray(0, ngr).sort((a, b) => prio[b] - prio[a] || a - b);
+    const { gCredit, gWaited } = this;
+    this.gOrder.subarray(0, ngr).sort((a, b) => gCredit[b] - gCredit[a] || gWaited[b] - gWaited[a] || a - b);
     let slots = this.pcpus;
     const off = this.quanta % this.pcpus;
     let slot = 0;
@@ -301,6 +323,7 @@ export class HostCpu {
     const q = this.quantumMs;
     const { want, granted } = this;
     let busy = 0;
+    this.gUsed.fill(0);
     for (let g = 0; g < this.ng; g++) {
       if (!this.gOn[g]) continue;
       const ovh = this.gOvh[g];
@@ -312,32 +335,38 @@ export class HostCpu {
           this.progress[v] += q;
           continue;
         }
-        if (this.costop[v]) {
-          this.cCstp[v] += w;
+        const c = this.cstpPart[v];
+        this.cCstp[v] += c;
+        const x = granted[v];
+        if (w - c <= EPS) {
+          // co-stopped for all it wanted
           this.cIdle[v] += q - w;
           this.progress[v] += q - w;
           busy += w;
           continue;
         }
-        const x = granted[v];
         if (x <= EPS) {
-          // Not scheduled at all: ready for the whole quantum, held back by the limit if that
-          // is what refused it.
-          this.cRdy[v] += q;
-          if (this.limCut[v] > EPS) this.cMlmtd[v] += q;
+          // Not scheduled at all: ready for the rest of the quantum, held back by the limit if
+          // that is what refused it.
+          const rdy = q - c;
+          this.cRdy[v] += rdy;
+          this.gWaited[g] += rdy;
+          if (this.limCut[v] > EPS) this.cMlmtd[v] += rdy;
           busy += q;
           continue;
         }
         const run = x * (1 - ovh);
-        const rdy = w - x;
+        const rdy = w - c - x;
         this.cRun[v] += run;
         this.cSys[v] += x * ovh;
         this.cRdy[v] += rdy;
+        this.gWaited[g] += rdy;
         this.cMlmtd[v] += this.limCut[v];
         this.cIdle[v] += q - w;
-        this.progress[v] += q - rdy;
+        this.progress[v] += q - rdy - c;
         this.backlog[v] -= run;
-        this.credit[v] -= x;
+        this.cWork[v] += run * this.useful[v];
+        this.gUsed[g] += x;
         busy += w;
       }
     }

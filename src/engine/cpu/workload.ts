@@ -42,14 +42,19 @@ export class WorkloadState {
     return this.burstOn ? 1 : BURSTY_BACKGROUND;
   }
 
-  /** Write each vCPU's demand (fraction of one pCPU) into `out` from `offset`. */
-  fill(tMs: number, out: Float64Array, offset: number): void {
+  /**
+   * Write each vCPU's demand (fraction of one pCPU) into `out` from `offset`, and into `useful`
+   * the part of it that is application work rather than guest housekeeping.
+   */
+  fill(tMs: number, out: Float64Array, useful: Float64Array, offset: number): void {
     const base = this.spec.cpu * this.factor(tMs);
     const threads = this.spec.threads;
     for (let i = 0; i < this.vcpus; i++) {
-      let d = this.housekeeping + (i < threads ? base : 0);
-      for (const l of this.loads) if (i < l.threads) d += l.cpu;
+      let app = i < threads ? base : 0;
+      for (const l of this.loads) if (i < l.threads) app += l.cpu;
+      const d = this.housekeeping + app;
       out[offset + i] = d > 1 ? 1 : d;
+      useful[offset + i] = d > 0 ? app / d : 0;
     }
   }
 
