@@ -1,0 +1,99 @@
+// SPEC §5 invariants over random labs (fast-check).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine.js';
+import type { Snapshot } from '../../src/engine/snapshot.js';
+import { PATTERNS, CPU_VIRT, type Profile } from '../../src/profile/types.js';
+import { host, profile, vm } from '../helpers/profile.js';
+
+const vmArb = fc.record({
+  vcpus: fc.integer({ min: 1, max: 6 }),
+  sharesPerVcpu: fc.constantFrom(500, 1000, 2000),
+  reservation: fc.constantFrom(0, 0, 500, 1000),
+  limit: fc.constantFrom(null, null, 700, 1500, 3000),
+  cpu: fc.double({ min: 0, max: 1, noNaN: true }),
+  threadsFrac: fc.double({ min: 0, max: 1, noNaN: true }),
+  pattern: fc.constantFrom(...PATTERNS),
+  periodMs: fc.integer({ min: 200, max: 20000 }),
+  cpuVirt: fc.constantFrom(...CPU_VIRT),
+});
+
+const labArb = fc.record({
+  seed: fc.integer({ min: 1, max: 1e6 }),
+  quantumMs: fc.constantFrom(1, 3, 10, 20),
+  hosts: fc.array(fc.record({
+    pcpus: fc.integer({ min: 1, max: 6 }),
+    strict: fc.boolean(),
+    vbox: fc.boolean(),
+    vms: fc.array(vmArb, { minLength: 0, maxLength: 5 }),
+  }), { minLength: 1, maxLength: 3 }),
+  loads: fc.array(fc.record({ at: fc.integer({ min: 0, max: 3000 }), cpu: fc.double({ min: 0.1, max: 1, noNaN: true }), forMs: fc.integer({ min: 10, max: 3000 }) }), { maxLength: 3 }),
+});
+
+function build(lab: fc.Infer<typeof labArb>): Profile {
+  const hosts = lab.hosts.map((h, i) => host(`h${i}`, {
+    pcpus: h.pcpus, coscheduling: h.strict ? 'strict' : 'relaxed',
+    hypervisor: h.vbox ? 'vbox' : 'esxi', hostOsLoad: h.vbox ? 0.15 : 0,
+  }));
+  const vms = lab.hosts.flatMap((h, i) => h.vms.map((v, j) => vm(`vm${i}-${j}`, `h${i}`, {
+    vcpus: v.vcpus, shares: v.sharesPerVcpu * v.vcpus, reservationMHz: v.reservation,
+    limitMHz: v.limit === null ? null : Math.max(v.limit, v.reservation), cpuVirt: v.cpuVirt,
+    workload: { cpu: v.cpu, threads: Math.round(v.threadsFrac * v.vcpus), pattern: v.pattern, periodMs: v.periodMs },
+  })));
+  const events = vms.length === 0 ? [] : lab.loads.map((l, k) => ({
+    atMs: l.at, command: { action: 'load' as const, target: vms[k % vms.length].name, cpu: l.cpu, forMs: l.forMs },
+  }));
+  return profile(hosts, vms, { seed: lab.seed, quantumMs: lab.quantumMs, events });
+}
+
+function runSamples(p: Profile, steps: number[]): Snapshot[] {
+  const e = new Engine(p);
+  return steps.map((ms) => { e.advance(ms); return e.sample(); });
+}
+
+const STEPS = [700, 1300, 2000];
+
+describe('invariants (SPEC §5)', () => {
+  it('per vCPU RUN + RDY + CSTP + WAIT = 100; MLMTD <= RDY; parts of WAIT; nothing negative or NaN', () => {
+    fc.assert(fc.property(labArb, (lab) => {
+      for (const s of runSamples(build(lab), STEPS)) {
+        for (const v of s.vms) {
+          for (const c of v.vcpu) {
+            const sum = c['%RUN'] + c['%RDY'] + c['%CSTP'] + c['%WAIT'];
+            expect(Math.abs(sum - 100)).toBeLessThan(0.5);
+            expect(c['%MLMTD']).toBeLessThanOrEqual(c['%RDY'] + 1e-9);
+            expect(c['%IDLE'] + c['%VMWAIT']).toBeLessThanOrEqual(c['%WAIT'] + 1e-9);
+            expect(c['%SWPWT']).toBeLessThanOrEqual(c['%VMWAIT'] + 1e-9);
+          }
+          for (const x of Object.values(v)) {
+            if (typeof x === 'number') {
+              expect(Number.isFinite(x)).toBe(true);
+              expect(x).toBeGreaterThanOrEqual(-1e-9);
+            }
+          }
+        }
+      }
+    }), { numRuns: 60 });
+  });
+
+  it('CPU handed out per host never exceeds pcpus x interval', () => {
+    fc.assert(fc.property(labArb, (lab) => {
+      for (const s of runSamples(build(lab), STEPS)) {
+        for (const h of s.hosts) {
+          const used = s.vms.filter((v) => v.host === h.name).reduce((a, v) => a + v['%RUN'] + v['%SYS'], 0);
+          expect(used).toBeLessThanOrEqual(h.pcpus * 100 + 1e-6);
+          expect(h['PCPU_UTIL%']).toBeLessThanOrEqual(100 + 1e-6);
+          for (const u of h.pcpuUtil) expect(u).toBeLessThanOrEqual(100 + 1e-6);
+          expect(Math.abs(h['PCPU_UTIL%'] * h.pcpus - used)).toBeLessThan(1e-6);
+        }
+      }
+    }), { numRuns: 60 });
+  });
+
+  it('same profile, seed and commands give identical samples', () => {
+    fc.assert(fc.property(labArb, (lab) => {
+      const p = build(lab);
+      expect(JSON.stringify(runSamples(p, STEPS))).toBe(JSON.stringify(runSamples(p, STEPS)));
+    }), { numRuns: 25 });
+  });
+});
