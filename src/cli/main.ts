@@ -1,0 +1,99 @@
+// vmtop's command line (SPEC §1). Ink and React load only for the interactive monitor, so
+// batch, validate and profiles start fast.
+
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { listBuiltinProfiles } from '../profile/index.js';
+import { runBatch } from './batch.js';
+import { loadProfileArg } from './load-profile.js';
+import { colorWanted, formatValue, positiveInteger, positiveNumber, seedValue, speedValue } from './options.js';
+import { UsageError } from './usage-error.js';
+import { validateCommand } from './validate.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+interface CommonOpts {
+  seed?: number;
+  speed: number;
+  delay: number;
+  color?: boolean;
+}
+
+function program(): Command {
+  const p = new Command('vmtop')
+    .description('A live, esxtop-style monitor of a simulated virtualization lab')
+    .version(pkg.version, '-v, --version', 'print the version')
+    .argument('[profile]', 'built-in profile name or path to a YAML profile (default: lab)')
+    .option('--seed <n>', 'seed of the simulation (default: the profile\'s)', seedValue)
+    .option('--speed <x>', 'simulated seconds per wall second', speedValue, 1)
+    .option('-d, --delay <sec>', 'refresh interval in simulated seconds', positiveNumber('--delay'), 2)
+    .option('--no-color', 'no colour (also when NO_COLOR is set)')
+    .showHelpAfterError('(run vmtop --help for usage)')
+    .exitOverride()
+    .action(async (profileArg: string | undefined, opts: CommonOpts) => {
+      const profile = loadProfileArg(profileArg);
+      const { Engine } = await import('../engine/engine.js');
+      const { runMonitor } = await import('../tui/run.js');
+      await runMonitor({
+        engine: new Engine(profile, { seed: opts.seed }), profileName: profile.name,
+        delayS: opts.delay, speed: opts.speed, color: colorWanted(opts.color),
+      });
+    });
+
+  p.command('batch')
+    .description('write samples like esxtop -b: COUNT samples, DELAY simulated seconds apart')
+    .argument('[profile]', 'built-in profile name or path (default: lab)')
+    .option('-d, --delay <sec>', 'simulated seconds between samples', positiveNumber('--delay'), 2)
+    .option('-n, --count <n>', 'number of samples (default: until interrupted)', positiveInteger('--count'))
+    .addOption(new Option('--format <fmt>', 'csv (esxtop Perfmon CSV) or jsonl').argParser(formatValue).default('jsonl'))
+    .option('-o, --output <file>', 'write to FILE instead of standard output')
+    .option('--realtime', 'pace samples in wall time (DELAY / SPEED seconds apart)', false)
+    .option('--seed <n>', 'seed of the simulation', seedValue)
+    .option('--speed <x>', 'simulated seconds per wall second, with --realtime', speedValue, 1)
+    .exitOverride()
+    .action(async (profileArg: string | undefined, opts) => {
+      const profile = loadProfileArg(profileArg);
+      await runBatch(profile, {
+        delayS: opts.delay, count: opts.count, format: opts.format, output: opts.output,
+        realtime: opts.realtime, speed: opts.speed, seed: opts.seed,
+      });
+    });
+
+  p.command('profiles')
+    .description('list the built-in profiles')
+    .exitOverride()
+    .action(() => {
+      const list = listBuiltinProfiles();
+      const w = Math.max(...list.map((b) => b.name.length));
+      for (const b of list) process.stdout.write(`${b.name.padEnd(w)}  ${b.description}\n`);
+    });
+
+  p.command('validate')
+    .description('check a profile: exit 0 and a summary, or exit 2 and every error')
+    .argument('<file>', 'profile to check (path or built-in name)')
+    .exitOverride()
+    .action((file: string) => validateCommand(file));
+
+  return p;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version exit 0; everything else commander rejects is bad usage
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`vmtop: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`vmtop: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env.VMTOP_DEBUG) process.stderr.write(`${(err as Error).stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
