@@ -28,6 +28,7 @@ function program(): Command {
     .option('--speed <x>', 'simulated seconds per wall second', speedValue, 1)
     .option('-d, --delay <sec>', 'refresh interval in simulated seconds', positiveNumber('--delay'), 2)
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
+    .enablePositionalOptions()
     .showHelpAfterError('(run vmtop --help for usage)')
     .exitOverride()
     .action(async (profileArg: string | undefined, opts: CommonOpts) => {

@@ -30,7 +30,9 @@ const labArb = fc.record({
   loads: fc.array(fc.record({ at: fc.integer({ min: 0, max: 3000 }), cpu: fc.double({ min: 0.1, max: 1, noNaN: true }), forMs: fc.integer({ min: 10, max: 3000 }) }), { maxLength: 3 }),
 });
 
-function build(lab: fc.Infer<typeof labArb>): Profile {
+type Lab = typeof labArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(lab: Lab): Profile {
   const hosts = lab.hosts.map((h, i) => host(`h${i}`, {
     pcpus: h.pcpus, coscheduling: h.strict ? 'strict' : 'relaxed',
     hypervisor: h.vbox ? 'vbox' : 'esxi', hostOsLoad: h.vbox ? 0.15 : 0,

@@ -1,0 +1,66 @@
+// Colour where esxtop users look, from levelOf and the field thresholds; without colour, no colour
+// codes at all but the selection stays visible (inverse kept, plus the `>` column).
+
+import { afterEach, expect, test, vi } from 'vitest';
+
+// chalk reads FORCE_COLOR when Ink first imports it; this file alone needs colour on.
+vi.hoisted(() => {
+  process.env.FORCE_COLOR = '3';
+});
+
+const { host, snapshot, vm } = await import('./fixtures.js');
+const { renderTui } = await import('./render-tui.js');
+type Tui = Awaited<ReturnType<typeof renderTui>>;
+
+let tui: Tui | undefined;
+afterEach(async () => {
+  await tui?.unmount();
+  tui = undefined;
+});
+
+const RED = '\u001B[31m';
+const YELLOW = '\u001B[33m';
+const INVERSE = '\u001B[7m';
+// eslint-disable-next-line no-control-regex
+const ANY_COLOUR = /\u001B\[(?:3[0-9]|9[0-7]|4[0-9]|10[0-7])(?:;[0-9;]*)?m/;
+
+const hot = () => snapshot({
+  hosts: [host({ name: 'esx-a', vmCount: 5, vcpuCount: 10 })],
+  vms: [
+    vm({ gid: 1, name: 'calm', '%USED': 90, '%RDY': 8 }), // 4 per vCPU
+    vm({ gid: 2, name: 'waiting', '%USED': 80, '%RDY': 12 }), // 6 per vCPU: warn
+    vm({ gid: 3, name: 'starved', '%USED': 70, '%RDY': 30 }), // 15 per vCPU: alarm
+    vm({ gid: 4, name: 'costopped', '%USED': 60, '%CSTP': 8 }), // 4 per vCPU: warn
+    vm({ gid: 5, name: 'limited', '%USED': 50, '%MLMTD': 0.5 }), // any limit: warn
+  ],
+});
+
+const line = (t: Tui, name: string) => t.rawFrame().split('\n').find((l) => l.includes(` ${name} `)) ?? '';
+
+test('%RDY per vCPU above 5 is yellow and above 10 red; %CSTP above 3 and %MLMTD above 0 are yellow', async () => {
+  tui = await renderTui({ snapshots: [hot()], color: true, size: { columns: 120, rows: 30 } });
+  expect(line(tui, 'calm')).not.toMatch(ANY_COLOUR);
+  expect(line(tui, 'waiting')).toContain(`${YELLOW}  12.00`);
+  expect(line(tui, 'starved')).toContain(`${RED}  30.00`);
+  expect(line(tui, 'costopped')).toContain(`${YELLOW}  8.00`);
+  expect(line(tui, 'limited')).toContain(`${YELLOW}  0.50`);
+});
+
+test('with colour the selected row is inverse and there is no marker column', async () => {
+  tui = await renderTui({ snapshots: [hot()], color: true });
+  expect(line(tui, 'calm').startsWith(INVERSE)).toBe(true);
+  expect(line(tui, 'waiting')).not.toContain(INVERSE);
+  expect(tui.frame()).not.toMatch(/^>/m);
+});
+
+test('without colour there are no colour codes, and the selection keeps inverse and gets `>`', async () => {
+  tui = await renderTui({ snapshots: [hot()], color: false, size: { columns: 120, rows: 30 } });
+  expect(tui.rawFrame()).not.toMatch(ANY_COLOUR);
+  expect(line(tui, 'calm')).toContain(INVERSE);
+  expect(tui.frame()).toMatch(/^> +1 calm /m);
+  expect(tui.frame()).toMatch(/^ {2} +2 waiting /m);
+  await tui.press('h');
+  expect(tui.rawFrame()).not.toMatch(ANY_COLOUR);
+  await tui.press('q', ' ', 's', 'x');
+  expect(tui.rawFrame()).not.toMatch(ANY_COLOUR);
+});

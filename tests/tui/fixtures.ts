@@ -1,0 +1,94 @@
+// Hand-built snapshots and fakes: tests decide every number the screen shows, and step the
+// monitor's clock by hand.
+
+import type { HostSample, Snapshot, VcpuSample, VmSample } from '../../src/engine/snapshot.js';
+import type { SimEngine } from '../../src/tui/clock.js';
+import type { Ticker } from '../../src/tui/ticker.js';
+
+const IDLE = {
+  '%USED': 0, '%RUN': 0, '%SYS': 0, '%WAIT': 100, '%VMWAIT': 0, '%RDY': 0, '%IDLE': 100,
+  '%OVRLP': 0, '%CSTP': 0, '%MLMTD': 0, '%SWPWT': 0,
+};
+
+export type VmInput = Partial<Omit<VmSample, 'vcpu'>> & { gid: number; name: string; vcpu?: Partial<VcpuSample>[] };
+
+/** A VM whose vCPUs split its group values evenly unless given. */
+export function vm(input: VmInput): VmSample {
+  const vcpus = input.vcpus ?? 2;
+  const base = { ...IDLE, ...input };
+  const per = (key: keyof typeof IDLE) => base[key] / vcpus;
+  const vcpu = Array.from({ length: vcpus }, (_, index): VcpuSample => ({
+    ...IDLE,
+    ...Object.fromEntries(Object.keys(IDLE).map((k) => [k, per(k as keyof typeof IDLE)])),
+    index, wid: input.gid * 100 + index,
+    ...input.vcpu?.[index],
+  }));
+  return {
+    ...base, host: input.host ?? 'esx-a', state: input.state ?? 'running', vcpus,
+    NWLD: input.NWLD ?? vcpus + 2, shares: 1000 * vcpus, reservationMHz: 0, limitMHz: null,
+    '%DMD': base['%USED'], workMHz: 0, kind: input.kind ?? 'vm', vcpu,
+  } as VmSample;
+}
+
+export function host(input: Partial<HostSample> & { name: string }): HostSample {
+  const pcpus = input.pcpus ?? 4;
+  return {
+    id: 1, hypervisor: 'esxi', state: 'up', pcpus, mhz: 2000, coscheduling: 'relaxed',
+    pcpuUsed: Array.from({ length: pcpus }, (_, i) => 10 + i),
+    pcpuUtil: Array.from({ length: pcpus }, (_, i) => 20 + i),
+    'PCPU_USED%': 11.5, 'PCPU_UTIL%': 21.5, loadAvg: [0.5, 0.25, 0.125], vmCount: 0, vcpuCount: 0,
+    ...input,
+  };
+}
+
+export function snapshot(input: Partial<Snapshot> = {}): Snapshot {
+  return { t: 0, interval: 2, hosts: [host({ name: 'esx-a' })], vms: [], events: [], ...input };
+}
+
+/** The lab most tests look at: three VMs on esx-a with distinct %USED, %RDY and names. */
+export function lab(t = 0): Snapshot {
+  return snapshot({
+    t,
+    hosts: [host({ name: 'esx-a', vmCount: 3, vcpuCount: 6 }), host({ name: 'esx-b', pcpus: 2 })],
+    vms: [
+      vm({ gid: 1001, name: 'alpha', '%USED': 150, '%RUN': 150, '%RDY': 2 }),
+      vm({ gid: 1002, name: 'bravo', '%USED': 20, '%RUN': 20, '%RDY': 30 }),
+      vm({ gid: 1003, name: 'charlie', '%USED': 80, '%RUN': 80, '%RDY': 12, vcpus: 2 }),
+      vm({ gid: 2001, name: 'delta', host: 'esx-b', '%USED': 40, '%RUN': 40 }),
+    ],
+  });
+}
+
+export class ManualTicker implements Ticker {
+  periodMs: number | null = null;
+  private tick: (() => void) | null = null;
+  start(periodMs: number, tick: () => void): void {
+    this.periodMs = periodMs;
+    this.tick = tick;
+  }
+  stop(): void {
+    this.periodMs = null;
+    this.tick = null;
+  }
+  get running(): boolean {
+    return this.tick !== null;
+  }
+  fire(): void {
+    this.tick?.();
+  }
+}
+
+/** Hands out the given snapshots in order (the last one repeats) and records every advance. */
+export class ScriptedEngine implements SimEngine {
+  readonly advanced: number[] = [];
+  private next = 0;
+  constructor(private readonly snapshots: readonly Snapshot[]) {}
+  advance(ms: number): void {
+    this.advanced.push(ms);
+  }
+  sample(): Snapshot {
+    const s = this.snapshots[Math.min(this.next, this.snapshots.length - 1)];
+    this.next++;
+    return s;
+  }
+}

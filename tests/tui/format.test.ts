@@ -1,0 +1,47 @@
+// Pure formatting: column fitting by importance, number widths, the pCPU line, clock and uptime.
+
+import { expect, test } from 'vitest';
+import { CPU_FIELDS } from '../../src/fields/cpu.js';
+import { fit, fitCpuColumns, formatPct } from '../../src/tui/columns.js';
+import { formatClock, formatUptime, pcpuLine } from '../../src/tui/header-format.js';
+import { keyIds } from '../../src/tui/keys.js';
+import type { Key } from 'ink';
+
+test('fields leave in order of importance, and the kept ones keep table order', () => {
+  const all = fitCpuColumns(199, false, 10);
+  expect(all.fields.map((f) => f.key)).toEqual(CPU_FIELDS.map((f) => f.key));
+  const narrow = fitCpuColumns(59, true, 10);
+  const kept = narrow.fields.map((f) => f.key);
+  const dropped = CPU_FIELDS.filter((f) => !kept.includes(f.key));
+  const lowestKept = Math.min(...narrow.fields.map((f) => f.importance));
+  expect(dropped.every((f) => f.importance <= lowestKept)).toBe(true);
+  expect(kept).toEqual(CPU_FIELDS.filter((f) => kept.includes(f.key)).map((f) => f.key));
+  expect(kept).toContain('%RDY');
+});
+
+test('numbers give up decimals before they overflow their column', () => {
+  expect(formatPct(12.345, 7)).toBe('  12.35');
+  expect(formatPct(1600, 7)).toBe('1600.00');
+  expect(formatPct(12800, 6)).toBe(' 12800');
+  expect(fit('abcdefgh', 5)).toBe('abcd…');
+});
+
+test('pCPU lists are cut with … and AVG always stays', () => {
+  const line = pcpuLine('USED', Array.from({ length: 64 }, () => 55.5), 55.5, 59);
+  expect(line.length).toBeLessThanOrEqual(59);
+  expect(line).toMatch(/^PCPU USED\(%\): 55\.5 .* … {2}AVG: 55\.5/);
+});
+
+test('simulated clock and uptime', () => {
+  expect(formatClock(0)).toBe('00:00:00');
+  expect(formatClock(86_400 + 3661)).toBe('01:01:01');
+  expect(formatUptime(2 * 86_400 + 7 * 3600 + 49 * 60)).toBe('2d 7:49');
+});
+
+test('a coalesced chunk becomes one key per character; special keys stay whole', () => {
+  const none = {} as Key;
+  expect(keyIds('cR e', none)).toEqual(['c', 'R', 'space', 'e']);
+  expect(keyIds('', { ...none, upArrow: true })).toEqual(['up']);
+  expect(keyIds('c', { ...none, ctrl: true })).toEqual(['C-c']);
+  expect(keyIds('\u0003', none)).toEqual(['C-c']);
+});
