@@ -1,0 +1,81 @@
+// The `events:` timeline: the same commands the keys send, each at a simulated time.
+import { COMMAND_NAMES, type Command, type CommandName, type TimedCommand, type VmSpec } from './types.js';
+import { didYouMean } from './errors.js';
+import { name, oneOf, positive, unit } from './fields.js';
+import type { NameBook } from './names.js';
+import { MapReader, type Ctx, type Item } from './reader.js';
+import { parseDuration } from './units.js';
+import { unknownName } from './vms.js';
+import { CPU_FRACTION, THREADS } from './workload.js';
+
+/** Keys beyond at/action/target, and the one action each belongs to. */
+const ACTION_KEYS: Record<string, CommandName> = { cpu: 'load', for: 'load', threads: 'load', to: 'migrate' };
+export const EVENT_KEYS = ['at', 'action', 'target', ...Object.keys(ACTION_KEYS)];
+
+const AT = unit(parseDuration);
+const FOR = unit(parseDuration, positive('expected a duration above 0 like 60s'));
+
+export function readEvents(ctx: Ctx, items: readonly Item[], names: NameBook, vms: readonly VmSpec[]): TimedCommand[] {
+  const events: TimedCommand[] = [];
+  for (const item of items) {
+    const what = 'an event like { at: 30s, action: load, target: web-1, cpu: 100%, for: 60s }';
+    const m = MapReader.open(ctx, item.node, item.at, item.path, EVENT_KEYS, what);
+    if (!m) continue;
+    const atMs = m.need('at', AT);
+    const action = m.need('action', oneOf(COMMAND_NAMES));
+    const target = m.need('target', name);
+    if (action === undefined) continue;
+    for (const key of Object.keys(ACTION_KEYS)) {
+      if (m.has(key) && ACTION_KEYS[key] !== action) {
+        m.fail(key, `"${key}" applies only to ${ACTION_KEYS[key]} events`, m.keyPos(key));
+      }
+    }
+    const command = readCommand(m, action, target, names, vms);
+    if (atMs !== undefined && command) events.push({ atMs, command });
+  }
+  // Array.prototype.sort is stable: events at the same time keep the order they were written in.
+  return events.sort((a, b) => a.atMs - b.atMs);
+}
+
+function readCommand(
+  m: MapReader, action: CommandName, target: string | undefined, names: NameBook, vms: readonly VmSpec[],
+): Command | undefined {
+  if (action === 'load') return readLoad(m, target, names, vms);
+  if (action === 'migrate') {
+    const to = readTo(m, names);
+    if (target !== undefined && names.kindOf(target) !== 'vm') m.fail('target', unknownName('vm', target, names));
+    return target === undefined || to === undefined || !m.valid('target') ? undefined : { action, target, to };
+  }
+  if (target === undefined) return undefined;
+  if (names.kindOf(target) === undefined) {
+    m.fail('target', `unknown target "${target}"${didYouMean(target, names.all())} ${names.listing()}`);
+    return undefined;
+  }
+  return { action, target };
+}
+
+function readLoad(m: MapReader, target: string | undefined, names: NameBook, vms: readonly VmSpec[]): Command | undefined {
+  const cpu = m.need('cpu', CPU_FRACTION);
+  const forMs = m.need('for', FOR);
+  const threads = m.get('threads', THREADS);
+  if (target === undefined) return undefined;
+  const vm = vms.find((v) => v.name === target);
+  if (!vm) {
+    m.fail('target', unknownName('vm', target, names));
+    return undefined;
+  }
+  if (threads !== undefined && threads > vm.vcpus) {
+    m.fail('threads', `threads (${threads}) must be <= vcpus (${vm.vcpus}) of "${vm.name}"`);
+  }
+  if (cpu === undefined || forMs === undefined || !m.valid('threads')) return undefined;
+  return threads === undefined ? { action: 'load', target, cpu, forMs } : { action: 'load', target, cpu, threads, forMs };
+}
+
+function readTo(m: MapReader, names: NameBook): string | undefined {
+  const to = m.need('to', name);
+  if (to !== undefined && names.kindOf(to) !== 'host') {
+    m.fail('to', unknownName('host', to, names));
+    return undefined;
+  }
+  return to;
+}

@@ -1,0 +1,102 @@
+// The `hosts:` section.
+import { HYPERVISORS, type DiskSpec, type HostSpec, type Hypervisor } from './types.js';
+import { num } from './errors.js';
+import { atMost, integer, name, oneOf, positive, unit } from './fields.js';
+import { cloneNames, type NameBook } from './names.js';
+import { MapReader, type Ctx, type Item } from './reader.js';
+import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseFrequency, parseSize } from './units.js';
+
+export const HOST_KEYS = [
+  'name', 'hypervisor', 'coscheduling', 'pcpus', 'mhz', 'memory', 'reserved', 'nic', 'disk', 'hz',
+  'host_os_load', 'count',
+] as const;
+const DISK_KEYS = ['iops', 'bandwidth', 'latency'] as const;
+
+/**
+ * Memory the virtualization layer keeps for itself when `reserved` is not given, in MiB:
+ * the VMkernel (esxi), Dom0 (xen), the parent partition (hyperv), the host Linux (kvm),
+ * a desktop OS under VirtualBox (vbox), the shared kernel of a VServer or container host.
+ */
+export const DEFAULT_RESERVED_MIB: Record<Hypervisor, number> = {
+  esxi: 1024, xen: 2048, hyperv: 2048, kvm: 1024, vbox: 4096, vserver: 512, linux: 512,
+};
+export const DEFAULT_DISK: DiskSpec = { iops: 20000, bandwidthMiBs: 1000, latencyMs: 0.5 };
+export const DEFAULT_MHZ = 2000;
+export const DEFAULT_NIC_MBIT = 10000;
+export const DEFAULT_HZ = 1000;
+/** A desktop under VirtualBox is never idle: browsers, indexers and the like. */
+export const DEFAULT_VBOX_HOST_OS_LOAD = 0.15;
+
+export const COUNT = integer(1, 1000);
+const PCPUS = integer(1, 1024);
+const MHZ = unit((v) => parseFrequency(v, { bare: true }), positive('expected a frequency above 0'));
+const MEMORY = unit(parseSize, positive('expected a size above 0 like 8GiB'));
+const RESERVED = unit(parseSize);
+const NIC = unit(parseBitRate, positive('expected a rate above 0 like 10Gbit'));
+const HZ = integer(1, 100000);
+const OS_LOAD = unit(parseFraction, atMost(1, 'expected a percentage 0%..100%'));
+const DISK_IOPS = integer(1, 100_000_000);
+const DISK_BANDWIDTH = unit(parseByteRate, positive('expected a rate above 0 like 1000MiB/s'));
+const DISK_LATENCY = unit(parseDuration);
+
+export function readHosts(ctx: Ctx, items: readonly Item[], names: NameBook): HostSpec[] {
+  const hosts: HostSpec[] = [];
+  for (const item of items) {
+    const m = MapReader.open(ctx, item.node, item.at, item.path, HOST_KEYS, 'a host mapping (name, hypervisor, pcpus, memory, …)');
+    if (!m) continue;
+    const spec = readHost(m);
+    const base = m.need('name', name);
+    const count = m.get('count', COUNT);
+    if (base === undefined) continue;
+    const clones = cloneNames(base, count);
+    names.claim(clones, 'host', m);
+    for (const n of clones) hosts.push({ name: n, ...spec, disk: { ...spec.disk } });
+  }
+  return hosts;
+}
+
+function readHost(m: MapReader): Omit<HostSpec, 'name'> {
+  const hypervisor = m.need('hypervisor', oneOf(HYPERVISORS));
+  const memoryMiB = m.need('memory', MEMORY);
+  const reserved = m.get('reserved', RESERVED);
+  const reservedMiB = reserved ?? DEFAULT_RESERVED_MIB[hypervisor ?? 'esxi'];
+  if (memoryMiB !== undefined && m.valid('reserved', 'hypervisor') && reservedMiB >= memoryMiB) {
+    const at = m.has('reserved') ? m.pos('reserved') : m.pos('memory');
+    const why = m.has('reserved') ? '' : ` (the ${hypervisor} default; set reserved: to change it)`;
+    m.fail('reserved', `reserved (${num(reservedMiB)} MiB) must be < memory (${num(memoryMiB)} MiB)${why}`, at);
+  }
+  return {
+    hypervisor: hypervisor ?? 'esxi',
+    coscheduling: m.get('coscheduling', oneOf(['relaxed', 'strict'])) ?? 'relaxed',
+    pcpus: m.need('pcpus', PCPUS) ?? 1,
+    mhz: m.get('mhz', MHZ) ?? DEFAULT_MHZ,
+    memoryMiB: memoryMiB ?? 0,
+    reservedMiB,
+    nicMbit: m.get('nic', NIC) ?? DEFAULT_NIC_MBIT,
+    disk: readDisk(m),
+    hz: m.get('hz', HZ) ?? DEFAULT_HZ,
+    hostOsLoad: readHostOsLoad(m, hypervisor),
+  };
+}
+
+function readDisk(host: MapReader): DiskSpec {
+  if (!host.has('disk')) return { ...DEFAULT_DISK };
+  const what = 'a mapping like { iops: 20000, bandwidth: 1000MiB/s, latency: 0.5ms }';
+  const m = MapReader.open(host.ctx, host.node('disk'), host.pos('disk'), host.sub('disk'), DISK_KEYS, what);
+  if (!m) return { ...DEFAULT_DISK };
+  return {
+    iops: m.get('iops', DISK_IOPS) ?? DEFAULT_DISK.iops,
+    bandwidthMiBs: m.get('bandwidth', DISK_BANDWIDTH) ?? DEFAULT_DISK.bandwidthMiBs,
+    latencyMs: m.get('latency', DISK_LATENCY) ?? DEFAULT_DISK.latencyMs,
+  };
+}
+
+/** Only a type-2 host has a host OS of its own competing for the CPUs. */
+function readHostOsLoad(m: MapReader, hypervisor: Hypervisor | undefined): number {
+  const load = m.get('host_os_load', OS_LOAD);
+  if (hypervisor === 'vbox') return load ?? DEFAULT_VBOX_HOST_OS_LOAD;
+  if (m.has('host_os_load') && hypervisor !== undefined) {
+    m.fail('host_os_load', `host_os_load applies only to vbox hosts (this one is ${hypervisor})`, m.keyPos('host_os_load'));
+  }
+  return 0;
+}

@@ -1,0 +1,108 @@
+// The `vms:` section. Runs after hosts, since every VM names the host it starts on.
+import { CPU_VIRT, IO_MODELS, RESTART_PRIORITIES, type HostSpec, type Hypervisor, type VmSpec } from './types.js';
+import { closest, num } from './errors.js';
+import { bool, integer, limitOf, name, nonEmpty, oneOf, positive, sharesOf, unit, type Preset } from './fields.js';
+import { COUNT } from './hosts.js';
+import { cloneNames, type NameBook } from './names.js';
+import { MapReader, type Ctx, type Item } from './reader.js';
+import { parseFrequency, parseSize } from './units.js';
+import { readWorkload } from './workload.js';
+
+export const VM_KEYS = [
+  'name', 'host', 'vcpus', 'memory', 'guest', 'shares', 'reservation', 'limit', 'mem_shares',
+  'mem_reservation', 'mem_limit', 'io', 'cpu_virt', 'restart_priority', 'ft', 'workload', 'count',
+] as const;
+
+/** CPU share presets per vCPU, as ESXi does it. */
+export const CPU_SHARES: Record<Preset, number> = { low: 500, normal: 1000, high: 2000 };
+/** Memory share presets per MiB of configured memory, as ESXi does it. */
+export const MEM_SHARES: Record<Preset, number> = { low: 5, normal: 10, high: 20 };
+export const DEFAULT_VM_MEMORY_MIB = 1024;
+export const DEFAULT_GUEST = 'linux';
+/** Container and VServer hosts share one kernel; there is no hypervisor to run a VM on. */
+const VM_HYPERVISORS: readonly Hypervisor[] = ['esxi', 'xen', 'hyperv', 'kvm', 'vbox'];
+
+const VCPUS = integer(1, 128);
+const MEMORY = unit(parseSize, positive('expected a size above 0 like 1GiB'));
+const GUEST = nonEmpty('expected a guest OS name like ubuntu-24.04');
+const MHZ = unit(parseFrequency);
+const MHZ_LIMIT = limitOf(unit(parseFrequency, positive('expected a frequency above 0 like 1000MHz')));
+const MIB = unit(parseSize);
+const MIB_LIMIT = limitOf(unit(parseSize, positive('expected a size above 0 like 512MiB')));
+
+export function readVms(ctx: Ctx, items: readonly Item[], names: NameBook, hosts: readonly HostSpec[]): VmSpec[] {
+  const vms: VmSpec[] = [];
+  for (const item of items) {
+    const m = MapReader.open(ctx, item.node, item.at, item.path, VM_KEYS, 'a VM mapping (name, host, vcpus, memory, …)');
+    if (!m) continue;
+    const spec = readVm(m, names, hosts);
+    const base = m.need('name', name);
+    const count = m.get('count', COUNT);
+    if (base === undefined) continue;
+    const clones = cloneNames(base, count);
+    names.claim(clones, 'vm', m);
+    for (const n of clones) vms.push({ name: n, ...spec, workload: { ...spec.workload } });
+  }
+  return vms;
+}
+
+function readVm(m: MapReader, names: NameBook, hosts: readonly HostSpec[]): Omit<VmSpec, 'name'> {
+  const vcpus = m.get('vcpus', VCPUS) ?? (m.valid('vcpus') ? 1 : undefined);
+  const memoryMiB = m.get('memory', MEMORY) ?? (m.valid('memory') ? DEFAULT_VM_MEMORY_MIB : undefined);
+  const reservationMHz = m.get('reservation', MHZ) ?? 0;
+  const limitMHz = m.get('limit', MHZ_LIMIT) ?? null;
+  checkOrder(m, 'reservation', reservationMHz, 'limit', limitMHz, 'MHz');
+  const memReservationMiB = m.get('mem_reservation', MIB) ?? 0;
+  const memLimitMiB = m.get('mem_limit', MIB_LIMIT) ?? null;
+  checkOrder(m, 'mem_reservation', memReservationMiB, 'mem_limit', memLimitMiB, 'MiB');
+  if (memoryMiB !== undefined && m.valid('mem_reservation') && memReservationMiB > memoryMiB) {
+    m.fail('mem_reservation', `mem_reservation (${num(memReservationMiB)} MiB) must be <= memory (${num(memoryMiB)} MiB)`);
+  }
+  const shares = m.get('shares', sharesOf(1_000_000)) ?? 'normal';
+  const memShares = m.get('mem_shares', sharesOf(1_000_000_000)) ?? 'normal';
+  return {
+    host: readHostRef(m, names, hosts) ?? '',
+    vcpus: vcpus ?? 1,
+    memoryMiB: memoryMiB ?? DEFAULT_VM_MEMORY_MIB,
+    guest: m.get('guest', GUEST) ?? DEFAULT_GUEST,
+    shares: typeof shares === 'number' ? shares : CPU_SHARES[shares] * (vcpus ?? 1),
+    reservationMHz,
+    limitMHz,
+    memShares: typeof memShares === 'number' ? memShares : Math.round(MEM_SHARES[memShares] * (memoryMiB ?? 0)),
+    memReservationMiB,
+    memLimitMiB,
+    io: m.get('io', oneOf(IO_MODELS)) ?? 'paravirtual',
+    cpuVirt: m.get('cpu_virt', oneOf(CPU_VIRT)) ?? 'hardware',
+    restartPriority: m.get('restart_priority', oneOf(RESTART_PRIORITIES)) ?? 'medium',
+    ft: m.get('ft', bool) ?? false,
+    workload: readWorkload(m, vcpus, memoryMiB),
+  };
+}
+
+/** A reservation above its limit could never be honoured. */
+function checkOrder(m: MapReader, lowKey: string, low: number, highKey: string, high: number | null, u: string): void {
+  if (high === null || !m.valid(lowKey, highKey) || low <= high) return;
+  m.fail(lowKey, `${lowKey} (${num(low)} ${u}) must be <= ${highKey} (${num(high)} ${u})`);
+}
+
+function readHostRef(m: MapReader, names: NameBook, hosts: readonly HostSpec[]): string | undefined {
+  const ref = m.need('host', name);
+  if (ref === undefined) return undefined;
+  const host = hosts.find((h) => h.name === ref);
+  if (host && !VM_HYPERVISORS.includes(host.hypervisor)) {
+    m.fail('host', `host "${ref}" is a ${host.hypervisor} host and cannot run VMs (VM hosts: ${VM_HYPERVISORS.join(', ')})`);
+  } else if (!host) {
+    m.fail('host', unknownName('host', ref, names));
+  }
+  return ref;
+}
+
+/** `unknown host "esx"; did you mean "esx-1"? (hosts: esx-1, esx-2)`, or the kind it really is. */
+export function unknownName(kind: 'host' | 'vm', ref: string, names: NameBook): string {
+  const actual = names.kindOf(ref);
+  const label = kind === 'host' ? 'host' : 'VM';
+  if (actual) return `"${ref}" is a ${actual === 'host' ? 'host' : 'VM'}, not a ${label} ${names.listing(kind)}`;
+  const hit = closest(ref, names.all(kind));
+  const hint = hit === undefined ? '' : `; did you mean "${hit}"?`;
+  return `unknown ${label} "${ref}"${hint} ${names.listing(kind)}`;
+}

@@ -1,0 +1,55 @@
+// The `workload:` of a VM: what the guest asks of the host.
+import { PATTERNS, type WorkloadSpec } from './types.js';
+import { num } from './errors.js';
+import { atMost, integer, oneOf, positive, unit } from './fields.js';
+import { MapReader } from './reader.js';
+import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseSize } from './units.js';
+
+export const WORKLOAD_KEYS = ['cpu', 'threads', 'pattern', 'period', 'active', 'dirty', 'net', 'iops'] as const;
+
+export const DEFAULT_PERIOD_MS = 60_000;
+/** Share of a VM's memory its guest touches when the profile does not say. */
+export const DEFAULT_ACTIVE_FRACTION = 0.25;
+
+export const CPU_FRACTION = unit(parseFraction, atMost(1, 'expected a percentage 0%..100% (of one pCPU per busy vCPU)'));
+export const THREADS = integer(0, 128);
+const PERIOD = unit(parseDuration, positive('expected a duration above 0 like 60s'));
+const ACTIVE = unit(parseSize);
+const DIRTY = unit(parseByteRate);
+const NET = unit(parseBitRate);
+const IOPS = integer(0, 100_000_000);
+
+/** The defaults: a guest that is up but asks for no CPU, disk or network. */
+export function idleWorkload(vcpus: number, memoryMiB: number): WorkloadSpec {
+  return {
+    cpu: 0, threads: vcpus, pattern: 'steady', periodMs: DEFAULT_PERIOD_MS,
+    activeMiB: memoryMiB * DEFAULT_ACTIVE_FRACTION, dirtyMiBs: 0, netMbit: 0, iops: 0,
+  };
+}
+
+/** `vcpus`/`memoryMiB` are undefined when the VM's own values were invalid: skip checks against them. */
+export function readWorkload(vm: MapReader, vcpus: number | undefined, memoryMiB: number | undefined): WorkloadSpec {
+  const base = idleWorkload(vcpus ?? 1, memoryMiB ?? 1024);
+  if (!vm.has('workload')) return base;
+  const what = 'a mapping like { cpu: 60%, threads: 2 }';
+  const m = MapReader.open(vm.ctx, vm.node('workload'), vm.pos('workload'), vm.sub('workload'), WORKLOAD_KEYS, what);
+  if (!m) return base;
+  const threads = m.get('threads', THREADS);
+  if (threads !== undefined && vcpus !== undefined && threads > vcpus) {
+    m.fail('threads', `threads (${threads}) must be <= vcpus (${vcpus})`);
+  }
+  const active = m.get('active', ACTIVE);
+  if (active !== undefined && memoryMiB !== undefined && active > memoryMiB) {
+    m.fail('active', `active (${num(active)} MiB) must be <= memory (${num(memoryMiB)} MiB)`);
+  }
+  return {
+    cpu: m.get('cpu', CPU_FRACTION) ?? base.cpu,
+    threads: threads ?? base.threads,
+    pattern: m.get('pattern', oneOf(PATTERNS)) ?? base.pattern,
+    periodMs: m.get('period', PERIOD) ?? base.periodMs,
+    activeMiB: active ?? base.activeMiB,
+    dirtyMiBs: m.get('dirty', DIRTY) ?? base.dirtyMiBs,
+    netMbit: m.get('net', NET) ?? base.netMbit,
+    iops: m.get('iops', IOPS) ?? base.iops,
+  };
+}
