@@ -285,7 +285,6 @@ export class HostCpu {
 
   /** Strict (ESX 2.x) co-scheduling: a VM's runnable vCPUs each need a pCPU at the same time. */
   private grantStrict(): void {
-    const q = this.quantumMs;
     const { want } = this;
     let ngr = 0;
     for (let g = 0; g < this.ng; g++) {
