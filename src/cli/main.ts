@@ -88,7 +88,9 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`vmtop: ${err.message}\n`);
+      // A list of profile errors starts each line with file:line:col, as compilers do, so that
+      // editors can jump to them; a single message gets the program's name.
+      process.stderr.write(err.message.includes('\n') ? `${err.message}\n` : `vmtop: ${err.message}\n`);
       return 2;
     }
     process.stderr.write(`vmtop: ${err instanceof Error ? err.message : String(err)}\n`);

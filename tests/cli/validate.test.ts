@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { vmtop } from '../helpers/cli.js';
+
+describe('vmtop validate / profiles', () => {
+  it('lists every error with file:line:col and exits 2', () => {
+    const file = `/tmp/vmtop-bad-${process.pid}.yaml`;
+    writeFileSync(file, [
+      'name: bad',
+      'hosts:',
+      '  - { name: esx-a, hypervisor: esxi, pcpus: eight, memory: 8GiB }',
+      'vms:',
+      '  - name: web',
+      '    host: esx-b',
+      '    vcpu: 2',
+      'containers: []',
+      '',
+    ].join('\n'));
+    const r = vmtop(['validate', file]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^${file}:3:\\d+: hosts\\[0\\]\\.pcpus: expected an integer 1\\.\\.1024`)),
+      expect.stringMatching(new RegExp(`^${file}:6:\\d+: vms\\[0\\]\\.host: unknown host "esx-b"; did you mean "esx-a"\\?`)),
+      expect.stringMatching(new RegExp(`^${file}:7:5: vms\\[0\\]\\.vcpu: unknown key "vcpu"; did you mean "vcpus"\\?`)),
+      expect.stringMatching(new RegExp(`^${file}:8:1: containers: "containers" is not supported yet`)),
+      `4 errors in ${file}`,
+    ]);
+  });
+
+  it('summarises a good profile and exits 0', () => {
+    const r = vmtop(['validate', 'right-sizing']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/"right-sizing": 2 hosts \(8 pCPUs\), 10 VMs \(22 vCPUs\)/);
+  });
+
+  it('lists the built-in profiles with a description each', () => {
+    const r = vmtop(['profiles']);
+    expect(r.code).toBe(0);
+    const names = r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]);
+    expect(names).toEqual(expect.arrayContaining(['lab', 'cpu-contention', 'right-sizing']));
+    for (const l of r.stdout.trim().split('\n')) expect(l.split(/\s{2,}/)[1]?.length).toBeGreaterThan(10);
+  });
+
+  it('--version and --help exit 0', () => {
+    expect(vmtop(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const h = vmtop(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toMatch(/batch/);
+  });
+});
