@@ -33,6 +33,9 @@ function program(): Command {
     .exitOverride()
     .action(async (profileArg: string | undefined, opts: CommonOpts) => {
       const profile = loadProfileArg(profileArg);
+      if (!process.stdout.isTTY || !process.stdin.isTTY) {
+        throw new UsageError('the monitor needs a terminal; for piped or scripted output use `vmtop batch`');
+      }
       const { Engine } = await import('../engine/engine.js');
       const { runMonitor } = await import('../tui/run.js');
       await runMonitor({
