@@ -1,60 +1,32 @@
 // The simulation: a fixed quantum, a simulated clock, one seeded random source and a command
 // queue. Pure and deterministic: the same profile, seed and commands give the same samples.
 
-import type { Command, HostSpec, Profile, TimedCommand, VmSpec } from '../profile/types.js';
-import { HostCpu, type CpuGroupConfig } from './cpu/host-cpu.js';
-import { CPU_VIRT_OVERHEAD } from './cpu/overhead.js';
-import { WorkloadState } from './cpu/workload.js';
+import type { Command, Profile, TimedCommand } from '../profile/types.js';
 import { Rng } from './rng.js';
-import type { EngineEvent, Snapshot, VmState } from './snapshot.js';
-import { sampleHost, type CounterBase } from './sample.js';
+import { buildHosts, type GroupRuntime, type HostRuntime } from './runtime.js';
+import { sampleHost } from './sample.js';
+import type { EngineEvent, Snapshot } from './snapshot.js';
+
+export type { GroupRuntime, HostRuntime } from './runtime.js';
 
 export interface EngineOptions {
   /** overrides the profile's seed */
   seed?: number;
 }
 
-/** A schedulable group on a host: a VM, or the host's own system partition. */
-export interface GroupRuntime {
-  gid: number;
-  name: string;
-  kind: 'vm' | 'system';
-  vcpus: number;
-  shares: number;
-  reservationMHz: number;
-  limitMHz: number | null;
-  state: VmState;
-  workload: WorkloadState;
-}
-
-export interface HostRuntime {
-  id: number;
-  spec: HostSpec;
-  cpu: HostCpu;
-  groups: GroupRuntime[];
-  base: CounterBase;
-}
-
-/** Type-2 hosts: the host OS's applications are ordinary processes beside the VMs. */
-function hostOsGroup(host: HostSpec, gid: number, rng: Rng): { g: Omit<GroupRuntime, 'workload'>; w: WorkloadState } {
-  const spec = { cpu: host.hostOsLoad, threads: host.pcpus, pattern: 'steady' as const, periodMs: 60_000,
-    activeMiB: 0, dirtyMiBs: 0, netMbit: 0, iops: 0 };
-  return {
-    g: { gid, name: 'Host-OS', kind: 'system', vcpus: host.pcpus, shares: 1000 * host.pcpus,
-      reservationMHz: 0, limitMHz: null, state: 'running' },
-    w: new WorkloadState(spec, host.pcpus, rng, 0),
-  };
-}
+/** The memory model steps on this period of simulated time; the CPU every quantum. */
+export const MEMORY_STEP_MS = 100;
 
 export class Engine {
   readonly seed: number;
   private readonly rng: Rng;
-  private readonly hosts: HostRuntime[] = [];
+  private readonly hosts: HostRuntime[];
   private readonly vmsByName = new Map<string, { host: HostRuntime; group: GroupRuntime }>();
   private quanta = 0;
   private carryMs = 0;
   private lastSampleMs = 0;
-  private timeline: TimedCommand[];
+  private lastMemoryMs = 0;
+  private readonly timeline: TimedCommand[];
   private next = 0;
   private pending: EngineEvent[] = [];
   /** every command applied, with its simulated time: what a recording needs */
@@ -64,35 +36,10 @@ export class Engine {
     this.seed = options.seed ?? profile.seed;
     this.rng = new Rng(this.seed);
     this.timeline = [...profile.events].sort((a, b) => a.atMs - b.atMs);
-    let gid = 1000;
-    profile.hosts.forEach((spec, id) => {
-      const groups: GroupRuntime[] = [];
-      if (spec.hypervisor === 'vbox' && spec.hostOsLoad > 0) {
-        const { g, w } = hostOsGroup(spec, (gid += 21), this.rng);
-        groups.push({ ...g, workload: w });
-      }
-      for (const vm of profile.vms.filter((v) => v.host === spec.name)) groups.push(this.vmGroup(vm, (gid += 21)));
-      const configs: CpuGroupConfig[] = groups.map((g) => ({
-        vcpus: g.vcpus, shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
-        overhead: g.kind === 'vm' ? CPU_VIRT_OVERHEAD[this.vmSpec(g.name).cpuVirt] : 0,
-      }));
-      const cpu = new HostCpu(spec.pcpus, spec.mhz, profile.quantumMs, spec.coscheduling === 'strict', configs);
-      const host: HostRuntime = { id, spec, cpu, groups, base: { ms: 0, counters: null } };
-      this.hosts.push(host);
-      for (const g of groups) if (g.kind === 'vm') this.vmsByName.set(g.name, { host, group: g });
-    });
-  }
-
-  private vmSpec(name: string): VmSpec {
-    return this.profile.vms.find((v) => v.name === name)!;
-  }
-
-  private vmGroup(vm: VmSpec, gid: number): GroupRuntime {
-    return {
-      gid, name: vm.name, kind: 'vm', vcpus: vm.vcpus, shares: vm.shares,
-      reservationMHz: vm.reservationMHz, limitMHz: vm.limitMHz, state: 'running',
-      workload: new WorkloadState(vm.workload, vm.vcpus, this.rng),
-    };
+    this.hosts = buildHosts(profile, this.rng);
+    for (const host of this.hosts) {
+      for (const g of host.groups) if (g.kind === 'vm') this.vmsByName.set(g.name, { host, group: g });
+    }
   }
 
   /** simulated time since start, ms */
@@ -120,6 +67,7 @@ export class Engine {
     while (this.next < this.timeline.length && this.timeline[this.next].atMs <= t) {
       this.apply(this.timeline[this.next++]);
     }
+    if (t - this.lastMemoryMs >= MEMORY_STEP_MS || t === 0) this.stepMemory(t);
     for (const host of this.hosts) {
       const cpu = host.cpu;
       for (let g = 0; g < host.groups.length; g++) {
@@ -128,10 +76,30 @@ export class Engine {
           this.event(t, 'load-end', group.name, 'injected load finished');
         }
         group.workload.fill(t, cpu.demand, cpu.useful, cpu.gStart[g]);
+        if (group.memory?.collecting(t)) cpu.demand.fill(1, cpu.gStart[g], cpu.gStart[g] + group.vcpus);
       }
       cpu.step();
     }
     this.quanta++;
+  }
+
+  private stepMemory(t: number): void {
+    const dtS = (t - this.lastMemoryMs) / 1000;
+    this.lastMemoryMs = t;
+    for (const host of this.hosts) {
+      const mem = host.memory;
+      const before = host.groups.map((g) => [g.memory?.B ?? 0, g.memory?.S ?? 0]);
+      const change = dtS > 0 ? mem.step(t, dtS) : null;
+      if (change) this.event(t, 'mem-state', host.spec.name, `memory state ${change.from} -> ${change.to} (free ${Math.round(mem.free)} MiB, minFree ${Math.round(mem.minFree)} MiB)`);
+      host.groups.forEach((g, i) => {
+        const m = g.memory;
+        if (!m) return;
+        if (before[i][0] <= 0 && m.B > 0) this.event(t, 'balloon', g.name, `balloon inflating toward ${Math.round(m.balloonTarget)} MiB`);
+        if (before[i][1] <= 0 && m.S > 0) this.event(t, 'host-swap', g.name, 'host swapping this VM\'s pages');
+        host.cpu.stallSwap[i] = m.hostStall;
+        host.cpu.stallGuest[i] = m.guestStall;
+      });
+    }
   }
 
   private event(tMs: number, kind: string, target: string, detail: string): void {

@@ -2,15 +2,17 @@
 // counter over the interval since the previous sample, divided by the interval.
 
 import type { HostCpu } from './cpu/host-cpu.js';
-import type { GroupRuntime, HostRuntime } from './engine.js';
+import { hostMemoryFields, vmMemoryFields, type SwapBase } from './memory/sample-memory.js';
+import type { GroupRuntime, HostRuntime } from './runtime.js';
 import type { CpuStateTimes, HostSample, VcpuSample, VmSample } from './snapshot.js';
 
-const COUNTERS = ['cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSys', 'cDmd', 'cWork'] as const;
+const COUNTERS = ['cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSys', 'cDmd', 'cWork', 'cSwpwt'] as const;
 type CounterName = (typeof COUNTERS)[number];
 
 export interface CounterBase {
   ms: number;
   counters: (Record<CounterName, Float64Array> & { pcpuBusy: Float64Array }) | null;
+  swap?: SwapBase[];
 }
 
 function copyCounters(cpu: HostCpu): NonNullable<CounterBase['counters']> {
@@ -23,7 +25,7 @@ function stateTimes(d: Record<CounterName, number>, pct: number): CpuStateTimes 
   const run = d.cRun * pct;
   const sys = d.cSys * pct;
   const idle = d.cIdle * pct;
-  const swpwt = 0;
+  const swpwt = d.cSwpwt * pct;
   const vmwait = sys + swpwt;
   const ovrlp = 0;
   return {
@@ -50,7 +52,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
 
   const vms: VmSample[] = host.groups.map((g: GroupRuntime, gi) => {
     const start = cpu.gStart[gi];
-    const sum: Record<CounterName, number> = { cRun: 0, cRdy: 0, cCstp: 0, cMlmtd: 0, cIdle: 0, cSys: 0, cDmd: 0, cWork: 0 };
+    const sum: Record<CounterName, number> = { cRun: 0, cRdy: 0, cCstp: 0, cMlmtd: 0, cIdle: 0, cSys: 0, cDmd: 0, cWork: 0, cSwpwt: 0 };
     const vcpu: VcpuSample[] = [];
     for (let i = 0; i < g.vcpus; i++) {
       const d = {} as Record<CounterName, number>;
@@ -66,6 +68,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
       shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
       '%DMD': sum.cDmd * pct, workMHz: (sum.cWork * pct * host.spec.mhz) / 100,
       kind: g.kind, vcpu, ...stateTimes(sum, pct),
+      ...vmMemoryFields(g.memory, host.base.swap?.[gi], intervalMs / 1000, tMs),
     };
   });
 
@@ -74,6 +77,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
   for (let k = 0; k < P; k++) pcpuUtil.push((cpu.pcpuBusy[k] - (prev ? prev.pcpuBusy[k] : 0)) * pct);
   const avg = pcpuUtil.reduce((a, b) => a + b, 0) / P;
   const hostSample: HostSample = {
+    ...hostMemoryFields(host.memory, vms.filter((v) => v.kind === 'vm')),
     id: host.id, name: host.spec.name, hypervisor: host.spec.hypervisor, state: 'up',
     pcpus: P, mhz: host.spec.mhz, coscheduling: host.spec.coscheduling,
     // No turbo or hyper-threading is modelled, so USED (frequency-scaled) equals UTIL.
@@ -82,6 +86,9 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
     vmCount: host.groups.filter((g) => g.kind === 'vm').length,
     vcpuCount: host.groups.reduce((a, g) => a + (g.kind === 'vm' ? g.vcpus : 0), 0),
   };
-  host.base = { ms: tMs, counters: copyCounters(cpu) };
+  host.base = {
+    ms: tMs, counters: copyCounters(cpu),
+    swap: host.groups.map((g) => ({ swappedIn: g.memory?.swappedIn ?? 0, swappedOut: g.memory?.swappedOut ?? 0 })),
+  };
   return { host: hostSample, vms };
 }

@@ -25,10 +25,60 @@ export interface VcpuSample extends CpuStateTimes {
   wid: number;
 }
 
+export type MemState = 'high' | 'clear' | 'soft' | 'hard' | 'low';
+
+/** esxtop memory panel fields of a VM, MiB; rates MiB/s over the interval. */
+export interface VmMemory {
+  MEMSZ: number;
+  GRANT: number;
+  /** machine memory consumed (GRANT less what sharing saved, compressed pages at their size) */
+  CNSM: number;
+  SZTGT: number;
+  TCHD: number;
+  ACTV: number;
+  MCTLSZ: number;
+  MCTLTGT: number;
+  MCTLMAX: number;
+  SWCUR: number;
+  SWTGT: number;
+  'SWR/s': number;
+  'SWW/s': number;
+  ZIP: number;
+  SHRD: number;
+  ZERO: number;
+  SHRDSVD: number;
+  COWH: number;
+  OVHD: number;
+  /** guest memory the guest itself paged out to its own disk because the balloon took it */
+  GSWAP: number;
+}
+
+/** The host's memory header: esxtop's PMEM, state, PSHARE, SWAP, ZIP and MEMCTL lines. */
+export interface HostMemory {
+  MEM_TOTAL: number;
+  MEM_FREE: number;
+  MEM_STATE: MemState;
+  minFree: number;
+  /** hypervisor / Dom0 / parent partition / host OS */
+  reserved: number;
+  /** configured VM memory over the memory available to VMs */
+  overcommit: number;
+  PSHARE_SHARED: number;
+  PSHARE_COMMON: number;
+  PSHARE_SAVING: number;
+  MEMCTL: number;
+  MEMCTL_TGT: number;
+  SWAP: number;
+  SWAP_TGT: number;
+  'SWR/s': number;
+  'SWW/s': number;
+  ZIP: number;
+}
+
 export type VmState = 'running' | 'migrating' | 'suspended' | 'off' | 'down';
 export type HostState = 'up' | 'failed' | 'standby';
 
-export interface VmSample extends CpuStateTimes {
+export interface VmSample extends CpuStateTimes, VmMemory {
   /** stable group id (esxtop GID) used in CSV instance names */
   gid: number;
   name: string;
@@ -49,7 +99,7 @@ export interface VmSample extends CpuStateTimes {
   vcpu: VcpuSample[];
 }
 
-export interface HostSample {
+export interface HostSample extends HostMemory {
   id: number;
   name: string;
   hypervisor: Hypervisor;

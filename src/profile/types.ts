@@ -38,7 +38,14 @@ export interface HostSpec {
   hostOsLoad: number;
 }
 
+export const WORKLOAD_TYPES = ['generic', 'jvm'] as const;
+export type WorkloadType = (typeof WORKLOAD_TYPES)[number];
+
 export interface WorkloadSpec {
+  /** `jvm`: a Java heap the guest sees as in use, with garbage-collection cycles */
+  type: WorkloadType;
+  /** jvm only: the committed heap, MiB */
+  heapMiB: number;
   /** Demand of each busy vCPU as a fraction of one pCPU (0..1). */
   cpu: number;
   /** Number of busy vCPUs (<= vcpus). */

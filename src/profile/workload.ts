@@ -1,11 +1,11 @@
 // The `workload:` of a VM: what the guest asks of the host.
-import { PATTERNS, type WorkloadSpec } from './types.js';
+import { PATTERNS, WORKLOAD_TYPES, type WorkloadSpec } from './types.js';
 import { num } from './errors.js';
 import { atMost, integer, oneOf, positive, unit } from './fields.js';
 import { MapReader } from './reader.js';
 import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseSize } from './units.js';
 
-export const WORKLOAD_KEYS = ['cpu', 'threads', 'pattern', 'period', 'active', 'dirty', 'net', 'iops'] as const;
+export const WORKLOAD_KEYS = ['type', 'cpu', 'threads', 'pattern', 'period', 'active', 'dirty', 'net', 'iops', 'heap'] as const;
 
 export const DEFAULT_PERIOD_MS = 60_000;
 /** Share of a VM's memory its guest touches when the profile does not say. */
@@ -22,7 +22,7 @@ const IOPS = integer(0, 100_000_000);
 /** The defaults: a guest that is up but asks for no CPU, disk or network. */
 export function idleWorkload(vcpus: number, memoryMiB: number): WorkloadSpec {
   return {
-    cpu: 0, threads: vcpus, pattern: 'steady', periodMs: DEFAULT_PERIOD_MS,
+    type: 'generic', heapMiB: 0, cpu: 0, threads: vcpus, pattern: 'steady', periodMs: DEFAULT_PERIOD_MS,
     activeMiB: memoryMiB * DEFAULT_ACTIVE_FRACTION, dirtyMiBs: 0, netMbit: 0, iops: 0,
   };
 }
@@ -42,7 +42,16 @@ export function readWorkload(vm: MapReader, vcpus: number | undefined, memoryMiB
   if (active !== undefined && memoryMiB !== undefined && active > memoryMiB) {
     m.fail('active', `active (${num(active)} MiB) must be <= memory (${num(memoryMiB)} MiB)`);
   }
+  const type = m.get('type', oneOf(WORKLOAD_TYPES)) ?? base.type;
+  const heap = m.get('heap', ACTIVE);
+  if (heap !== undefined && type !== 'jvm') m.fail('heap', 'heap is only for a workload of type: jvm');
+  if (type === 'jvm' && heap === undefined && !m.has('heap')) m.fail('type', 'a jvm workload needs its heap size, like heap: 2GiB', m.keyPos('type'));
+  if (heap !== undefined && memoryMiB !== undefined && heap + (active ?? 0) > memoryMiB) {
+    m.fail('heap', `heap (${num(heap)} MiB) plus active (${num(active ?? 0)} MiB) must fit in memory (${num(memoryMiB)} MiB)`);
+  }
   return {
+    type,
+    heapMiB: heap ?? 0,
     cpu: m.get('cpu', CPU_FRACTION) ?? base.cpu,
     threads: threads ?? base.threads,
     pattern: m.get('pattern', oneOf(PATTERNS)) ?? base.pattern,

@@ -18,7 +18,7 @@ export function vm(name: string, hostName: string, over: Partial<Omit<VmSpec, 'w
     io: 'paravirtual', cpuVirt: 'hardware', restartPriority: 'medium', ft: false,
     ...rest,
     workload: { cpu: 1, threads: vcpus, pattern: 'steady', periodMs: 60000, activeMiB: 256,
-      dirtyMiBs: 0, netMbit: 0, iops: 0, ...workload },
+      dirtyMiBs: 0, netMbit: 0, iops: 0, type: 'generic', heapMiB: 0, ...workload },
   };
 }
 

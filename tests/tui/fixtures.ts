@@ -30,6 +30,8 @@ export function vm(input: VmInput): VmSample {
   } as VmSample;
 }
 
+// Fixtures fill what the monitor's panels read; the casts keep them compiling while the snapshot
+// grows fields (memory, network) that these panels do not show.
 export function host(input: Partial<HostSample> & { name: string }): HostSample {
   const pcpus = input.pcpus ?? 4;
   return {
@@ -38,7 +40,7 @@ export function host(input: Partial<HostSample> & { name: string }): HostSample 
     pcpuUtil: Array.from({ length: pcpus }, (_, i) => 20 + i),
     'PCPU_USED%': 11.5, 'PCPU_UTIL%': 21.5, loadAvg: [0.5, 0.25, 0.125], vmCount: 0, vcpuCount: 0,
     ...input,
-  };
+  } as HostSample;
 }
 
 export function snapshot(input: Partial<Snapshot> = {}): Snapshot {

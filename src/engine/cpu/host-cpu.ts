@@ -41,6 +41,12 @@ export class HostCpu {
   private readonly gLimitMHz: Float64Array;
   private readonly gOvh: Float64Array;
   readonly gOn: Uint8Array;
+  /**
+   * Share of each quantum a VM's working vCPUs spend blocked on memory, set by the memory model:
+   * waiting for the hypervisor to bring pages back (%SWPWT), or for the guest's own paging (idle).
+   */
+  readonly stallSwap: Float64Array;
+  readonly stallGuest: Float64Array;
   private readonly gWant: Float64Array;
   private readonly gEnt: Float64Array;
   private readonly gBudget: Float64Array;
@@ -72,6 +78,7 @@ export class HostCpu {
   readonly cMlmtd: Float64Array;
   readonly cIdle: Float64Array;
   readonly cSys: Float64Array;
+  readonly cSwpwt: Float64Array;
   /** application work done, ms of pCPU (excludes guest housekeeping and hypervisor overhead) */
   readonly cWork: Float64Array;
   /** demand in pCPU-ms (what the vCPU would have used unconstrained), for %DMD */
@@ -97,6 +104,8 @@ export class HostCpu {
     this.gLimitMHz = new Float64Array(ng);
     this.gOvh = new Float64Array(ng);
     this.gOn = new Uint8Array(ng).fill(1);
+    this.stallSwap = new Float64Array(ng);
+    this.stallGuest = new Float64Array(ng);
     this.gWant = new Float64Array(ng);
     this.gEnt = new Float64Array(ng);
     this.gBudget = new Float64Array(ng);
@@ -125,7 +134,7 @@ export class HostCpu {
     this.boost = new Uint8Array(nv);
     this.order = new Int32Array(nv);
     this.cRun = f(); this.cRdy = f(); this.cCstp = f(); this.cMlmtd = f();
-    this.cIdle = f(); this.cSys = f(); this.cDmd = f(); this.cWork = f();
+    this.cIdle = f(); this.cSys = f(); this.cDmd = f(); this.cWork = f(); this.cSwpwt = f();
     this.pcpuBusy = new Float64Array(pcpus);
     // Load averages decay like the kernel's, per quantum instead of per 5 s.
     this.loadDecay = Float64Array.from([60_000, 300_000, 900_000], (w) => Math.exp(-quantumMs / w));
@@ -142,6 +151,7 @@ export class HostCpu {
     for (let g = 0; g < ng; g++) {
       if (!this.gOn[g]) continue;
       const inv = 1 / (1 - this.gOvh[g]);
+      const avail = q * (1 - this.stallSwap[g] - this.stallGuest[g]);
       let rateSum = 0;
       const end = this.gStart[g] + this.gCount[g];
       for (let v = this.gStart[g]; v < end; v++) {
@@ -149,7 +159,7 @@ export class HostCpu {
         if (b > MAX_BACKLOG_MS) b = MAX_BACKLOG_MS;
         this.backlog[v] = b;
         const need = b * inv;
-        want[v] = need > q ? q : need > EPS ? need : 0;
+        want[v] = need > avail ? avail : need > EPS ? need : 0;
         let r = this.demand[v] * inv;
         if (r > 1) r = 1;
         rateSum += r;
@@ -326,6 +336,8 @@ export class HostCpu {
     for (let g = 0; g < this.ng; g++) {
       if (!this.gOn[g]) continue;
       const ovh = this.gOvh[g];
+      const swp = q * this.stallSwap[g];
+      const gst = q * this.stallGuest[g];
       const end = this.gStart[g] + this.gCount[g];
       for (let v = this.gStart[g]; v < end; v++) {
         const w = want[v];
@@ -334,12 +346,16 @@ export class HostCpu {
           this.progress[v] += q;
           continue;
         }
+        // A vCPU with work first waits out its memory stall, then is in one state per ms left.
+        this.cSwpwt[v] += swp;
+        this.cIdle[v] += gst;
+        const qa = q - swp - gst;
         const c = this.cstpPart[v];
         this.cCstp[v] += c;
         const x = granted[v];
         if (w - c <= EPS) {
           // co-stopped for all it wanted
-          this.cIdle[v] += q - w;
+          this.cIdle[v] += qa - w;
           this.progress[v] += q - w;
           busy += w;
           continue;
@@ -347,11 +363,12 @@ export class HostCpu {
         if (x <= EPS) {
           // Not scheduled at all: ready for the rest of the quantum, held back by the limit if
           // that is what refused it.
-          const rdy = q - c;
+          const rdy = qa - c;
           this.cRdy[v] += rdy;
           this.gWaited[g] += rdy;
           if (this.limCut[v] > EPS) this.cMlmtd[v] += rdy;
-          busy += q;
+          this.progress[v] += swp + gst;
+          busy += qa;
           continue;
         }
         const run = x * (1 - ovh);
@@ -361,7 +378,7 @@ export class HostCpu {
         this.cRdy[v] += rdy;
         this.gWaited[g] += rdy;
         this.cMlmtd[v] += this.limCut[v];
-        this.cIdle[v] += q - w;
+        this.cIdle[v] += qa - w;
         this.progress[v] += q - rdy - c;
         this.backlog[v] -= run;
         this.cWork[v] += run * this.useful[v];

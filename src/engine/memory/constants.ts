@@ -1,0 +1,35 @@
+// Memory model parameters. Published ESXi defaults carry their source (reference model §2);
+// the rest are vmtop's assumptions, chosen so that a demo unfolds in minutes, not hours.
+
+/** Mem.CtlMaxPercent: the balloon takes at most 65% of a VM's memory. */
+export const BALLOON_MAX_FRACTION = 0.65;
+/** Compression cache limit: 10% of the VM's memory. */
+export const ZIP_CACHE_FRACTION = 0.1;
+/** Pages that compress to <= 2 KB are kept compressed: half their size [assumption 50% of pages]. */
+export const ZIP_RATIO = 0.5;
+export const COMPRESSIBLE_FRACTION = 0.5;
+/** Mem.ShareScanGHz: pages scanned for sharing per second, MiB per GHz of host CPU. */
+export const SHARE_SCAN_MIB_PER_GHZ = 4;
+
+/** [assumption] rates, MiB/s */
+export const TOUCH_RATE = 8; // a guest touching new memory as it warms up
+/** a guest paging out what it uses, when its balloon asks for more than it has idle */
+export const GUEST_PAGE_OUT_RATE = 8;
+export const BALLOON_RATE = 64; // balloon inflate / deflate, per VM
+export const HOST_SWAP_RATE = 160; // host swap-out and compression, per host
+/** [assumption] an active page is touched again about every this many seconds */
+export const ACTIVE_RETOUCH_S = 10;
+/** [assumption] stall per 4 KiB page brought back: host swap from disk, decompression, guest swap */
+export const SWAP_IN_MS = 5;
+export const UNZIP_MS = 0.05;
+export const GUEST_PAGE_IN_MS = 8;
+
+/** [assumption] page classes of a guest's resident memory (reference §2.2 ENGINE) */
+export const ZERO_FRACTION = 0.05; // zero pages
+export const DUP_FRACTION = 0.03; // duplicates inside one VM
+export const GUEST_COMMON_FRACTION = 0.2; // OS and library pages identical across VMs of one guest
+
+/** Per-VM overhead (VMX, page tables, frame buffer) [assumption, close to VMware's tables]. */
+export function overheadMiB(vcpus: number, memoryMiB: number): number {
+  return 12 + 6 * vcpus + 0.008 * memoryMiB;
+}

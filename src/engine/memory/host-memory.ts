@@ -1,0 +1,224 @@
+// One host's memory manager, stepped every 100 ms of simulated time (reference model §2):
+// guests touch memory, page sharing collapses identical pages, and free memory against minFree
+// sets the host state that decides the reclamation: none (high), sharing (clear), the balloon
+// (soft), compression and host swap (hard), and blocked allocations (low). Pages the host took
+// that a guest touches again make it wait; the CPU scheduler charges that as %SWPWT.
+
+import { waterFill } from '../cpu/entitlement.js';
+import type { MemState } from '../snapshot.js';
+import {
+  ACTIVE_RETOUCH_S, BALLOON_RATE, COMPRESSIBLE_FRACTION, GUEST_PAGE_IN_MS, GUEST_PAGE_OUT_RATE, HOST_SWAP_RATE,
+  SWAP_IN_MS, TOUCH_RATE, UNZIP_MS, ZIP_CACHE_FRACTION, ZIP_RATIO,
+} from './constants.js';
+import { taxedShares } from './idle-tax.js';
+import { memState, minFreeMiB } from './minfree.js';
+import { scanPages, type ShareTotals } from './sharing.js';
+import type { VmMemory } from './vm-memory.js';
+
+const PAGES_PER_MIB = 256;
+/** stall is capped so that a thrashing VM still crawls forward */
+const MAX_STALL = 0.95;
+
+export interface MemoryTransition {
+  from: MemState;
+  to: MemState;
+}
+
+export class HostMemory {
+  readonly minFree: number;
+  state: MemState = 'high';
+  free: number;
+  share: ShareTotals = { shared: 0, common: 0 };
+  private readonly on: boolean[];
+  private readonly want: Float64Array;
+  private readonly res: Float64Array;
+  private readonly weight: Float64Array;
+  private readonly target: Float64Array;
+
+  constructor(
+    readonly totalMiB: number,
+    readonly reservedMiB: number,
+    readonly hostGHz: number,
+    readonly vms: VmMemory[],
+  ) {
+    this.minFree = minFreeMiB(totalMiB);
+    this.on = vms.map(() => true);
+    const n = vms.length;
+    this.want = new Float64Array(n);
+    this.res = new Float64Array(n);
+    this.weight = new Float64Array(n);
+    this.target = new Float64Array(n);
+    this.free = this.computeFree();
+  }
+
+  /** Memory the VMs may use: what the hypervisor reserved and the VMs' overheads are not. */
+  available(): number {
+    return this.totalMiB - this.reservedMiB - this.vms.reduce((a, v) => a + v.overhead, 0);
+  }
+
+  private computeFree(): number {
+    let used = this.reservedMiB;
+    for (const v of this.vms) used += v.consumed(ZIP_RATIO) + v.overhead;
+    return this.totalMiB - used;
+  }
+
+  /** Advance dtS seconds; returns the state change, if any. */
+  step(tMs: number, dtS: number): MemoryTransition | null {
+    this.touch(tMs, dtS);
+    this.share = scanPages(this.vms, this.hostGHz, dtS, this.on);
+    this.free = this.computeFree();
+    const prev = this.state;
+    this.state = memState(this.free, this.minFree, prev);
+    this.retarget(tMs);
+    if (this.state === 'soft') this.balloon(dtS, false);
+    else if (this.state === 'hard' || this.state === 'low') this.swapOut(dtS);
+    else this.deflate(dtS);
+    this.enforceLimits(dtS);
+    this.free = this.computeFree();
+    return prev === this.state ? null : { from: prev, to: this.state };
+  }
+
+  /** Guests touch what they use; pages the host took come back when touched, at a cost in time. */
+  private touch(tMs: number, dtS: number): void {
+    let free = this.computeFree();
+    const blocked = this.state === 'low';
+    for (const v of this.vms) {
+      const used = v.guestUsed();
+      const resident = used - v.guestSwapped;
+      const grow = Math.min(Math.max(0, resident - v.touched()), TOUCH_RATE * dtS, v.U, blocked ? 0 : Math.max(0, free));
+      v.U -= grow;
+      v.R += grow;
+      free -= grow;
+
+      const touched = v.touched();
+      const retouch = (v.active(tMs) / ACTIVE_RETOUCH_S) * dtS;
+      const wantS = touched > 0 ? Math.min(v.S, (v.S / touched) * retouch) : 0;
+      const wantZ = touched > 0 ? Math.min(v.Z, (v.Z / touched) * retouch) : 0;
+      // Bringing a page back needs a free machine page; without one the guest keeps waiting.
+      const room = Math.max(0, free);
+      const swapIn = Math.min(wantS, room);
+      const unzip = Math.min(wantZ, Math.max(0, room - swapIn));
+      v.S -= swapIn;
+      v.Z -= unzip;
+      v.R += swapIn + unzip;
+      v.swappedIn += swapIn;
+      free -= swapIn + unzip * (1 - ZIP_RATIO);
+      const waitS = (wantS * SWAP_IN_MS + wantZ * UNZIP_MS) * PAGES_PER_MIB / 1000;
+      v.hostStall = Math.min(MAX_STALL, waitS / dtS / v.vcpus);
+      // A guest whose balloon pushed part of what it uses to its own disk pages it back and out.
+      const guestIn = used > 0 ? (v.guestSwapped / used) * retouch : 0;
+      v.guestStall = Math.min(MAX_STALL - v.hostStall, (guestIn * GUEST_PAGE_IN_MS * PAGES_PER_MIB) / 1000 / dtS / v.vcpus);
+    }
+  }
+
+  /** Memory targets (SZTGT): water-filling by idle-taxed shares over what each VM would use. */
+  private retarget(tMs: number): void {
+    const n = this.vms.length;
+    const capacity = this.available() - this.minFree;
+    for (let i = 0; i < n; i++) {
+      const v = this.vms[i];
+      const demand = Math.max(0, v.guestUsed() - v.saved);
+      this.want[i] = Math.min(demand, v.limitMiB ?? Infinity, v.memoryMiB);
+      this.res[i] = v.reservationMiB;
+      const touched = v.touched();
+      this.weight[i] = taxedShares(v.shares, touched > 0 ? Math.min(1, v.active(tMs) / touched) : 1);
+    }
+    waterFill(n, this.want, this.res, this.weight, Math.max(0, capacity), this.target);
+    for (let i = 0; i < n; i++) this.vms[i].sztgt = this.target[i];
+  }
+
+  private reclaim(v: VmMemory): number {
+    return Math.max(0, v.consumed(ZIP_RATIO) - v.sztgt);
+  }
+
+  /** Soft state: inflate balloons toward what each VM should give back. */
+  private balloon(dtS: number, limitOnly: boolean): void {
+    for (const v of this.vms) {
+      const need = limitOnly ? this.overLimit(v) : this.reclaim(v);
+      // A JVM's heap is in use as far as the guest knows: its balloon gets only idle memory.
+      const room = v.workload.type === 'jvm' ? v.guestIdle() : v.balloonMax;
+      v.balloonTarget = Math.min(v.balloonMax, v.B + need, v.B + room);
+      this.inflate(v, Math.min(BALLOON_RATE * dtS, Math.max(0, v.balloonTarget - v.B)), dtS);
+    }
+  }
+
+  /**
+   * The guest gives idle pages first, at the balloon's rate; beyond them it must page out what it
+   * uses to its own disk, which is slower — when that cannot keep up the host falls to swapping.
+   */
+  private inflate(v: VmMemory, amount: number, dtS: number): void {
+    const idle = Math.min(amount, v.guestIdle());
+    const paged = Math.min(amount - idle, GUEST_PAGE_OUT_RATE * dtS);
+    const db = Math.min(idle + paged, v.touched());
+    if (db <= 0) return;
+    v.guestSwapped += Math.max(0, db - idle);
+    take(v, db);
+    v.B += db;
+  }
+
+  /** Hard and low states: compress what compresses into the cache, swap the rest. */
+  private swapOut(dtS: number): void {
+    const budget = HOST_SWAP_RATE * dtS;
+    const needs = this.vms.map((v) => this.reclaim(v));
+    const total = needs.reduce((a, b) => a + b, 0);
+    this.vms.forEach((v, i) => {
+      v.balloonTarget = v.B; // the balloon is too slow for this state: it holds
+      v.swapTarget = v.S + needs[i];
+      if (total <= 0 || needs[i] <= 0) return;
+      const amount = Math.min(v.R, budget * (needs[i] / total), needs[i] / (1 - ZIP_RATIO * COMPRESSIBLE_FRACTION));
+      const zipRoom = Math.max(0, ZIP_CACHE_FRACTION * v.memoryMiB - v.Z);
+      const zip = Math.min(zipRoom, amount * COMPRESSIBLE_FRACTION);
+      v.R -= amount;
+      v.Z += zip;
+      v.S += amount - zip;
+      v.swappedOut += amount - zip;
+    });
+  }
+
+  /** High and clear states: give ballooned memory back to guests that are below their target. */
+  private deflate(dtS: number): void {
+    for (const v of this.vms) {
+      v.swapTarget = v.S;
+      if (v.B <= 0) { v.balloonTarget = 0; continue; }
+      const headroom = v.sztgt - v.consumed(ZIP_RATIO);
+      if (headroom <= 0 || this.free < 2 * this.minFree) { v.balloonTarget = v.B; continue; }
+      v.balloonTarget = Math.max(0, v.B - headroom);
+      const db = Math.min(BALLOON_RATE * dtS, v.B - v.balloonTarget);
+      v.B -= db;
+      v.U += db;
+      v.guestSwapped = Math.max(0, v.guestSwapped - db);
+    }
+  }
+
+  private overLimit(v: VmMemory): number {
+    return v.limitMiB === null ? 0 : Math.max(0, v.consumed(ZIP_RATIO) - v.limitMiB);
+  }
+
+  /** A memory limit is enforced in every state: balloon first, host swap once it is at its max. */
+  private enforceLimits(dtS: number): void {
+    for (const v of this.vms) {
+      const over = this.overLimit(v);
+      if (over <= 0) continue;
+      if (v.B < v.balloonMax - 1e-6 && v.workload.type !== 'jvm') {
+        this.inflate(v, Math.min(BALLOON_RATE * dtS, over, v.balloonMax - v.B), dtS);
+        v.balloonTarget = Math.max(v.balloonTarget, v.B);
+      } else {
+        const amount = Math.min(v.R, HOST_SWAP_RATE * dtS, over);
+        v.R -= amount;
+        v.S += amount;
+        v.swappedOut += amount;
+        v.swapTarget = Math.max(v.swapTarget, v.S);
+      }
+    }
+  }
+}
+
+/** The balloon pins guest pages: the host frees them wherever they are (resident, zipped, swapped). */
+function take(v: VmMemory, amount: number): void {
+  const r = Math.min(v.R, amount);
+  v.R -= r;
+  v.scanned = Math.min(v.scanned, v.R);
+  const z = Math.min(v.Z, amount - r);
+  v.Z -= z;
+  v.S -= Math.min(v.S, amount - r - z);
+}

@@ -1,0 +1,89 @@
+// One VM's memory as the hypervisor sees it. Every page of the configured size is in exactly one
+// place: never touched (U), resident in machine memory (R), compressed (Z), swapped by the host
+// (S) or pinned by the balloon (B); so MEMSZ = GRANT + MCTLSZ + SWCUR + untouched holds by
+// construction, with GRANT = R + Z.
+
+import type { WorkloadSpec } from '../../profile/types.js';
+import { BALLOON_MAX_FRACTION, overheadMiB } from './constants.js';
+
+/** jvm: old generation that survives collection, as a fraction of the heap [assumption] */
+const JVM_LIVE_FRACTION = 0.4;
+/** jvm: share of a collection cycle spent collecting, all threads busy [assumption] */
+export const JVM_GC_FRACTION = 0.06;
+
+export class VmMemory {
+  U: number;
+  R = 0;
+  Z = 0;
+  S = 0;
+  B = 0;
+  /** part of the guest's own used memory it paged to its virtual disk (balloon pressure) */
+  guestSwapped = 0;
+  /** MiB of R scanned by page sharing (the rest is unscanned) */
+  scanned = 0;
+  /** SHRD split, recomputed each step */
+  shared = 0;
+  zero = 0;
+  saved = 0;
+  sztgt: number;
+  balloonTarget = 0;
+  swapTarget = 0;
+  readonly balloonMax: number;
+  readonly overhead: number;
+  // cumulative, MiB
+  swappedIn = 0;
+  swappedOut = 0;
+  /** this step's stall, seconds per second per vCPU: host swap-in / decompression, guest paging */
+  hostStall = 0;
+  guestStall = 0;
+
+  constructor(
+    readonly memoryMiB: number,
+    readonly vcpus: number,
+    readonly guest: string,
+    readonly shares: number,
+    readonly reservationMiB: number,
+    readonly limitMiB: number | null,
+    readonly workload: WorkloadSpec,
+  ) {
+    this.U = memoryMiB;
+    this.sztgt = memoryMiB;
+    this.balloonMax = BALLOON_MAX_FRACTION * memoryMiB;
+    this.overhead = overheadMiB(vcpus, memoryMiB);
+  }
+
+  /** What the guest itself has in use: its working set, and for a JVM the whole committed heap. */
+  guestUsed(): number {
+    return Math.min(this.memoryMiB, this.workload.activeMiB + this.workload.heapMiB);
+  }
+
+  /** Pages touched recently (esxtop ACTV): a JVM's heap use saw-tooths between collections. */
+  active(tMs: number): number {
+    const w = this.workload;
+    if (w.type !== 'jvm') return Math.min(this.memoryMiB, w.activeMiB);
+    const phase = (tMs % w.periodMs) / w.periodMs;
+    const heapUse = JVM_LIVE_FRACTION + (1 - JVM_LIVE_FRACTION) * Math.min(1, phase / (1 - JVM_GC_FRACTION));
+    return Math.min(this.memoryMiB, w.activeMiB + w.heapMiB * heapUse);
+  }
+
+  /** A JVM collecting garbage: every thread busy for the collection's share of the cycle. */
+  collecting(tMs: number): boolean {
+    const w = this.workload;
+    return w.type === 'jvm' && (tMs % w.periodMs) / w.periodMs >= 1 - JVM_GC_FRACTION;
+  }
+
+  /** Pages the guest touched and has not given to the balloon (esxtop TCHD). */
+  touched(): number {
+    return this.R + this.Z + this.S;
+  }
+
+  /** Machine memory this VM holds: resident less what sharing saved, compressed at their size. */
+  consumed(zipRatio: number): number {
+    return this.R - Math.min(this.saved, this.R) + this.Z * zipRatio;
+  }
+
+  /** Memory the guest holds but does not use, the first thing its balloon driver gives up. */
+  guestIdle(): number {
+    return Math.max(0, this.touched() - (this.guestUsed() - this.guestSwapped));
+  }
+}

@@ -1,0 +1,76 @@
+// The engine's live state, built from a profile: per host its CPU scheduler and memory manager,
+// and the groups (VMs and system partitions) they schedule.
+
+import type { HostSpec, Profile, VmSpec } from '../profile/types.js';
+import { HostCpu, type CpuGroupConfig } from './cpu/host-cpu.js';
+import { CPU_VIRT_OVERHEAD } from './cpu/overhead.js';
+import { WorkloadState } from './cpu/workload.js';
+import { HostMemory } from './memory/host-memory.js';
+import { VmMemory } from './memory/vm-memory.js';
+import type { Rng } from './rng.js';
+import type { CounterBase } from './sample.js';
+import type { VmState } from './snapshot.js';
+
+/** A schedulable group on a host: a VM, or the host's own system partition. */
+export interface GroupRuntime {
+  gid: number;
+  name: string;
+  kind: 'vm' | 'system';
+  vcpus: number;
+  shares: number;
+  reservationMHz: number;
+  limitMHz: number | null;
+  state: VmState;
+  workload: WorkloadState;
+  /** null for system partitions, whose memory is the host's `reserved` */
+  memory: VmMemory | null;
+}
+
+export interface HostRuntime {
+  id: number;
+  spec: HostSpec;
+  cpu: HostCpu;
+  memory: HostMemory;
+  groups: GroupRuntime[];
+  base: CounterBase;
+}
+
+/** Type-2 hosts: the host OS's applications are ordinary processes beside the VMs. */
+function hostOsGroup(host: HostSpec, gid: number, rng: Rng): GroupRuntime {
+  const spec = { type: 'generic' as const, heapMiB: 0, cpu: host.hostOsLoad, threads: host.pcpus,
+    pattern: 'steady' as const, periodMs: 60_000, activeMiB: 0, dirtyMiBs: 0, netMbit: 0, iops: 0 };
+  return {
+    gid, name: 'Host-OS', kind: 'system', vcpus: host.pcpus, shares: 1000 * host.pcpus,
+    reservationMHz: 0, limitMHz: null, state: 'running', memory: null,
+    workload: new WorkloadState(spec, host.pcpus, rng, 0),
+  };
+}
+
+function vmGroup(vm: VmSpec, gid: number, rng: Rng): GroupRuntime {
+  return {
+    gid, name: vm.name, kind: 'vm', vcpus: vm.vcpus, shares: vm.shares,
+    reservationMHz: vm.reservationMHz, limitMHz: vm.limitMHz, state: 'running',
+    workload: new WorkloadState(vm.workload, vm.vcpus, rng),
+    memory: new VmMemory(vm.memoryMiB, vm.vcpus, vm.guest, vm.memShares, vm.memReservationMiB, vm.memLimitMiB, vm.workload),
+  };
+}
+
+/** Group ids step by 21 from 1021, so they read like esxtop's GIDs and stay stable per profile. */
+export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
+  let gid = 1000;
+  return profile.hosts.map((spec, id) => {
+    const groups: GroupRuntime[] = [];
+    if (spec.hypervisor === 'vbox' && spec.hostOsLoad > 0) groups.push(hostOsGroup(spec, (gid += 21), rng));
+    const vms = profile.vms.filter((v) => v.host === spec.name);
+    for (const vm of vms) groups.push(vmGroup(vm, (gid += 21), rng));
+    const overhead = new Map(vms.map((v) => [v.name, CPU_VIRT_OVERHEAD[v.cpuVirt]]));
+    const configs: CpuGroupConfig[] = groups.map((g) => ({
+      vcpus: g.vcpus, shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
+      overhead: overhead.get(g.name) ?? 0,
+    }));
+    const cpu = new HostCpu(spec.pcpus, spec.mhz, profile.quantumMs, spec.coscheduling === 'strict', configs);
+    const memory = new HostMemory(spec.memoryMiB, spec.reservedMiB, (spec.pcpus * spec.mhz) / 1000,
+      groups.flatMap((g) => (g.memory ? [g.memory] : [])));
+    return { id, spec, cpu, memory, groups, base: { ms: 0, counters: null } };
+  });
+}

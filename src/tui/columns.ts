@@ -1,0 +1,85 @@
+// Fixed-width text for the CPU panel. Columns come from CPU_FIELDS; when the terminal is narrow
+// the least important fields go first, and NAME shrinks (with an ellipsis) before that.
+
+import { CPU_FIELDS, levelOf, type CpuFieldKey, type FieldDef, type Level } from '../fields/cpu.js';
+import type { PanelRow } from './rows.js';
+
+const ID_WIDTH = 7;
+const NWLD_WIDTH = 4;
+const NAME_MIN = 10;
+
+export interface CpuLayout {
+  /** the usable width: terminal columns - 1 */
+  width: number;
+  /** a `>` column marks the selection when there is no colour to show it */
+  marker: boolean;
+  nameWidth: number;
+  fields: readonly FieldDef<CpuFieldKey>[];
+}
+
+/** A run of text in one style; `level` colours a value that crossed a threshold. */
+export interface Segment {
+  text: string;
+  level?: Level;
+}
+
+function fixedWidth(marker: boolean, nameWidth: number): number {
+  return (marker ? 2 : 0) + ID_WIDTH + 1 + nameWidth + 1 + NWLD_WIDTH;
+}
+
+export function fitCpuColumns(width: number, marker: boolean, longestName: number): CpuLayout {
+  const kept = [...CPU_FIELDS];
+  const fieldsWidth = () => kept.reduce((sum, f) => sum + 1 + f.width, 0);
+  const byImportance = [...CPU_FIELDS].sort((a, b) => a.importance - b.importance);
+  while (kept.length > 0 && fixedWidth(marker, NAME_MIN) + fieldsWidth() > width) {
+    const drop = byImportance.shift()!;
+    kept.splice(kept.indexOf(drop), 1);
+  }
+  const room = width - fixedWidth(marker, 0) - fieldsWidth();
+  const nameWidth = Math.max(1, Math.min(room, Math.max(NAME_MIN, longestName)));
+  return { width, marker, nameWidth, fields: kept };
+}
+
+export function fit(text: string, width: number): string {
+  if (text.length <= width) return text.padEnd(width);
+  return width <= 1 ? text.slice(0, width) : text.slice(0, width - 1) + '…';
+}
+
+/** esxtop prints two decimals; wide sums (16 vCPUs at 100 %) give up decimals to fit. */
+export function formatPct(value: number, width: number): string {
+  for (const digits of [2, 1, 0]) {
+    const text = value.toFixed(digits);
+    if (text.length <= width) return text.padStart(width);
+  }
+  return '#'.repeat(width);
+}
+
+function padLine(text: string, width: number): string {
+  return text.length > width ? text.slice(0, width) : text.padEnd(width);
+}
+
+export function cpuHeaderLine(layout: CpuLayout): string {
+  const head = (layout.marker ? '  ' : '') + 'ID'.padStart(ID_WIDTH) + ' ' +
+    fit('NAME', layout.nameWidth) + ' ' + 'NWLD'.padStart(NWLD_WIDTH);
+  const cells = layout.fields.map((f) => ' ' + f.key.padStart(f.width)).join('');
+  return padLine(head + cells, layout.width);
+}
+
+export function cpuRowSegments(row: PanelRow, layout: CpuLayout, selected: boolean): Segment[] {
+  const marker = layout.marker ? (selected ? '> ' : '  ') : '';
+  const name = row.kind === 'vcpu' ? '  ' + row.name : row.name;
+  const nwld = row.nwld === null ? '' : String(row.nwld);
+  const segments: Segment[] = [{
+    text: marker + String(row.id).padStart(ID_WIDTH) + ' ' + fit(name, layout.nameWidth) + ' ' +
+      nwld.padStart(NWLD_WIDTH),
+  }];
+  for (const field of layout.fields) {
+    const value = row.values[field.key];
+    segments.push({ text: ' ' });
+    segments.push({ text: formatPct(value, field.width), level: levelOf(field, value, row.vcpus) });
+  }
+  const used = segments.reduce((n, s) => n + s.text.length, 0);
+  // Padding to the full width makes the inverse selection bar span the line.
+  segments.push({ text: ' '.repeat(Math.max(0, layout.width - used)) });
+  return segments;
+}

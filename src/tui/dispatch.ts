@@ -1,0 +1,35 @@
+// Routes one key id: Ctrl-C always quits; an open prompt or help screen owns the keyboard;
+// otherwise the key table decides, and a key it does not know gets a short answer.
+
+import { bindingFor, type KeyEnv } from './keymap.js';
+import { keyLabel } from './keys.js';
+import { promptKey } from './prompt.js';
+import { clamp, type UiState } from './state.js';
+
+export interface HelpGeometry {
+  lines: number;
+  page: number;
+}
+
+function helpKey(s: UiState, id: string, help: HelpGeometry): UiState {
+  if (id === 'esc' || id === 'h' || id === 'q' || id === '?') return { ...s, help: false, message: null };
+  const last = Math.max(0, help.lines - help.page);
+  const steps: Record<string, number> = { up: -1, down: 1, pgup: -help.page, pgdn: help.page };
+  if (id in steps) return { ...s, message: null, helpTop: clamp(s.helpTop + steps[id], 0, last) };
+  if (id === 'home') return { ...s, message: null, helpTop: 0 };
+  if (id === 'end') return { ...s, message: null, helpTop: last };
+  return { ...s, message: `${keyLabel(id)} does nothing in the help: Esc, h or q closes it` };
+}
+
+export function handleKey(s: UiState, id: string, env: KeyEnv, help: HelpGeometry): UiState {
+  if (id === 'C-c') {
+    env.quit();
+    return s;
+  }
+  if (s.prompt) return promptKey(s, id, env.clock);
+  if (s.help) return helpKey(s, id, help);
+  const binding = bindingFor(id, s.panel);
+  const cleared = { ...s, message: null };
+  if (!binding) return { ...cleared, message: `${keyLabel(id)}: no such key here (h lists the keys)` };
+  return binding.action(cleared, env);
+}

@@ -1,0 +1,105 @@
+// Terminal lifecycle of the monitor: alternate screen in, Ink render, and a restore that runs on
+// every way out. Ink 6.8's own signal hook re-raises the signal, so `exit` listeners would never
+// run and the user would be left in the alternate screen; the monitor handles signals itself.
+
+import { render, type Instance } from 'ink';
+import { createElement } from 'react';
+import type { Engine } from '../engine/engine.js';
+import { anchoredStdout } from './anchor.js';
+import { App } from './App.js';
+import { MonitorClock, type SimEngine } from './clock.js';
+import { terminalGuard } from './escapes.js';
+import { intervalTicker, type Ticker } from './ticker.js';
+
+export interface MonitorOptions {
+  engine: Engine;
+  profileName: string;
+  /** refresh interval, simulated seconds */
+  delayS: number;
+  /** simulated seconds per wall second */
+  speed: number;
+  color: boolean;
+  stdout?: NodeJS.WriteStream;
+  stdin?: NodeJS.ReadStream;
+}
+
+/** The process-level seams, replaceable in tests. */
+export interface MonitorDeps {
+  ticker: Ticker;
+  stderr: { write(text: string): unknown };
+  exit: (code: number) => void;
+  process: {
+    on(event: string, listener: (arg: unknown) => void): unknown;
+    off(event: string, listener: (arg: unknown) => void): unknown;
+  };
+}
+
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
+export const NOT_A_TERMINAL =
+  'vmtop: the monitor needs a terminal; for piped or scripted output use `vmtop batch`\n';
+
+/** Errors of these kinds are bugs, and a bug report needs the stack; anything else is a message. */
+const BUG_KINDS = [TypeError, ReferenceError, SyntaxError, RangeError];
+
+export function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return `vmtop: ${String(err)}\n`;
+  const stack = BUG_KINDS.some((kind) => err instanceof kind) || process.env.VMTOP_DEBUG;
+  return `vmtop: ${err.message}\n` + (stack && err.stack ? `${err.stack}\n` : '');
+}
+
+export async function runMonitor(opts: MonitorOptions): Promise<void> {
+  return startMonitor(opts, { ticker: intervalTicker(), stderr: process.stderr, exit: (code) => process.exit(code), process });
+}
+
+export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engine: SimEngine }, deps: MonitorDeps): Promise<void> {
+  const stdout = opts.stdout ?? process.stdout;
+  const stdin = opts.stdin ?? process.stdin;
+  if (!stdout.isTTY || !stdin.isTTY) {
+    deps.stderr.write(NOT_A_TERMINAL);
+    return;
+  }
+  const clock = new MonitorClock(opts.engine, deps.ticker, { delayS: opts.delayS, speed: opts.speed });
+  const guard = terminalGuard(stdout);
+  let ink: Instance | undefined;
+
+  const teardown = () => {
+    clock.stop();
+    try {
+      ink?.unmount();
+    } catch {
+      // Unmounting a tree that already failed can throw; the terminal still has to be restored.
+    }
+    guard.restore();
+    for (const [event, handler] of handlers) deps.process.off(event, handler);
+  };
+  const fail = (err: unknown) => {
+    teardown();
+    deps.stderr.write(describeError(err));
+    deps.exit(1);
+  };
+  const onSignal = (signal: unknown) => {
+    teardown();
+    deps.exit(128 + (SIGNAL_NUMBERS[signal as keyof typeof SIGNAL_NUMBERS] ?? 0));
+  };
+  const handlers: [string, (arg: unknown) => void][] = [
+    ['SIGINT', onSignal], ['SIGTERM', onSignal], ['SIGHUP', onSignal],
+    ['uncaughtException', fail], ['unhandledRejection', fail], ['exit', guard.restore],
+  ];
+  for (const [event, handler] of handlers) deps.process.on(event, handler);
+
+  guard.enter();
+  try {
+    // Without colour support chalk drops inverse too, so the `>` column must mark the selection.
+    const marker = !opts.color || (typeof stdout.hasColors === 'function' && !stdout.hasColors());
+    ink = render(createElement(App, { clock, profileName: opts.profileName, color: opts.color, marker }), {
+      stdout: anchoredStdout(stdout), stdin, incrementalRendering: true, patchConsole: false, exitOnCtrlC: false, maxFps: 10,
+    });
+    clock.start();
+    await ink.waitUntilExit();
+  } catch (err) {
+    fail(err);
+    return;
+  }
+  teardown();
+}

@@ -1,0 +1,62 @@
+// The monitor's UI state (what the keys change) and the selection rules: the selection is an
+// entity key, so it stays on the same VM when rows refresh or re-sort.
+
+import type { PanelRow, SortKey } from './rows.js';
+
+export type PanelId = 'cpu';
+
+export interface PromptState {
+  text: string;
+  error: string | null;
+}
+
+export interface UiState {
+  panel: PanelId;
+  help: boolean;
+  /** first help line shown */
+  helpTop: number;
+  /** host by name, so a host list that changes does not move the view; null = first host */
+  host: string | null;
+  sort: SortKey;
+  selected: string | null;
+  /** where the selection was, used when its entity disappears */
+  selIndex: number;
+  /** first panel row shown */
+  top: number;
+  /** GIDs of expanded VMs */
+  expanded: readonly number[];
+  prompt: PromptState | null;
+  /** one-line status: answers to keys, until the next key */
+  message: string | null;
+}
+
+export const initialUi: UiState = {
+  panel: 'cpu', help: false, helpTop: 0, host: null, sort: '%USED', selected: null,
+  selIndex: 0, top: 0, expanded: [], prompt: null, message: null,
+};
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, value));
+}
+
+/** Index of the selected row, falling back to where it was when the entity left. */
+export function selectedIndex(rows: readonly PanelRow[], s: UiState): number {
+  if (rows.length === 0) return -1;
+  const found = s.selected === null ? -1 : rows.findIndex((r) => r.key === s.selected);
+  return found >= 0 ? found : clamp(s.selIndex, 0, rows.length - 1);
+}
+
+/** First visible row so that `index` is on screen, moving the window as little as possible. */
+export function scrollTop(top: number, index: number, page: number, total: number): number {
+  const maxTop = Math.max(0, total - page);
+  let next = clamp(top, 0, maxTop);
+  if (index < next) next = index;
+  else if (index >= next + page) next = index - page + 1;
+  return clamp(next, 0, maxTop);
+}
+
+export function selectIndex(s: UiState, rows: readonly PanelRow[], index: number, page: number): UiState {
+  if (rows.length === 0) return s;
+  const i = clamp(index, 0, rows.length - 1);
+  return { ...s, selected: rows[i].key, selIndex: i, top: scrollTop(s.top, i, page, rows.length) };
+}

@@ -1,0 +1,123 @@
+// The monitor in a real pseudo-terminal, read back through a headless xterm: what a user sees,
+// not what was written. Needs the build (npm test builds first).
+
+import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import { fileURLToPath } from 'node:url';
+import { afterEach, expect, test } from 'vitest';
+
+const { Terminal } = xterm;
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Session {
+  term: InstanceType<typeof Terminal>;
+  proc: pty.IPty;
+  raw: () => string;
+  screen: () => string[];
+  exited: Promise<{ exitCode: number; signal?: number }>;
+}
+
+let session: Session | undefined;
+afterEach(() => {
+  try {
+    session?.proc.kill();
+  } catch {
+    // already gone
+  }
+  session = undefined;
+});
+
+function start(cols: number, rows: number, args: string[] = []): Session {
+  const term = new Terminal({ cols, rows, allowProposedApi: true });
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), CI: '0', FORCE_COLOR: '1', TERM: 'xterm-256color' };
+  delete env.NO_COLOR;
+  const proc = pty.spawn(process.execPath, ['bin/vmtop.js', ...args], { name: 'xterm-256color', cols, rows, cwd: ROOT, env });
+  let raw = '';
+  proc.onData((d) => {
+    raw += d;
+    term.write(d);
+  });
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => proc.onExit(resolve));
+  const screen = () => {
+    const b = term.buffer.active;
+    return Array.from({ length: term.rows }, (_, y) => (b.getLine(b.viewportY + y)?.translateToString(true) ?? '').trimEnd());
+  };
+  return { term, proc, raw: () => raw, screen, exited };
+}
+
+/** xterm parses asynchronously: flush it, then poll the visible grid. */
+async function waitFor(s: Session, what: string, predicate: (screen: string[]) => boolean, timeoutMs = 8000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await new Promise<void>((resolve) => s.term.write('', resolve));
+    const screen = s.screen();
+    if (predicate(screen)) return screen;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${screen.join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function press(s: Session, key: string, what: string, predicate: (screen: string[]) => boolean) {
+  await new Promise((resolve) => setTimeout(resolve, 40)); // key spacing, so the PTY does not coalesce
+  s.proc.write(key);
+  return waitFor(s, what, predicate);
+}
+
+const status = (screen: string[]) => screen.filter((l) => l.trim() !== '').at(-2) ?? '';
+const dataRows = (screen: string[]) => screen.filter((l) => /^ *\d+ \S/.test(l) && !l.includes('vcpu-'));
+
+/** Values of one column, read by the header's right edge (numbers are right-aligned). */
+function column(screen: string[], name: string): number[] {
+  const header = screen.find((l) => /^ +ID NAME/.test(l)) ?? '';
+  const end = header.indexOf(name) + name.length;
+  return dataRows(screen).map((l) => Number(l.slice(0, end).trim().split(/ +/).at(-1)));
+}
+
+const isFrame = (rows: number) => (screen: string[]) =>
+  screen[0].startsWith('vmtop lab') && /^ +ID NAME/.test(screen[4]) && screen[rows - 2].includes('q quit') && screen[rows - 1] === '';
+
+test('keys, resize and quit in a real terminal', async () => {
+  const s = (session = start(80, 24));
+  await waitFor(s, 'the first frame at 80x24', isFrame(24));
+  const afterStart = s.raw().length;
+  await waitFor(s, 'a refresh with load', (screen) => screen[1].startsWith('00:00:02'));
+
+  s.term.resize(200, 60);
+  s.proc.resize(200, 60);
+  await waitFor(s, 'the frame at 200x60', (screen) => isFrame(60)(screen) && screen[4].includes('%OVRLP'));
+
+  await press(s, 'c', 'c', (screen) => status(screen) === 'CPU panel');
+  await press(s, 'R', 'sort by %RDY', (screen) => status(screen) === 'sorted by %RDY');
+  const rdy = column(s.screen(), '%RDY');
+  expect(rdy.length).toBeGreaterThan(1);
+  expect(rdy).toEqual([...rdy].sort((a, b) => b - a));
+  await press(s, 'e', 'vCPU rows', (screen) => screen.some((l) => l.includes('  vcpu-0 ')));
+  await press(s, 'U', 'sort by %USED', (screen) => status(screen) === 'sorted by %USED');
+  await press(s, ' ', 'PAUSED', (screen) => screen[0].includes('PAUSED'));
+  await press(s, '+', 'speed x2', (screen) => screen[0].includes('speed x2'));
+  await press(s, '-', 'speed x1', (screen) => screen[0].includes('speed x1'));
+  await press(s, 'h', 'the help', (screen) => screen[0].startsWith('vmtop help'));
+  await press(s, 'q', 'the help closed', isFrame(60));
+  s.proc.write('q');
+  const { exitCode } = await s.exited;
+  await new Promise<void>((resolve) => s.term.write('', resolve));
+
+  expect(exitCode).toBe(0);
+  expect(s.term.buffer.active.type).toBe('normal');
+  expect(s.term.modes.wraparoundMode).toBe(true);
+  const raw = s.raw();
+  expect(raw.lastIndexOf('\u001B[?25h')).toBeGreaterThan(raw.lastIndexOf('\u001B[?25l'));
+  const frames = raw.slice(afterStart);
+  expect(frames).not.toContain('\u001B[2J');
+  expect(frames).not.toContain('\u001B[3J');
+});
+
+test('SIGTERM restores the terminal and exits 143', async () => {
+  const s = (session = start(80, 24));
+  await waitFor(s, 'the first frame', isFrame(24));
+  s.proc.kill('SIGTERM');
+  const { exitCode } = await s.exited;
+  await new Promise<void>((resolve) => s.term.write('', resolve));
+  expect(exitCode).toBe(143);
+  expect(s.term.buffer.active.type).toBe('normal');
+});
