@@ -3,6 +3,7 @@
 
 import type { HostSample, Snapshot, VmSample } from '../engine/snapshot.js';
 import { CPU_FIELDS } from '../fields/cpu.js';
+import { HOST_MEM_FIELDS, MEM_FIELDS, MEM_STATE_CODE } from '../fields/memory.js';
 import { round2 } from './round.js';
 
 /** Simulated time zero, so timestamps are stable for a given seed. */
@@ -49,12 +50,20 @@ export class CsvWriter {
       ['1', '5', '15'].forEach((m, i) => cols.push({
         path: `${base}\\Physical Cpu Load\\Cpu Load (${m} Minute Avg)`, value: (s) => host(s)?.loadAvg[i],
       }));
+      for (const f of HOST_MEM_FIELDS) {
+        cols.push({ path: `${base}\\${f.csv}`, value: (s) => {
+          const x = host(s)?.[f.key];
+          return typeof x === 'string' ? MEM_STATE_CODE[x as keyof typeof MEM_STATE_CODE] : x;
+        } });
+      }
     }
     for (const v of first.vms) {
       const vm = (s: Indexed) => s.vms.get(v.gid);
       const group = `\\\\${v.host}\\Group Cpu(${v.gid}:${v.name})`;
       cols.push({ path: `${group}\\Members`, value: (s) => vm(s)?.NWLD });
       for (const f of CPU_FIELDS) cols.push({ path: `${group}\\${f.csv}`, value: (s) => vm(s)?.[f.key] });
+      const memGroup = `\\\\${v.host}\\Group Memory(${v.gid}:${v.name})`;
+      for (const f of MEM_FIELDS) cols.push({ path: `${memGroup}\\${f.csv}`, value: (s) => vm(s)?.[f.key] });
       for (const c of v.vcpu) {
         const world = `\\\\${v.host}\\Vcpu(${v.gid}:${v.name}:${c.wid}:vcpu-${c.index})`;
         for (const f of CPU_FIELDS) {

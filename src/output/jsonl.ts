@@ -2,19 +2,25 @@
 
 import type { Snapshot } from '../engine/snapshot.js';
 import { CPU_FIELDS } from '../fields/cpu.js';
+import { HOST_MEM_FIELDS, MEM_FIELDS } from '../fields/memory.js';
 import { round2 } from './round.js';
 
 export function jsonlLine(s: Snapshot): string {
-  const hosts = s.hosts.map((h) => ({
-    name: h.name,
-    hypervisor: h.hypervisor,
-    state: h.state,
-    'PCPU_USED%': round2(h['PCPU_USED%']),
-    'PCPU_UTIL%': round2(h['PCPU_UTIL%']),
-  }));
+  const hosts = s.hosts.map((h) => {
+    const row: Record<string, string | number | null> = {
+      name: h.name, hypervisor: h.hypervisor, state: h.state,
+      'PCPU_USED%': round2(h['PCPU_USED%']), 'PCPU_UTIL%': round2(h['PCPU_UTIL%']),
+    };
+    for (const f of HOST_MEM_FIELDS) {
+      const x = h[f.key];
+      row[f.key] = typeof x === 'number' ? round2(x) : x;
+    }
+    return row;
+  });
   const vms = s.vms.map((v) => {
     const row: Record<string, string | number | null> = { name: v.name, host: v.host, state: v.state, NWLD: v.NWLD };
     for (const f of CPU_FIELDS) row[f.key] = round2(v[f.key]);
+    for (const f of MEM_FIELDS) row[f.key] = round2(v[f.key]);
     return row;
   });
   return JSON.stringify({ t: round2(s.t), hosts, vms, containers: [], vservers: [], events: s.events });

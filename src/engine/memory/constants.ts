@@ -14,7 +14,9 @@ export const SHARE_SCAN_MIB_PER_GHZ = 4;
 /** [assumption] rates, MiB/s */
 export const TOUCH_RATE = 8; // a guest touching new memory as it warms up
 /** a guest paging out what it uses, when its balloon asks for more than it has idle */
-export const GUEST_PAGE_OUT_RATE = 8;
+export const GUEST_PAGE_OUT_RATE = 3;
+/** a host stays in a worse memory state at least this long before it may improve */
+export const STATE_DWELL_MS = 5000;
 export const BALLOON_RATE = 64; // balloon inflate / deflate, per VM
 export const HOST_SWAP_RATE = 160; // host swap-out and compression, per host
 /** [assumption] an active page is touched again about every this many seconds */

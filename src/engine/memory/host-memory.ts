@@ -8,10 +8,10 @@ import { waterFill } from '../cpu/entitlement.js';
 import type { MemState } from '../snapshot.js';
 import {
   ACTIVE_RETOUCH_S, BALLOON_RATE, COMPRESSIBLE_FRACTION, GUEST_PAGE_IN_MS, GUEST_PAGE_OUT_RATE, HOST_SWAP_RATE,
-  SWAP_IN_MS, TOUCH_RATE, UNZIP_MS, ZIP_CACHE_FRACTION, ZIP_RATIO,
+  STATE_DWELL_MS, SWAP_IN_MS, TOUCH_RATE, UNZIP_MS, ZIP_CACHE_FRACTION, ZIP_RATIO,
 } from './constants.js';
 import { taxedShares } from './idle-tax.js';
-import { memState, minFreeMiB } from './minfree.js';
+import { memState, minFreeMiB, worse } from './minfree.js';
 import { scanPages, type ShareTotals } from './sharing.js';
 import type { VmMemory } from './vm-memory.js';
 
@@ -29,6 +29,7 @@ export class HostMemory {
   state: MemState = 'high';
   free: number;
   share: ShareTotals = { shared: 0, common: 0 };
+  private changedAtMs = -Infinity;
   private readonly on: boolean[];
   private readonly want: Float64Array;
   private readonly res: Float64Array;
@@ -68,7 +69,11 @@ export class HostMemory {
     this.share = scanPages(this.vms, this.hostGHz, dtS, this.on);
     this.free = this.computeFree();
     const prev = this.state;
-    this.state = memState(this.free, this.minFree, prev);
+    const next = memState(this.free, this.minFree, prev);
+    // Worse at once; better only after the host has held its state for a while, so that the
+    // balloon's own effect does not make the state flap.
+    if (worse(next, prev) || tMs - this.changedAtMs >= STATE_DWELL_MS) this.state = next;
+    if (this.state !== prev) this.changedAtMs = tMs;
     this.retarget(tMs);
     if (this.state === 'soft') this.balloon(dtS, false);
     else if (this.state === 'hard' || this.state === 'low') this.swapOut(dtS);

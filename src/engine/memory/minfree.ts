@@ -36,3 +36,8 @@ export function memState(freeMiB: number, minFree: number, prev: MemState = 'hig
   }
   return s;
 }
+
+/** True when `a` is a worse (more reclaiming) state than `b`. */
+export function worse(a: MemState, b: MemState): boolean {
+  return ORDER.indexOf(a) > ORDER.indexOf(b);
+}
