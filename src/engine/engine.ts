@@ -72,8 +72,11 @@ export class Engine {
       const cpu = host.cpu;
       for (let g = 0; g < host.groups.length; g++) {
         const group = host.groups[g];
-        for (const _ended of group.workload.expire(t)) {
-          this.event(t, 'load-end', group.name, 'injected load finished');
+        if (group.workload.loads.length) {
+          for (const _ended of group.workload.expire(t)) {
+            this.event(t, 'load-end', group.name, 'injected load finished');
+            group.memory?.setExtraActive(group.workload.extraActiveMiB());
+          }
         }
         group.workload.fill(t, cpu.demand, cpu.useful, cpu.gStart[g]);
         if (group.memory?.collecting(t)) cpu.demand.fill(1, cpu.gStart[g], cpu.gStart[g] + group.vcpus);
@@ -114,9 +117,14 @@ export class Engine {
       const vm = this.vmsByName.get(c.target);
       if (!vm) return this.event(t, 'refused', c.target, `load: no VM named "${c.target}"`);
       const threads = Math.min(c.threads ?? vm.group.vcpus, vm.group.vcpus);
-      vm.group.workload.loads.push({ cpu: c.cpu, threads, untilMs: t + c.forMs });
-      return this.event(t, 'load', c.target,
-        `+${Math.round(c.cpu * 100)}% CPU on ${threads} vCPU${threads === 1 ? '' : 's'} for ${c.forMs / 1000}s`);
+      const activeMiB = c.activeMiB ?? 0;
+      vm.group.workload.loads.push({ cpu: c.cpu, threads, activeMiB, untilMs: t + c.forMs });
+      vm.group.memory?.setExtraActive(vm.group.workload.extraActiveMiB());
+      const what = [
+        c.cpu > 0 ? `+${Math.round(c.cpu * 100)}% CPU on ${threads} vCPU${threads === 1 ? '' : 's'}` : '',
+        activeMiB > 0 ? `+${Math.round(activeMiB)} MiB working set` : '',
+      ].filter(Boolean).join(', ');
+      return this.event(t, 'load', c.target, `${what} for ${c.forMs / 1000}s`);
     }
     this.event(t, 'refused', c.target, `${c.action} is not simulated yet (it arrives with a later release)`);
   }

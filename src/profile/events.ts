@@ -4,16 +4,17 @@ import { didYouMean } from './errors.js';
 import { name, oneOf, positive, unit } from './fields.js';
 import type { NameBook } from './names.js';
 import { MapReader, type Ctx, type Item } from './reader.js';
-import { parseDuration } from './units.js';
+import { parseDuration, parseSize } from './units.js';
 import { unknownName } from './vms.js';
 import { CPU_FRACTION, THREADS } from './workload.js';
 
 /** Keys beyond at/action/target, and the one action each belongs to. */
-const ACTION_KEYS: Record<string, CommandName> = { cpu: 'load', for: 'load', threads: 'load', to: 'migrate' };
+const ACTION_KEYS: Record<string, CommandName> = { cpu: 'load', active: 'load', for: 'load', threads: 'load', to: 'migrate' };
 export const EVENT_KEYS = ['at', 'action', 'target', ...Object.keys(ACTION_KEYS)];
 
 const AT = unit(parseDuration);
 const FOR = unit(parseDuration, positive('expected a duration above 0 like 60s'));
+const ACTIVE = unit(parseSize);
 
 export function readEvents(ctx: Ctx, items: readonly Item[], names: NameBook, vms: readonly VmSpec[]): TimedCommand[] {
   const events: TimedCommand[] = [];
@@ -55,7 +56,9 @@ function readCommand(
 }
 
 function readLoad(m: MapReader, target: string | undefined, names: NameBook, vms: readonly VmSpec[]): Command | undefined {
-  const cpu = m.need('cpu', CPU_FRACTION);
+  // A load adds CPU demand, working-set memory, or both.
+  const activeMiB = m.get('active', ACTIVE);
+  const cpu = activeMiB !== undefined || !m.valid('active') ? m.get('cpu', CPU_FRACTION) ?? 0 : m.need('cpu', CPU_FRACTION);
   const forMs = m.need('for', FOR);
   const threads = m.get('threads', THREADS);
   if (target === undefined) return undefined;
@@ -67,8 +70,15 @@ function readLoad(m: MapReader, target: string | undefined, names: NameBook, vms
   if (threads !== undefined && threads > vm.vcpus) {
     m.fail('threads', `threads (${threads}) must be <= vcpus (${vm.vcpus}) of "${vm.name}"`);
   }
-  if (cpu === undefined || forMs === undefined || !m.valid('threads')) return undefined;
-  return threads === undefined ? { action: 'load', target, cpu, forMs } : { action: 'load', target, cpu, threads, forMs };
+  if (activeMiB !== undefined && activeMiB > vm.memoryMiB) {
+    m.fail('active', `active (${activeMiB} MiB) must be <= memory (${vm.memoryMiB} MiB) of "${vm.name}"`);
+  }
+  if (cpu === undefined || forMs === undefined || !m.valid('threads', 'active')) return undefined;
+  return {
+    action: 'load', target, cpu, forMs,
+    ...(threads === undefined ? {} : { threads }),
+    ...(activeMiB === undefined ? {} : { activeMiB }),
+  };
 }
 
 function readTo(m: MapReader, names: NameBook): string | undefined {

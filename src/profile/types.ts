@@ -87,7 +87,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** One command of the shared vocabulary: the timeline, the keys and replays all send these. */
 export type Command =
-  | { action: 'load'; target: string; cpu: number; threads?: number; forMs: number }
+  | { action: 'load'; target: string; cpu: number; threads?: number; forMs: number; activeMiB?: number }
   | { action: Exclude<CommandName, 'load'>; target: string; to?: string };
 
 export interface TimedCommand {

@@ -16,6 +16,13 @@ const vmArb = fc.record({
   pattern: fc.constantFrom(...PATTERNS),
   periodMs: fc.integer({ min: 200, max: 20000 }),
   cpuVirt: fc.constantFrom(...CPU_VIRT),
+  memoryMiB: fc.constantFrom(512, 1024, 2048, 4096),
+  activeFrac: fc.double({ min: 0, max: 1, noNaN: true }),
+  jvm: fc.boolean(),
+  memReservationFrac: fc.constantFrom(0, 0, 0.5),
+  memLimitFrac: fc.constantFrom(null, null, 0.6),
+  guest: fc.constantFrom('a', 'b'),
+  dirty: fc.constantFrom(0, 4, 50),
 });
 
 const labArb = fc.record({
@@ -23,6 +30,7 @@ const labArb = fc.record({
   quantumMs: fc.constantFrom(1, 3, 10, 20),
   hosts: fc.array(fc.record({
     pcpus: fc.integer({ min: 1, max: 6 }),
+    memoryMiB: fc.constantFrom(2048, 4096, 8192),
     strict: fc.boolean(),
     vbox: fc.boolean(),
     vms: fc.array(vmArb, { minLength: 0, maxLength: 5 }),
@@ -35,12 +43,21 @@ type Lab = typeof labArb extends fc.Arbitrary<infer T> ? T : never;
 function build(lab: Lab): Profile {
   const hosts = lab.hosts.map((h, i) => host(`h${i}`, {
     pcpus: h.pcpus, coscheduling: h.strict ? 'strict' : 'relaxed',
-    hypervisor: h.vbox ? 'vbox' : 'esxi', hostOsLoad: h.vbox ? 0.15 : 0,
+    hypervisor: h.vbox ? 'vbox' : 'esxi', hostOsLoad: h.vbox ? 0.15 : 0, memoryMiB: h.memoryMiB,
   }));
   const vms = lab.hosts.flatMap((h, i) => h.vms.map((v, j) => vm(`vm${i}-${j}`, `h${i}`, {
     vcpus: v.vcpus, shares: v.sharesPerVcpu * v.vcpus, reservationMHz: v.reservation,
     limitMHz: v.limit === null ? null : Math.max(v.limit, v.reservation), cpuVirt: v.cpuVirt,
-    workload: { cpu: v.cpu, threads: Math.round(v.threadsFrac * v.vcpus), pattern: v.pattern, periodMs: v.periodMs },
+    memoryMiB: v.memoryMiB, memShares: 10 * v.memoryMiB, guest: v.guest,
+    memReservationMiB: v.memReservationFrac * v.memoryMiB,
+    memLimitMiB: v.memLimitFrac === null ? null : v.memLimitFrac * v.memoryMiB,
+    workload: {
+      cpu: v.cpu, threads: Math.round(v.threadsFrac * v.vcpus), pattern: v.pattern, periodMs: v.periodMs,
+      dirtyMiBs: v.dirty,
+      ...(v.jvm
+        ? { type: 'jvm' as const, heapMiB: v.memoryMiB / 2, activeMiB: (v.activeFrac * v.memoryMiB) / 2 }
+        : { activeMiB: v.activeFrac * v.memoryMiB }),
+    },
   })));
   const events = vms.length === 0 ? [] : lab.loads.map((l, k) => ({
     atMs: l.at, command: { action: 'load' as const, target: vms[k % vms.length].name, cpu: l.cpu, forMs: l.forMs },
@@ -53,7 +70,7 @@ function runSamples(p: Profile, steps: number[]): Snapshot[] {
   return steps.map((ms) => { e.advance(ms); return e.sample(); });
 }
 
-const STEPS = [700, 1300, 2000];
+const STEPS = [700, 1300, 2000, 30000, 60000];
 
 describe('invariants (SPEC §5)', () => {
   it('per vCPU RUN + RDY + CSTP + WAIT = 100; MLMTD <= RDY; parts of WAIT; nothing negative or NaN', () => {
@@ -76,6 +93,23 @@ describe('invariants (SPEC §5)', () => {
         }
       }
     }), { numRuns: 60 });
+  });
+
+  it('memory: MEMSZ = GRANT + MCTLSZ + SWCUR + untouched; host memory in use never exceeds physical', () => {
+    fc.assert(fc.property(labArb, (lab) => {
+      for (const s of runSamples(build(lab), STEPS)) {
+        for (const v of s.vms.filter((x) => x.kind === 'vm')) {
+          const untouched = v.MEMSZ - v.GRANT - v.MCTLSZ - v.SWCUR;
+          expect(untouched).toBeGreaterThanOrEqual(-1e-6);
+          expect(untouched).toBeLessThanOrEqual(v.MEMSZ + 1e-6);
+          expect(v.SHRDSVD).toBeLessThanOrEqual(v.SHRD + 1e-6);
+          expect(v.ZERO).toBeLessThanOrEqual(v.SHRD + 1e-6);
+          expect(v.MCTLSZ).toBeLessThanOrEqual(v.MCTLMAX + 1e-6);
+          expect(v.ZIP).toBeLessThanOrEqual(0.1 * v.MEMSZ + 1e-6);
+        }
+        for (const h of s.hosts) expect(h.MEM_FREE).toBeGreaterThanOrEqual(-1e-6);
+      }
+    }), { numRuns: 40 });
   });
 
   it('CPU handed out per host never exceeds pcpus x interval', () => {

@@ -12,6 +12,8 @@ const BURSTY_BACKGROUND = 0.05;
 export interface ActiveLoad {
   cpu: number;
   threads: number;
+  /** extra working set, MiB */
+  activeMiB: number;
   untilMs: number;
 }
 
@@ -56,6 +58,13 @@ export class WorkloadState {
       out[offset + i] = d > 1 ? 1 : d;
       useful[offset + i] = d > 0 ? app / d : 0;
     }
+  }
+
+  /** Working set the injected loads add, MiB. */
+  extraActiveMiB(): number {
+    let x = 0;
+    for (const l of this.loads) x += l.activeMiB;
+    return x;
   }
 
   /** Drop loads whose time is up; returns them so the engine can log their end. */

@@ -12,17 +12,19 @@ export const COMPRESSIBLE_FRACTION = 0.5;
 export const SHARE_SCAN_MIB_PER_GHZ = 4;
 
 /** [assumption] rates, MiB/s */
-export const TOUCH_RATE = 8; // a guest touching new memory as it warms up
+/** a guest warming up touches new memory at this rate, or its size over WARMUP_S if faster */
+export const TOUCH_RATE = 8;
+export const WARMUP_S = 128;
 /** a guest paging out what it uses, when its balloon asks for more than it has idle */
 export const GUEST_PAGE_OUT_RATE = 3;
-/** a host stays in a worse memory state at least this long before it may improve */
-export const STATE_DWELL_MS = 5000;
+/** a host stays in a worse memory state at least one balance period (Mem.BalancePeriod 15 s) */
+export const STATE_DWELL_MS = 15000;
 export const BALLOON_RATE = 64; // balloon inflate / deflate, per VM
 export const HOST_SWAP_RATE = 160; // host swap-out and compression, per host
 /** [assumption] an active page is touched again about every this many seconds */
-export const ACTIVE_RETOUCH_S = 10;
-/** [assumption] stall per 4 KiB page brought back: host swap from disk, decompression, guest swap */
-export const SWAP_IN_MS = 5;
+export const ACTIVE_RETOUCH_S = 30;
+/** [assumption] stall per 4 KiB page brought back: host swap, decompression, guest paging */
+export const SWAP_IN_MS = 1; // swap on an SSD datastore
 export const UNZIP_MS = 0.05;
 export const GUEST_PAGE_IN_MS = 8;
 

@@ -8,7 +8,7 @@ import { waterFill } from '../cpu/entitlement.js';
 import type { MemState } from '../snapshot.js';
 import {
   ACTIVE_RETOUCH_S, BALLOON_RATE, COMPRESSIBLE_FRACTION, GUEST_PAGE_IN_MS, GUEST_PAGE_OUT_RATE, HOST_SWAP_RATE,
-  STATE_DWELL_MS, SWAP_IN_MS, TOUCH_RATE, UNZIP_MS, ZIP_CACHE_FRACTION, ZIP_RATIO,
+  STATE_DWELL_MS, SWAP_IN_MS, TOUCH_RATE, UNZIP_MS, WARMUP_S, ZIP_CACHE_FRACTION, ZIP_RATIO,
 } from './constants.js';
 import { taxedShares } from './idle-tax.js';
 import { memState, minFreeMiB, worse } from './minfree.js';
@@ -89,8 +89,11 @@ export class HostMemory {
     const blocked = this.state === 'low';
     for (const v of this.vms) {
       const used = v.guestUsed();
+      // A guest with idle memory again (its load ended) pages its own swapped pages back into it.
+      v.guestSwapped = Math.max(0, Math.min(v.guestSwapped - v.guestIdle(), used));
       const resident = used - v.guestSwapped;
-      const grow = Math.min(Math.max(0, resident - v.touched()), TOUCH_RATE * dtS, v.U, blocked ? 0 : Math.max(0, free));
+      const rate = Math.max(TOUCH_RATE, v.memoryMiB / WARMUP_S);
+      const grow = Math.min(Math.max(0, resident - v.touched()), rate * dtS, v.U, blocked ? 0 : Math.max(0, free));
       v.U -= grow;
       v.R += grow;
       free -= grow;

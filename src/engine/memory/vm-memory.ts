@@ -52,18 +52,25 @@ export class VmMemory {
     this.overhead = overheadMiB(vcpus, memoryMiB);
   }
 
+  /** working set added by `load` commands in force */
+  private extraActive = 0;
+
+  setExtraActive(mib: number): void {
+    this.extraActive = mib;
+  }
+
   /** What the guest itself has in use: its working set, and for a JVM the whole committed heap. */
   guestUsed(): number {
-    return Math.min(this.memoryMiB, this.workload.activeMiB + this.workload.heapMiB);
+    return Math.min(this.memoryMiB, this.workload.activeMiB + this.extraActive + this.workload.heapMiB);
   }
 
   /** Pages touched recently (esxtop ACTV): a JVM's heap use saw-tooths between collections. */
   active(tMs: number): number {
     const w = this.workload;
-    if (w.type !== 'jvm') return Math.min(this.memoryMiB, w.activeMiB);
+    if (w.type !== 'jvm') return Math.min(this.memoryMiB, w.activeMiB + this.extraActive);
     const phase = (tMs % w.periodMs) / w.periodMs;
     const heapUse = JVM_LIVE_FRACTION + (1 - JVM_LIVE_FRACTION) * Math.min(1, phase / (1 - JVM_GC_FRACTION));
-    return Math.min(this.memoryMiB, w.activeMiB + w.heapMiB * heapUse);
+    return Math.min(this.memoryMiB, w.activeMiB + this.extraActive + w.heapMiB * heapUse);
   }
 
   /** A JVM collecting garbage: every thread busy for the collection's share of the cycle. */
