@@ -2,11 +2,11 @@
 import { Engine } from '../dist/engine/engine.js';
 import { benchProfile } from './lab.mjs';
 
-export function benchEngine(totalVcpus, minWallMs = 1500) {
-  const p = benchProfile(totalVcpus);
+export function benchEngine(totalVcpus, memoryPressure = false, minWallMs = 1500) {
+  const p = benchProfile(totalVcpus, memoryPressure);
   const vcpus = p.vms.reduce((a, v) => a + v.vcpus, 0);
   const e = new Engine(p);
-  e.advance(2000); // warm-up: JIT and steady state
+  e.advance(memoryPressure ? 120_000 : 2000); // warm-up: JIT, and memory filled up
   let simMs = 0;
   const t0 = performance.now();
   while (performance.now() - t0 < minWallMs) {

@@ -17,6 +17,9 @@ export const SKEW_THRESHOLD_MS = 3;
 /** Work a guest queues on a vCPU before it stops generating more (its run queue is full). */
 export const MAX_BACKLOG_MS = 100;
 
+/** How often entitlements are recomputed under contention [assumption]. */
+export const ENTITLEMENT_PERIOD_MS = 100;
+
 /** Credit a vCPU may bank or owe, in quanta: bounds how long an idle spell is remembered. */
 const CREDIT_BOUND = 5;
 
@@ -87,6 +90,8 @@ export class HostCpu {
   readonly loadAvg = new Float64Array(3);
   private readonly loadDecay: Float64Array;
   private quanta = 0;
+  private entStale = true;
+  private readonly entPeriod: number;
 
   constructor(
     readonly pcpus: number,
@@ -137,6 +142,7 @@ export class HostCpu {
     this.cIdle = f(); this.cSys = f(); this.cDmd = f(); this.cWork = f(); this.cSwpwt = f();
     this.pcpuBusy = new Float64Array(pcpus);
     // Load averages decay like the kernel's, per quantum instead of per 5 s.
+    this.entPeriod = Math.max(1, Math.round(ENTITLEMENT_PERIOD_MS / quantumMs));
     this.loadDecay = Float64Array.from([60_000, 300_000, 900_000], (w) => Math.exp(-quantumMs / w));
   }
 
@@ -170,10 +176,16 @@ export class HostCpu {
       sumWantMHz += this.gWant[g];
     }
 
-    // 2. Entitlements: what each VM should get of the host while demand exceeds it.
+    // 2. Entitlements: what each VM should get of the host while demand exceeds it. Demand moves
+    // slowly next to the quantum, so they are recomputed on a period, as the VMkernel does.
     const contended = sumWantMHz > this.pcpus * mhz + EPS;
-    if (contended) waterFill(ng, this.gWant, this.gRes, this.gShares, this.pcpus * mhz, this.gEnt);
-    else this.gEnt.set(this.gWant);
+    if (!contended) {
+      this.gEnt.set(this.gWant);
+      this.entStale = true;
+    } else if (this.entStale || this.quanta % this.entPeriod === 0) {
+      waterFill(ng, this.gWant, this.gRes, this.gShares, this.pcpus * mhz, this.gEnt);
+      this.entStale = false;
+    }
     for (let g = 0; g < ng; g++) this.gBudget[g] = (this.gLimitMHz[g] / mhz) * q;
 
     // 3. Relaxed co-scheduling: co-stop the vCPUs too far ahead, boost the laggards.
