@@ -67,6 +67,7 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
     const configs: CpuGroupConfig[] = groups.map((g) => ({
       vcpus: g.vcpus, shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
       overhead: overhead.get(g.name) ?? 0,
+      gang: g.kind === 'vm',
     }));
     const cpu = new HostCpu(spec.pcpus, spec.mhz, profile.quantumMs, spec.coscheduling === 'strict', configs);
     const memory = new HostMemory(spec.memoryMiB, spec.reservedMiB, (spec.pcpus * spec.mhz) / 1000,

@@ -6,7 +6,7 @@ import { hostMemoryFields, vmMemoryFields, type SwapBase } from './memory/sample
 import type { GroupRuntime, HostRuntime } from './runtime.js';
 import type { CpuStateTimes, HostSample, VcpuSample, VmSample } from './snapshot.js';
 
-const COUNTERS = ['cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSys', 'cDmd', 'cWork', 'cSwpwt'] as const;
+const COUNTERS = ['cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSys', 'cDmd', 'cWork', 'cSwpwt', 'cBlocked'] as const;
 type CounterName = (typeof COUNTERS)[number];
 
 export interface CounterBase {
@@ -34,11 +34,12 @@ function stateTimes(d: Record<CounterName, number>, pct: number): CpuStateTimes 
     '%SYS': sys,
     '%WAIT': idle + vmwait,
     '%VMWAIT': vmwait,
-    '%RDY': d.cRdy * pct,
+    // Held back by the group's own limit (a VServer hold, cpu.max throttling): ready, max-limited.
+    '%RDY': (d.cRdy + d.cBlocked) * pct,
     '%IDLE': idle,
     '%OVRLP': ovrlp,
     '%CSTP': d.cCstp * pct,
-    '%MLMTD': d.cMlmtd * pct,
+    '%MLMTD': (d.cMlmtd + d.cBlocked) * pct,
     '%SWPWT': swpwt,
   };
 }
@@ -52,7 +53,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
 
   const vms: VmSample[] = host.groups.map((g: GroupRuntime, gi) => {
     const start = cpu.gStart[gi];
-    const sum: Record<CounterName, number> = { cRun: 0, cRdy: 0, cCstp: 0, cMlmtd: 0, cIdle: 0, cSys: 0, cDmd: 0, cWork: 0, cSwpwt: 0 };
+    const sum: Record<CounterName, number> = { cRun: 0, cRdy: 0, cCstp: 0, cMlmtd: 0, cIdle: 0, cSys: 0, cDmd: 0, cWork: 0, cSwpwt: 0, cBlocked: 0 };
     const vcpu: VcpuSample[] = [];
     for (let i = 0; i < g.vcpus; i++) {
       const d = {} as Record<CounterName, number>;

@@ -32,6 +32,11 @@ export interface CpuGroupConfig {
   limitMHz: number | null;
   /** fraction of pCPU time spent in the hypervisor for this group's guest work (cpu_virt) */
   overhead: number;
+  /**
+   * The vCPUs of one guest, which co-scheduling keeps together (the default). False for groups of
+   * independent threads: a host OS's processes, containers, VServer guests.
+   */
+  gang?: boolean;
 }
 
 export class HostCpu {
@@ -50,6 +55,12 @@ export class HostCpu {
    */
   readonly stallSwap: Float64Array;
   readonly stallGuest: Float64Array;
+  /**
+   * Groups that may not run this quantum although they have work: a VServer guest on hold, a
+   * cgroup throttled by cpu.max. Set by the engine each quantum; their time counts as blocked.
+   */
+  readonly gBlocked: Uint8Array;
+  private readonly gGang: Uint8Array;
   private readonly gWant: Float64Array;
   private readonly gEnt: Float64Array;
   private readonly gBudget: Float64Array;
@@ -82,6 +93,8 @@ export class HostCpu {
   readonly cIdle: Float64Array;
   readonly cSys: Float64Array;
   readonly cSwpwt: Float64Array;
+  /** time with work but blocked by the group's own limit (held, throttled), ms */
+  readonly cBlocked: Float64Array;
   /** application work done, ms of pCPU (excludes guest housekeeping and hypervisor overhead) */
   readonly cWork: Float64Array;
   /** demand in pCPU-ms (what the vCPU would have used unconstrained), for %DMD */
@@ -111,6 +124,8 @@ export class HostCpu {
     this.gOn = new Uint8Array(ng).fill(1);
     this.stallSwap = new Float64Array(ng);
     this.stallGuest = new Float64Array(ng);
+    this.gBlocked = new Uint8Array(ng);
+    this.gGang = new Uint8Array(ng);
     this.gWant = new Float64Array(ng);
     this.gEnt = new Float64Array(ng);
     this.gBudget = new Float64Array(ng);
@@ -127,6 +142,7 @@ export class HostCpu {
       this.gRes[i] = g.reservationMHz;
       this.gLimitMHz[i] = g.limitMHz ?? Infinity;
       this.gOvh[i] = g.overhead;
+      this.gGang[i] = g.gang === false ? 0 : 1;
       nv += g.vcpus;
     });
     this.nv = nv;
@@ -139,7 +155,7 @@ export class HostCpu {
     this.boost = new Uint8Array(nv);
     this.order = new Int32Array(nv);
     this.cRun = f(); this.cRdy = f(); this.cCstp = f(); this.cMlmtd = f();
-    this.cIdle = f(); this.cSys = f(); this.cDmd = f(); this.cWork = f(); this.cSwpwt = f();
+    this.cIdle = f(); this.cSys = f(); this.cDmd = f(); this.cWork = f(); this.cSwpwt = f(); this.cBlocked = f();
     this.pcpuBusy = new Float64Array(pcpus);
     // Load averages decay like the kernel's, per quantum instead of per 5 s.
     this.entPeriod = Math.max(1, Math.round(ENTITLEMENT_PERIOD_MS / quantumMs));
@@ -234,7 +250,7 @@ export class HostCpu {
     const theta = this.skewThresholdMs;
     for (let g = 0; g < this.ng; g++) {
       const count = this.gCount[g];
-      if (!this.gOn[g] || count < 2) continue;
+      if (!this.gOn[g] || !this.gGang[g] || count < 2) continue;
       const start = this.gStart[g];
       const end = start + count;
       let minP = Infinity;
@@ -256,7 +272,7 @@ export class HostCpu {
     let n = 0;
     let sum = 0;
     for (let g = 0; g < this.ng; g++) {
-      if (!this.gOn[g]) continue;
+      if (!this.gOn[g] || this.gBlocked[g]) continue;
       const end = this.gStart[g] + this.gCount[g];
       for (let v = this.gStart[g]; v < end; v++) {
         const w = want[v] - this.cstpPart[v];
@@ -311,7 +327,7 @@ export class HostCpu {
     let ngr = 0;
     for (let g = 0; g < this.ng; g++) {
       this.gRunnable[g] = 0;
-      if (!this.gOn[g]) continue;
+      if (!this.gOn[g] || this.gBlocked[g]) continue;
       let c = 0;
       const end = this.gStart[g] + this.gCount[g];
       for (let v = this.gStart[g]; v < end; v++) if (want[v] > 0) c++;
@@ -326,11 +342,12 @@ export class HostCpu {
     let slot = 0;
     for (let k = 0; k < ngr && slots > 0; k++) {
       const g = this.gOrder[k];
-      if (this.gRunnable[g] > slots) continue;
-      slots -= this.gRunnable[g];
+      // A guest's busy vCPUs go all together or not at all; independent threads take what is left.
+      if (this.gGang[g] && this.gRunnable[g] > slots) continue;
       const end = this.gStart[g] + this.gCount[g];
-      for (let v = this.gStart[g]; v < end; v++) {
+      for (let v = this.gStart[g]; v < end && slots > 0; v++) {
         if (want[v] <= 0) continue;
+        slots--;
         const x = Math.min(want[v], this.gBudget[g]);
         this.granted[v] = x;
         this.limCut[v] = want[v] - x;
@@ -362,6 +379,11 @@ export class HostCpu {
         this.cSwpwt[v] += swp;
         this.cIdle[v] += gst;
         const qa = q - swp - gst;
+        if (this.gBlocked[g]) {
+          this.cBlocked[v] += qa;
+          this.progress[v] += q;
+          continue;
+        }
         const c = this.cstpPart[v];
         this.cCstp[v] += c;
         const x = granted[v];
