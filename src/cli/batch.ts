@@ -4,20 +4,25 @@
 import { createWriteStream, openSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { Engine } from '../engine/engine.js';
-import type { Profile } from '../profile/types.js';
+import type { Engine } from '../engine/engine.js';
 import { CsvWriter } from '../output/csv.js';
+import type { Recorder } from '../record/recorder.js';
 import { jsonlLine } from '../output/jsonl.js';
 import { UsageError } from './usage-error.js';
 
 export interface BatchOptions {
-  delayS: number;
-  count: number | undefined;
+  /** simulated ms of each sample, in order; an endless schedule runs until interrupted */
+  schedule: Iterable<number>;
   format: 'csv' | 'jsonl';
   output?: string;
   realtime: boolean;
   speed: number;
-  seed?: number;
+  recorder?: Recorder;
+}
+
+/** Samples DELAY apart, COUNT of them (or endless). */
+export function* every(delayMs: number, count: number | undefined): Generator<number> {
+  for (let i = 1; count === undefined || i <= count; i++) yield i * delayMs;
 }
 
 export class ClosedOutput extends Error {}
@@ -47,18 +52,27 @@ function openOutput(path: string): Writable {
   }
 }
 
-export async function runBatch(profile: Profile, opts: BatchOptions, stdout: Writable = process.stdout): Promise<void> {
+export async function runBatch(engine: Engine, opts: BatchOptions, stdout: Writable = process.stdout): Promise<void> {
   const out: Writable = opts.output ? openOutput(opts.output) : stdout;
   // A reader that goes away (`| head`) is a normal end; any other write error ends the run.
   let failure: unknown = null;
   out.on('error', (err) => { failure = err; });
-  const engine = new Engine(profile, { seed: opts.seed });
   const csv = opts.format === 'csv' ? new CsvWriter() : null;
+  // An interrupted endless run still ends cleanly, with its recording written.
+  let stop = false;
+  const onSignal = () => { stop = true; };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let i = 0;
   try {
-    for (let i = 0; opts.count === undefined || i < opts.count; i++) {
-      if (opts.realtime) await new Promise((r) => setTimeout(r, (opts.delayS * 1000) / opts.speed));
-      engine.advance(opts.delayS * 1000);
+    for (const at of opts.schedule) {
+      if (stop) break;
+      const step = at - engine.timeMs;
+      if (opts.realtime) await new Promise((r) => setTimeout(r, step / opts.speed));
+      else if (i % 64 === 63) await new Promise((r) => setImmediate(r)); // let signals in
+      engine.advance(step);
       const s = engine.sample();
+      opts.recorder?.sampled(engine.timeMs);
       if (failure) throw isClosedPipe(failure) ? new ClosedOutput() : failure;
       if (csv) {
         if (i === 0) await write(out, csv.header(s));
@@ -66,11 +80,14 @@ export async function runBatch(profile: Profile, opts: BatchOptions, stdout: Wri
       } else {
         await write(out, jsonlLine(s));
       }
+      i++;
     }
   } catch (err) {
     if (!(err instanceof ClosedOutput)) throw err;
-    return;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    opts.recorder?.finish(engine.applied, engine.timeMs);
     if (out !== stdout) await new Promise<void>((r) => out.end(r));
   }
 }

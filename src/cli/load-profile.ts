@@ -1,16 +1,34 @@
-// PROFILE argument -> validated Profile, or a UsageError listing every problem.
+// PROFILE argument -> validated Profile (and its text, which a recording embeds), or a
+// UsageError listing every problem.
 
-import { formatProfileError, loadProfileFile, resolveProfileArg, type Profile } from '../profile/index.js';
+import { readFileSync } from 'node:fs';
+import { formatProfileError, loadProfileText, resolveProfileArg, type Profile } from '../profile/index.js';
 import { UsageError } from './usage-error.js';
 
-export function loadProfileArg(arg: string | undefined): Profile {
+export interface LoadedProfile {
+  profile: Profile;
+  text: string;
+  path: string;
+}
+
+export function loadProfileSource(arg: string | undefined): LoadedProfile {
   const resolved = resolveProfileArg(arg);
   if (!resolved.ok) throw new UsageError(resolved.message);
-  const result = loadProfileFile(resolved.path);
+  let text: string;
+  try {
+    text = readFileSync(resolved.path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`${resolved.path}: cannot read the profile (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const result = loadProfileText(text, resolved.path);
   if (!result.ok) {
     const n = result.errors.length;
     throw new UsageError(
       `${result.errors.map(formatProfileError).join('\n')}\n${n} error${n === 1 ? '' : 's'} in ${resolved.path}`);
   }
-  return result.profile;
+  return { profile: result.profile, text, path: resolved.path };
+}
+
+export function loadProfileArg(arg: string | undefined): Profile {
+  return loadProfileSource(arg).profile;
 }

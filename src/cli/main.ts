@@ -4,8 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { listBuiltinProfiles } from '../profile/index.js';
-import { runBatch } from './batch.js';
-import { loadProfileArg } from './load-profile.js';
+import { Engine } from '../engine/engine.js';
+import { Recorder } from '../record/recorder.js';
+import { every, runBatch } from './batch.js';
+import { loadProfileArg, loadProfileSource } from './load-profile.js';
+import { loadRecording } from './replay-source.js';
 import { colorWanted, formatValue, positiveInteger, positiveNumber, seedValue, speedValue } from './options.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate.js';
@@ -54,13 +57,29 @@ function program(): Command {
     .option('--realtime', 'pace samples in wall time (DELAY / SPEED seconds apart)', false)
     .option('--seed <n>', 'seed of the simulation', seedValue)
     .option('--speed <x>', 'simulated seconds per wall second, with --realtime', speedValue, 1)
+    .option('--record <file>', 'write a recording of the run (profile, seed, commands) to FILE')
+    .option('--replay <file>', 're-run a recording: the same samples the recorded run had')
     .exitOverride()
-    .action(async (profileArg: string | undefined, opts) => {
-      const profile = loadProfileArg(profileArg);
-      await runBatch(profile, {
-        delayS: opts.delay, count: opts.count, format: opts.format, output: opts.output,
-        realtime: opts.realtime, speed: opts.speed, seed: opts.seed,
-      });
+    .action(async (profileArg: string | undefined, opts, cmd: Command) => {
+      const fromCli = (name: string) => cmd.getOptionValueSource(name) === 'cli';
+      const common = { format: opts.format, output: opts.output, realtime: opts.realtime, speed: opts.speed };
+      if (opts.replay) {
+        if (profileArg !== undefined) throw new UsageError('give either a PROFILE or --replay FILE, not both');
+        if (fromCli('seed')) throw new UsageError('--seed cannot change a replay: the recording carries its seed');
+        const { recording, profile } = loadRecording(opts.replay);
+        const engine = new Engine(profile, { seed: recording.seed, timeline: recording.commands });
+        // The recorded instants, unless -d asks for a schedule of its own over the recorded span.
+        const schedule = fromCli('delay')
+          ? every(opts.delay * 1000, opts.count ?? Math.floor(recording.endMs / (opts.delay * 1000)))
+          : recording.samples.slice(0, opts.count);
+        const recorder = opts.record ? new Recorder(opts.record, recording.profileText, recording.seed) : undefined;
+        await runBatch(engine, { ...common, schedule, recorder });
+        return;
+      }
+      const { profile, text } = loadProfileSource(profileArg);
+      const engine = new Engine(profile, { seed: opts.seed });
+      const recorder = opts.record ? new Recorder(opts.record, text, engine.seed) : undefined;
+      await runBatch(engine, { ...common, schedule: every(opts.delay * 1000, opts.count), recorder });
     });
 
   p.command('profiles')

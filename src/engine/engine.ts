@@ -12,6 +12,8 @@ export type { GroupRuntime, HostRuntime } from './runtime.js';
 export interface EngineOptions {
   /** overrides the profile's seed */
   seed?: number;
+  /** replaces the profile's `events` (a replay feeds the recorded commands instead) */
+  timeline?: readonly TimedCommand[];
 }
 
 /** The memory model steps on this period of simulated time; the CPU every quantum. */
@@ -35,7 +37,7 @@ export class Engine {
   constructor(readonly profile: Profile, options: EngineOptions = {}) {
     this.seed = options.seed ?? profile.seed;
     this.rng = new Rng(this.seed);
-    this.timeline = [...profile.events].sort((a, b) => a.atMs - b.atMs);
+    this.timeline = [...(options.timeline ?? profile.events)].sort((a, b) => a.atMs - b.atMs);
     this.hosts = buildHosts(profile, this.rng);
     for (const host of this.hosts) {
       for (const g of host.groups) if (g.kind === 'vm') this.vmsByName.set(g.name, { host, group: g });

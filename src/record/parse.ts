@@ -1,0 +1,135 @@
+// Reading a recording back. Anything wrong — a truncated file, a corrupt line, a newer version,
+// a profile that no longer validates — is refused with the line and the reason: a replay either
+// plays the whole run or nothing.
+
+import { COMMAND_NAMES, type Command, type Profile, type TimedCommand } from '../profile/types.js';
+import { formatProfileError, loadProfileText } from '../profile/index.js';
+import { MAGIC, VERSION, type Recording } from './format.js';
+
+export interface RecordingError {
+  line: number;
+  message: string;
+}
+
+export type ParsedRecording =
+  | { ok: true; recording: Recording; profile: Profile }
+  | { ok: false; error: RecordingError };
+
+class Bad extends Error {
+  constructor(readonly line: number, message: string) {
+    super(message);
+  }
+}
+
+const INT = /^(0|[1-9]\d{0,15})$/;
+
+function int(word: string | undefined, line: number, what: string): number {
+  if (word === undefined || !INT.test(word)) throw new Bad(line, `expected ${what} (a whole number), got ${word === undefined ? 'nothing' : JSON.stringify(word)}`);
+  return Number(word);
+}
+
+function finite(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+/** A command as the engine expects it, or a reason why not. */
+export function checkCommand(x: unknown): Command | string {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return 'expected a command object';
+  const c = x as Record<string, unknown>;
+  if (typeof c.action !== 'string' || !(COMMAND_NAMES as readonly string[]).includes(c.action)) {
+    return `unknown action ${JSON.stringify(c.action)}`;
+  }
+  if (typeof c.target !== 'string' || c.target === '') return 'expected a target name';
+  const allowed = new Set(['action', 'target', ...(c.action === 'load' ? ['cpu', 'forMs', 'threads', 'activeMiB'] : ['to', 'replicas'])]);
+  const extra = Object.keys(c).find((k) => !allowed.has(k));
+  if (extra) return `unexpected field "${extra}" in a ${c.action} command`;
+  if (c.action === 'load') {
+    if (!finite(c.cpu) || c.cpu < 0 || c.cpu > 1) return 'load: cpu must be a fraction 0..1';
+    if (!finite(c.forMs) || c.forMs <= 0) return 'load: forMs must be a positive number';
+    if (c.threads !== undefined && (!Number.isInteger(c.threads) || (c.threads as number) < 0)) return 'load: threads must be a whole number';
+    if (c.activeMiB !== undefined && (!finite(c.activeMiB) || c.activeMiB < 0)) return 'load: activeMiB must be >= 0';
+  } else {
+    if (c.to !== undefined && typeof c.to !== 'string') return `${c.action}: "to" must be a host name`;
+    if (c.replicas !== undefined && (!Number.isInteger(c.replicas) || (c.replicas as number) < 0)) return `${c.action}: replicas must be a whole number`;
+  }
+  return c as unknown as Command;
+}
+
+export function parseRecording(text: string, file: string): ParsedRecording {
+  try {
+    return parse(text, file);
+  } catch (err) {
+    if (err instanceof Bad) return { ok: false, error: { line: err.line, message: err.message } };
+    throw err;
+  }
+}
+
+function parse(text: string, file: string): ParsedRecording {
+  if (text.includes('\u0000')) throw new Bad(1, 'this is not a vmtop recording (binary data)');
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const [magic, version] = (lines[0] ?? '').split(' ');
+  if (magic !== MAGIC) throw new Bad(1, `this is not a vmtop recording (expected the first line "${MAGIC} ${VERSION}")`);
+  const v = int(version, 1, 'a format version');
+  if (v > VERSION) throw new Bad(1, `recorded by a newer vmtop (format ${v}; this vmtop reads format ${VERSION})`);
+  if (v < 1) throw new Bad(1, `unknown format version ${v}`);
+
+  const profileLine = lines[1] ?? '';
+  if (!profileLine.startsWith('profile ')) throw new Bad(2, 'expected the embedded profile: profile "<yaml>"');
+  let profileText: unknown;
+  try {
+    profileText = JSON.parse(profileLine.slice('profile '.length));
+  } catch {
+    throw new Bad(2, 'the embedded profile is not a valid JSON string');
+  }
+  if (typeof profileText !== 'string') throw new Bad(2, 'the embedded profile must be a JSON string');
+  const loaded = loadProfileText(profileText, `${file} (embedded profile)`);
+  if (!loaded.ok) {
+    throw new Bad(2, `the embedded profile no longer validates:\n  ${loaded.errors.map(formatProfileError).join('\n  ')}`);
+  }
+
+  const [seedWord, seedValue, ...restSeed] = (lines[2] ?? '').split(' ');
+  if (seedWord !== 'seed' || restSeed.length) throw new Bad(3, 'expected "seed N"');
+  const seed = int(seedValue, 3, 'the seed');
+
+  const commands: TimedCommand[] = [];
+  const samples: number[] = [];
+  let last = 0;
+  for (let i = 3; i < lines.length; i++) {
+    const n = i + 1;
+    const line = lines[i];
+    const sp = line.indexOf(' ');
+    const kind = sp < 0 ? line : line.slice(0, sp);
+    if (kind === 'end') {
+      const [, endWord, cmdWord, sampleWord, ...more] = line.split(' ');
+      if (more.length) throw new Bad(n, 'expected "end MS COMMANDS SAMPLES"');
+      const endMs = int(endWord, n, 'the end time in ms');
+      if (int(cmdWord, n, 'the number of commands') !== commands.length) throw new Bad(n, `the end line counts ${cmdWord} commands but the file has ${commands.length}`);
+      if (int(sampleWord, n, 'the number of samples') !== samples.length) throw new Bad(n, `the end line counts ${sampleWord} samples but the file has ${samples.length}`);
+      if (endMs < last) throw new Bad(n, `the end time ${endMs} ms is before the last entry (${last} ms)`);
+      if (i !== lines.length - 1) throw new Bad(n + 1, 'unexpected lines after the end line');
+      return { ok: true, profile: loaded.profile, recording: { profileText, seed, commands, samples, endMs } };
+    }
+    if (kind !== 'cmd' && kind !== 'sample') throw new Bad(n, `expected a "cmd", "sample" or "end" line, got ${JSON.stringify(line.slice(0, 40))}`);
+    const rest = line.slice(sp + 1);
+    const sp2 = kind === 'cmd' ? rest.indexOf(' ') : rest.length;
+    const t = int(sp2 < 0 ? rest : rest.slice(0, sp2), n, 'a time in ms');
+    if (t < last) throw new Bad(n, `time goes backwards (${t} ms after ${last} ms)`);
+    if (kind === 'sample') {
+      if (samples.length && t === samples.at(-1)) throw new Bad(n, `two samples at ${t} ms`);
+      samples.push(t);
+    } else {
+      let json: unknown;
+      try {
+        json = JSON.parse(rest.slice(sp2 + 1));
+      } catch {
+        throw new Bad(n, 'the command is not valid JSON');
+      }
+      const command = checkCommand(json);
+      if (typeof command === 'string') throw new Bad(n, command);
+      commands.push({ atMs: t, command });
+    }
+    last = t;
+  }
+  throw new Bad(lines.length + 1, 'the recording is truncated (no end line)');
+}
