@@ -1,21 +1,25 @@
-// Fixed-width text for the CPU panel. Columns come from CPU_FIELDS; when the terminal is narrow
-// the least important fields go first, and NAME shrinks (with an ellipsis) before that.
+// Fixed-width text for the panels. Columns come from CPU_FIELDS and MEM_FIELDS; when the terminal
+// is narrow the least important fields go first, and NAME shrinks (with an ellipsis) before that.
 
 import { CPU_FIELDS, levelOf, type CpuFieldKey, type FieldDef, type Level } from '../fields/cpu.js';
-import type { PanelRow } from './rows.js';
+import { MEM_FIELDS, type MemFieldKey } from '../fields/memory.js';
+import type { CpuRow, MemRow } from './rows.js';
 
 const ID_WIDTH = 7;
 const NWLD_WIDTH = 4;
 const NAME_MIN = 10;
 
-export interface CpuLayout {
+export interface Layout<K extends string> {
   /** the usable width: terminal columns - 1 */
   width: number;
   /** a `>` column marks the selection when there is no colour to show it */
   marker: boolean;
   nameWidth: number;
-  fields: readonly FieldDef<CpuFieldKey>[];
+  fields: readonly FieldDef<K>[];
 }
+
+export type CpuLayout = Layout<CpuFieldKey>;
+export type MemLayout = Layout<MemFieldKey>;
 
 /** A run of text in one style; `level` colours a value that crossed a threshold. */
 export interface Segment {
@@ -23,21 +27,33 @@ export interface Segment {
   level?: Level;
 }
 
-function fixedWidth(marker: boolean, nameWidth: number): number {
-  return (marker ? 2 : 0) + ID_WIDTH + 1 + nameWidth + 1 + NWLD_WIDTH;
+/** Marker, ID and NAME, plus the columns after NAME that are not fields (CPU's NWLD). */
+function fixedWidth(marker: boolean, nameWidth: number, extra: number): number {
+  return (marker ? 2 : 0) + ID_WIDTH + 1 + nameWidth + extra;
 }
 
-export function fitCpuColumns(width: number, marker: boolean, longestName: number): CpuLayout {
-  const kept = [...CPU_FIELDS];
+function fitColumns<K extends string>(
+  all: readonly FieldDef<K>[], extra: number, width: number, marker: boolean, longestName: number,
+): Layout<K> {
+  const kept = [...all];
   const fieldsWidth = () => kept.reduce((sum, f) => sum + 1 + f.width, 0);
-  const byImportance = [...CPU_FIELDS].sort((a, b) => a.importance - b.importance);
-  while (kept.length > 0 && fixedWidth(marker, NAME_MIN) + fieldsWidth() > width) {
+  const byImportance = [...all].sort((a, b) => a.importance - b.importance);
+  while (kept.length > 0 && fixedWidth(marker, NAME_MIN, extra) + fieldsWidth() > width) {
     const drop = byImportance.shift()!;
     kept.splice(kept.indexOf(drop), 1);
   }
-  const room = width - fixedWidth(marker, 0) - fieldsWidth();
+  const room = width - fixedWidth(marker, 0, extra) - fieldsWidth();
   const nameWidth = Math.max(1, Math.min(room, Math.max(NAME_MIN, longestName)));
   return { width, marker, nameWidth, fields: kept };
+}
+
+export function fitCpuColumns(width: number, marker: boolean, longestName: number): CpuLayout {
+  return fitColumns(CPU_FIELDS, 1 + NWLD_WIDTH, width, marker, longestName);
+}
+
+/** The memory panel has no NWLD: ID, NAME, then MEM_FIELDS. */
+export function fitMemColumns(width: number, marker: boolean, longestName: number): MemLayout {
+  return fitColumns(MEM_FIELDS, 0, width, marker, longestName);
 }
 
 export function fit(text: string, width: number): string {
@@ -65,7 +81,7 @@ export function cpuHeaderLine(layout: CpuLayout): string {
   return padLine(head + cells, layout.width);
 }
 
-export function cpuRowSegments(row: PanelRow, layout: CpuLayout, selected: boolean): Segment[] {
+export function cpuRowSegments(row: CpuRow, layout: CpuLayout, selected: boolean): Segment[] {
   const marker = layout.marker ? (selected ? '> ' : '  ') : '';
   const name = row.kind === 'vcpu' ? '  ' + row.name : row.name;
   const nwld = row.nwld === null ? '' : String(row.nwld);
@@ -80,6 +96,34 @@ export function cpuRowSegments(row: PanelRow, layout: CpuLayout, selected: boole
   }
   const used = segments.reduce((n, s) => n + s.text.length, 0);
   // Padding to the full width makes the inverse selection bar span the line.
+  segments.push({ text: ' '.repeat(Math.max(0, layout.width - used)) });
+  return segments;
+}
+
+/** MiB as whole numbers (a warn threshold of 0.5 MiB then colours exactly the non-zero cells);
+ *  rates with two decimals, given up before the column overflows. */
+export function formatMem(field: FieldDef, value: number): string {
+  if (field.unit !== 'MiB') return formatPct(value, field.width);
+  const text = String(Math.round(value) || 0);
+  return text.length <= field.width ? text.padStart(field.width) : '#'.repeat(field.width);
+}
+
+export function memHeaderLine(layout: MemLayout): string {
+  const head = (layout.marker ? '  ' : '') + 'ID'.padStart(ID_WIDTH) + ' ' + fit('NAME', layout.nameWidth);
+  const cells = layout.fields.map((f) => ' ' + f.key.padStart(f.width)).join('');
+  return padLine(head + cells, layout.width);
+}
+
+export function memRowSegments(row: MemRow, layout: MemLayout, selected: boolean): Segment[] {
+  const marker = layout.marker ? (selected ? '> ' : '  ') : '';
+  const segments: Segment[] = [{ text: marker + String(row.id).padStart(ID_WIDTH) + ' ' + fit(row.name, layout.nameWidth) }];
+  for (const field of layout.fields) {
+    const value = row.values[field.key];
+    segments.push({ text: ' ' });
+    // Memory thresholds compare the VM's own value, not per vCPU.
+    segments.push({ text: formatMem(field, value), level: levelOf(field, value) });
+  }
+  const used = segments.reduce((n, s) => n + s.text.length, 0);
   segments.push({ text: ' '.repeat(Math.max(0, layout.width - used)) });
   return segments;
 }

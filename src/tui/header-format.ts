@@ -1,8 +1,10 @@
-// The esxtop header as text: the clock/uptime/load line and the per-pCPU USED and UTIL lines,
-// plus vmtop's own title line (profile, host, speed, delay) above them.
+// The esxtop header as text: the clock/uptime/load line, the CPU panel's per-pCPU USED and UTIL
+// lines and the memory panel's PMEM, VMKMEM, PSHARE and SWAP lines, plus vmtop's own title line
+// (profile, host, speed, delay) above them.
 
-import type { EngineEvent, HostSample, Snapshot } from '../engine/snapshot.js';
-import { fit } from './columns.js';
+import type { Level } from '../fields/cpu.js';
+import type { EngineEvent, HostSample, MemState, Snapshot } from '../engine/snapshot.js';
+import { fit, type Segment } from './columns.js';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -77,4 +79,66 @@ export function titleText(p: TitleParts): { lead: string; rest: string } {
 
 export function formatEvent(e: EngineEvent): string {
   return `${Math.round(e.t)}s ${e.kind} ${e.target}${e.detail ? ': ' + e.detail : ''}`;
+}
+
+/** high and clear reclaim nothing or only share pages; soft balloons; hard and low swap and compress. */
+export function memStateLevel(state: MemState): Level {
+  if (state === 'soft') return 'warn';
+  if (state === 'hard' || state === 'low') return 'alarm';
+  return 'ok';
+}
+
+const mib = (n: number) => String(Math.round(n) || 0);
+const rate = (n: number) => n.toFixed(2);
+
+/** The first variant that fits, else the last one cut to the width. */
+function widest(variants: readonly string[], width: number): string {
+  return fit(variants.find((v) => v.length <= width) ?? variants.at(-1)!, width);
+}
+
+/**
+ * esxtop's memory header for one host, one line per entry, each as styled segments (only the
+ * memory state word is coloured). Narrower terminals get shorter wording, then lose the
+ * reclamation targets, before anything is cut.
+ */
+export function memHeaderLines(host: HostSample | undefined, width: number): Segment[][] {
+  if (!host) return [[{ text: fit('', width) }], [{ text: fit('', width) }], [{ text: fit('', width) }], [{ text: fit('', width) }]];
+  const other = Math.max(0, host.MEM_TOTAL - host.reserved - host.MEM_FREE);
+  const pmem = widest([
+    `PMEM  /MiB: ${mib(host.MEM_TOTAL)} total: ${mib(host.reserved)} vmk, ${mib(other)} other, ${mib(host.MEM_FREE)} free`,
+    `PMEM/MiB: ${mib(host.MEM_TOTAL)} total, ${mib(host.reserved)} vmk, ${mib(other)} other, ${mib(host.MEM_FREE)} free`,
+  ], width);
+
+  // The state word is its own segment so it can take the warn/alarm colour.
+  const state = host.MEM_STATE;
+  const overcommit = host.overcommit.toFixed(2);
+  const vmkHead = `VMKMEM/MiB: ${mib(host.minFree)} minfree, `;
+  const vmkTail = [` state   MEM overcommit: ${overcommit}`, ` state  overcommit ${overcommit}`, ' state']
+    .find((t) => vmkHead.length + state.length + t.length <= width) ?? '';
+  const vmkUsed = vmkHead.length + state.length + vmkTail.length;
+  const vmkmem: Segment[] = vmkUsed <= width
+    ? [{ text: vmkHead }, { text: state, level: memStateLevel(state) }, { text: vmkTail + ' '.repeat(width - vmkUsed) }]
+    : [{ text: fit(`VMKMEM/MiB: ${mib(host.minFree)} minfree, ${state}`, width) }];
+
+  const pshare = widest([
+    `PSHARE/MiB: ${mib(host.PSHARE_SHARED)} shared, ${mib(host.PSHARE_COMMON)} common: ${mib(host.PSHARE_SAVING)} saving`,
+    `PSHARE/MiB: ${mib(host.PSHARE_SHARED)} shared, ${mib(host.PSHARE_COMMON)} common, ${mib(host.PSHARE_SAVING)} saving`,
+  ], width);
+
+  const swap = `${mib(host.SWAP)} curr`;
+  const swapTgt = `${mib(host.SWAP_TGT)} rclmtgt`;
+  const rates = `${rate(host['SWR/s'])} r/s, ${rate(host['SWW/s'])} w/s`;
+  const zip = mib(host.ZIP);
+  const ctl = mib(host.MEMCTL);
+  const ctlTgt = mib(host.MEMCTL_TGT);
+  const swapLine = widest([
+    `SWAP  /MiB: ${swap}, ${swapTgt}  ${rates}    ZIP/MiB: ${zip} zipped    MEMCTL/MiB: ${ctl} curr, ${ctlTgt} target`,
+    `SWAP  /MiB: ${swap}, ${swapTgt}  ${rates}  ZIP/MiB: ${zip} zipped  MEMCTL/MiB: ${ctl} curr, ${ctlTgt} target`,
+    `SWAP  /MiB: ${swap}, ${swapTgt}  ${rates}  ZIP: ${zip}  MEMCTL: ${ctl} curr, ${ctlTgt} target`,
+    `SWAP  /MiB: ${swap}, ${mib(host.SWAP_TGT)} tgt  ${rates}  ZIP: ${zip}  MEMCTL: ${ctl} curr, ${ctlTgt} tgt`,
+    `SWAP  /MiB: ${swap}  ${rates}  ZIP: ${zip}  MEMCTL: ${ctl} curr, ${ctlTgt} tgt`,
+    `SWAP  /MiB: ${swap}  ${rates}  ZIP: ${zip}  MEMCTL: ${ctl} curr`,
+    `SWAP/MiB: ${mib(host.SWAP)} ${rate(host['SWR/s'])}r/s ${rate(host['SWW/s'])}w/s ZIP ${zip} MEMCTL ${ctl}`,
+  ], width);
+  return [[{ text: pmem }], vmkmem, [{ text: pshare }], [{ text: swapLine }]];
 }

@@ -1,16 +1,33 @@
-// The help screen's lines, from the key table and the CPU field table, so the help cannot drift
-// from what the keys and columns do.
+// The help screen's lines, from the key table and the CPU and memory field tables, so the help
+// cannot drift from what the keys and columns do.
 
-import { CPU_FIELDS } from '../fields/cpu.js';
+import { CPU_FIELDS, type FieldDef } from '../fields/cpu.js';
+import { MEM_FIELDS } from '../fields/memory.js';
 import { fit } from './columns.js';
-import { KEYMAP } from './keymap.js';
+import { KEYMAP, type KeyBinding } from './keymap.js';
+import { PANEL_NAMES } from './state.js';
 
 const KEY_COLUMN = 10;
+const ALL_PANELS = Object.keys(PANEL_NAMES).length;
 const FIXED_COLUMNS: readonly [string, string][] = [
   ['ID', 'group id (GID) of a VM; on a vCPU row, the world id'],
   ['NAME', 'VM name; vCPU worlds of an expanded VM are vcpu-0, vcpu-1, …'],
   ['NWLD', 'number of worlds: one per vCPU plus the VMX and MKS helpers'],
 ];
+
+const MEM_HEADER: readonly [string, string][] = [
+  ['PMEM', 'physical memory: total = vmk (hypervisor, Dom0 or host OS) + other (VMs) + free'],
+  ['VMKMEM', 'minfree (free memory the host keeps back), the memory state, and MEM overcommit = VMs\' configured memory / memory for VMs'],
+  ['state', 'high, clear: no reclamation beyond page sharing; soft (yellow): ballooning; hard, low (red): compression and host swapping'],
+  ['PSHARE', 'page sharing: guest memory shared, machine memory holding it, and the saving'],
+  ['SWAP', 'host swap in use and the target to reclaim, swap-in and swap-out rates; ZIP compressed; MEMCTL balloon held and targeted'],
+];
+
+/** A key's help text, prefixed with its panel when it does not apply everywhere. */
+export function bindingHelp(b: KeyBinding): string {
+  if (!b.panels || b.panels.length === ALL_PANELS) return b.help;
+  return `${b.panels.map((p) => PANEL_NAMES[p]).join(', ')}: ${b.help}`;
+}
 
 /** Greedy word wrap; a word longer than the width is cut by fit() later. */
 function wrap(text: string, width: number): string[] {
@@ -25,19 +42,30 @@ function wrap(text: string, width: number): string[] {
   return [...lines, current];
 }
 
+function limits(f: FieldDef): string {
+  return [f.warn !== undefined ? `yellow > ${f.warn}` : '', f.alarm !== undefined ? `red > ${f.alarm}` : '']
+    .filter(Boolean).join(', ');
+}
+
 export function helpLines(width: number): string[] {
   const indent = KEY_COLUMN + 3;
   // Long meanings wrap under their text column instead of being cut off.
   const line = (left: string, right: string) => wrap(right, Math.max(10, width - indent))
     .map((part, i) => fit(`  ${(i === 0 ? left : '').padEnd(KEY_COLUMN)} ${part}`, width));
   const lines = [fit('Keys', width)];
-  for (const b of KEYMAP) lines.push(...line(b.label, b.help));
+  for (const b of KEYMAP) lines.push(...line(b.label, bindingHelp(b)));
   lines.push(fit('', width), fit('CPU panel columns (% of the interval; a VM sums its vCPUs)', width));
   for (const [name, meaning] of FIXED_COLUMNS) lines.push(...line(name, meaning));
   for (const f of CPU_FIELDS) {
-    const limits = [f.warn !== undefined ? `yellow > ${f.warn}` : '', f.alarm !== undefined ? `red > ${f.alarm}` : '']
-      .filter(Boolean).join(', ');
-    lines.push(...line(f.key, f.meaning + (limits ? ` [per vCPU: ${limits}]` : '')));
+    const l = limits(f);
+    lines.push(...line(f.key, f.meaning + (l ? ` [per vCPU: ${l}]` : '')));
+  }
+  lines.push(fit('', width), fit('Memory panel header (the selected host, MiB)', width));
+  for (const [name, meaning] of MEM_HEADER) lines.push(...line(name, meaning));
+  lines.push(fit('', width), fit('Memory panel columns (per VM: MiB, /s columns MiB per second)', width));
+  for (const f of MEM_FIELDS) {
+    const l = limits(f);
+    lines.push(...line(f.key, f.meaning + (l ? ` [${l}]` : '')));
   }
   return lines;
 }

@@ -1,14 +1,16 @@
 // Terminal lifecycle of the monitor: alternate screen in, Ink render, and a restore that runs on
 // every way out. Ink 6.8's own signal hook re-raises the signal, so `exit` listeners would never
 // run and the user would be left in the alternate screen; the monitor handles signals itself.
+// Ink writes through a cell-level output layer (output.ts): it renders whole frames, and only
+// the cells that changed reach the terminal.
 
 import { render, type Instance } from 'ink';
 import { createElement } from 'react';
 import type { Engine } from '../engine/engine.js';
-import { anchoredStdout } from './anchor.js';
 import { App } from './App.js';
 import { MonitorClock, type SimEngine } from './clock.js';
 import { terminalGuard } from './escapes.js';
+import { cellOutput, type CellOutput } from './output.js';
 import { intervalTicker, type Ticker } from './ticker.js';
 
 export interface MonitorOptions {
@@ -62,6 +64,7 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
   const clock = new MonitorClock(opts.engine, deps.ticker, { delayS: opts.delayS, speed: opts.speed });
   const guard = terminalGuard(stdout);
   let ink: Instance | undefined;
+  let output: CellOutput | undefined;
 
   const teardown = () => {
     clock.stop();
@@ -71,6 +74,7 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
       // Unmounting a tree that already failed can throw; the terminal still has to be restored.
     }
     guard.restore();
+    output?.dispose();
     for (const [event, handler] of handlers) deps.process.off(event, handler);
   };
   const fail = (err: unknown) => {
@@ -92,8 +96,10 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
   try {
     // Without colour support chalk drops inverse too, so the `>` column must mark the selection.
     const marker = !opts.color || (typeof stdout.hasColors === 'function' && !stdout.hasColors());
+    // Ink's standard (non-incremental) mode hands over each frame whole, in one write.
+    output = cellOutput(stdout);
     ink = render(createElement(App, { clock, profileName: opts.profileName, color: opts.color, marker }), {
-      stdout: anchoredStdout(stdout), stdin, incrementalRendering: true, patchConsole: false, exitOnCtrlC: false, maxFps: 10,
+      stdout: output.stream, stdin, incrementalRendering: false, patchConsole: false, exitOnCtrlC: false, maxFps: 10,
     });
     clock.start();
     await ink.waitUntilExit();

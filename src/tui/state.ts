@@ -3,7 +3,10 @@
 
 import type { PanelRow, SortKey } from './rows.js';
 
-export type PanelId = 'cpu';
+/** `cpu` is esxtop's `c` screen, `mem` its `m` screen. */
+export type PanelId = 'cpu' | 'mem';
+
+export const PANEL_NAMES: Record<PanelId, string> = { cpu: 'CPU', mem: 'memory' };
 
 export interface PromptState {
   text: string;
@@ -17,13 +20,14 @@ export interface UiState {
   helpTop: number;
   /** host by name, so a host list that changes does not move the view; null = first host */
   host: string | null;
+  /** shared by the panels; each shows it only if it can (see panelSort) */
   sort: SortKey;
   selected: string | null;
   /** where the selection was, used when its entity disappears */
   selIndex: number;
   /** first panel row shown */
   top: number;
-  /** GIDs of expanded VMs */
+  /** GIDs of expanded VMs (CPU panel; kept while another panel shows) */
   expanded: readonly number[];
   prompt: PromptState | null;
   /** one-line status: answers to keys, until the next key */

@@ -112,6 +112,43 @@ test('keys, resize and quit in a real terminal', async () => {
   expect(frames).not.toContain('\u001B[3J');
 });
 
+const BSU = '\u001B[?2026h';
+
+/** The screen a headless terminal shows after `data`, row by row (trailing blanks trimmed). */
+async function replay(term: InstanceType<typeof Terminal>, data: string): Promise<string[]> {
+  await new Promise<void>((resolve) => term.write(data, resolve));
+  const b = term.buffer.active;
+  return Array.from({ length: term.rows }, (_, y) => (b.getLine(y)?.translateToString(true) ?? '').trimEnd());
+}
+
+test('after the first frame only changed cells are written, never a full clear', async () => {
+  const [cols, rows] = [120, 40];
+  const s = (session = start(cols, rows, ['-d', '1']));
+  await waitFor(s, 'the first frame at 120x40', isFrame(rows));
+  const first = s.raw();
+  await waitFor(s, 'three refreshes', (screen) => screen[1].startsWith('00:00:03'));
+  await waitFor(s, 'four refreshes', (screen) => screen[1].startsWith('00:00:04'));
+  const updates = s.raw().slice(first.length).split(BSU).filter((u) => u !== '').map((u) => BSU + u);
+  expect(updates.length).toBeGreaterThanOrEqual(3);
+
+  // What Ink's line-incremental renderer wrote for the same change, at the least: each changed
+  // line in full (without its colours) plus column-1 and erase-line, inside the sync markers.
+  const shadow = new Terminal({ cols, rows, allowProposedApi: true });
+  let before = await replay(shadow, first);
+  let ours = 0;
+  let lines = 0;
+  for (const update of updates) {
+    // No clear and no erase-below: not a repaint.
+    for (const erase of ['\u001B[2J', '\u001B[3J', '\u001B[J']) expect(update).not.toContain(erase);
+    const after = await replay(shadow, update);
+    const changed = after.filter((line, y) => line !== before[y]);
+    ours += Buffer.byteLength(update);
+    lines += 2 * BSU.length + changed.reduce((n, line) => n + Buffer.byteLength(line) + '\u001B[1G\u001B[K\n'.length, 0);
+    before = after;
+  }
+  expect(ours).toBeLessThan(lines);
+});
+
 test('SIGTERM restores the terminal and exits 143', async () => {
   const s = (session = start(80, 24));
   await waitFor(s, 'the first frame', isFrame(24));

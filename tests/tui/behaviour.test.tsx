@@ -2,6 +2,8 @@
 
 import { afterEach, expect, test } from 'vitest';
 import { CPU_FIELDS } from '../../src/fields/cpu.js';
+import { MEM_FIELDS } from '../../src/fields/memory.js';
+import { bindingHelp } from '../../src/tui/help-text.js';
 import { KEYMAP } from '../../src/tui/keymap.js';
 import { host, lab, snapshot, vm } from './fixtures.js';
 import { KEY, renderTui, rowNames, selectedName, statusLine, type Tui } from './render-tui.js';
@@ -90,12 +92,16 @@ test('speed stays within x0.25 and x64', async () => {
   expect(tui.lines()[0]).toContain('speed x0.25');
 });
 
-test('the help lists every key and every CPU column, and closes with Esc, h or q', async () => {
+test('the help lists every key and every CPU and memory column, and closes with Esc, h or q', async () => {
   tui = await renderTui({ size: { columns: 200, rows: 60 } });
   await tui.press('h');
-  const text = tui.frame();
-  for (const b of KEYMAP) expect(text).toContain(`  ${b.label.padEnd(10)} ${b.help.slice(0, 40)}`);
-  for (const f of CPU_FIELDS) expect(text).toContain(`  ${f.key.padEnd(10)} ${f.meaning.slice(0, 40)}`);
+  const seen = new Set(tui.lines());
+  await tui.press(KEY.end);
+  tui.lines().forEach((l) => seen.add(l));
+  const text = [...seen].join('\n');
+  for (const b of KEYMAP) expect(text).toContain(`  ${b.label.padEnd(10)} ${bindingHelp(b).slice(0, 40)}`);
+  for (const f of [...CPU_FIELDS, ...MEM_FIELDS]) expect(text).toContain(`  ${f.key.padEnd(10)} ${f.meaning.slice(0, 40)}`);
+  expect(text).toContain('  U          memory: not a memory sort');
   for (const close of [KEY.esc, 'h', 'q']) {
     await tui.press(close);
     expect(tui.frame()).not.toContain('vmtop help');
@@ -108,13 +114,13 @@ test('on a small terminal the help scrolls to show every line', async () => {
   tui = await renderTui({ size: { columns: 80, rows: 24 } });
   await tui.press('h');
   const seen = new Set(tui.lines());
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 12; i++) {
     await tui.press(KEY.pgdn);
     tui.lines().forEach((l) => seen.add(l));
   }
   const all = [...seen].join('\n');
   for (const b of KEYMAP) expect(all).toContain(`  ${b.label.padEnd(10)} `);
-  for (const f of CPU_FIELDS) expect(all).toContain(`  ${f.key.padEnd(10)} `);
+  for (const f of [...CPU_FIELDS, ...MEM_FIELDS]) expect(all).toContain(`  ${f.key.padEnd(10)} `);
   await tui.press('x');
   expect(tui.lines().at(-1)).toContain('x does nothing in the help');
 });

@@ -64,3 +64,39 @@ test('without colour there are no colour codes, and the selection keeps inverse 
   await tui.press('q', ' ', 's', 'x');
   expect(tui.rawFrame()).not.toMatch(ANY_COLOUR);
 });
+
+const { memory } = await import('./fixtures.js');
+
+/** Memory under reclamation: each VM crosses one threshold of the field table. */
+const squeezed = () => snapshot({
+  hosts: [host({ name: 'esx-a', vmCount: 5, vcpuCount: 10, MEM_STATE: 'soft' })],
+  vms: [
+    vm({ gid: 1, name: 'roomy', ...memory(4096, 4000) }),
+    vm({ gid: 2, name: 'ballooned', ...memory(4096, 3000), MCTLSZ: 700 }),
+    vm({ gid: 3, name: 'swapped', ...memory(4096, 3000), SWCUR: 300 }),
+    vm({ gid: 4, name: 'trickling', ...memory(4096, 3000), 'SWR/s': 0.25 }),
+    vm({ gid: 5, name: 'thrashing', ...memory(4096, 3000), 'SWR/s': 6.5 }),
+  ],
+});
+
+test('memory: MCTLSZ, SWCUR and SWR/s above 0 are yellow, SWR/s above 1 red; the state word too', async () => {
+  tui = await renderTui({ snapshots: [squeezed()], color: true, size: { columns: 200, rows: 30 } });
+  await tui.press('m');
+  expect(line(tui, 'roomy')).not.toMatch(ANY_COLOUR);
+  expect(line(tui, 'ballooned')).toContain(`${YELLOW}    700`);
+  expect(line(tui, 'swapped')).toContain(`${YELLOW}    300`);
+  expect(line(tui, 'trickling')).toContain(`${YELLOW}  0.25`);
+  expect(line(tui, 'thrashing')).toContain(`${RED}  6.50`);
+  expect(tui.rawFrame()).toContain(`${YELLOW}soft`);
+});
+
+test('memory without colour: no colour codes, the selection keeps inverse and `>`', async () => {
+  const hard = squeezed();
+  hard.hosts[0].MEM_STATE = 'hard';
+  tui = await renderTui({ snapshots: [hard], color: false, size: { columns: 80, rows: 24 } });
+  await tui.press('m');
+  expect(tui.rawFrame()).not.toMatch(ANY_COLOUR);
+  expect(tui.frame()).toMatch(/^> +1 roomy /m);
+  expect(line(tui, 'roomy')).toContain(INVERSE);
+  expect(tui.frame()).toContain('hard state');
+});

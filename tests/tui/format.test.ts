@@ -5,7 +5,6 @@ import { CPU_FIELDS } from '../../src/fields/cpu.js';
 import { fit, fitCpuColumns, formatPct } from '../../src/tui/columns.js';
 import { formatClock, formatUptime, pcpuLine } from '../../src/tui/header-format.js';
 import { keyIds } from '../../src/tui/keys.js';
-import { anchorRedraw } from '../../src/tui/anchor.js';
 import type { Key } from 'ink';
 
 test('fields leave in order of importance, and the kept ones keep table order', () => {
@@ -45,11 +44,4 @@ test('a coalesced chunk becomes one key per character; special keys stay whole',
   expect(keyIds('', { ...none, upArrow: true })).toEqual(['up']);
   expect(keyIds('c', { ...none, ctrl: true })).toEqual(['C-c']);
   expect(keyIds('\u0003', none)).toEqual(['C-c']);
-});
-
-test("Ink's relative redraw start becomes cursor-home; every other write passes through", () => {
-  expect(anchorRedraw('\u001B[28A\u001B[E\u001B[1Gline')).toBe('\u001B[H\u001B[E\u001B[1Gline');
-  expect(anchorRedraw('\u001B[0A\u001B[1Gonly line')).toBe('\u001B[H\u001B[1Gonly line');
-  const untouched = ['\u001B[2K\u001B[1A\u001B[2K\u001B[G', 'title\r\n', '\u001B[?2026h', '\u001B[3A\u001B[5G'];
-  for (const chunk of untouched) expect(anchorRedraw(chunk)).toBe(chunk);
 });

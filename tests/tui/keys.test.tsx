@@ -1,8 +1,9 @@
 // Every key of the key table does what its help line says. A key added to the table without an
-// expectation here fails the completeness test.
+// expectation here fails the completeness test. A binding that applies only in the memory panel
+// is `mem:<key>` here and is pressed after `m`; every other binding is pressed in the CPU panel.
 
 import { afterEach, describe, expect, test } from 'vitest';
-import { KEYMAP } from '../../src/tui/keymap.js';
+import { KEYMAP, type KeyBinding } from '../../src/tui/keymap.js';
 import { KEY, renderTui, rowNames, selectedName, statusLine as status, type Tui } from './render-tui.js';
 
 let tui: Tui | undefined;
@@ -17,7 +18,16 @@ const INPUT: Record<string, string> = {
 };
 const input = (id: string) => INPUT[id] ?? id;
 
-const laterKeys = ['m', 'n', 'd', 'g', 't', 'o', 'M', '/', 'f', 'W', 'L', 'V', 'Z', 'X'];
+const laterKeys = ['n', 'd', 'g', 't', 'o', '/', 'f', 'W', 'L', 'V', 'Z', 'X'];
+
+const memOnly = (b: KeyBinding) => !!b.panels && !b.panels.includes('cpu');
+const idOf = (b: KeyBinding) => (memOnly(b) ? `mem:${b.key}` : b.key);
+
+/** The memory panel is showing: its header and MEMSZ column. */
+const onMemory = (t: Tui) => {
+  expect(t.lines()[2]).toMatch(/^PMEM {2}\/MiB: 65536 total/);
+  expect(t.lines()[6]).toContain('MEMSZ');
+};
 
 const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
   q: async (t) => expect(t.quits()).toBe(1),
@@ -81,24 +91,56 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
     expect(status(t)).toBe('CPU panel');
     expect(rowNames(t)).toEqual(['alpha', 'charlie', 'bravo']);
   },
+  m: async (t) => {
+    expect(status(t)).toBe('memory panel');
+    onMemory(t);
+    expect(rowNames(t)).toEqual(['bravo', 'alpha', 'charlie']);
+    await t.press('c');
+    expect(t.lines()[2]).toMatch(/^PCPU USED/);
+  },
+  M: async (t) => {
+    expect(status(t)).toBe('M sorts the memory panel by MEMSZ: press m for it');
+    expect(rowNames(t)).toEqual(['alpha', 'charlie', 'bravo']);
+  },
+  'mem:e': async (t) => {
+    expect(status(t)).toMatch(/^e expands a VM into vCPUs in the CPU panel only/);
+    expect(rowNames(t)).toEqual(['bravo', 'alpha', 'charlie']);
+  },
+  'mem:U': async (t) => {
+    expect(status(t)).toBe('U sorts the CPU panel by %USED; here M sorts by MEMSZ, N by name');
+    expect(rowNames(t)).toEqual(['bravo', 'alpha', 'charlie']);
+  },
+  'mem:R': async (t) => {
+    expect(status(t)).toBe('R sorts the CPU panel by %RDY; here M sorts by MEMSZ, N by name');
+    expect(rowNames(t)).toEqual(['bravo', 'alpha', 'charlie']);
+  },
+  'mem:M': async (t) => {
+    await t.press('N', 'M');
+    expect(status(t)).toBe('sorted by MEMSZ');
+    onMemory(t);
+    expect(rowNames(t)).toEqual(['bravo', 'alpha', 'charlie']);
+  },
   ...Object.fromEntries(laterKeys.map((k) => [k, async (t: Tui) => expect(status(t)).toMatch(/arrives with/)])),
 };
 
 describe('the key table', () => {
-  test('every key has an expectation here', () => {
-    expect(KEYMAP.map((b) => b.key).filter((k) => !EXPECT[k])).toEqual([]);
+  test('every key has an expectation here, and each binding has its own', () => {
+    const ids = KEYMAP.map(idOf);
+    expect(ids.filter((k) => !EXPECT[k])).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
-  test.each(KEYMAP.map((b) => [b.label, b] as const))('%s does what the help says', async (_label, binding) => {
+  test.each(KEYMAP.map((b) => [idOf(b), b] as const))('%s does what the help says', async (_id, binding) => {
     tui = await renderTui();
+    if (memOnly(binding)) await tui.press('m');
     await tui.press(input(binding.key));
-    await EXPECT[binding.key](tui);
+    await EXPECT[idOf(binding)](tui);
   });
 
   test('keys of later work answer on the status line and never crash', async () => {
     tui = await renderTui();
-    await tui.press('m');
-    expect(status(tui)).toBe('memory panel arrives with the memory work');
+    await tui.press('n');
+    expect(status(tui)).toBe('network panel arrives with the network work');
     expect(rowNames(tui)).toEqual(['alpha', 'charlie', 'bravo']);
   });
 });

@@ -6,5 +6,5 @@ import { footerHints } from '../keymap.js';
 import type { PanelId } from '../state.js';
 
 export function Footer(props: { panel: PanelId; width: number; color: boolean }) {
-  return <Text wrap="truncate" dimColor={props.color}>{fit(footerHints(props.panel), props.width)}</Text>;
+  return <Text wrap="truncate" dimColor={props.color}>{fit(footerHints(props.panel, props.width), props.width)}</Text>;
 }

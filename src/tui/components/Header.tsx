@@ -1,17 +1,27 @@
-// The title line (profile, host, speed, delay, PAUSED) and esxtop's three CPU header lines.
+// The title line (profile, host, speed, delay, PAUSED), the clock line, and then the panel's own
+// esxtop header: the CPU panel's pCPU USED and UTIL lines, or the memory panel's PMEM, VMKMEM,
+// PSHARE and SWAP lines.
 
 import { Text } from 'ink';
 import type { HostSample } from '../../engine/snapshot.js';
 import type { MonitorView } from '../clock.js';
 import { fit } from '../columns.js';
-import { clockLine, pcpuLine, titleText } from '../header-format.js';
+import { clockLine, memHeaderLines, pcpuLine, titleText } from '../header-format.js';
+import type { PanelId } from '../state.js';
 import { accentColor, pausedColor } from '../theme.js';
+import { RowLine } from './RowLine.js';
 
-export const HEADER_LINES = 4;
+const PANEL_LINES: Record<PanelId, number> = { cpu: 2, mem: 4 };
+
+/** Lines the header takes in a panel: title and clock, then the panel's own lines. */
+export function headerLines(panel: PanelId): number {
+  return 2 + PANEL_LINES[panel];
+}
 
 export interface HeaderProps {
   view: MonitorView;
   profile: string;
+  panel: PanelId;
   host: HostSample | undefined;
   hostIndex: number;
   hostCount: number;
@@ -19,7 +29,7 @@ export interface HeaderProps {
   color: boolean;
 }
 
-export function Header({ view, profile, host, hostIndex, hostCount, width, color }: HeaderProps) {
+export function Header({ view, profile, panel, host, hostIndex, hostCount, width, color }: HeaderProps) {
   const title = titleText({ profile, host, hostIndex, hostCount, speed: view.speed, delayS: view.delayS });
   const paused = view.paused ? 'PAUSED' : '';
   // PAUSED sits early in the line so a narrow terminal never truncates it away.
@@ -34,8 +44,16 @@ export function Header({ view, profile, host, hostIndex, hostCount, width, color
         {fit(title.rest, restWidth)}
       </Text>
       <Text wrap="truncate">{clockLine(view.snapshot, host, width)}</Text>
-      <Text wrap="truncate">{pcpuLine('USED', host?.pcpuUsed ?? [], host?.['PCPU_USED%'] ?? 0, width)}</Text>
-      <Text wrap="truncate">{pcpuLine('UTIL', host?.pcpuUtil ?? [], host?.['PCPU_UTIL%'] ?? 0, width)}</Text>
+      {panel === 'mem'
+        ? memHeaderLines(host, width).map((segments, i) => (
+          <RowLine key={i} segments={segments} selected={false} color={color} />
+        ))
+        : (
+          <>
+            <Text wrap="truncate">{pcpuLine('USED', host?.pcpuUsed ?? [], host?.['PCPU_USED%'] ?? 0, width)}</Text>
+            <Text wrap="truncate">{pcpuLine('UTIL', host?.pcpuUtil ?? [], host?.['PCPU_UTIL%'] ?? 0, width)}</Text>
+          </>
+        )}
     </>
   );
 }

@@ -1,0 +1,34 @@
+// A panel's table: the column header plus the rows that fit, scrolled so the selection stays
+// visible. Rows arrive pre-formatted as segments; the panel only picks which ones show.
+
+import { Box, Text } from 'ink';
+import type { Segment } from '../columns.js';
+import { RowLine } from './RowLine.js';
+
+export interface TablePanelProps<R extends { key: string }> {
+  heading: string;
+  rows: readonly R[];
+  segments: (row: R, selected: boolean) => Segment[];
+  /** shown when there are no rows */
+  empty: string;
+  selected: number;
+  top: number;
+  /** lines for the whole panel, column header included */
+  height: number;
+  color: boolean;
+}
+
+export function TablePanel<R extends { key: string }>(props: TablePanelProps<R>) {
+  const { rows, selected, top, height, color } = props;
+  const visible = rows.slice(top, top + Math.max(0, height - 1));
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text bold wrap="truncate">{props.heading}</Text>
+      {visible.length === 0 ? <Text wrap="truncate">{props.empty}</Text> : null}
+      {visible.map((row, i) => {
+        const isSelected = top + i === selected;
+        return <RowLine key={row.key} selected={isSelected} color={color} segments={props.segments(row, isSelected)} />;
+      })}
+    </Box>
+  );
+}
