@@ -8,6 +8,9 @@ export function validateCommand(file: string): void {
   const pcpus = p.hosts.reduce((a, h) => a + h.pcpus, 0);
   process.stdout.write(
     `${file}: ok — "${p.name}": ${p.hosts.length} host${p.hosts.length === 1 ? '' : 's'} (${pcpus} pCPUs), ` +
-    `${p.vms.length} VM${p.vms.length === 1 ? '' : 's'} (${vcpus} vCPUs), ${p.events.length} timeline event${p.events.length === 1 ? '' : 's'}, ` +
+    `${p.vms.length} VM${p.vms.length === 1 ? '' : 's'} (${vcpus} vCPUs), ` +
+    (p.containers.length > 0 ? `${p.containers.length} container${p.containers.length === 1 ? '' : 's'}, ` : '') +
+    (p.vservers.length > 0 ? `${p.vservers.length} VServer guest${p.vservers.length === 1 ? '' : 's'}, ` : '') +
+    `${p.events.length} timeline event${p.events.length === 1 ? '' : 's'}, ` +
     `seed ${p.seed}, quantum ${p.quantumMs} ms\n`);
 }

@@ -2,10 +2,13 @@
 // queue. Pure and deterministic: the same profile, seed and commands give the same samples.
 
 import type { Command, Profile, TimedCommand } from '../profile/types.js';
+import { CgroupSystem } from './cgroups/system.js';
+import { IO_STEP_MS } from './io/constants.js';
 import { Rng } from './rng.js';
 import { buildHosts, type GroupRuntime, type HostRuntime } from './runtime.js';
 import { sampleHost } from './sample.js';
-import type { EngineEvent, Snapshot } from './snapshot.js';
+import type { EngineEvent, Snapshot, VServerSample } from './snapshot.js';
+import { sampleVServers } from './vserver/sample.js';
 
 export type { GroupRuntime, HostRuntime } from './runtime.js';
 
@@ -24,10 +27,13 @@ export class Engine {
   private readonly rng: Rng;
   private readonly hosts: HostRuntime[];
   private readonly vmsByName = new Map<string, { host: HostRuntime; group: GroupRuntime }>();
+  /** containers on the hosts' and VMs' Linux kernels */
+  private readonly cgroups: CgroupSystem;
   private quanta = 0;
   private carryMs = 0;
   private lastSampleMs = 0;
   private lastMemoryMs = 0;
+  private lastIoMs = 0;
   private readonly timeline: TimedCommand[];
   private next = 0;
   private pending: EngineEvent[] = [];
@@ -42,6 +48,7 @@ export class Engine {
     for (const host of this.hosts) {
       for (const g of host.groups) if (g.kind === 'vm') this.vmsByName.set(g.name, { host, group: g });
     }
+    this.cgroups = new CgroupSystem(profile, this.hosts, this.rng, this.emit, profile.quantumMs);
   }
 
   /** simulated time since start, ms */
@@ -83,9 +90,21 @@ export class Engine {
         group.workload.fill(t, cpu.demand, cpu.useful, cpu.gStart[g]);
         if (group.memory?.collecting(t)) cpu.demand.fill(1, cpu.gStart[g], cpu.gStart[g] + group.vcpus);
       }
+      host.vservers?.before(t, cpu);
+      this.cgroups.offer(host, t);
       cpu.step();
+      this.cgroups.settle(host, t);
+      host.vservers?.after(cpu, this.emit);
     }
     this.quanta++;
+    // I/O settles at the end of a quantum so a sample taken now sees it; the first quantum only
+    // plans, keeping the step grid on whole periods.
+    const end = this.timeMs;
+    const due = end - this.lastIoMs >= IO_STEP_MS - 1e-9;
+    if (due || this.quanta === 1) {
+      for (const host of this.hosts) host.io.settle(end);
+      if (due) this.lastIoMs = end;
+    }
   }
 
   private stepMemory(t: number): void {
@@ -111,10 +130,14 @@ export class Engine {
     this.pending.push({ t: tMs / 1000, kind, target, detail });
   }
 
+  /** `event` for the models that report mid-quantum (a VServer hold falls on a kernel tick). */
+  private readonly emit = (tMs: number, kind: string, target: string, detail: string): void => this.event(tMs, kind, target, detail);
+
   private apply(tc: TimedCommand): void {
     const t = this.timeMs;
     const c = tc.command;
     this.applied.push({ atMs: t, command: c });
+    if (this.cgroups.handles(c)) return this.cgroups.apply(t, c);
     if (c.action === 'load') {
       const vm = this.vmsByName.get(c.target);
       if (!vm) return this.event(t, 'refused', c.target, `load: no VM named "${c.target}"`);
@@ -137,14 +160,17 @@ export class Engine {
     const interval = t - this.lastSampleMs;
     const hosts = [];
     const vms = [];
+    const vservers: VServerSample[] = [];
     for (const host of this.hosts) {
       const s = sampleHost(host, t);
       hosts.push(s.host);
       vms.push(...s.vms);
+      if (host.vservers) vservers.push(...sampleVServers(host.vservers, host.spec.name, interval));
     }
     this.lastSampleMs = t;
+    const { containers, services } = this.cgroups.sample(interval);
     const events = this.pending;
     this.pending = [];
-    return { t: t / 1000, interval: interval / 1000, hosts, vms, events };
+    return { t: t / 1000, interval: interval / 1000, hosts, vms, containers, services, vservers, events };
   }
 }

@@ -5,11 +5,15 @@ import type { HostSpec, Profile, VmSpec } from '../profile/types.js';
 import { HostCpu, type CpuGroupConfig } from './cpu/host-cpu.js';
 import { CPU_VIRT_OVERHEAD } from './cpu/overhead.js';
 import { WorkloadState } from './cpu/workload.js';
+import { containerGroupConfig } from './cgroups/host-group.js';
+import { HostIo } from './io/host-io.js';
+import { partitionGroup } from './io/partition.js';
 import { HostMemory } from './memory/host-memory.js';
 import { VmMemory } from './memory/vm-memory.js';
 import type { Rng } from './rng.js';
 import type { CounterBase } from './sample.js';
 import type { VmState } from './snapshot.js';
+import { VServerHost } from './vserver/host.js';
 
 /** A schedulable group on a host: a VM, or the host's own system partition. */
 export interface GroupRuntime {
@@ -24,6 +28,8 @@ export interface GroupRuntime {
   workload: WorkloadState;
   /** null for system partitions, whose memory is the host's `reserved` */
   memory: VmMemory | null;
+  /** a passthrough device ties the VM to this host's hardware: it cannot be migrated */
+  passthrough?: boolean;
 }
 
 export interface HostRuntime {
@@ -31,7 +37,13 @@ export interface HostRuntime {
   spec: HostSpec;
   cpu: HostCpu;
   memory: HostMemory;
+  /** network and disk; on Xen and Hyper-V also the driver partition's load */
+  io: HostIo;
   groups: GroupRuntime[];
+  /** a vserver host's guests, scheduled as groups after `groups` in `cpu`; null elsewhere */
+  vservers: VServerHost | null;
+  /** the `cpu` group of the containers on the host's own kernel; -1 if it runs none */
+  containerGroup: number;
   base: CounterBase;
 }
 
@@ -52,6 +64,7 @@ function vmGroup(vm: VmSpec, gid: number, rng: Rng): GroupRuntime {
     reservationMHz: vm.reservationMHz, limitMHz: vm.limitMHz, state: 'running',
     workload: new WorkloadState(vm.workload, vm.vcpus, rng),
     memory: new VmMemory(vm.memoryMiB, vm.vcpus, vm.guest, vm.memShares, vm.memReservationMiB, vm.memLimitMiB, vm.workload),
+    passthrough: vm.io === 'passthrough',
   };
 }
 
@@ -61,6 +74,10 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
   return profile.hosts.map((spec, id) => {
     const groups: GroupRuntime[] = [];
     if (spec.hypervisor === 'vbox' && spec.hostOsLoad > 0) groups.push(hostOsGroup(spec, (gid += 21), rng));
+    // Xen's Domain-0 and Hyper-V's parent partition come first, as xentop lists them
+    const partition = partitionGroup(spec, gid + 21, rng);
+    if (partition) gid += 21;
+    const partitionIndex = partition ? groups.push(partition) - 1 : -1;
     const vms = profile.vms.filter((v) => v.host === spec.name);
     for (const vm of vms) groups.push(vmGroup(vm, (gid += 21), rng));
     const overhead = new Map(vms.map((v) => [v.name, CPU_VIRT_OVERHEAD[v.cpuVirt]]));
@@ -69,9 +86,17 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
       overhead: overhead.get(g.name) ?? 0,
       gang: g.kind === 'vm',
     }));
+    // `?? []`: profiles built in code by older callers may not list vservers.
+    const guests = (profile.vservers ?? []).filter((v) => v.host === spec.name);
+    const vservers = guests.length > 0
+      ? new VServerHost(guests, configs.length, spec.hz, spec.pcpus, profile.quantumMs, rng) : null;
+    if (vservers) configs.push(...vservers.configs());
+    const containers = containerGroupConfig(profile, spec);
+    const containerGroup = containers ? configs.push(containers) - 1 : -1;
     const cpu = new HostCpu(spec.pcpus, spec.mhz, profile.quantumMs, spec.coscheduling === 'strict', configs);
     const memory = new HostMemory(spec.memoryMiB, spec.reservedMiB, (spec.pcpus * spec.mhz) / 1000,
       groups.flatMap((g) => (g.memory ? [g.memory] : [])));
-    return { id, spec, cpu, memory, groups, base: { ms: 0, counters: null } };
+    const io = new HostIo(spec, groups, new Map(vms.map((v) => [v.name, v])), cpu, partitionIndex);
+    return { id, spec, cpu, memory, io, groups, vservers, containerGroup, base: { ms: 0, counters: null } };
   });
 }

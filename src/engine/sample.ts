@@ -2,6 +2,8 @@
 // counter over the interval since the previous sample, divided by the interval.
 
 import type { HostCpu } from './cpu/host-cpu.js';
+import { partitionMemory } from './io/partition.js';
+import { sampleIo } from './io/sample-io.js';
 import { hostMemoryFields, vmMemoryFields, type SwapBase } from './memory/sample-memory.js';
 import type { GroupRuntime, HostRuntime } from './runtime.js';
 import type { CpuStateTimes, HostSample, VcpuSample, VmSample } from './snapshot.js';
@@ -11,12 +13,12 @@ type CounterName = (typeof COUNTERS)[number];
 
 export interface CounterBase {
   ms: number;
-  counters: (Record<CounterName, Float64Array> & { pcpuBusy: Float64Array }) | null;
+  counters: (Record<CounterName, Float64Array> & { pcpuBusy: Float64Array; sysG: Float64Array }) | null;
   swap?: SwapBase[];
 }
 
 function copyCounters(cpu: HostCpu): NonNullable<CounterBase['counters']> {
-  const out = { pcpuBusy: Float64Array.from(cpu.pcpuBusy) } as NonNullable<CounterBase['counters']>;
+  const out = { pcpuBusy: Float64Array.from(cpu.pcpuBusy), sysG: Float64Array.from(cpu.cSysG) } as NonNullable<CounterBase['counters']>;
   for (const k of COUNTERS) out[k] = Float64Array.from(cpu[k]);
   return out;
 }
@@ -50,6 +52,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
   const pct = intervalMs > 0 ? 100 / intervalMs : 0;
   const prev = host.base.counters;
   const delta = (k: CounterName, v: number) => cpu[k][v] - (prev ? prev[k][v] : 0);
+  const io = sampleIo(host.io);
 
   const vms: VmSample[] = host.groups.map((g: GroupRuntime, gi) => {
     const start = cpu.gStart[gi];
@@ -63,13 +66,24 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
       }
       vcpu.push({ index: i, wid: g.gid * 1000 + i + 1, ...stateTimes(d, pct) });
     }
+    // Hypervisor work charged to the group as a whole (I/O), not to any vCPU: %SYS and %USED only.
+    const st = stateTimes(sum, pct);
+    const sysG = (cpu.cSysG[gi] - (prev ? prev.sysG[gi] : 0)) * pct;
+    st['%SYS'] += sysG;
+    st['%USED'] += sysG;
+    const x = io.vms[gi];
     return {
       gid: g.gid, name: g.name, host: host.spec.name, state: g.state,
       NWLD: g.kind === 'vm' ? g.vcpus + 2 : g.vcpus, vcpus: g.vcpus,
       shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
       '%DMD': sum.cDmd * pct, workMHz: (sum.cWork * pct * host.spec.mhz) / 100,
-      kind: g.kind, vcpu, ...stateTimes(sum, pct),
+      kind: g.kind, vcpu, ...st,
       ...vmMemoryFields(g.memory, host.base.swap?.[gi], intervalMs / 1000, tMs),
+      ...(gi === host.io.partition ? partitionMemory(host.spec.reservedMiB) : null),
+      // named, not spread: samples are taken often and a spread of 14 keys costs more
+      'MbTX/s': x['MbTX/s'], 'MbRX/s': x['MbRX/s'], '%DRPTX': x['%DRPTX'], '%DRPRX': x['%DRPRX'],
+      'PKTTX/s': x['PKTTX/s'], 'PKTRX/s': x['PKTRX/s'], 'CMDS/s': x['CMDS/s'], 'READS/s': x['READS/s'],
+      'WRITES/s': x['WRITES/s'], 'MBREAD/s': x['MBREAD/s'], 'MBWRTN/s': x['MBWRTN/s'], DAVG: x.DAVG, KAVG: x.KAVG, GAVG: x.GAVG,
     };
   });
 
@@ -79,6 +93,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
   const avg = pcpuUtil.reduce((a, b) => a + b, 0) / P;
   const hostSample: HostSample = {
     ...hostMemoryFields(host.memory, vms.filter((v) => v.kind === 'vm')),
+    NIC_Mbps: io.host.NIC_Mbps, DISK_IOPS: io.host.DISK_IOPS, io: io.host,
     id: host.id, name: host.spec.name, hypervisor: host.spec.hypervisor, state: 'up',
     pcpus: P, mhz: host.spec.mhz, coscheduling: host.spec.coscheduling,
     // No turbo or hyper-threading is modelled, so USED (frequency-scaled) equals UTIL.

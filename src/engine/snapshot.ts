@@ -2,6 +2,13 @@
 // esxtop computes every rate as a delta between two snapshots. A VM row sums its vCPU worlds.
 
 import type { Hypervisor } from '../profile/types.js';
+import type { HostIoFields, VmIo } from './io/types.js';
+import type { VServerSample } from './vserver/types.js';
+import type { ContainerSample, ServiceSample } from './cgroups/types.js';
+
+export type { HostIoFields, VmIo } from './io/types.js';
+export type { VServerSample } from './vserver/types.js';
+export type { ContainerSample, ContainerState, ServiceSample } from './cgroups/types.js';
 
 /** esxtop %STATE TIMES of one world (or the sum over a group's worlds). */
 export interface CpuStateTimes {
@@ -78,7 +85,7 @@ export interface HostMemory {
 export type VmState = 'running' | 'migrating' | 'suspended' | 'off' | 'down';
 export type HostState = 'up' | 'failed' | 'standby';
 
-export interface VmSample extends CpuStateTimes, VmMemory {
+export interface VmSample extends CpuStateTimes, VmMemory, VmIo {
   /** stable group id (esxtop GID) used in CSV instance names */
   gid: number;
   name: string;
@@ -100,6 +107,11 @@ export interface VmSample extends CpuStateTimes, VmMemory {
 }
 
 export interface HostSample extends HostMemory {
+  /** SPEC §3 batch keys: Mbit/s through the NIC (both directions), datastore commands/s */
+  NIC_Mbps: number;
+  DISK_IOPS: number;
+  /** the uplink and the datastore in detail, for the network and disk panels */
+  io: HostIoFields;
   id: number;
   name: string;
   hypervisor: Hypervisor;
@@ -133,5 +145,11 @@ export interface Snapshot {
   interval: number;
   hosts: HostSample[];
   vms: VmSample[];
+  /** containers, services' replicas together in the order the profile lists them (SPEC §3) */
+  containers: ContainerSample[];
+  /** the services' parent cgroups: their replicas' totals and their own limits */
+  services: ServiceSample[];
+  /** Linux-VServer guests, host by host */
+  vservers: VServerSample[];
   events: EngineEvent[];
 }

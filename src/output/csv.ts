@@ -1,9 +1,12 @@
 // `--format csv`: the Perfmon (PDH-CSV 4.0) shape that `esxtop -b` writes, so esxplot, perfmon
 // and the PDH-CSV parsers open it. Columns are fixed by the first sample's entities.
 
-import type { HostSample, Snapshot, VmSample } from '../engine/snapshot.js';
+import type { ContainerSample, HostSample, Snapshot, VmSample, VServerSample } from '../engine/snapshot.js';
 import { CPU_FIELDS } from '../fields/cpu.js';
 import { HOST_MEM_FIELDS, MEM_FIELDS, MEM_STATE_CODE } from '../fields/memory.js';
+import { cgroupColumns } from './csv-cgroup.js';
+import { hostIoColumns, vmIoColumns } from './csv-io.js';
+import { vserverColumns } from './csv-vserver.js';
 import { round2 } from './round.js';
 
 /** Simulated time zero, so timestamps are stable for a given seed. */
@@ -13,6 +16,9 @@ const EPOCH_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
 interface Indexed {
   hosts: Map<string, HostSample>;
   vms: Map<number, VmSample>;
+  /** by name: names are unique across the profile */
+  vservers: Map<string, VServerSample>;
+  containers: Map<string, ContainerSample>;
 }
 
 interface Column {
@@ -56,6 +62,7 @@ export class CsvWriter {
           return typeof x === 'string' ? MEM_STATE_CODE[x as keyof typeof MEM_STATE_CODE] : x;
         } });
       }
+      cols.push(...hostIoColumns(h, host));
     }
     for (const v of first.vms) {
       const vm = (s: Indexed) => s.vms.get(v.gid);
@@ -64,6 +71,7 @@ export class CsvWriter {
       for (const f of CPU_FIELDS) cols.push({ path: `${group}\\${f.csv}`, value: (s) => vm(s)?.[f.key] });
       const memGroup = `\\\\${v.host}\\Group Memory(${v.gid}:${v.name})`;
       for (const f of MEM_FIELDS) cols.push({ path: `${memGroup}\\${f.csv}`, value: (s) => vm(s)?.[f.key] });
+      cols.push(...vmIoColumns(v, vm));
       for (const c of v.vcpu) {
         const world = `\\\\${v.host}\\Vcpu(${v.gid}:${v.name}:${c.wid}:vcpu-${c.index})`;
         for (const f of CPU_FIELDS) {
@@ -71,6 +79,8 @@ export class CsvWriter {
         }
       }
     }
+    for (const c of first.containers) cols.push(...cgroupColumns(c, (s: Indexed) => s.containers.get(c.name)));
+    for (const v of first.vservers) cols.push(...vserverColumns(v, (s: Indexed) => s.vservers.get(v.name)));
     return cols;
   }
 
@@ -82,7 +92,11 @@ export class CsvWriter {
 
   row(s: Snapshot): string {
     if (!this.columns) throw new Error('CsvWriter.row called before header');
-    const ix: Indexed = { hosts: new Map(s.hosts.map((h) => [h.name, h])), vms: new Map(s.vms.map((v) => [v.gid, v])) };
+    const ix: Indexed = {
+      hosts: new Map(s.hosts.map((h) => [h.name, h])), vms: new Map(s.vms.map((v) => [v.gid, v])),
+      vservers: new Map(s.vservers.map((v) => [v.name, v])),
+      containers: new Map(s.containers.map((c) => [c.name, c])),
+    };
     const cells = this.columns.map((c) => {
       const x = c.value(ix);
       return quote(x === undefined ? '' : String(round2(x)));

@@ -1,8 +1,12 @@
 // `--format jsonl`: one JSON object per sample, keys in the SPEC's order (§3).
 
 import type { Snapshot } from '../engine/snapshot.js';
+import { containerRow } from './jsonl-cgroup.js';
 import { CPU_FIELDS } from '../fields/cpu.js';
+import { DISK_FIELDS } from '../fields/disk.js';
 import { HOST_MEM_FIELDS, MEM_FIELDS } from '../fields/memory.js';
+import { NET_FIELDS } from '../fields/network.js';
+import { VSERVER_FIELDS } from '../fields/vserver.js';
 import { round2 } from './round.js';
 
 export function jsonlLine(s: Snapshot): string {
@@ -15,13 +19,27 @@ export function jsonlLine(s: Snapshot): string {
       const x = h[f.key];
       row[f.key] = typeof x === 'number' ? round2(x) : x;
     }
+    row.NIC_Mbps = round2(h.NIC_Mbps);
+    row.DISK_IOPS = round2(h.DISK_IOPS);
     return row;
   });
   const vms = s.vms.map((v) => {
     const row: Record<string, string | number | null> = { name: v.name, host: v.host, state: v.state, NWLD: v.NWLD };
     for (const f of CPU_FIELDS) row[f.key] = round2(v[f.key]);
-    for (const f of MEM_FIELDS) row[f.key] = round2(v[f.key]);
+    for (const f of MEM_FIELDS) {
+      row[f.key] = round2(v[f.key]);
+      // the SPEC's network and disk fields follow OVHD; CNSM and GSWAP are extras, kept last
+      if (f.key === 'OVHD') for (const g of [...NET_FIELDS, ...DISK_FIELDS]) row[g.key] = round2(v[g.key]);
+    }
     return row;
   });
-  return JSON.stringify({ t: round2(s.t), hosts, vms, containers: [], vservers: [], events: s.events });
+  const vservers = s.vservers.map((v) => {
+    const row: Record<string, string | number | boolean> = { name: v.name, host: v.host, context: v.context };
+    for (const f of VSERVER_FIELDS) {
+      const x = v[f.key];
+      row[f.key] = typeof x === 'number' ? round2(x) : x;
+    }
+    return row;
+  });
+  return JSON.stringify({ t: round2(s.t), hosts, vms, containers: s.containers.map(containerRow), vservers, events: s.events });
 }

@@ -7,9 +7,12 @@ import { MapReader, type Ctx, type Item } from './reader.js';
 import { parseDuration, parseSize } from './units.js';
 import { unknownName } from './vms.js';
 import { CPU_FRACTION, THREADS } from './workload.js';
+import { isCgroup, isContainerAction, readContainerCommand, readContainerLoad } from './container-events.js';
 
-/** Keys beyond at/action/target, and the one action each belongs to. */
-const ACTION_KEYS: Record<string, CommandName> = { cpu: 'load', active: 'load', for: 'load', threads: 'load', to: 'migrate' };
+/** Keys beyond at/action/target, and the actions each belongs to. */
+const ACTION_KEYS: Record<string, readonly CommandName[]> = {
+  cpu: ['load'], active: ['load'], for: ['load'], threads: ['load'], to: ['migrate', 'restore'], replicas: ['scale'],
+};
 export const EVENT_KEYS = ['at', 'action', 'target', ...Object.keys(ACTION_KEYS)];
 
 const AT = unit(parseDuration);
@@ -27,8 +30,8 @@ export function readEvents(ctx: Ctx, items: readonly Item[], names: NameBook, vm
     const target = m.need('target', name);
     if (action === undefined) continue;
     for (const key of Object.keys(ACTION_KEYS)) {
-      if (m.has(key) && ACTION_KEYS[key] !== action) {
-        m.fail(key, `"${key}" applies only to ${ACTION_KEYS[key]} events`, m.keyPos(key));
+      if (m.has(key) && !ACTION_KEYS[key].includes(action)) {
+        m.fail(key, `"${key}" applies only to ${ACTION_KEYS[key].join(' and ')} events`, m.keyPos(key));
       }
     }
     const command = readCommand(m, action, target, names, vms);
@@ -41,7 +44,9 @@ export function readEvents(ctx: Ctx, items: readonly Item[], names: NameBook, vm
 function readCommand(
   m: MapReader, action: CommandName, target: string | undefined, names: NameBook, vms: readonly VmSpec[],
 ): Command | undefined {
+  if (action === 'load' && target !== undefined && isCgroup(names, target)) return readContainerLoad(m, target);
   if (action === 'load') return readLoad(m, target, names, vms);
+  if (isContainerAction(action)) return readContainerCommand(m, action, target, names);
   if (action === 'migrate') {
     const to = readTo(m, names);
     if (target !== undefined && names.kindOf(target) !== 'vm') m.fail('target', unknownName('vm', target, names));

@@ -4,21 +4,23 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Profile } from './types.js';
 import type { ProfileError } from './errors.js';
 import { integer, name, text, unit } from './fields.js';
+import { readContainers } from './containers.js';
 import { readEvents } from './events.js';
 import { readHosts } from './hosts.js';
 import { NameBook } from './names.js';
 import { Ctx, MapReader, listItems } from './reader.js';
 import { parseDuration } from './units.js';
 import { readVms } from './vms.js';
+import { readVServers } from './vservers.js';
 
 export type LoadResult = { ok: true; profile: Profile } | { ok: false; errors: ProfileError[] };
 
 /** Sections the SPEC defines whose simulation has not landed yet, and the work that brings it. */
 export const UNSUPPORTED_SECTIONS: Record<string, string> = {
-  cluster: 'cluster', containers: 'containers', vservers: 'vserver', templates: 'cluster',
+  cluster: 'cluster', templates: 'cluster',
 };
 export const TOP_KEYS = [
-  'name', 'description', 'seed', 'quantum', 'hosts', 'vms', 'events', ...Object.keys(UNSUPPORTED_SECTIONS),
+  'name', 'description', 'seed', 'quantum', 'hosts', 'vms', 'containers', 'vservers', 'events', ...Object.keys(UNSUPPORTED_SECTIONS),
 ];
 
 export const DEFAULT_SEED = 1;
@@ -58,9 +60,11 @@ export function loadProfileText(source: string, file: string): LoadResult {
   else if (hostItems.length === 0 && top.valid('hosts')) top.fail('hosts', 'expected a list of at least one host');
   const hosts = readHosts(ctx, hostItems, names);
   const vms = readVms(ctx, listItems(ctx, top, 'vms', 'VMs'), names, hosts);
+  const containers = readContainers(ctx, listItems(ctx, top, 'containers', 'containers'), names, hosts, vms);
+  const vservers = readVServers(ctx, listItems(ctx, top, 'vservers', 'VServer guests'), names, hosts);
   const events = readEvents(ctx, listItems(ctx, top, 'events', 'events'), names, vms);
   if (ctx.errors.length > 0 || profileName === undefined) return { ok: false, errors: sorted(ctx.errors) };
-  return { ok: true, profile: { name: profileName, description, seed, quantumMs, hosts, vms, events } };
+  return { ok: true, profile: { name: profileName, description, seed, quantumMs, hosts, vms, containers, vservers, events } };
 }
 
 export function loadProfileFile(path: string): LoadResult {

@@ -1,8 +1,19 @@
-// Hosts and VMs share one namespace: commands name their target without saying its kind.
+// Hosts, VMs, containers and services share one namespace: commands name their target without
+// saying its kind.
 import { listNames } from './errors.js';
 import type { Ctx, MapReader } from './reader.js';
 
-export type Kind = 'host' | 'vm';
+export type Kind = 'host' | 'vm' | 'container' | 'service' | 'vserver';
+
+const LABEL: Record<Kind, [string, string]> = {
+  host: ['host', 'hosts'], vm: ['VM', 'VMs'], container: ['container', 'containers'], service: ['service', 'services'],
+  vserver: ['VServer guest', 'VServer guests'],
+};
+
+/** `host`, `VM`, `container`, `service`: how messages name a kind. */
+export function kindLabel(kind: Kind): string {
+  return LABEL[kind][0];
+}
 
 /** `count: N` clones an entry as NAME-1 … NAME-N; without count the name stands as written. */
 export function cloneNames(name: string, count: number | undefined): string[] {
@@ -21,7 +32,7 @@ export class NameBook {
     for (const n of names) {
       const prior = this.seen.get(n);
       if (prior) {
-        const what = prior.kind === 'host' ? 'a host' : 'a VM';
+        const what = `a ${kindLabel(prior.kind)}`;
         m.fail('name', `duplicate name "${n}" (already used by ${what} at line ${prior.line})`);
         return;
       }
@@ -39,7 +50,15 @@ export class NameBook {
 
   /** `(hosts: a, b)` style list for "unknown name" messages. */
   listing(kind?: Kind): string {
-    const label = kind === 'host' ? 'hosts' : kind === 'vm' ? 'VMs' : 'hosts and VMs';
+    const label = kind !== undefined ? LABEL[kind][1] : this.kindsPresent();
     return `(${label}: ${listNames(this.all(kind))})`;
+  }
+
+  /** `hosts and VMs`, `hosts, VMs and containers`: the kinds a profile names (hosts and VMs at least). */
+  private kindsPresent(): string {
+    const kinds = new Set<Kind>(['host', 'vm']);
+    for (const v of this.seen.values()) kinds.add(v.kind);
+    const labels = (Object.keys(LABEL) as Kind[]).filter((k) => kinds.has(k)).map((k) => LABEL[k][1]);
+    return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
   }
 }

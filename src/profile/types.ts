@@ -54,7 +54,10 @@ export interface WorkloadSpec {
   periodMs: number;
   activeMiB: number;
   dirtyMiBs: number;
+  /** transmit demand, Mbit/s */
   netMbit: number;
+  /** receive demand, Mbit/s (`net_rx`); absent means the same as `netMbit` */
+  netRxMbit?: number;
   iops: number;
 }
 
@@ -73,6 +76,10 @@ export interface VmSpec {
   memReservationMiB: number;
   memLimitMiB: number | null;
   io: IoModel;
+  /** vNIC shares on a saturated uplink (NIOC: low 25, normal 50, high 100); absent = normal */
+  netShares?: number;
+  /** virtual disk shares under SIOC (low 500, normal 1000, high 2000); absent = normal */
+  diskShares?: number;
   cpuVirt: CpuVirt;
   restartPriority: RestartPriority;
   ft: boolean;
@@ -88,11 +95,39 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 /** One command of the shared vocabulary: the timeline, the keys and replays all send these. */
 export type Command =
   | { action: 'load'; target: string; cpu: number; threads?: number; forMs: number; activeMiB?: number }
-  | { action: Exclude<CommandName, 'load'>; target: string; to?: string };
+  | { action: Exclude<CommandName, 'load'>; target: string; to?: string; replicas?: number };
 
 export interface TimedCommand {
   atMs: number;
   command: Command;
+}
+
+export const VSERVER_SCHED = ['hard', 'soft'] as const;
+export type VServerSched = (typeof VSERVER_SCHED)[number];
+
+/**
+ * A Linux-VServer guest (a security context on a `vserver` host) and its token bucket in kernel
+ * units: R tokens every T ticks, at most S, held from empty until M (reference §5).
+ */
+export interface VServerSpec {
+  name: string;
+  host: string;
+  /** chcontext id, 2..49151 (0 is the host, 1 the spectator) */
+  context: number;
+  /** chbind address, or null when the guest is not bound to one */
+  ip: string | null;
+  chroot: string;
+  /** capabilities granted beyond the default guest set, e.g. CAP_NET_RAW */
+  capabilities: string[];
+  /** hard: an empty bucket holds the guest; soft: the bucket level only moves its priority */
+  sched: VServerSched;
+  fillRate: number;
+  interval: number;
+  tokensMin: number;
+  tokensMax: number;
+  /** bucket level at start */
+  tokens: number;
+  workload: WorkloadSpec;
 }
 
 export interface Profile {
@@ -102,5 +137,44 @@ export interface Profile {
   quantumMs: number;
   hosts: HostSpec[];
   vms: VmSpec[];
+  containers: ContainerSpec[];
+  vservers: VServerSpec[];
   events: TimedCommand[];
+}
+
+/** Kernels that run containers: a bare Linux host, a KVM host's Linux, a VServer host's kernel. */
+export const CONTAINER_HYPERVISORS: readonly Hypervisor[] = ['linux', 'kvm', 'vserver'];
+
+/** cgroup v2 limits of one cgroup; null = "max" (no limit). */
+export interface CgroupLimits {
+  /** cpu.weight 1..10000 */
+  cpuWeight: number;
+  /** cpu.max as a fraction of one CPU (0.5 = "50000 100000") */
+  cpuMax: number | null;
+  memoryMaxMiB: number | null;
+  memoryHighMiB: number | null;
+  pidsMax: number | null;
+}
+
+/** One container; each replica of a service is one, named NAME-i. */
+export interface ContainerSpec extends CgroupLimits {
+  name: string;
+  /** the host whose hardware runs it (for a container inside a VM, the VM's host) */
+  host: string;
+  /** the VM whose kernel runs it; null on the host's own kernel */
+  vm: string | null;
+  image: string;
+  /** uncompressed size of the image's read-only layers, MiB */
+  imageMiB: number;
+  ioWeight: number;
+  /** `threads` are busy threads; a replica's load is the one it carries at the profile's replica count */
+  workload: WorkloadSpec;
+  /** the service (parent cgroup) of a replica; null for a lone container */
+  service: ServiceSpec | null;
+}
+
+/** The parent cgroup of a service's replicas: its replica count and its own limits. */
+export interface ServiceSpec extends CgroupLimits {
+  name: string;
+  replicas: number;
 }

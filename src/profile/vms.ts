@@ -3,14 +3,15 @@ import { CPU_VIRT, IO_MODELS, RESTART_PRIORITIES, type HostSpec, type Hypervisor
 import { closest, num } from './errors.js';
 import { bool, integer, limitOf, name, nonEmpty, oneOf, positive, sharesOf, unit, type Preset } from './fields.js';
 import { COUNT } from './hosts.js';
-import { cloneNames, type NameBook } from './names.js';
+import { DISK_SHARES, NET_SHARES } from '../engine/io/constants.js';
+import { cloneNames, kindLabel, type Kind, type NameBook } from './names.js';
 import { MapReader, type Ctx, type Item } from './reader.js';
 import { parseFrequency, parseSize } from './units.js';
 import { readWorkload } from './workload.js';
 
 export const VM_KEYS = [
   'name', 'host', 'vcpus', 'memory', 'guest', 'shares', 'reservation', 'limit', 'mem_shares',
-  'mem_reservation', 'mem_limit', 'io', 'cpu_virt', 'restart_priority', 'ft', 'workload', 'count',
+  'mem_reservation', 'mem_limit', 'io', 'net_shares', 'disk_shares', 'cpu_virt', 'restart_priority', 'ft', 'workload', 'count',
 ] as const;
 
 /** CPU share presets per vCPU, as ESXi does it. */
@@ -72,11 +73,18 @@ function readVm(m: MapReader, names: NameBook, hosts: readonly HostSpec[]): Omit
     memReservationMiB,
     memLimitMiB,
     io: m.get('io', oneOf(IO_MODELS)) ?? 'paravirtual',
+    netShares: preset(m.get('net_shares', sharesOf(100)) ?? 'normal', NET_SHARES),
+    diskShares: preset(m.get('disk_shares', sharesOf(4000)) ?? 'normal', DISK_SHARES),
     cpuVirt: m.get('cpu_virt', oneOf(CPU_VIRT)) ?? 'hardware',
     restartPriority: m.get('restart_priority', oneOf(RESTART_PRIORITIES)) ?? 'medium',
     ft: m.get('ft', bool) ?? false,
     workload: readWorkload(m, vcpus, memoryMiB),
   };
+}
+
+/** I/O shares are per device, not per vCPU or MiB: a preset is a fixed number. */
+function preset(v: Preset | number, table: Record<Preset, number>): number {
+  return typeof v === 'number' ? v : table[v];
 }
 
 /** A reservation above its limit could never be honoured. */
@@ -98,10 +106,10 @@ function readHostRef(m: MapReader, names: NameBook, hosts: readonly HostSpec[]):
 }
 
 /** `unknown host "esx"; did you mean "esx-1"? (hosts: esx-1, esx-2)`, or the kind it really is. */
-export function unknownName(kind: 'host' | 'vm', ref: string, names: NameBook): string {
+export function unknownName(kind: Kind, ref: string, names: NameBook): string {
   const actual = names.kindOf(ref);
-  const label = kind === 'host' ? 'host' : 'VM';
-  if (actual) return `"${ref}" is a ${actual === 'host' ? 'host' : 'VM'}, not a ${label} ${names.listing(kind)}`;
+  const label = kindLabel(kind);
+  if (actual) return `"${ref}" is a ${kindLabel(actual)}, not a ${label} ${names.listing(kind)}`;
   const hit = closest(ref, names.all(kind));
   const hint = hit === undefined ? '' : `; did you mean "${hit}"?`;
   return `unknown ${label} "${ref}"${hint} ${names.listing(kind)}`;

@@ -5,7 +5,7 @@ import { atMost, integer, oneOf, positive, unit } from './fields.js';
 import { MapReader } from './reader.js';
 import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseSize } from './units.js';
 
-export const WORKLOAD_KEYS = ['type', 'cpu', 'threads', 'pattern', 'period', 'active', 'dirty', 'net', 'iops', 'heap'] as const;
+export const WORKLOAD_KEYS = ['type', 'cpu', 'threads', 'pattern', 'period', 'active', 'dirty', 'net', 'net_rx', 'iops', 'heap'] as const;
 
 export const DEFAULT_PERIOD_MS = 60_000;
 /** Share of a VM's memory its guest touches when the profile does not say. */
@@ -49,6 +49,7 @@ export function readWorkload(vm: MapReader, vcpus: number | undefined, memoryMiB
   if (heap !== undefined && memoryMiB !== undefined && heap + (active ?? 0) > memoryMiB) {
     m.fail('heap', `heap (${num(heap)} MiB) plus active (${num(active ?? 0)} MiB) must fit in memory (${num(memoryMiB)} MiB)`);
   }
+  const net = m.get('net', NET) ?? base.netMbit;
   return {
     type,
     heapMiB: heap ?? 0,
@@ -58,7 +59,8 @@ export function readWorkload(vm: MapReader, vcpus: number | undefined, memoryMiB
     periodMs: m.get('period', PERIOD) ?? base.periodMs,
     activeMiB: active ?? base.activeMiB,
     dirtyMiBs: m.get('dirty', DIRTY) ?? base.dirtyMiBs,
-    netMbit: m.get('net', NET) ?? base.netMbit,
+    netMbit: net,
+    netRxMbit: m.get('net_rx', NET) ?? net,
     iops: m.get('iops', IOPS) ?? base.iops,
   };
 }

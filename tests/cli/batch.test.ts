@@ -21,9 +21,10 @@ describe('vmtop batch', () => {
     expect(Object.keys(lines[0].vms[0])).toEqual(['name', 'host', 'state', 'NWLD', '%USED', '%RUN', '%SYS', '%WAIT',
       '%VMWAIT', '%RDY', '%IDLE', '%OVRLP', '%CSTP', '%MLMTD', '%SWPWT', 'MEMSZ', 'GRANT', 'SZTGT', 'TCHD', 'ACTV',
       'MCTLSZ', 'MCTLTGT', 'MCTLMAX', 'SWCUR', 'SWTGT', 'SWR/s', 'SWW/s', 'ZIP', 'SHRD', 'ZERO', 'SHRDSVD', 'COWH',
-      'OVHD', 'CNSM', 'GSWAP']);
+      'OVHD', 'MbTX/s', 'MbRX/s', '%DRPTX', '%DRPRX', 'CMDS/s', 'MBREAD/s', 'MBWRTN/s', 'DAVG', 'KAVG', 'GAVG',
+      'CNSM', 'GSWAP']);
     expect(Object.keys(lines[0].hosts[0])).toEqual(['name', 'hypervisor', 'state', 'PCPU_USED%', 'PCPU_UTIL%',
-      'MEM_TOTAL', 'MEM_FREE', 'MEM_STATE', 'PSHARE_SAVING', 'MEMCTL', 'SWAP', 'ZIP']);
+      'MEM_TOTAL', 'MEM_FREE', 'MEM_STATE', 'PSHARE_SAVING', 'MEMCTL', 'SWAP', 'ZIP', 'NIC_Mbps', 'DISK_IOPS']);
     const events = lines.flatMap((l) => l.events);
     expect(events).toContainEqual({ t: 5, kind: 'load', target: 'a', detail: '+50% CPU on 2 vCPUs for 10s' });
     expect(events).toContainEqual({ t: 15, kind: 'load-end', target: 'a', detail: 'injected load finished' });

@@ -23,5 +23,5 @@ export function vm(name: string, hostName: string, over: Partial<Omit<VmSpec, 'w
 }
 
 export function profile(hosts: HostSpec[], vms: VmSpec[], over: Partial<Profile> = {}): Profile {
-  return { name: 'test', description: '', seed: 1, quantumMs: 10, hosts, vms, events: [], ...over };
+  return { name: 'test', description: '', seed: 1, quantumMs: 10, hosts, vms, containers: [], vservers: [], events: [], ...over };
 }

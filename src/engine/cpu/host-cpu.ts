@@ -60,6 +60,21 @@ export class HostCpu {
    * cgroup throttled by cpu.max. Set by the engine each quantum; their time counts as blocked.
    */
   readonly gBlocked: Uint8Array;
+  /**
+   * CPU ms a group may use this quantum at most, beyond its limit: what a VServer guest's tokens
+   * allow before its bucket empties. Infinity unless the engine sets it, which it does each quantum.
+   */
+  readonly gCapMs: Float64Array;
+  /**
+   * Hypervisor work done for a group outside its vCPUs (device emulation, I/O back ends), in
+   * pCPUs; set by the I/O model through setSysDemand. Granted ahead of the vCPUs and charged to
+   * the group as %SYS.
+   */
+  readonly sysDemand: Float64Array;
+  /** some group has had system demand: until then the quantum skips it (most hosts do no I/O) */
+  private sysOn = false;
+  /** this quantum's grant of it, ms */
+  private readonly gSys: Float64Array;
   private readonly gGang: Uint8Array;
   private readonly gWant: Float64Array;
   private readonly gEnt: Float64Array;
@@ -95,6 +110,8 @@ export class HostCpu {
   readonly cSwpwt: Float64Array;
   /** time with work but blocked by the group's own limit (held, throttled), ms */
   readonly cBlocked: Float64Array;
+  /** hypervisor time charged to each group (not to any vCPU), ms */
+  readonly cSysG: Float64Array;
   /** application work done, ms of pCPU (excludes guest housekeeping and hypervisor overhead) */
   readonly cWork: Float64Array;
   /** demand in pCPU-ms (what the vCPU would have used unconstrained), for %DMD */
@@ -125,6 +142,10 @@ export class HostCpu {
     this.stallSwap = new Float64Array(ng);
     this.stallGuest = new Float64Array(ng);
     this.gBlocked = new Uint8Array(ng);
+    this.gCapMs = new Float64Array(ng).fill(Infinity);
+    this.sysDemand = new Float64Array(ng);
+    this.gSys = new Float64Array(ng);
+    this.cSysG = new Float64Array(ng);
     this.gGang = new Uint8Array(ng);
     this.gWant = new Float64Array(ng);
     this.gEnt = new Float64Array(ng);
@@ -162,6 +183,26 @@ export class HostCpu {
     this.loadDecay = Float64Array.from([60_000, 300_000, 900_000], (w) => Math.exp(-quantumMs / w));
   }
 
+  setSysDemand(g: number, pcpus: number): void {
+    this.sysDemand[g] = pcpus;
+    if (pcpus > 0) this.sysOn = true;
+  }
+
+  /** A group's shares change (a soft-scheduled VServer guest's priority); entitlements follow. */
+  setShares(g: number, shares: number): void {
+    if (this.gShares[g] === shares) return;
+    this.gShares[g] = shares;
+    this.entStale = true;
+  }
+
+  /**
+   * Forget a group's queued work. For a group whose caller keeps the queues itself (a host's
+   * containers): what it sets in `demand` is then exactly what the group wants this quantum.
+   */
+  clearBacklog(g: number): void {
+    this.backlog.fill(0, this.gStart[g], this.gStart[g] + this.gCount[g]);
+  }
+
   /** Advance one quantum. */
   step(): void {
     const q = this.quantumMs;
@@ -188,7 +229,7 @@ export class HostCpu {
         this.cDmd[v] += r * q;
       }
       const cap = Math.min(this.gLimitMHz[g], this.gCount[g] * mhz);
-      this.gWant[g] = Math.min(rateSum * mhz, cap);
+      this.gWant[g] = Math.min(rateSum * mhz, cap) + this.sysDemand[g] * mhz;
       sumWantMHz += this.gWant[g];
     }
 
@@ -202,7 +243,7 @@ export class HostCpu {
       waterFill(ng, this.gWant, this.gRes, this.gShares, this.pcpus * mhz, this.gEnt);
       this.entStale = false;
     }
-    for (let g = 0; g < ng; g++) this.gBudget[g] = (this.gLimitMHz[g] / mhz) * q;
+    for (let g = 0; g < ng; g++) this.gBudget[g] = Math.min((this.gLimitMHz[g] / mhz) * q, this.gCapMs[g]);
 
     // 3. Relaxed co-scheduling: co-stop the vCPUs too far ahead, boost the laggards.
     if (!this.strict) this.coschedule();
@@ -210,8 +251,9 @@ export class HostCpu {
     // 4. Hand out pCPU time.
     this.granted.fill(0);
     this.limCut.fill(0);
-    if (this.strict) this.grantStrict();
-    else this.grantRelaxed();
+    const sysMs = this.grantSys();
+    if (this.strict) this.grantStrict(sysMs);
+    else this.grantRelaxed(sysMs);
 
     // 5. Account every vCPU's quantum in exactly one state.
     this.account();
@@ -227,13 +269,15 @@ export class HostCpu {
     const q = this.quantumMs;
     let total = 0;
     let sumEnt = 0;
+    // A blocked group (held, throttled) is off the run queue: it neither earns nor pays, so it
+    // does not come back with credit banked against the groups that kept running.
     for (let g = 0; g < this.ng; g++) {
-      if (!this.gOn[g]) continue;
+      if (!this.gOn[g] || this.gBlocked[g]) continue;
       total += this.gUsed[g];
       sumEnt += this.gEnt[g];
     }
     for (let g = 0; g < this.ng; g++) {
-      if (!this.gOn[g]) continue;
+      if (!this.gOn[g] || this.gBlocked[g]) continue;
       const earned = sumEnt > 0 ? (total * this.gEnt[g]) / sumEnt : 0;
       const bound = CREDIT_BOUND * q * this.gCount[g];
       const c = this.gCredit[g] + earned - this.gUsed[g];
@@ -266,7 +310,25 @@ export class HostCpu {
     }
   }
 
-  private grantRelaxed(): void {
+  /**
+   * The hypervisor's own work for the groups runs first (the VMkernel serves I/O ahead of vCPUs),
+   * scaled down only if it alone would exceed the host. Returns the pCPU-ms it takes.
+   */
+  private grantSys(): number {
+    if (!this.sysOn) return 0;
+    const q = this.quantumMs;
+    let total = 0;
+    for (let g = 0; g < this.ng; g++) total += this.gOn[g] ? this.sysDemand[g] : 0;
+    const k = total > this.pcpus ? this.pcpus / total : 1;
+    for (let g = 0; g < this.ng; g++) {
+      const x = this.gOn[g] ? this.sysDemand[g] * k * q : 0;
+      this.gSys[g] = x;
+      this.cSysG[g] += x;
+    }
+    return total * k * q;
+  }
+
+  private grantRelaxed(sysMs: number): void {
     const q = this.quantumMs;
     const { want, order } = this;
     let n = 0;
@@ -282,9 +344,9 @@ export class HostCpu {
         }
       }
     }
-    let capLeft = this.pcpus * q;
+    let capLeft = this.pcpus * q - sysMs;
     if (sum > capLeft + EPS) this.sortByPriority(n);
-    let total = 0;
+    let total = sysMs;
     for (let k = 0; k < n; k++) {
       const v = order[k];
       const g = this.vGroup[v];
@@ -322,8 +384,11 @@ export class HostCpu {
   }
 
   /** Strict (ESX 2.x) co-scheduling: a VM's runnable vCPUs each need a pCPU at the same time. */
-  private grantStrict(): void {
+  private grantStrict(sysMs: number): void {
     const { want } = this;
+    // system work is spread over all pCPUs, leaving each vCPU's slot the rest of the quantum
+    const room = this.quantumMs - sysMs / this.pcpus;
+    if (sysMs > 0) for (let k = 0; k < this.pcpus; k++) this.pcpuBusy[k] += sysMs / this.pcpus;
     let ngr = 0;
     for (let g = 0; g < this.ng; g++) {
       this.gRunnable[g] = 0;
@@ -348,9 +413,10 @@ export class HostCpu {
       for (let v = this.gStart[g]; v < end && slots > 0; v++) {
         if (want[v] <= 0) continue;
         slots--;
-        const x = Math.min(want[v], this.gBudget[g]);
+        const fits = Math.min(want[v], room);
+        const x = Math.min(fits, this.gBudget[g]);
         this.granted[v] = x;
-        this.limCut[v] = want[v] - x;
+        this.limCut[v] = fits - x;
         this.gBudget[g] -= x;
         this.pcpuBusy[(off + slot++) % this.pcpus] += x;
       }
@@ -364,6 +430,7 @@ export class HostCpu {
     this.gUsed.fill(0);
     for (let g = 0; g < this.ng; g++) {
       if (!this.gOn[g]) continue;
+      this.gUsed[g] = this.gSys[g]; // the VM pays for the hypervisor work done on its behalf
       const ovh = this.gOvh[g];
       const swp = q * this.stallSwap[g];
       const gst = q * this.stallGuest[g];

@@ -21,6 +21,8 @@ export class WorkloadState {
   private burstOn = false;
   private burstUntilMs = 0;
   readonly loads: ActiveLoad[] = [];
+  /** the pattern's multiplier in the last quantum filled; the I/O model follows it */
+  level = 1;
 
   constructor(
     readonly spec: WorkloadSpec,
@@ -49,7 +51,8 @@ export class WorkloadState {
    * the part of it that is application work rather than guest housekeeping.
    */
   fill(tMs: number, out: Float64Array, useful: Float64Array, offset: number): void {
-    const base = this.spec.cpu * this.factor(tMs);
+    this.level = this.factor(tMs);
+    const base = this.spec.cpu * this.level;
     const threads = this.spec.threads;
     for (let i = 0; i < this.vcpus; i++) {
       let app = i < threads ? base : 0;

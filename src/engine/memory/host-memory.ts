@@ -57,8 +57,14 @@ export class HostMemory {
     return this.totalMiB - this.reservedMiB - this.vms.reduce((a, v) => a + v.overhead, 0);
   }
 
+  /**
+   * Memory of processes on the host's own kernel (its containers), set by the cgroup model. A
+   * Linux host has no balloon or host swap for them: they simply take free memory.
+   */
+  processMiB = 0;
+
   private computeFree(): number {
-    let used = this.reservedMiB;
+    let used = this.reservedMiB + this.processMiB;
     for (const v of this.vms) used += v.consumed(ZIP_RATIO) + v.overhead;
     return this.totalMiB - used;
   }

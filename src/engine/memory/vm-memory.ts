@@ -59,18 +59,26 @@ export class VmMemory {
     this.extraActive = mib;
   }
 
+  /** memory.current of the containers the guest runs, set by the cgroup model */
+  cgroupMiB = 0;
+
   /** What the guest itself has in use: its working set, and for a JVM the whole committed heap. */
   guestUsed(): number {
-    return Math.min(this.memoryMiB, this.workload.activeMiB + this.extraActive + this.workload.heapMiB);
+    return Math.min(this.memoryMiB, this.ownUsed() + this.cgroupMiB);
+  }
+
+  /** The guest's own processes' part of it (its containers aside). */
+  ownUsed(): number {
+    return this.workload.activeMiB + this.extraActive + this.workload.heapMiB;
   }
 
   /** Pages touched recently (esxtop ACTV): a JVM's heap use saw-tooths between collections. */
   active(tMs: number): number {
     const w = this.workload;
-    if (w.type !== 'jvm') return Math.min(this.memoryMiB, w.activeMiB + this.extraActive);
+    if (w.type !== 'jvm') return Math.min(this.memoryMiB, w.activeMiB + this.extraActive + this.cgroupMiB);
     const phase = (tMs % w.periodMs) / w.periodMs;
     const heapUse = JVM_LIVE_FRACTION + (1 - JVM_LIVE_FRACTION) * Math.min(1, phase / (1 - JVM_GC_FRACTION));
-    return Math.min(this.memoryMiB, w.activeMiB + this.extraActive + w.heapMiB * heapUse);
+    return Math.min(this.memoryMiB, w.activeMiB + this.extraActive + w.heapMiB * heapUse + this.cgroupMiB);
   }
 
   /** A JVM collecting garbage: every thread busy for the collection's share of the cycle. */

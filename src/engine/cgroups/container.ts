@@ -1,0 +1,211 @@
+// One container: a cgroup with its processes. Each quantum it says how much CPU its busy threads
+// want (prepare), is given its share (account), and moves its memory toward its working set
+// (grow). Its lifecycle — OOM kills, restarts, freeze, checkpoint — is driven from outside.
+
+import type { ContainerSpec } from '../../profile/types.js';
+import { WorkloadState } from '../cpu/workload.js';
+import type { Rng } from '../rng.js';
+import { Bandwidth } from './bandwidth.js';
+import {
+  BASE_TASKS, CFS_PERIOD_MS, CHARGE_BATCH_MIB, CHURN_PER_S, FORK_RETRY_MS, MAX_BACKLOG_MS, RESTART_FIRST_MS, STARTUP_S, TOUCH_MIBS,
+} from './constants.js';
+import { UPPER_NEW_FRACTION } from './images.js';
+import { highStall } from './memory-high.js';
+import { Psi } from './psi.js';
+import type { ContainerState } from './types.js';
+import { weightToShares } from './weights.js';
+
+/** The parent cgroup a replica belongs to, as the container sees it. */
+export interface Parent {
+  readonly name: string;
+  readonly workload: WorkloadState;
+  /** replicas the profile started with: the load in the profile is per replica at that count */
+  readonly n0: number;
+  /** replicas now: the service's load is shared by them */
+  count(): number;
+}
+
+/** What memory.high and memory.max allow this quantum, from the container and its parent. */
+export interface MemoryBounds {
+  /** sleep per charge batch above memory.high, ms (0 below it) */
+  sleepMs: number;
+  overHigh: boolean;
+  /** MiB it may still charge before memory.max */
+  room: number;
+}
+
+export interface MemoryEvents {
+  high: number;
+  max: number;
+  oom: number;
+  oomKill: number;
+}
+
+/** Counters at the previous sample, for the interval's rates. */
+export interface SampleBase {
+  usageMs: number;
+  nrPeriods: number;
+  nrThrottled: number;
+}
+
+export class Container {
+  state: ContainerState = 'running';
+  readonly workload: WorkloadState;
+  readonly bw: Bandwidth;
+  readonly cpuPsi = new Psi();
+  readonly memPsi = new Psi();
+  /** this quantum: threads that may run, work they have (ms), and what competes after cpu.max */
+  threads = 0;
+  wanted = 0;
+  want = 0;
+  usageMs = 0;
+  /** share of the last quantum some runnable task waited for CPU (cpu.pressure "some") */
+  cpuStall = 0;
+  private backlog = 0;
+  /** memory.current: anonymous memory; no page cache or swap is modelled */
+  anon = 0;
+  peak = 0;
+  readonly events: MemoryEvents = { high: 0, max: 0, oom: 0, oomKill: 0 };
+  private highBatches = 0;
+  /** share of the last quantum its tasks slept for memory.high */
+  memStall = 0;
+  restarts = 0;
+  restartAtMs = 0;
+  startedAtMs: number;
+  backoffMs = RESTART_FIRST_MS;
+  tasks = 0;
+  forkFails = 0;
+  private nextForkMs = 0;
+  frozenMs = 0;
+  upper = 0;
+  /** memory image of the last checkpoint, MiB */
+  image: number | null = null;
+  /** end of a checkpoint dump or a restore in progress */
+  untilMs = 0;
+  lastThrottledMs = -Infinity;
+  base: SampleBase = { usageMs: 0, nrPeriods: 0, nrThrottled: 0 };
+
+  constructor(
+    readonly name: string,
+    readonly spec: ContainerSpec,
+    readonly parent: Parent | null,
+    rng: Rng,
+    tMs: number,
+  ) {
+    this.workload = new WorkloadState(spec.workload, 1, rng, 0);
+    this.bw = new Bandwidth(spec.cpuMax === null ? null : spec.cpuMax * CFS_PERIOD_MS);
+    this.startedAtMs = tMs;
+  }
+
+  get shares(): number {
+    return weightToShares(this.spec.cpuWeight);
+  }
+
+  /** Busy threads and the CPUs of work per second they bring: its own load and its share of the service's. */
+  private demand(tMs: number): { threads: number; cpus: number } {
+    const w = this.spec.workload;
+    const p = this.parent;
+    const f = (p?.workload ?? this.workload).factor(tMs);
+    const n = Math.max(1, p?.count() ?? 1);
+    let cpus = w.cpu * f * w.threads * ((p?.n0 ?? 1) / n);
+    let threads = w.threads;
+    if (p) for (const l of p.workload.loads) cpus += (l.cpu * l.threads) / n;
+    for (const l of this.workload.loads) {
+      cpus += l.cpu * l.threads;
+      threads = Math.max(threads, l.threads);
+    }
+    return { threads: cpus > 0 ? Math.max(1, threads) : threads, cpus };
+  }
+
+  /** Tasks it would run now (main process and busy threads), before pids.max. */
+  wantedTasks(tMs: number): number {
+    return this.state === 'running' ? BASE_TASKS + this.demand(tMs).threads : this.tasks;
+  }
+
+  /**
+   * This quantum's runnable work, `pidsRoom` tasks allowed by pids.max. Returns the fork failures
+   * (tasks refused) when the application tries again.
+   */
+  prepare(tMs: number, q: number, pidsRoom: number): number {
+    this.wanted = 0;
+    this.want = 0;
+    if (this.state !== 'running') {
+      this.threads = 0;
+      return 0;
+    }
+    const d = this.demand(tMs);
+    const wantTasks = BASE_TASKS + d.threads;
+    this.tasks = Math.max(0, Math.min(wantTasks, pidsRoom));
+    let refused = 0;
+    if (this.tasks < wantTasks && tMs >= this.nextForkMs) {
+      refused = wantTasks - this.tasks;
+      this.forkFails += refused;
+      this.nextForkMs = tMs + FORK_RETRY_MS;
+    }
+    const t = Math.max(0, this.tasks - BASE_TASKS);
+    this.threads = t;
+    const rate = d.threads > 0 ? Math.min(t, (d.cpus * t) / d.threads) : 0;
+    this.backlog = Math.min(this.backlog + rate * q, t * MAX_BACKLOG_MS);
+    // Tasks asleep for memory.high cannot run either.
+    this.wanted = Math.min(this.backlog, t * q * (1 - this.memStall));
+    this.want = Math.min(this.wanted, this.bw.left());
+    return refused;
+  }
+
+  /** It ran `x` ms this quantum. True when cpu.max throttled it for the first time this period. */
+  account(x: number, q: number): boolean {
+    this.usageMs += x;
+    this.backlog = Math.max(0, this.backlog - x);
+    const first = this.bw.charge(this.wanted, this.want, x);
+    // cpu.pressure "some": runnable but not running, throttling included, per thread on average
+    this.cpuStall = this.threads > 0 ? Math.min(1, Math.max(0, (this.wanted - x) / this.threads / q)) : 0;
+    this.cpuPsi.add(this.cpuStall * q, q);
+    this.memPsi.add(this.memStall * q, q);
+    if (this.state === 'frozen' || this.state === 'checkpointing') this.frozenMs += q;
+    return first;
+  }
+
+  /** Working set the process keeps resident, MiB: its own, its loads', its share of the service's. */
+  target(): number {
+    const w = this.spec.workload;
+    const p = this.parent;
+    const shared = p ? p.workload.extraActiveMiB() / Math.max(1, p.count()) : 0;
+    return w.activeMiB + w.heapMiB + this.workload.extraActiveMiB() + shared;
+  }
+
+  /** One quantum of memory: grow toward the working set, sleeping above memory.high. False = memory.max hit. */
+  grow(q: number, b: MemoryBounds): boolean {
+    this.memStall = 0;
+    if (this.state !== 'running') return true;
+    const dt = q / 1000;
+    const target = this.target();
+    if (this.anon > target) this.anon = target; // a load ended: the process frees what it added
+    const grow = Math.min(target - this.anon, Math.max(TOUCH_MIBS, target / STARTUP_S) * dt);
+    const charge = CHURN_PER_S * this.anon + grow / dt;
+    this.memStall = highStall(charge, CHARGE_BATCH_MIB, b.sleepMs);
+    if (b.overHigh) {
+      this.highBatches += (charge * (1 - this.memStall) * dt) / CHARGE_BATCH_MIB;
+      this.events.high = Math.floor(this.highBatches);
+    }
+    this.upper += this.spec.workload.dirtyMiBs * UPPER_NEW_FRACTION * dt;
+    const g = grow * (1 - this.memStall);
+    if (g > b.room + 1e-9) {
+      // no swap and nothing reclaimable: the charge fails and the OOM killer runs in the cgroup
+      this.events.max++;
+      this.events.oom++;
+      return false;
+    }
+    this.anon += g;
+    if (this.anon > this.peak) this.peak = this.anon;
+    return true;
+  }
+
+  /** The process ends (OOM kill, checkpoint): tasks, queued work and memory go with it. */
+  stop(): void {
+    this.anon = 0;
+    this.backlog = 0;
+    this.tasks = 0;
+    this.threads = 0;
+    this.memStall = 0;
+  }
+}

@@ -1,0 +1,17 @@
+// The containers on a host's own kernel as one group of the host's CPU scheduler.
+
+import { CONTAINER_HYPERVISORS, type HostSpec, type Profile } from '../../profile/types.js';
+import type { CpuGroupConfig } from '../cpu/host-cpu.js';
+
+/**
+ * One lane per pCPU, independent threads (no co-scheduling). Against VMs on a KVM host the group
+ * weighs like a VM as wide as the host at normal shares [assumption]; inside it, cpu.weight
+ * divides among the containers. Containers come and go (scale, restore), so every host that could
+ * run them gets the group once the profile has any containers — and no other host does, so a
+ * profile without containers schedules exactly as before.
+ */
+export function containerGroupConfig(profile: Profile, host: HostSpec): CpuGroupConfig | null {
+  // `?? []`: profiles built in code by older callers may not list containers.
+  if ((profile.containers ?? []).length === 0 || !CONTAINER_HYPERVISORS.includes(host.hypervisor)) return null;
+  return { vcpus: host.pcpus, shares: 1000 * host.pcpus, reservationMHz: 0, limitMHz: null, overhead: 0, gang: false };
+}

@@ -1,0 +1,246 @@
+// One host's network and disk, stepped every IO_STEP_MS (reference §6).
+//
+// Each step first settles the one that ended: what the VMs planned to move, cut by what the CPU
+// actually gave it — the guest's own vCPUs (a starved guest sends less and drops what it cannot
+// receive), the hypervisor time charged to the VM (%SYS), and on Xen and Hyper-V the driver
+// partition, whose CPU caps every routed guest's I/O once it saturates. Then it plans the next
+// step: demand from the workloads, device-model caps, the uplink split by vNIC shares (NIOC, the
+// rest dropped), the datastore split FIFO or by disk shares (SIOC), and the CPU that costs,
+// handed to the scheduler as the VMs' system demand and the partition's load.
+
+import type { HostSpec, VmSpec } from '../../profile/types.js';
+import type { HostCpu } from '../cpu/host-cpu.js';
+import type { GroupRuntime } from '../runtime.js';
+import { DISK_SHARES, EMULATED_CAP_MBIT, IO_SIZE_KIB, IO_STEP_MS, NET_SHARES, PARTITION_BASE_LOAD } from './constants.js';
+import { ioCost } from './cost.js';
+import { Datastore } from './datastore.js';
+import { shareBandwidth } from './nioc.js';
+import { setPartitionLoad } from './partition.js';
+
+const EPS = 1e-9;
+const PACE_PROBE = 1.1;
+const PACE_MIN = 1e-3;
+const GUEST_SMOOTHING = 0.25;
+const EMULATED_CAP_IOPS = (EMULATED_CAP_MBIT * 1e6) / 8 / (IO_SIZE_KIB * 1024);
+
+export const IO_COUNTERS = ['tx', 'txWant', 'txDrop', 'rx', 'rxWant', 'rxDrop', 'cmds', 'davgW', 'kavgW'] as const;
+export type IoCounter = (typeof IO_COUNTERS)[number];
+/** Cumulative per group: Mbit (network), commands, and command-weighted latency (ms x commands). */
+export type IoCounters = Record<IoCounter, Float64Array>;
+
+export class HostIo {
+  /** false when no VM on the host does any I/O: nothing to step */
+  readonly active: boolean;
+  /** index of the driver partition among the host's groups, or -1 */
+  readonly partition: number;
+  readonly datastore: Datastore;
+  readonly counters: IoCounters;
+  /** the counters at the previous sample, copied in place (no allocation per sample) */
+  readonly sampled: IoCounters;
+  /** simulated time the counters reach, and the time they started from (the first plan), ms */
+  settledMs = 0;
+  startedMs = 0;
+  /** simulated time of the previous sample's counters; null before the first sample */
+  sampledMs: number | null = null;
+  /** VM groups doing I/O, as host group indices; everything below is indexed by position here */
+  readonly vm: Int32Array;
+  private readonly n: number;
+  private readonly txDemand: Float64Array;
+  private readonly rxDemand: Float64Array;
+  private readonly iopsDemand: Float64Array;
+  private readonly netShares: Float64Array;
+  private readonly diskShares: Float64Array;
+  private readonly capMbit: Float64Array;
+  private readonly capIops: Float64Array;
+  private readonly perMbit: Float64Array;
+  private readonly perCmd: Float64Array;
+  private readonly pShare: Float64Array;
+  // the step in progress: what the guests would move, what reaches the uplink (after the
+  // partition's pace), what the uplink and the datastore accepted, and what that costs
+  private readonly offTx: Float64Array;
+  private readonly nicTx: Float64Array;
+  private readonly planTx: Float64Array;
+  private readonly offRx: Float64Array;
+  private readonly nicRx: Float64Array;
+  private readonly planRx: Float64Array;
+  private readonly offIops: Float64Array;
+  private readonly served: Float64Array;
+  private readonly sysPlan: Float64Array;
+  private backendPlan = 0;
+  /**
+   * The pace a saturated partition sets: the share of the routed guests' I/O it keeps up with,
+   * probed upward 10 % a step so it finds its level again when the partition gets CPU back.
+   */
+  private pace = 1;
+  private planned = false;
+  // CPU counters at the last settle, to measure what the step got
+  private readonly prevRan: Float64Array;
+  private readonly prevWanted: Float64Array;
+  private readonly prevSys: Float64Array;
+  private readonly guestFactor: Float64Array;
+  private prevPartitionRun = 0;
+  private readonly zero: Float64Array;
+
+  constructor(
+    readonly spec: HostSpec,
+    readonly groups: readonly GroupRuntime[],
+    vmSpecs: ReadonlyMap<string, VmSpec>,
+    readonly cpu: HostCpu,
+    partitionIndex: number,
+  ) {
+    this.partition = partitionIndex;
+    const doing = groups.flatMap((g, i) => {
+      const s = vmSpecs.get(g.name);
+      return g.kind === 'vm' && s && (s.workload.netMbit > 0 || rxOf(s) > 0 || s.workload.iops > 0) ? [i] : [];
+    });
+    this.active = doing.length > 0;
+    const n = (this.n = doing.length);
+    this.vm = Int32Array.from(doing);
+    const f = () => new Float64Array(n);
+    this.txDemand = f(); this.rxDemand = f(); this.iopsDemand = f(); this.netShares = f(); this.diskShares = f();
+    this.capMbit = f(); this.capIops = f(); this.perMbit = f(); this.perCmd = f(); this.pShare = f();
+    this.offTx = f(); this.nicTx = f(); this.planTx = f(); this.offRx = f(); this.nicRx = f(); this.planRx = f();
+    this.offIops = f(); this.served = f();
+    this.sysPlan = f(); this.prevRan = f(); this.prevWanted = f(); this.prevSys = f(); this.zero = f();
+    this.guestFactor = f().fill(1);
+    doing.forEach((gi, k) => {
+      const s = vmSpecs.get(groups[gi].name)!;
+      const cost = ioCost(spec.hypervisor, s.io, spec.mhz);
+      this.txDemand[k] = s.workload.netMbit;
+      this.rxDemand[k] = rxOf(s);
+      this.iopsDemand[k] = s.workload.iops;
+      this.netShares[k] = s.netShares ?? NET_SHARES.normal;
+      this.diskShares[k] = s.diskShares ?? DISK_SHARES.normal;
+      this.capMbit[k] = s.io === 'emulated' ? EMULATED_CAP_MBIT : Infinity;
+      this.capIops[k] = s.io === 'emulated' ? EMULATED_CAP_IOPS : Infinity;
+      this.perMbit[k] = cost.perMbit;
+      this.perCmd[k] = cost.perCmd;
+      this.pShare[k] = partitionIndex >= 0 ? cost.partitionShare : 0;
+    });
+    this.datastore = new Datastore(spec.disk, n);
+    const c = new Float64Array(groups.length);
+    this.counters = Object.fromEntries(IO_COUNTERS.map((k) => [k, c.slice()])) as IoCounters;
+    this.sampled = Object.fromEntries(IO_COUNTERS.map((k) => [k, c.slice()])) as IoCounters;
+  }
+
+  /** Settle the step that ends at `tMs` and plan the next one. */
+  settle(tMs: number): void {
+    if (!this.active) return;
+    const dtMs = tMs - this.settledMs;
+    if (!this.planned) {
+      this.measure(0);
+      this.startedMs = tMs;
+    } else if (dtMs > 0) this.deliver(dtMs);
+    this.settledMs = tMs;
+    this.plan();
+    this.planned = true;
+  }
+
+  /** Share of its work each guest's vCPUs got in the step (ran / wanted to run); resets the base. */
+  private measure(dtMs: number): number {
+    const cpu = this.cpu;
+    for (let k = 0; k < this.n; k++) {
+      const g = this.vm[k];
+      let ran = 0;
+      let wanted = 0;
+      const end = cpu.gStart[g] + cpu.gCount[g];
+      for (let v = cpu.gStart[g]; v < end; v++) {
+        const r = cpu.cRun[v] + cpu.cSys[v];
+        ran += r;
+        wanted += r + cpu.cRdy[v] + cpu.cCstp[v] + cpu.cBlocked[v] + cpu.cSwpwt[v];
+      }
+      const dw = wanted - this.prevWanted[k];
+      const got = dw > EPS ? Math.min(1, (ran - this.prevRan[k]) / dw) : 1;
+      // smoothed: a guest's I/O follows its CPU over a few steps, not a 100 ms tug of war with it
+      this.guestFactor[k] += GUEST_SMOOTHING * (got - this.guestFactor[k]);
+      this.prevRan[k] = ran;
+      this.prevWanted[k] = wanted;
+    }
+    // The partition's back-end throughput: the pCPU time it got beyond its own load.
+    if (this.partition < 0) return 1;
+    const p = this.partition;
+    let run = 0;
+    const end = cpu.gStart[p] + cpu.gCount[p];
+    for (let v = cpu.gStart[p]; v < end; v++) run += cpu.cRun[v] + cpu.cSys[v];
+    const got = dtMs > 0 ? (run - this.prevPartitionRun) / dtMs : 0;
+    this.prevPartitionRun = run;
+    if (this.backendPlan <= EPS || dtMs <= 0) return 1;
+    const processed = got - PARTITION_BASE_LOAD * cpu.gCount[p];
+    return processed <= 0 ? 0 : Math.min(1, processed / this.backendPlan);
+  }
+
+  private deliver(dtMs: number): void {
+    const backend = this.measure(dtMs);
+    // at most halved a step: a partition starved for one step should not stall the guests for long
+    this.pace = Math.min(1, Math.max(PACE_MIN, this.pace * Math.max(backend * PACE_PROBE, 0.5)));
+    const dtS = dtMs / 1000;
+    for (let k = 0; k < this.n; k++) {
+      const g = this.vm[k];
+      const sysGot = this.cpu.cSysG[g] - this.prevSys[k];
+      this.prevSys[k] = this.cpu.cSysG[g];
+      const want = this.sysPlan[k] * dtMs;
+      const sys = want > EPS ? Math.min(1, sysGot / want) : 1;
+      const f = this.pShare[k] > 0 ? Math.min(sys, backend) : sys;
+      // A send the host cannot process waits in the guest; a receive the guest cannot take is dropped.
+      const tx = this.planTx[k] * f;
+      const rx = this.planRx[k] * Math.min(f, this.guestFactor[k]);
+      const cmds = this.served[k] * f * dtS;
+      this.accrue(g, k, tx, rx, cmds, dtS);
+      // the partition's row shows the I/O it served
+      if (this.pShare[k] > 0) this.accrue(this.partition, k, tx, rx, cmds, dtS);
+    }
+  }
+
+  /** Add VM k's step to group gi's counters: Mbit moved, wanted and dropped; commands and latency. */
+  private accrue(gi: number, k: number, tx: number, rx: number, cmds: number, dtS: number): void {
+    const c = this.counters;
+    c.tx[gi] += tx * dtS;
+    c.txWant[gi] += this.offTx[k] * dtS;
+    c.txDrop[gi] += (this.nicTx[k] - this.planTx[k]) * dtS;
+    c.rx[gi] += rx * dtS;
+    c.rxWant[gi] += this.offRx[k] * dtS;
+    c.rxDrop[gi] += (this.offRx[k] - rx) * dtS;
+    c.cmds[gi] += cmds;
+    c.davgW[gi] += cmds * this.datastore.davg;
+    c.kavgW[gi] += cmds * this.datastore.kavg[k];
+  }
+
+  private plan(): void {
+    const { n, cpu } = this;
+    for (let k = 0; k < n; k++) {
+      const group = this.groups[this.vm[k]];
+      const on = cpu.gOn[this.vm[k]] && (group.state === 'running' || group.state === 'migrating');
+      // I/O follows the workload's pattern (an idle or bursty guest is idle or bursty on the wire)
+      const level = on ? group.workload.level : 0;
+      const gf = this.guestFactor[k];
+      const pace = this.pShare[k] > 0 ? this.pace : 1;
+      this.offTx[k] = Math.min(this.txDemand[k] * level * gf, this.capMbit[k]);
+      // an emulated NIC sends no faster than it can (the guest waits) and drops what it cannot take
+      this.offRx[k] = this.rxDemand[k] * level;
+      this.nicTx[k] = this.offTx[k] * pace;
+      this.nicRx[k] = Math.min(this.offRx[k], this.capMbit[k]) * pace;
+      this.offIops[k] = Math.min(this.iopsDemand[k] * level * gf, this.capIops[k]) * pace;
+    }
+    const nic = this.spec.nicMbit;
+    shareBandwidth(n, this.nicTx, this.netShares, nic, this.planTx, this.zero);
+    shareBandwidth(n, this.nicRx, this.netShares, nic, this.planRx, this.zero);
+    this.datastore.step(this.offIops, this.diskShares, IO_STEP_MS, this.served);
+    let backend = 0;
+    for (let k = 0; k < n; k++) {
+      // a guest short of CPU posts fewer receive buffers: what it will not take costs nothing
+      const rx = this.planRx[k] * this.guestFactor[k];
+      const work = (this.planTx[k] + rx) * this.perMbit[k] + this.served[k] * this.perCmd[k];
+      const routed = work * this.pShare[k];
+      this.sysPlan[k] = work - routed;
+      cpu.setSysDemand(this.vm[k], work - routed);
+      backend += routed;
+    }
+    this.backendPlan = backend;
+    if (this.partition >= 0) setPartitionLoad(this.groups[this.partition], backend);
+  }
+}
+
+/** Receive demand: `net_rx`, or the same as transmit when the profile does not say. */
+function rxOf(s: VmSpec): number {
+  return s.workload.netRxMbit ?? s.workload.netMbit;
+}

@@ -1,0 +1,37 @@
+// The driver partition of a Xen host (Domain-0) or a Hyper-V host (Parent-Partition): a
+// privileged guest with its own vCPUs and memory that runs the back-end drivers (netback,
+// blkback, the VSPs answering the guests' VSCs over VMBus). Its CPU demand is its own small
+// load plus whatever back-end work the guests' I/O gives it; the I/O model sets that level.
+
+import type { HostSpec } from '../../profile/types.js';
+import type { VmMemory } from '../snapshot.js';
+import { WorkloadState } from '../cpu/workload.js';
+import type { Rng } from '../rng.js';
+import type { GroupRuntime } from '../runtime.js';
+import { PARTITION_BASE_LOAD, PARTITION_MAX_VCPUS, PARTITION_NAME, PARTITION_SHARES_PER_VCPU } from './constants.js';
+
+export function partitionGroup(host: HostSpec, gid: number, rng: Rng): GroupRuntime | null {
+  const name = PARTITION_NAME[host.hypervisor];
+  if (!name) return null;
+  const vcpus = Math.min(PARTITION_MAX_VCPUS, host.pcpus);
+  const spec = { type: 'generic' as const, heapMiB: 0, cpu: PARTITION_BASE_LOAD, threads: vcpus,
+    pattern: 'steady' as const, periodMs: 60_000, activeMiB: 0, dirtyMiBs: 0, netMbit: 0, iops: 0 };
+  return {
+    gid, name, kind: 'system', vcpus, shares: PARTITION_SHARES_PER_VCPU * vcpus,
+    reservationMHz: 0, limitMHz: null, state: 'running', memory: null,
+    // no guest housekeeping: the level set by the I/O model is all it does
+    workload: new WorkloadState(spec, vcpus, rng, 0),
+  };
+}
+
+/** Back-end work spread over the partition's vCPUs, as a fraction of one pCPU each. */
+export function setPartitionLoad(group: GroupRuntime, backendPcpus: number): void {
+  const level = PARTITION_BASE_LOAD + backendPcpus / group.vcpus;
+  group.workload.spec.cpu = level > 1 ? 1 : level;
+}
+
+/** The partition's memory is the host's `reserved`, all of it granted and in use. */
+export function partitionMemory(reservedMiB: number): Partial<VmMemory> {
+  const m = reservedMiB;
+  return { MEMSZ: m, GRANT: m, CNSM: m, SZTGT: m, TCHD: m, ACTV: m };
+}

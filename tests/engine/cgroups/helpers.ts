@@ -1,0 +1,46 @@
+// Containers built in code, so the cgroup tests do not depend on the YAML loader.
+import { Engine } from '../../../src/engine/engine.js';
+import type { ContainerSample, Snapshot } from '../../../src/engine/snapshot.js';
+import type { Command, ContainerSpec, HostSpec, Profile, ServiceSpec, VmSpec, WorkloadSpec } from '../../../src/profile/types.js';
+import { host, profile } from '../../helpers/profile.js';
+
+type Over = Partial<Omit<ContainerSpec, 'workload' | 'service'>> & { workload?: Partial<WorkloadSpec>; service?: ServiceSpec | null };
+
+/** A container on `where` (a host, or a VM with `vm:`), busy on one thread unless told otherwise. */
+export function ctr(name: string, where: string, over: Over = {}): ContainerSpec {
+  const { workload, ...rest } = over;
+  return {
+    name, host: where, vm: null, image: 'busybox', imageMiB: 4, ioWeight: 100,
+    cpuWeight: 100, cpuMax: null, memoryMaxMiB: null, memoryHighMiB: null, pidsMax: null, service: null,
+    ...rest,
+    workload: { type: 'generic', heapMiB: 0, cpu: 1, threads: 1, pattern: 'steady', periodMs: 60000,
+      activeMiB: 64, dirtyMiBs: 0, netMbit: 0, iops: 0, ...workload },
+  };
+}
+
+/** `replicas` clones of `spec` forming a service named `name`. */
+export function svc(name: string, replicas: number, spec: ContainerSpec, limits: Partial<ServiceSpec> = {}): ContainerSpec[] {
+  const service: ServiceSpec = { name, replicas, cpuWeight: 100, cpuMax: null, memoryMaxMiB: null, memoryHighMiB: null, pidsMax: null, ...limits };
+  return Array.from({ length: replicas }, (_, i) => ({ ...spec, name: `${name}-${i + 1}`, service }));
+}
+
+export function linux(name: string, pcpus = 1, over: Partial<HostSpec> = {}): HostSpec {
+  return host(name, { hypervisor: 'linux', pcpus, reservedMiB: 512, memoryMiB: 16384, ...over });
+}
+
+export function lab(hosts: HostSpec[], vms: VmSpec[], containers: ContainerSpec[], events: { atMs: number; command: Command }[] = []): Profile {
+  return { ...profile(hosts, vms, { events }), containers, vservers: [] } as Profile;
+}
+
+/** Containers by name over `ms` after `warmMs`. */
+export function measure(p: Profile, warmMs: number, ms: number): Map<string, ContainerSample> {
+  const e = new Engine(p);
+  e.advance(warmMs);
+  e.sample();
+  e.advance(ms);
+  return byName(e.sample());
+}
+
+export function byName(s: Snapshot): Map<string, ContainerSample> {
+  return new Map(s.containers.map((c) => [c.name, c]));
+}

@@ -1,0 +1,61 @@
+// The built-in `vserver` profile as batch output: the SPEC's vserver fields in order, hold and
+// unhold events, and esxtop-style CSV columns per guest.
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../../src/engine/engine.js';
+import type { Snapshot } from '../../../src/engine/snapshot.js';
+import { CsvWriter } from '../../../src/output/csv.js';
+import { jsonlLine } from '../../../src/output/jsonl.js';
+import { loadProfileFile, resolveProfileArg } from '../../../src/profile/index.js';
+
+const SPEC_KEYS = ['name', 'host', 'context', 'R', 'T', 'S', 'M', 'tokens', 'held', '%USED', 'holds', 'held_s'];
+
+function samples(seconds: number, every: number): Snapshot[] {
+  const r = resolveProfileArg('vserver');
+  if (!r.ok) throw new Error(r.message);
+  const p = loadProfileFile(r.path);
+  if (!p.ok) throw new Error(JSON.stringify(p.errors));
+  const e = new Engine(p.profile);
+  const out: Snapshot[] = [];
+  for (let t = every; t <= seconds; t += every) {
+    e.advance(every * 1000);
+    out.push(e.sample());
+  }
+  return out;
+}
+
+describe('built-in vserver profile', () => {
+  const all = samples(120, 2);
+  const last = all[all.length - 1];
+  const by = (s: Snapshot, name: string) => s.vservers.find((v) => v.name === name)!;
+
+  it('the textbook guest bursts and is held, again and again; the other runs steadily', () => {
+    const burster = by(last, 'burster');
+    const steady = by(last, 'steady');
+    expect(burster).toMatchObject({ R: 1, T: 2, S: 15000, M: 2500, context: 101 });
+    expect(burster.holds).toBeGreaterThanOrEqual(4);
+    expect(steady.holds).toBe(0);
+    for (const s of all) expect(by(s, 'steady')['%USED']).toBeCloseTo(20, 0);
+    // the saw-tooth: the level falls while it runs, climbs while it is held
+    expect(Math.max(...burster.history)).toBeGreaterThan(2000);
+    expect(Math.min(...burster.history)).toBeLessThan(1000);
+    expect(burster.history.length).toBe(60);
+  });
+
+  it('JSONL: the SPEC\'s vserver keys in order, and hold / unhold events', () => {
+    const rows = all.map((s) => JSON.parse(jsonlLine(s)) as { vservers: Record<string, unknown>[]; events: { kind: string; target: string }[] });
+    for (const r of rows) for (const v of r.vservers) expect(Object.keys(v)).toEqual(SPEC_KEYS);
+    const kinds = rows.flatMap((r) => r.events).filter((x) => x.target === 'burster').map((x) => x.kind);
+    expect(kinds.slice(0, 4)).toEqual(['hold', 'unhold', 'hold', 'unhold']);
+  });
+
+  it('CSV: one column per field of each guest, named like esxtop\'s counters', () => {
+    const w = new CsvWriter();
+    const header = w.header(all[0]).split(',');
+    const path = '"\\\\lx-1\\VServer(101:burster)\\Tokens"';
+    const col = header.indexOf(path);
+    expect(col).toBeGreaterThan(0);
+    expect(header).toContain('"\\\\lx-1\\VServer(102:steady)\\On Hold"');
+    const row = w.row(last).split(',');
+    expect(row[col]).toBe(`"${by(last, 'burster').tokens}"`);
+  });
+});
