@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     setupFiles: ['tests/setup.ts'],
-    testTimeout: 20000,
+    // A hang guard, not a speed goal: property tests simulate minutes of many labs and a loaded
+    // machine (two cores shared with builds) can take several times longer than an idle one.
+    testTimeout: 90000,
     pool: 'forks',
   },
 });
