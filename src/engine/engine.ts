@@ -3,14 +3,16 @@
 
 import type { Command, Profile, TimedCommand } from '../profile/types.js';
 import { CgroupSystem } from './cgroups/system.js';
+import { Cluster, type HostChoice } from './cluster/cluster.js';
 import { IO_STEP_MS } from './io/constants.js';
 import { Rng } from './rng.js';
-import { buildHosts, type GroupRuntime, type HostRuntime } from './runtime.js';
+import { buildHosts, type HostRuntime } from './runtime.js';
 import { sampleHost } from './sample.js';
 import type { EngineEvent, Snapshot, VServerSample } from './snapshot.js';
 import { sampleVServers } from './vserver/sample.js';
 
 export type { GroupRuntime, HostRuntime } from './runtime.js';
+export type { ClusterSample, HostChoice } from './cluster/cluster.js';
 
 export interface EngineOptions {
   /** overrides the profile's seed */
@@ -26,9 +28,10 @@ export class Engine {
   readonly seed: number;
   private readonly rng: Rng;
   private readonly hosts: HostRuntime[];
-  private readonly vmsByName = new Map<string, { host: HostRuntime; group: GroupRuntime }>();
   /** containers on the hosts' and VMs' Linux kernels */
   private readonly cgroups: CgroupSystem;
+  /** migrations, HA, FT, DRS, DPM, the VMs' lifecycle */
+  private readonly cluster: Cluster;
   private quanta = 0;
   private carryMs = 0;
   private lastSampleMs = 0;
@@ -45,10 +48,22 @@ export class Engine {
     this.rng = new Rng(this.seed);
     this.timeline = [...(options.timeline ?? profile.events)].sort((a, b) => a.atMs - b.atMs);
     this.hosts = buildHosts(profile, this.rng);
-    for (const host of this.hosts) {
-      for (const g of host.groups) if (g.kind === 'vm') this.vmsByName.set(g.name, { host, group: g });
-    }
     this.cgroups = new CgroupSystem(profile, this.hosts, this.rng, this.emit, profile.quantumMs);
+    const cgroups = this.cgroups;
+    this.cluster = new Cluster(profile, this.hosts, this.rng, this.emit, (h) => cgroups.reindex(h), (vm) => cgroups.hostsContainers(vm));
+  }
+
+  /**
+   * The hosts a VM could migrate to, each with whether it may and why not (the `V` host picker).
+   * The same checks refuse a `migrate` command.
+   */
+  migrationTargets(vm: string): HostChoice[] {
+    return this.cluster.targets(vm);
+  }
+
+  /** The templates a `deploy` can name (the deploy picker). */
+  templates(): string[] {
+    return (this.profile.templates ?? []).map((t) => t.name);
   }
 
   /** simulated time since start, ms */
@@ -76,8 +91,11 @@ export class Engine {
     while (this.next < this.timeline.length && this.timeline[this.next].atMs <= t) {
       this.apply(this.timeline[this.next++]);
     }
+    this.cluster.step(t, this.profile.quantumMs);
     if (t - this.lastMemoryMs >= MEMORY_STEP_MS || t === 0) this.stepMemory(t);
     for (const host of this.hosts) {
+      // a failed host or one in standby runs nothing
+      if (host.state !== 'up') continue;
       const cpu = host.cpu;
       for (let g = 0; g < host.groups.length; g++) {
         const group = host.groups[g];
@@ -102,7 +120,7 @@ export class Engine {
     const end = this.timeMs;
     const due = end - this.lastIoMs >= IO_STEP_MS - 1e-9;
     if (due || this.quanta === 1) {
-      for (const host of this.hosts) host.io.settle(end);
+      for (const host of this.hosts) if (host.state === 'up') host.io.settle(end);
       if (due) this.lastIoMs = end;
     }
   }
@@ -111,6 +129,7 @@ export class Engine {
     const dtS = (t - this.lastMemoryMs) / 1000;
     this.lastMemoryMs = t;
     for (const host of this.hosts) {
+      if (host.state !== 'up') continue;
       const mem = host.memory;
       const before = host.groups.map((g) => [g.memory?.B ?? 0, g.memory?.S ?? 0]);
       const change = dtS > 0 ? mem.step(t, dtS) : null;
@@ -138,8 +157,9 @@ export class Engine {
     const c = tc.command;
     this.applied.push({ atMs: t, command: c });
     if (this.cgroups.handles(c)) return this.cgroups.apply(t, c);
+    if (this.cluster.handles(c)) return this.cluster.apply(t, c);
     if (c.action === 'load') {
-      const vm = this.vmsByName.get(c.target);
+      const vm = this.cluster.ctx.find(c.target);
       if (!vm) return this.event(t, 'refused', c.target, `load: no VM named "${c.target}"`);
       const threads = Math.min(c.threads ?? vm.group.vcpus, vm.group.vcpus);
       const activeMiB = c.activeMiB ?? 0;
@@ -171,6 +191,11 @@ export class Engine {
     const { containers, services } = this.cgroups.sample(interval);
     const events = this.pending;
     this.pending = [];
-    return { t: t / 1000, interval: interval / 1000, hosts, vms, containers, services, vservers, events };
+    for (const m of this.cluster.migrations.active) {
+      const row = vms.find((v) => v.name === m.vm.name);
+      if (row) row.migration = { to: m.to.spec.name, progress: m.run.progress };
+    }
+    const cluster = this.cluster.sample(hosts, vms);
+    return { t: t / 1000, interval: interval / 1000, hosts, vms, containers, services, vservers, events, cluster };
   }
 }

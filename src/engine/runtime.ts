@@ -12,7 +12,7 @@ import { HostMemory } from './memory/host-memory.js';
 import { VmMemory } from './memory/vm-memory.js';
 import type { Rng } from './rng.js';
 import type { CounterBase } from './sample.js';
-import type { VmState } from './snapshot.js';
+import type { HostState, VmState } from './snapshot.js';
 import { VServerHost } from './vserver/host.js';
 
 /** A schedulable group on a host: a VM, or the host's own system partition. */
@@ -30,6 +30,10 @@ export interface GroupRuntime {
   memory: VmMemory | null;
   /** a passthrough device ties the VM to this host's hardware: it cannot be migrated */
   passthrough?: boolean;
+  /** share of the group's pCPU time spent in the hypervisor (cpu_virt) */
+  cpuOverhead?: number;
+  /** the VM's profile entry (or the one `deploy` made); absent for system partitions */
+  spec?: VmSpec;
 }
 
 export interface HostRuntime {
@@ -45,6 +49,23 @@ export interface HostRuntime {
   /** the `cpu` group of the containers on the host's own kernel; -1 if it runs none */
   containerGroup: number;
   base: CounterBase;
+  /** up, failed (HA restarts its VMs elsewhere), standby (DPM powered it down) */
+  state: HostState;
+  /**
+   * Cluster traffic through the NIC: migrations and fault-tolerance logging, Mbit/s now (the
+   * VMs' traffic gets the rest of the link) and Mbit moved so far, per direction.
+   */
+  net: ClusterNet;
+}
+
+export interface ClusterNet {
+  txMbit: number;
+  rxMbit: number;
+  txTotal: number;
+  rxTotal: number;
+  /** the totals at the previous sample */
+  txSampled: number;
+  rxSampled: number;
 }
 
 /** Type-2 hosts: the host OS's applications are ordinary processes beside the VMs. */
@@ -53,19 +74,28 @@ function hostOsGroup(host: HostSpec, gid: number, rng: Rng): GroupRuntime {
     pattern: 'steady' as const, periodMs: 60_000, activeMiB: 0, dirtyMiBs: 0, netMbit: 0, iops: 0 };
   return {
     gid, name: 'Host-OS', kind: 'system', vcpus: host.pcpus, shares: 1000 * host.pcpus,
-    reservationMHz: 0, limitMHz: null, state: 'running', memory: null,
+    reservationMHz: 0, limitMHz: null, state: 'running', memory: null, cpuOverhead: 0,
     workload: new WorkloadState(spec, host.pcpus, rng, 0),
   };
 }
 
-function vmGroup(vm: VmSpec, gid: number, rng: Rng): GroupRuntime {
+export function vmGroup(vm: VmSpec, gid: number, rng: Rng): GroupRuntime {
   return {
     gid, name: vm.name, kind: 'vm', vcpus: vm.vcpus, shares: vm.shares,
     reservationMHz: vm.reservationMHz, limitMHz: vm.limitMHz, state: 'running',
     workload: new WorkloadState(vm.workload, vm.vcpus, rng),
     memory: new VmMemory(vm.memoryMiB, vm.vcpus, vm.guest, vm.memShares, vm.memReservationMiB, vm.memLimitMiB, vm.workload),
-    passthrough: vm.io === 'passthrough',
+    passthrough: vm.io === 'passthrough', cpuOverhead: CPU_VIRT_OVERHEAD[vm.cpuVirt], spec: vm,
   };
+}
+
+/** The scheduler's view of a host's groups: VMs and partitions, VServer guests, containers. */
+export function cpuConfigs(groups: readonly GroupRuntime[]): CpuGroupConfig[] {
+  return groups.map((g) => ({
+    vcpus: g.vcpus, shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
+    overhead: g.cpuOverhead ?? 0,
+    gang: g.kind === 'vm',
+  }));
 }
 
 /** Group ids step by 21 from 1021, so they read like esxtop's GIDs and stay stable per profile. */
@@ -80,12 +110,7 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
     const partitionIndex = partition ? groups.push(partition) - 1 : -1;
     const vms = profile.vms.filter((v) => v.host === spec.name);
     for (const vm of vms) groups.push(vmGroup(vm, (gid += 21), rng));
-    const overhead = new Map(vms.map((v) => [v.name, CPU_VIRT_OVERHEAD[v.cpuVirt]]));
-    const configs: CpuGroupConfig[] = groups.map((g) => ({
-      vcpus: g.vcpus, shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
-      overhead: overhead.get(g.name) ?? 0,
-      gang: g.kind === 'vm',
-    }));
+    const configs = cpuConfigs(groups);
     // `?? []`: profiles built in code by older callers may not list vservers.
     const guests = (profile.vservers ?? []).filter((v) => v.host === spec.name);
     const vservers = guests.length > 0
@@ -97,6 +122,7 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
     const memory = new HostMemory(spec.memoryMiB, spec.reservedMiB, (spec.pcpus * spec.mhz) / 1000,
       groups.flatMap((g) => (g.memory ? [g.memory] : [])));
     const io = new HostIo(spec, groups, new Map(vms.map((v) => [v.name, v])), cpu, partitionIndex);
-    return { id, spec, cpu, memory, io, groups, vservers, containerGroup, base: { ms: 0, counters: null } };
+    const net = { txMbit: 0, rxMbit: 0, txTotal: 0, rxTotal: 0, txSampled: 0, rxSampled: 0 };
+    return { id, spec, cpu, memory, io, groups, vservers, containerGroup, base: { ms: 0, counters: null }, state: 'up', net };
   });
 }

@@ -91,16 +91,27 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
   const pcpuUtil: number[] = [];
   for (let k = 0; k < P; k++) pcpuUtil.push((cpu.pcpuBusy[k] - (prev ? prev.pcpuBusy[k] : 0)) * pct);
   const avg = pcpuUtil.reduce((a, b) => a + b, 0) / P;
+  // the cluster's own traffic through the NIC: migrations and fault-tolerance logging
+  const net = host.net;
+  const perS = intervalMs > 0 ? 1000 / intervalMs : 0;
+  const clusterTx = (net.txTotal - net.txSampled) * perS;
+  const clusterRx = (net.rxTotal - net.rxSampled) * perS;
+  net.txSampled = net.txTotal;
+  net.rxSampled = net.rxTotal;
+  const hostIo = clusterTx + clusterRx > 0
+    ? { ...io.host, nicTxMbps: io.host.nicTxMbps + clusterTx, nicRxMbps: io.host.nicRxMbps + clusterRx, NIC_Mbps: io.host.NIC_Mbps + clusterTx + clusterRx }
+    : io.host;
   const hostSample: HostSample = {
     ...hostMemoryFields(host.memory, vms.filter((v) => v.kind === 'vm')),
-    NIC_Mbps: io.host.NIC_Mbps, DISK_IOPS: io.host.DISK_IOPS, io: io.host,
-    id: host.id, name: host.spec.name, hypervisor: host.spec.hypervisor, state: 'up',
+    NIC_Mbps: hostIo.NIC_Mbps, DISK_IOPS: io.host.DISK_IOPS, io: hostIo,
+    id: host.id, name: host.spec.name, hypervisor: host.spec.hypervisor, state: host.state,
     pcpus: P, mhz: host.spec.mhz, coscheduling: host.spec.coscheduling,
     // No turbo or hyper-threading is modelled, so USED (frequency-scaled) equals UTIL.
     pcpuUsed: pcpuUtil.slice(), pcpuUtil, 'PCPU_USED%': avg, 'PCPU_UTIL%': avg,
     loadAvg: [cpu.loadAvg[0], cpu.loadAvg[1], cpu.loadAvg[2]],
-    vmCount: host.groups.filter((g) => g.kind === 'vm').length,
-    vcpuCount: host.groups.reduce((a, g) => a + (g.kind === 'vm' ? g.vcpus : 0), 0),
+    // powered-on VMs: one that is off, suspended or down has no worlds on the host
+    vmCount: host.groups.filter((g) => g.kind === 'vm' && (g.state === 'running' || g.state === 'migrating')).length,
+    vcpuCount: host.groups.reduce((a, g) => a + (g.kind === 'vm' && (g.state === 'running' || g.state === 'migrating') ? g.vcpus : 0), 0),
   };
   host.base = {
     ms: tMs, counters: copyCounters(cpu),

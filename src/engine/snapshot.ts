@@ -5,10 +5,12 @@ import type { Hypervisor } from '../profile/types.js';
 import type { HostIoFields, VmIo } from './io/types.js';
 import type { VServerSample } from './vserver/types.js';
 import type { ContainerSample, ServiceSample } from './cgroups/types.js';
+import type { ClusterSample } from './cluster/types.js';
 
 export type { HostIoFields, VmIo } from './io/types.js';
 export type { VServerSample } from './vserver/types.js';
 export type { ContainerSample, ContainerState, ServiceSample } from './cgroups/types.js';
+export type { ClusterHost, ClusterSample, DownVm, FtInfo, MigrationInfo, Recommendation } from './cluster/types.js';
 
 /** esxtop %STATE TIMES of one world (or the sum over a group's worlds). */
 export interface CpuStateTimes {
@@ -104,6 +106,8 @@ export interface VmSample extends CpuStateTimes, VmMemory, VmIo {
   /** 'vm' for guests; 'system' for Domain-0, Parent-Partition and a type-2 host's own OS */
   kind: 'vm' | 'system';
   vcpu: VcpuSample[];
+  /** while it migrates: the target and the share done, 0..1 */
+  migration?: { to: string; progress: number };
 }
 
 export interface HostSample extends HostMemory {
@@ -152,4 +156,6 @@ export interface Snapshot {
   /** Linux-VServer guests, host by host */
   vservers: VServerSample[];
   events: EngineEvent[];
+  /** the cluster: host states and loads, imbalance, DRS recommendations, migrations, FT, HA */
+  cluster?: ClusterSample;
 }

@@ -2,7 +2,7 @@
 import { COMMAND_NAMES, type Command, type CommandName, type TimedCommand, type VmSpec } from './types.js';
 import { didYouMean } from './errors.js';
 import { name, oneOf, positive, unit } from './fields.js';
-import type { NameBook } from './names.js';
+import type { Kind, NameBook } from './names.js';
 import { MapReader, type Ctx, type Item } from './reader.js';
 import { parseDuration, parseSize } from './units.js';
 import { unknownName } from './vms.js';
@@ -11,7 +11,11 @@ import { isCgroup, isContainerAction, readContainerCommand, readContainerLoad } 
 
 /** Keys beyond at/action/target, and the actions each belongs to. */
 const ACTION_KEYS: Record<string, readonly CommandName[]> = {
-  cpu: ['load'], active: ['load'], for: ['load'], threads: ['load'], to: ['migrate', 'restore'], replicas: ['scale'],
+  cpu: ['load'], active: ['load'], for: ['load'], threads: ['load'], to: ['migrate', 'restore', 'deploy'], replicas: ['scale'],
+};
+/** The kind of target a cluster or lifecycle command needs (the others are checked elsewhere). */
+const TARGET_KIND: Partial<Record<CommandName, Kind>> = {
+  fail: 'host', recover: 'host', power_on: 'vm', power_off: 'vm', suspend: 'vm', resume: 'vm',
 };
 export const EVENT_KEYS = ['at', 'action', 'target', ...Object.keys(ACTION_KEYS)];
 
@@ -31,7 +35,7 @@ export function readEvents(ctx: Ctx, items: readonly Item[], names: NameBook, vm
     if (action === undefined) continue;
     for (const key of Object.keys(ACTION_KEYS)) {
       if (m.has(key) && !ACTION_KEYS[key].includes(action)) {
-        m.fail(key, `"${key}" applies only to ${ACTION_KEYS[key].join(' and ')} events`, m.keyPos(key));
+        m.fail(key, `"${key}" applies only to ${listActions(ACTION_KEYS[key])} events`, m.keyPos(key));
       }
     }
     const command = readCommand(m, action, target, names, vms);
@@ -52,7 +56,18 @@ function readCommand(
     if (target !== undefined && names.kindOf(target) !== 'vm') m.fail('target', unknownName('vm', target, names));
     return target === undefined || to === undefined || !m.valid('target') ? undefined : { action, target, to };
   }
+  if (action === 'deploy') {
+    const to = m.has('to') ? readTo(m, names) : undefined;
+    if (target !== undefined && names.kindOf(target) !== 'template') m.fail('target', unknownName('template', target, names));
+    if (target === undefined || !m.valid('target', 'to')) return undefined;
+    return to === undefined ? { action, target } : { action, target, to };
+  }
   if (target === undefined) return undefined;
+  const wanted = TARGET_KIND[action];
+  if (wanted && names.kindOf(target) !== undefined && names.kindOf(target) !== wanted) {
+    m.fail('target', unknownName(wanted, target, names));
+    return undefined;
+  }
   if (names.kindOf(target) === undefined) {
     m.fail('target', `unknown target "${target}"${didYouMean(target, names.all())} ${names.listing()}`);
     return undefined;
@@ -84,6 +99,11 @@ function readLoad(m: MapReader, target: string | undefined, names: NameBook, vms
     ...(threads === undefined ? {} : { threads }),
     ...(activeMiB === undefined ? {} : { activeMiB }),
   };
+}
+
+/** `migrate`, `migrate and restore`, `migrate, restore and deploy` */
+function listActions(a: readonly string[]): string {
+  return a.length < 2 ? a.join('') : `${a.slice(0, -1).join(', ')} and ${a[a.length - 1]}`;
 }
 
 function readTo(m: MapReader, names: NameBook): string | undefined {

@@ -4,23 +4,24 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Profile } from './types.js';
 import type { ProfileError } from './errors.js';
 import { integer, name, text, unit } from './fields.js';
+import { readCluster } from './cluster.js';
 import { readContainers } from './containers.js';
 import { readEvents } from './events.js';
 import { readHosts } from './hosts.js';
 import { NameBook } from './names.js';
 import { Ctx, MapReader, listItems } from './reader.js';
 import { parseDuration } from './units.js';
+import { readTemplates } from './templates.js';
 import { readVms } from './vms.js';
 import { readVServers } from './vservers.js';
 
 export type LoadResult = { ok: true; profile: Profile } | { ok: false; errors: ProfileError[] };
 
 /** Sections the SPEC defines whose simulation has not landed yet, and the work that brings it. */
-export const UNSUPPORTED_SECTIONS: Record<string, string> = {
-  cluster: 'cluster', templates: 'cluster',
-};
+export const UNSUPPORTED_SECTIONS: Record<string, string> = {};
 export const TOP_KEYS = [
-  'name', 'description', 'seed', 'quantum', 'hosts', 'vms', 'containers', 'vservers', 'events', ...Object.keys(UNSUPPORTED_SECTIONS),
+  'name', 'description', 'seed', 'quantum', 'cluster', 'hosts', 'vms', 'containers', 'vservers', 'templates', 'events',
+  ...Object.keys(UNSUPPORTED_SECTIONS),
 ];
 
 export const DEFAULT_SEED = 1;
@@ -62,9 +63,15 @@ export function loadProfileText(source: string, file: string): LoadResult {
   const vms = readVms(ctx, listItems(ctx, top, 'vms', 'VMs'), names, hosts);
   const containers = readContainers(ctx, listItems(ctx, top, 'containers', 'containers'), names, hosts, vms);
   const vservers = readVServers(ctx, listItems(ctx, top, 'vservers', 'VServer guests'), names, hosts);
+  const cluster = readCluster(ctx, top);
+  const templates = readTemplates(ctx, listItems(ctx, top, 'templates', 'templates'), names);
   const events = readEvents(ctx, listItems(ctx, top, 'events', 'events'), names, vms);
   if (ctx.errors.length > 0 || profileName === undefined) return { ok: false, errors: sorted(ctx.errors) };
-  return { ok: true, profile: { name: profileName, description, seed, quantumMs, hosts, vms, containers, vservers, events } };
+  const profile: Profile = { name: profileName, description, seed, quantumMs, hosts, vms, containers, vservers, events };
+  // only when given, so that a profile without them is the same object it always was
+  if (cluster) profile.cluster = cluster;
+  if (templates.length > 0) profile.templates = templates;
+  return { ok: true, profile };
 }
 
 export function loadProfileFile(path: string): LoadResult {

@@ -3,11 +3,11 @@
 import { listNames } from './errors.js';
 import type { Ctx, MapReader } from './reader.js';
 
-export type Kind = 'host' | 'vm' | 'container' | 'service' | 'vserver';
+export type Kind = 'host' | 'vm' | 'container' | 'service' | 'vserver' | 'template';
 
 const LABEL: Record<Kind, [string, string]> = {
   host: ['host', 'hosts'], vm: ['VM', 'VMs'], container: ['container', 'containers'], service: ['service', 'services'],
-  vserver: ['VServer guest', 'VServer guests'],
+  vserver: ['VServer guest', 'VServer guests'], template: ['template', 'templates'],
 };
 
 /** `host`, `VM`, `container`, `service`: how messages name a kind. */

@@ -140,7 +140,43 @@ export interface Profile {
   containers: ContainerSpec[];
   vservers: VServerSpec[];
   events: TimedCommand[];
+  /** one cluster of all hosts; absent (or null) = no cluster services: HA, DRS, DPM stay off */
+  cluster?: ClusterSpec | null;
+  /** VM templates that `deploy` instantiates */
+  templates?: TemplateSpec[];
 }
+
+export const DRS_MODES = ['off', 'manual', 'auto'] as const;
+export type DrsMode = (typeof DRS_MODES)[number];
+export const ADMISSION_POLICIES = ['slots', 'percent', 'off'] as const;
+export type AdmissionPolicy = (typeof ADMISSION_POLICIES)[number];
+export const NONCONVERGENCE = ['stop_and_copy', 'abort'] as const;
+export type NonConvergence = (typeof NONCONVERGENCE)[number];
+
+/** The `cluster:` section (reference §3 and §7). */
+export interface ClusterSpec {
+  drs: DrsMode;
+  /** migration threshold 1 (conservative) .. 5 (aggressive): applies recommendations of priority <= it */
+  drsThreshold: number;
+  ha: boolean;
+  admission: AdmissionPolicy;
+  /** slot policy: host failures the cluster must tolerate */
+  failuresTolerated: number;
+  /** percentage policy: share of CPU and memory kept free for failover (0..1) */
+  failoverReserve: number;
+  dpm: 'off' | 'auto';
+  /** share of a host NIC that migrations may use (0..1) */
+  vmotionShare: number;
+  /** the pre-copy's switch-over goal: what is left must be sent within this, ms */
+  downtimeMs: number;
+  /** a pre-copy that does not converge: copy the rest with the VM stopped, or give up */
+  nonConvergence: NonConvergence;
+  /** no heartbeat from a host for this long and HA declares it failed, ms */
+  haDetectionMs: number;
+}
+
+/** A VM template: a VM without a name of its own or a host; `deploy` makes VMs from it. */
+export type TemplateSpec = Omit<VmSpec, 'host'>;
 
 /** Kernels that run containers: a bare Linux host, a KVM host's Linux, a VServer host's kernel. */
 export const CONTAINER_HYPERVISORS: readonly Hypervisor[] = ['linux', 'kvm', 'vserver'];

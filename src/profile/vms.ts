@@ -3,7 +3,7 @@ import { CPU_VIRT, IO_MODELS, RESTART_PRIORITIES, type HostSpec, type Hypervisor
 import { closest, num } from './errors.js';
 import { bool, integer, limitOf, name, nonEmpty, oneOf, positive, sharesOf, unit, type Preset } from './fields.js';
 import { COUNT } from './hosts.js';
-import { DISK_SHARES, NET_SHARES } from '../engine/io/constants.js';
+import { DISK_SHARES, NET_SHARES } from './io-shares.js';
 import { cloneNames, kindLabel, type Kind, type NameBook } from './names.js';
 import { MapReader, type Ctx, type Item } from './reader.js';
 import { parseFrequency, parseSize } from './units.js';
@@ -48,6 +48,11 @@ export function readVms(ctx: Ctx, items: readonly Item[], names: NameBook, hosts
 }
 
 function readVm(m: MapReader, names: NameBook, hosts: readonly HostSpec[]): Omit<VmSpec, 'name'> {
+  return { host: readHostRef(m, names, hosts) ?? '', ...readVmBody(m) };
+}
+
+/** Everything of a VM but its name and host: what a template gives the VMs deployed from it. */
+export function readVmBody(m: MapReader): Omit<VmSpec, 'name' | 'host'> {
   const vcpus = m.get('vcpus', VCPUS) ?? (m.valid('vcpus') ? 1 : undefined);
   const memoryMiB = m.get('memory', MEMORY) ?? (m.valid('memory') ? DEFAULT_VM_MEMORY_MIB : undefined);
   const reservationMHz = m.get('reservation', MHZ) ?? 0;
@@ -62,7 +67,6 @@ function readVm(m: MapReader, names: NameBook, hosts: readonly HostSpec[]): Omit
   const shares = m.get('shares', sharesOf(1_000_000)) ?? 'normal';
   const memShares = m.get('mem_shares', sharesOf(1_000_000_000)) ?? 'normal';
   return {
-    host: readHostRef(m, names, hosts) ?? '',
     vcpus: vcpus ?? 1,
     memoryMiB: memoryMiB ?? DEFAULT_VM_MEMORY_MIB,
     guest: m.get('guest', GUEST) ?? DEFAULT_GUEST,

@@ -28,7 +28,10 @@ describe('vmtop batch', () => {
     const events = lines.flatMap((l) => l.events);
     expect(events).toContainEqual({ t: 5, kind: 'load', target: 'a', detail: '+50% CPU on 2 vCPUs for 10s' });
     expect(events).toContainEqual({ t: 15, kind: 'load-end', target: 'a', detail: 'injected load finished' });
-    expect(events.find((e) => e.kind === 'refused')).toMatchObject({ t: 8, target: 'b' });
+    // the timeline's migrate at 8 s: b moves from h1 to h2 (and then samples on h2)
+    expect(events.find((e) => e.kind === 'migrate-start')).toMatchObject({ t: 8, target: 'b' });
+    expect(events.find((e) => e.kind === 'migrate-end')).toMatchObject({ target: 'b', detail: expect.stringMatching(/^on h2 after/) });
+    expect(lines[7].vms.find((v: { name: string }) => v.name === 'b').host).toBe('h2');
   });
 
   it('a different seed changes a bursty workload, the same seed does not', () => {

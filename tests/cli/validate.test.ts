@@ -13,7 +13,7 @@ describe('vmtop validate / profiles', () => {
       '  - name: web',
       '    host: esx-b',
       '    vcpu: 2',
-      'templates: []',
+      'cluster: { drs: sometimes }',
       '',
     ].join('\n'));
     const r = vmtop(['validate', file]);
@@ -23,7 +23,7 @@ describe('vmtop validate / profiles', () => {
       expect.stringMatching(new RegExp(`^${file}:3:\\d+: hosts\\[0\\]\\.pcpus: expected an integer 1\\.\\.1024`)),
       expect.stringMatching(new RegExp(`^${file}:6:\\d+: vms\\[0\\]\\.host: unknown host "esx-b"; did you mean "esx-a"\\?`)),
       expect.stringMatching(new RegExp(`^${file}:7:5: vms\\[0\\]\\.vcpu: unknown key "vcpu"; did you mean "vcpus"\\?`)),
-      expect.stringMatching(new RegExp(`^${file}:8:1: templates: "templates" is not supported yet`)),
+      expect.stringMatching(new RegExp(`^${file}:8:\\d+: cluster\\.drs: expected off \\| manual \\| auto`)),
       `4 errors in ${file}`,
     ]);
   });

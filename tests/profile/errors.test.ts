@@ -59,11 +59,14 @@ describe('each error kind points at its node', () => {
     ]);
   });
 
-  it('unsupported sections: at the key, naming the work that brings them', () => {
-    const text = yaml('name: x', 'cluster: { drs: auto }', 'hosts:', HOST, 'containers: []', 'vservers: []', 'templates: []');
+  it('cluster and templates: checked key by key, deploy needs a template', () => {
+    const text = yaml('name: x', 'cluster: { drs: sometimes, vmotion_shar: 50% }', 'hosts:', HOST,
+      'templates: [{ name: t, vcpus: 0 }]', 'events: [{ at: 1s, action: deploy, target: h }]');
     expect(errorsOf(text)).toEqual([
-      'test.yaml:2:1: cluster: "cluster" is not supported yet (arrives with the cluster work)',
-      'test.yaml:7:1: templates: "templates" is not supported yet (arrives with the cluster work)',
+      'test.yaml:2:17: cluster.drs: expected off | manual | auto',
+      'test.yaml:2:28: cluster.vmotion_shar: unknown key "vmotion_shar"; did you mean "vmotion_share"?',
+      'test.yaml:5:31: templates[0].vcpus: expected an integer 1..128',
+      'test.yaml:6:44: events[0].target: "h" is a host, not a template (templates: t)',
     ]);
   });
 
@@ -152,7 +155,7 @@ describe('events', () => {
     ['{ at: 1s, action: migrate, target: esx-2, to: esx-1 }', '7:40: events[0].target: "esx-2" is a host, not a VM (VMs: web)'],
     ['{ at: 1s, action: migrate, target: web, to: esx-3 }', '7:49: events[0].to: unknown host "esx-3"; did you mean "esx-1"? (hosts: esx-1, esx-2)'],
     ['{ at: 1s, action: fail, target: esx }', '7:37: events[0].target: unknown target "esx"; did you mean "esx-1"? (hosts and VMs: esx-1, esx-2, web)'],
-    ['{ at: 1s, action: fail, target: esx-1, to: esx-2 }', '7:44: events[0].to: "to" applies only to migrate and restore events'],
+    ['{ at: 1s, action: fail, target: esx-1, to: esx-2 }', '7:44: events[0].to: "to" applies only to migrate, restore and deploy events'],
     ['{ at: soon, action: fail, target: esx-1 }', '7:11: events[0].at: expected a duration like 250ms, 30s or 5m'],
   ])('%s', (event, error) => {
     expect(errorsOf(yaml(...base, `  - ${event}`))).toEqual([`test.yaml:${error}`]);

@@ -1,7 +1,7 @@
 // The containers on a host's own kernel as one group of the host's CPU scheduler.
 
 import { CONTAINER_HYPERVISORS, type HostSpec, type Profile } from '../../profile/types.js';
-import type { CpuGroupConfig } from '../cpu/host-cpu.js';
+import type { CpuGroupConfig } from '../cpu/cpu-state.js';
 
 /**
  * One lane per pCPU, independent threads (no co-scheduling). Against VMs on a KVM host the group

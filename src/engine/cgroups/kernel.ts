@@ -27,7 +27,7 @@ export class Kernel {
     /** the VM whose guest kernel this is; null for the host's own */
     readonly vm: GroupRuntime | null,
     /** the HostCpu group: the host's container group, or the VM */
-    readonly g: number,
+    public g: number,
   ) {}
 
   *containers(): Generator<Container> {

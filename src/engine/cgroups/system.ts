@@ -104,6 +104,17 @@ export class CgroupSystem {
     return undefined;
   }
 
+  /** The host's groups were laid out anew (a VM came or went): its kernels find their groups again. */
+  reindex(host: HostRuntime): void {
+    for (const k of this.byHost.get(host) ?? NONE) k.g = k.vm ? host.groups.indexOf(k.vm) : host.containerGroup;
+  }
+
+  /** True when the VM's guest runs containers: they would have to move with it. */
+  hostsContainers(vmName: string): boolean {
+    const k = this.kernels.get(vmName);
+    return k !== undefined && k.vm !== null && k.nodes.length > 0;
+  }
+
   /** Why `name` cannot run containers, for a refusal. */
   noKernel(name: string): string {
     const host = this.hosts.find((h) => h.spec.name === name);

@@ -23,6 +23,8 @@ export class WorkloadState {
   readonly loads: ActiveLoad[] = [];
   /** the pattern's multiplier in the last quantum filled; the I/O model follows it */
   level = 1;
+  /** stunned for a migration's stop-and-copy: the guest runs nothing, its vCPUs wait */
+  stunned = false;
 
   constructor(
     readonly spec: WorkloadSpec,
@@ -52,12 +54,14 @@ export class WorkloadState {
    */
   fill(tMs: number, out: Float64Array, useful: Float64Array, offset: number): void {
     this.level = this.factor(tMs);
+    // a stunned guest asks for nothing (a multiplication, not a branch: this runs every quantum)
+    const on = this.stunned ? 0 : 1;
     const base = this.spec.cpu * this.level;
     const threads = this.spec.threads;
     for (let i = 0; i < this.vcpus; i++) {
       let app = i < threads ? base : 0;
       for (const l of this.loads) if (i < l.threads) app += l.cpu;
-      const d = this.housekeeping + app;
+      const d = (this.housekeeping + app) * on;
       out[offset + i] = d > 1 ? 1 : d;
       useful[offset + i] = d > 0 ? app / d : 0;
     }

@@ -48,8 +48,7 @@ export const PARTITION_BASE_LOAD = 0.05;
 export const PARTITION_SHARES_PER_VCPU = 2000;
 
 /** vNIC shares (NIOC v3 VM shares low/normal/high) and virtual disk shares (SIOC, reference §6.2). */
-export const NET_SHARES = { low: 25, normal: 50, high: 100 } as const;
-export const DISK_SHARES = { low: 500, normal: 1000, high: 2000 } as const;
+export { DISK_SHARES, NET_SHARES } from '../../profile/io-shares.js';
 
 /** SIOC's congestion threshold (reference §6.2, the textbook default). */
 export const SIOC_THRESHOLD_MS = 30;

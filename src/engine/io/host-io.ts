@@ -80,6 +80,12 @@ export class HostIo {
   private readonly guestFactor: Float64Array;
   private prevPartitionRun = 0;
   private readonly zero: Float64Array;
+  /**
+   * Mbit/s of the link taken by the cluster's own traffic — migrations, fault-tolerance logging —
+   * per direction: the VMs' traffic shares what is left. Set by the cluster model.
+   */
+  clusterTx = 0;
+  clusterRx = 0;
 
   constructor(
     readonly spec: HostSpec,
@@ -121,6 +127,41 @@ export class HostIo {
     const c = new Float64Array(groups.length);
     this.counters = Object.fromEntries(IO_COUNTERS.map((k) => [k, c.slice()])) as IoCounters;
     this.sampled = Object.fromEntries(IO_COUNTERS.map((k) => [k, c.slice()])) as IoCounters;
+  }
+
+  /**
+   * Take over from `old`, this host's previous I/O model, when its groups changed: every group
+   * keeps its counters (from `sources[i]`, the model it was on, or `old` itself), so rates carry on.
+   */
+  adopt(old: HostIo, sources: readonly ({ io: HostIo; g: number } | null)[]): void {
+    this.settledMs = old.settledMs;
+    this.startedMs = old.startedMs;
+    this.sampledMs = old.sampledMs;
+    this.pace = old.pace;
+    this.planned = old.planned && old.active;
+    this.prevPartitionRun = old.prevPartitionRun;
+    this.clusterTx = old.clusterTx;
+    this.clusterRx = old.clusterRx;
+    sources.forEach((src, g) => {
+      if (!src) return;
+      for (const k of IO_COUNTERS) {
+        this.counters[k][g] = src.io.counters[k][src.g];
+        this.sampled[k][g] = src.io.sampled[k][src.g];
+      }
+      const from = src.io.vm.indexOf(src.g);
+      const to = this.vm.indexOf(g);
+      if (from < 0 || to < 0) return;
+      this.guestFactor[to] = src.io.guestFactor[from];
+      this.prevRan[to] = src.io.prevRan[from];
+      this.prevWanted[to] = src.io.prevWanted[from];
+      this.prevSys[to] = src.io.prevSys[from];
+    });
+  }
+
+  /** After a pause (the host was down): the next step starts now, not where the last one ended. */
+  resumeAt(tMs: number): void {
+    this.settledMs = tMs;
+    this.planned = false; // what was planned before the pause is void
   }
 
   /** Settle the step that ends at `tMs` and plan the next one. */
@@ -222,8 +263,8 @@ export class HostIo {
       this.offIops[k] = Math.min(this.iopsDemand[k] * level * gf, this.capIops[k]) * pace;
     }
     const nic = this.spec.nicMbit;
-    shareBandwidth(n, this.nicTx, this.netShares, nic, this.planTx, this.zero);
-    shareBandwidth(n, this.nicRx, this.netShares, nic, this.planRx, this.zero);
+    shareBandwidth(n, this.nicTx, this.netShares, Math.max(0, nic - this.clusterTx), this.planTx, this.zero);
+    shareBandwidth(n, this.nicRx, this.netShares, Math.max(0, nic - this.clusterRx), this.planRx, this.zero);
     this.datastore.step(this.offIops, this.diskShares, IO_STEP_MS, this.served);
     let backend = 0;
     for (let k = 0; k < n; k++) {

@@ -18,7 +18,7 @@ export function partitionGroup(host: HostSpec, gid: number, rng: Rng): GroupRunt
     pattern: 'steady' as const, periodMs: 60_000, activeMiB: 0, dirtyMiBs: 0, netMbit: 0, iops: 0 };
   return {
     gid, name, kind: 'system', vcpus, shares: PARTITION_SHARES_PER_VCPU * vcpus,
-    reservationMHz: 0, limitMHz: null, state: 'running', memory: null,
+    reservationMHz: 0, limitMHz: null, state: 'running', memory: null, cpuOverhead: 0,
     // no guest housekeeping: the level set by the I/O model is all it does
     workload: new WorkloadState(spec, vcpus, rng, 0),
   };

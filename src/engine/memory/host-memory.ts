@@ -27,29 +27,52 @@ export interface MemoryTransition {
 export class HostMemory {
   readonly minFree: number;
   state: MemState = 'high';
-  free: number;
+  free = 0;
   share: ShareTotals = { shared: 0, common: 0 };
   private changedAtMs = -Infinity;
-  private readonly on: boolean[];
-  private readonly want: Float64Array;
-  private readonly res: Float64Array;
-  private readonly weight: Float64Array;
-  private readonly target: Float64Array;
+  private on: boolean[] = [];
+  private want = new Float64Array(0);
+  private res = new Float64Array(0);
+  private weight = new Float64Array(0);
+  private target = new Float64Array(0);
+  vms: VmMemory[] = [];
+  /**
+   * Memory held for the cluster's operations: pages of VMs migrating in (allocated as they
+   * arrive) and the memory of fault-tolerance secondaries kept in lockstep here, MiB.
+   */
+  clusterMiB = 0;
 
   constructor(
     readonly totalMiB: number,
     readonly reservedMiB: number,
     readonly hostGHz: number,
-    readonly vms: VmMemory[],
+    vms: VmMemory[],
   ) {
     this.minFree = minFreeMiB(totalMiB);
-    this.on = vms.map(() => true);
+    this.setVms(vms);
+  }
+
+  /** The VMs on the host change (migration, restart, deploy); each keeps its own state. */
+  setVms(vms: VmMemory[]): void {
+    this.vms = vms;
     const n = vms.length;
+    this.on = vms.map((v) => v.powered);
     this.want = new Float64Array(n);
     this.res = new Float64Array(n);
     this.weight = new Float64Array(n);
     this.target = new Float64Array(n);
     this.free = this.computeFree();
+  }
+
+  /** Free memory now, without touching the state (a query between steps must change nothing). */
+  freeNow(): number {
+    return this.computeFree();
+  }
+
+  /** Free memory now, as the next step would see it; kept as the host's `free`. */
+  refresh(): number {
+    this.free = this.computeFree();
+    return this.free;
   }
 
   /** Memory the VMs may use: what the hypervisor reserved and the VMs' overheads are not. */
@@ -64,13 +87,14 @@ export class HostMemory {
   processMiB = 0;
 
   private computeFree(): number {
-    let used = this.reservedMiB + this.processMiB;
+    let used = this.reservedMiB + this.processMiB + this.clusterMiB;
     for (const v of this.vms) used += v.consumed(ZIP_RATIO) + v.overhead;
     return this.totalMiB - used;
   }
 
   /** Advance dtS seconds; returns the state change, if any. */
   step(tMs: number, dtS: number): MemoryTransition | null {
+    for (let i = 0; i < this.vms.length; i++) this.on[i] = this.vms[i].powered;
     this.touch(tMs, dtS);
     this.share = scanPages(this.vms, this.hostGHz, dtS, this.on);
     this.free = this.computeFree();

@@ -29,7 +29,10 @@ export class VmMemory {
   balloonTarget = 0;
   swapTarget = 0;
   readonly balloonMax: number;
-  readonly overhead: number;
+  /** the VMM's own memory for this VM while it is powered on, MiB */
+  readonly overheadMiB: number;
+  /** off, suspended or down: the VM holds no memory and touches none */
+  powered = true;
   // cumulative, MiB
   swappedIn = 0;
   swappedOut = 0;
@@ -49,7 +52,34 @@ export class VmMemory {
     this.U = memoryMiB;
     this.sztgt = memoryMiB;
     this.balloonMax = BALLOON_MAX_FRACTION * memoryMiB;
-    this.overhead = overheadMiB(vcpus, memoryMiB);
+    this.overheadMiB = overheadMiB(vcpus, memoryMiB);
+  }
+
+  get overhead(): number {
+    return this.powered ? this.overheadMiB : 0;
+  }
+
+  /** Give every page back (power off, suspend, a host failure): the guest starts from nothing. */
+  release(): void {
+    this.U = this.memoryMiB;
+    this.R = this.Z = this.S = this.B = 0;
+    this.guestSwapped = this.scanned = this.shared = this.zero = this.saved = 0;
+    this.balloonTarget = this.swapTarget = 0;
+    this.sztgt = this.memoryMiB;
+    this.hostStall = this.guestStall = 0;
+  }
+
+  /**
+   * Arrived on another host by migration: the same pages, but each a private copy there until
+   * that host's page sharing scans it again.
+   */
+  unshare(): void {
+    this.scanned = this.shared = this.zero = this.saved = 0;
+  }
+
+  /** Machine memory the VM needs on a host it moves to: its resident and compressed pages, unshared. */
+  footprint(zipRatio: number): number {
+    return this.R + this.Z * zipRatio + this.overheadMiB;
   }
 
   /** working set added by `load` commands in force */
@@ -64,6 +94,7 @@ export class VmMemory {
 
   /** What the guest itself has in use: its working set, and for a JVM the whole committed heap. */
   guestUsed(): number {
+    if (!this.powered) return 0;
     return Math.min(this.memoryMiB, this.ownUsed() + this.cgroupMiB);
   }
 
@@ -74,6 +105,7 @@ export class VmMemory {
 
   /** Pages touched recently (esxtop ACTV): a JVM's heap use saw-tooths between collections. */
   active(tMs: number): number {
+    if (!this.powered) return 0;
     const w = this.workload;
     if (w.type !== 'jvm') return Math.min(this.memoryMiB, w.activeMiB + this.extraActive + this.cgroupMiB);
     const phase = (tMs % w.periodMs) / w.periodMs;

@@ -12,7 +12,8 @@
 //           did not foresee: a held guest runs no tick and the bucket never goes below zero.
 
 import type { VServerSpec } from '../../profile/types.js';
-import type { CpuGroupConfig, HostCpu } from '../cpu/host-cpu.js';
+import type { HostCpu } from '../cpu/host-cpu.js';
+import type { CpuGroupConfig } from '../cpu/cpu-state.js';
 import { WorkloadState } from '../cpu/workload.js';
 import type { Rng } from '../rng.js';
 import { niceWeight, TokenBucket, vavavoom } from './bucket.js';

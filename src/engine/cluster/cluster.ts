@@ -1,0 +1,197 @@
+// The cluster of all hosts: live migration, HA with admission control, fault tolerance, DRS,
+// DPM and the VMs' lifecycle, driven by the same commands from the timeline, the keys and
+// replays (`migrate`, `fail`, `recover`, `power_on`, `power_off`, `suspend`, `resume`, `deploy`).
+// Without a `cluster:` section migrations and lifecycle commands work; HA, DRS and DPM do not run.
+
+import type { Command, Profile, VmSpec } from '../../profile/types.js';
+import type { Rng } from '../rng.js';
+import type { HostRuntime } from '../runtime.js';
+import type { HostSample, VmSample } from '../snapshot.js';
+import { DEFAULT_CLUSTER } from '../../profile/cluster-defaults.js';
+import { ClusterContext, type Emit } from './context.js';
+import { drsPriority, imbalance, targetImbalance, DRS_PERIOD_MS } from './drs.js';
+import { migrationTargets, type HostChoice } from './eligibility.js';
+import { FtService } from './ft.js';
+import { HaService } from './ha.js';
+import { Lifecycle } from './lifecycle.js';
+import { Migrations } from './migration.js';
+import { capacityOf, runningClaims } from './placement.js';
+import { failoverCapacity, failoverPercent } from './admission.js';
+import { Services } from './services.js';
+import type { ClusterHost, ClusterSample } from './types.js';
+
+export type { ClusterSample, ClusterHost } from './types.js';
+export type { HostChoice } from './eligibility.js';
+
+const ACTIONS = new Set(['migrate', 'fail', 'recover', 'power_on', 'power_off', 'suspend', 'resume', 'deploy']);
+
+export class Cluster {
+  readonly ctx: ClusterContext;
+  readonly migrations: Migrations;
+  readonly ha: HaService;
+  readonly ft: FtService;
+  readonly lifecycle: Lifecycle;
+  readonly services: Services;
+  private nextServiceMs = DRS_PERIOD_MS;
+  /** FT logging through each host's NIC, Mbit/s (migrations account for their own) */
+  private ftTx = new Map<HostRuntime, number>();
+  private ftRx = new Map<HostRuntime, number>();
+  private started = false;
+
+  constructor(profile: Profile, hosts: HostRuntime[], rng: Rng, emit: Emit,
+    reindex: (h: HostRuntime) => void, hasContainers: (vm: string) => boolean) {
+    const specs = new Map<string, VmSpec>(profile.vms.map((v) => [v.name, v]));
+    this.ctx = new ClusterContext(profile, hosts, profile.cluster ?? { ...DEFAULT_CLUSTER }, !!profile.cluster, specs, emit, reindex, hasContainers);
+    this.migrations = new Migrations(this.ctx);
+    this.ha = new HaService(this.ctx);
+    this.ft = new FtService(this.ctx);
+    this.services = new Services(this.ctx, this.migrations);
+    this.lifecycle = new Lifecycle(this.ctx, rng, {
+      started: (t, g) => { this.ha.forget(g); this.ft.moved(t, g); this.updateNet(); },
+      stopped: (_t, g) => { this.ha.forget(g); this.ft.stopped(g); this.updateNet(); },
+      migrating: (vm) => !!this.migrations.of(vm),
+      load: (h) => this.services.load(h),
+    });
+  }
+
+  handles(c: Command): boolean {
+    return ACTIONS.has(c.action);
+  }
+
+  apply(tMs: number, c: Command): void {
+    this.begin(tMs);
+    switch (c.action) {
+      case 'migrate': this.migrations.start(tMs, c.target, c.to); break;
+      case 'fail': this.fail(tMs, c.target); break;
+      case 'recover': this.recover(tMs, c.target); break;
+      default: this.lifecycle.apply(tMs, c);
+    }
+    this.updateNet();
+  }
+
+  /** First call: FT secondaries are made at start. */
+  private begin(tMs: number): void {
+    if (this.started) return;
+    this.started = true;
+    this.ft.start(tMs);
+    this.updateNet();
+  }
+
+  /** Every quantum, before the hosts run it. Cheap when nothing is going on. */
+  step(tMs: number, dtMs: number): void {
+    if (!this.started) this.begin(tMs);
+    if (this.migrations.active.length > 0) {
+      const n = this.migrations.active.length;
+      this.migrations.step(tMs, dtMs);
+      if (this.migrations.active.length !== n) this.afterMigrations(tMs);
+    }
+    if (this.ftTx.size > 0) {
+      const s = dtMs / 1000;
+      for (const [h, x] of this.ftTx) h.net.txTotal += x * s;
+      for (const [h, x] of this.ftRx) h.net.rxTotal += x * s;
+    }
+    if (this.ha.busy) this.ha.step(tMs);
+    if (tMs >= this.nextServiceMs) {
+      this.nextServiceMs += DRS_PERIOD_MS;
+      if (this.ctx.enabled) this.services.run(tMs);
+      else this.services.measure(tMs);
+      this.updateNet();
+    }
+  }
+
+  private afterMigrations(tMs: number): void {
+    for (const { group } of this.ctx.vms()) if (group.spec?.ft) this.ft.moved(tMs, group);
+    this.services.settle(tMs);
+    this.updateNet();
+  }
+
+  private fail(tMs: number, name: string): void {
+    const host = this.ctx.host(name);
+    if (!host) return this.ctx.emit(tMs, 'refused', name, `fail: no host named "${name}"`);
+    if (host.state !== 'up') return this.ctx.emit(tMs, 'refused', name, `fail: ${name} is ${host.state === 'failed' ? 'already failed' : 'in standby'}`);
+    for (const m of [...this.migrations.active]) {
+      if (m.from === host || m.to === host) this.migrations.cancel(tMs, m, `${name} failed during the migration`);
+    }
+    host.state = 'failed';
+    host.memory.clusterMiB = 0;
+    if (this.ctx.draining === host) this.ctx.draining = null;
+    this.ctx.emit(tMs, 'host-failed', name, this.ha.on
+      ? `no heartbeat; HA declares it failed after ${this.ctx.spec.haDetectionMs / 1000} s and restarts its VMs`
+      : 'host failed; its VMs are down (no HA)');
+    this.ft.hostFailed(tMs, host);
+    this.ha.hostFailed(tMs, host);
+    host.memory.refresh();
+    this.updateNet();
+  }
+
+  private recover(tMs: number, name: string): void {
+    const host = this.ctx.host(name);
+    if (!host) return this.ctx.emit(tMs, 'refused', name, `recover: no host named "${name}"`);
+    if (host.state === 'up') return this.ctx.emit(tMs, 'refused', name, `recover: ${name} is up`);
+    const was = host.state;
+    host.state = 'up';
+    host.io.resumeAt(tMs);
+    host.memory.clusterMiB = 0;
+    host.memory.refresh();
+    this.ctx.emit(tMs, 'host-recovered', name, was === 'standby' ? 'powered on from standby' : 'back up, empty: HA restarted its VMs elsewhere');
+    this.ha.retrySoon(tMs);
+    this.ft.retry(tMs);
+  }
+
+  /** The cluster's traffic on each NIC: the VMs' own traffic gets what is left of the link. */
+  private updateNet(): void {
+    const tx = new Map<HostRuntime, number>();
+    const rx = new Map<HostRuntime, number>();
+    this.ft.traffic(tx, rx);
+    this.ftTx = new Map(tx);
+    this.ftRx = new Map(rx);
+    this.migrations.traffic(tx, rx);
+    for (const h of this.ctx.hosts) {
+      h.net.txMbit = tx.get(h) ?? 0;
+      h.net.rxMbit = rx.get(h) ?? 0;
+      h.io.clusterTx = Math.min(h.spec.nicMbit, h.net.txMbit);
+      h.io.clusterRx = Math.min(h.spec.nicMbit, h.net.rxMbit);
+    }
+  }
+
+  /** Hosts the VM could migrate to, each with why not (the host picker). */
+  targets(vm: string): HostChoice[] {
+    return migrationTargets(this.ctx, vm);
+  }
+
+  /** The cluster view, from this sample's hosts and VMs. */
+  sample(hosts: readonly HostSample[], vms: readonly VmSample[]): ClusterSample {
+    const ctx = this.ctx;
+    // one pass over the VMs (a sample of a large lab has thousands)
+    const rows: ClusterHost[] = hosts.map((h) => ({
+      name: h.name, state: h.state, cpuLoad: 0,
+      memUsed: h.MEM_TOTAL > 0 ? (h.MEM_TOTAL - h.MEM_FREE) / h.MEM_TOTAL : 0,
+      runningVms: 0, vms: [], draining: ctx.draining?.spec.name === h.name,
+    }));
+    const byName = new Map(rows.map((r, i) => [r.name, { row: r, pcpus: hosts[i].pcpus }]));
+    for (const v of vms) {
+      if (v.kind !== 'vm') continue;
+      const x = byName.get(v.host);
+      if (!x) continue;
+      x.row.cpuLoad += v['%DMD'] / 100 / x.pcpus;
+      x.row.vms.push(v.name);
+      if (v.state === 'running' || v.state === 'migrating') x.row.runningVms++;
+    }
+    const up = rows.filter((r) => r.state === 'up');
+    const lim = imbalance(up.map((r) => r.cpuLoad));
+    const runningVms = up.reduce((a, r) => a + r.runningVms, 0);
+    const upHosts = ctx.hosts.filter((h) => h.state === 'up');
+    const { claims } = runningClaims(ctx);
+    const caps = upHosts.map(capacityOf);
+    return {
+      enabled: ctx.enabled, drs: ctx.spec.drs, drsThreshold: ctx.spec.drsThreshold, ha: ctx.enabled && ctx.spec.ha,
+      admission: ctx.spec.admission, dpm: ctx.spec.dpm, vmotionShare: ctx.spec.vmotionShare,
+      hosts: rows, imbalance: lim, targetImbalance: targetImbalance(ctx.spec.drsThreshold, up.length),
+      priority: drsPriority(lim, up.length),
+      recommendations: this.services.recommendations,
+      migrations: this.migrations.info(), ft: this.ft.info(), down: this.ha.down(),
+      consolidation: up.length > 0 ? runningVms / up.length : 0, runningVms, hostsOn: up.length,
+      failoverCapacity: failoverCapacity(caps, claims), failoverPercent: failoverPercent(caps, claims),
+    };
+  }
+}

@@ -1,0 +1,175 @@
+// Fault tolerance (reference §7.2): an FT VM has a secondary on another host kept in lockstep —
+// the primary logs its non-deterministic inputs (disk reads, network input, timer events) to it,
+// which costs NIC bandwidth on both hosts and the secondary's memory. When the primary's host
+// fails the secondary goes live with no downtime, and a new secondary is made where there is room.
+
+import { IO_SIZE_KIB, READ_FRACTION } from '../io/constants.js';
+import type { GroupRuntime, HostRuntime } from '../runtime.js';
+import type { ClusterContext } from './context.js';
+import { hostDown } from './eligibility.js';
+
+/** Logging overhead on top of the inputs: TCP/IP and timer events (reference §7.2). */
+export const FT_LOG_OVERHEAD = 1.2;
+/** das.maxftvmsperhost: FT VMs (primaries and secondaries) per host. */
+export const MAX_FT_PER_HOST = 4;
+
+/** FT logging bandwidth, Mbit/s: (disk reads MB/s x 8 + network input Mbit/s) x 1.2 (TV-7.2). */
+export function ftLoggingMbit(diskReadMBs: number, netInMbit: number): number {
+  return (diskReadMBs * 8 + netInMbit) * FT_LOG_OVERHEAD;
+}
+
+interface Pair {
+  vm: GroupRuntime;
+  secondary: HostRuntime | null;
+  /** memory held for the secondary on its host, MiB */
+  held: number;
+}
+
+export interface FtInfo {
+  vm: string;
+  primary: string;
+  secondary: string | null;
+  loggingMbit: number;
+}
+
+export class FtService {
+  private readonly pairs: Pair[] = [];
+
+  constructor(private readonly ctx: ClusterContext) {}
+
+  /** Protect every running VM with `ft: true`. */
+  start(tMs: number): void {
+    for (const { host, group } of this.ctx.vms()) {
+      if (group.spec?.ft && group.state === 'running') {
+        const pair = { vm: group, secondary: null, held: 0 };
+        this.pairs.push(pair);
+        this.protect(tMs, pair, host);
+      }
+    }
+  }
+
+  get count(): number {
+    return this.pairs.length;
+  }
+
+  /** Logging traffic of a pair: the primary's disk reads and network input, from its workload. */
+  logging(pair: Pair): number {
+    const w = pair.vm.workload.spec;
+    const readsMBs = (w.iops * READ_FRACTION * IO_SIZE_KIB * 1024) / 1e6;
+    return ftLoggingMbit(readsMBs, w.netRxMbit ?? w.netMbit);
+  }
+
+  traffic(tx: Map<HostRuntime, number>, rx: Map<HostRuntime, number>): void {
+    for (const p of this.pairs) {
+      const place = this.ctx.find(p.vm.name);
+      if (!p.secondary || !place || p.vm.state !== 'running' && p.vm.state !== 'migrating') continue;
+      const mbit = this.logging(p);
+      tx.set(place.host, (tx.get(place.host) ?? 0) + mbit);
+      rx.set(p.secondary, (rx.get(p.secondary) ?? 0) + mbit);
+    }
+  }
+
+  private perHost(host: HostRuntime): number {
+    let n = 0;
+    for (const p of this.pairs) {
+      if (p.secondary === host) n++;
+      if (this.ctx.find(p.vm.name)?.host === host) n++;
+    }
+    return n;
+  }
+
+  /** Make a secondary for `pair` on a host other than `primary`, the one with the most free memory. */
+  private protect(tMs: number, pair: Pair, primary: HostRuntime): void {
+    const m = pair.vm.memory!;
+    const need = m.memoryMiB + m.overheadMiB;
+    let best: HostRuntime | null = null;
+    for (const h of this.ctx.hosts) {
+      if (h === primary || hostDown(h) || h.spec.hypervisor !== primary.spec.hypervisor) continue;
+      if (this.ctx.unreserved(h) < need || this.perHost(h) >= MAX_FT_PER_HOST) continue;
+      if (!best || this.ctx.unreserved(h) > this.ctx.unreserved(best)) best = h;
+    }
+    if (!best) {
+      pair.secondary = null;
+      this.ctx.emit(tMs, 'ft-unprotected', pair.vm.name, `no host can hold its secondary (${Math.round(need)} MiB): not protected`);
+      return;
+    }
+    pair.secondary = best;
+    pair.held = need;
+    best.memory.clusterMiB += need;
+    best.memory.refresh();
+    this.ctx.emit(tMs, 'ft-secondary', pair.vm.name, `secondary on ${best.spec.name}, logging ${this.logging(pair).toFixed(1)} Mbit/s`);
+  }
+
+  private unhold(pair: Pair): void {
+    if (!pair.secondary) return;
+    pair.secondary.memory.clusterMiB = Math.max(0, pair.secondary.memory.clusterMiB - pair.held);
+    pair.secondary.memory.refresh();
+    pair.secondary = null;
+    pair.held = 0;
+  }
+
+  /** Is `vm` an FT primary whose secondary can take over? */
+  covers(vm: GroupRuntime): boolean {
+    return this.pairs.some((p) => p.vm === vm && p.secondary !== null);
+  }
+
+  /**
+   * `host` failed. Primaries there fail over to their secondaries (before HA sees them down);
+   * secondaries there are lost. Either way a new secondary is made where there is room.
+   */
+  hostFailed(tMs: number, host: HostRuntime): void {
+    for (const p of this.pairs) {
+      const place = this.ctx.find(p.vm.name);
+      if (!place) continue;
+      if (place.host === host && p.secondary && (p.vm.state === 'running' || p.vm.state === 'migrating')) {
+        const target = p.secondary;
+        this.unhold(p);
+        this.ctx.move(p.vm, host, target);
+        p.vm.state = 'running';
+        target.cpu.setOn(target.groups.indexOf(p.vm), true);
+        p.vm.memory!.unshare();
+        target.memory.refresh();
+        this.ctx.emit(tMs, 'ft-failover', p.vm.name, `secondary on ${target.spec.name} took over with no downtime`);
+        this.protect(tMs, p, target);
+      } else if (p.secondary === host) {
+        p.secondary.memory.clusterMiB = Math.max(0, p.secondary.memory.clusterMiB - p.held);
+        p.secondary = null;
+        p.held = 0;
+        this.ctx.emit(tMs, 'ft-secondary-lost', p.vm.name, `secondary lost with ${host.spec.name}`);
+        this.protect(tMs, p, place.host);
+      }
+    }
+  }
+
+  /** Capacity came back: protect the VMs left without a secondary. */
+  retry(tMs: number): void {
+    for (const p of this.pairs) {
+      const place = this.ctx.find(p.vm.name);
+      if (!p.secondary && place && p.vm.state === 'running') this.protect(tMs, p, place.host);
+    }
+  }
+
+  /** The VM stopped (powered off, suspended): its secondary goes too. */
+  stopped(vm: GroupRuntime): void {
+    for (const p of this.pairs) if (p.vm === vm) this.unhold(p);
+  }
+
+  /** The VM moved: a secondary on its new host must move elsewhere. */
+  moved(tMs: number, vm: GroupRuntime): void {
+    for (const p of this.pairs) {
+      const place = this.ctx.find(vm.name);
+      if (p.vm !== vm || !place) continue;
+      if (p.secondary === place.host) {
+        this.unhold(p);
+        this.protect(tMs, p, place.host);
+      } else if (!p.secondary && vm.state === 'running') this.protect(tMs, p, place.host);
+    }
+  }
+
+  info(): FtInfo[] {
+    return this.pairs.map((p) => ({
+      vm: p.vm.name, primary: this.ctx.find(p.vm.name)?.host.spec.name ?? '',
+      secondary: p.secondary?.spec.name ?? null, loggingMbit: p.secondary ? this.logging(p) : 0,
+    }));
+  }
+}

@@ -1,0 +1,73 @@
+// Where a VM can start or restart: a host that is up, runs the VM's hypervisor, has the memory
+// the VM needs to start (its VMM overhead and reservation, unreserved) and — under the slot
+// policy — a free slot. Among those, the one with the most unreserved capacity (HA) or the least
+// loaded (DRS placing a new VM).
+
+import type { VmSpec } from '../../profile/types.js';
+import type { GroupRuntime, HostRuntime } from '../runtime.js';
+import { hostSlots, slotSize, type Claim } from './admission.js';
+import type { ClusterContext } from './context.js';
+import { hostDown } from './eligibility.js';
+
+/** Hosts with a hypervisor (a container or VServer host shares one kernel and runs no VMs). */
+const VM_HOSTS = new Set(['esxi', 'xen', 'hyperv', 'kvm', 'vbox']);
+
+/** A powered-on VM's claim: CPU reservation, memory reservation plus the VMM's overhead. */
+export function claimOf(spec: VmSpec, group: GroupRuntime): Claim {
+  return { cpuMHz: spec.reservationMHz, memMiB: spec.memReservationMiB + (group.memory?.overheadMiB ?? 0) };
+}
+
+export function runningClaims(ctx: ClusterContext): { claims: Claim[]; perHost: Map<HostRuntime, number> } {
+  const claims: Claim[] = [];
+  const perHost = new Map<HostRuntime, number>();
+  for (const { host, group } of ctx.vms()) {
+    if (group.state !== 'running' && group.state !== 'migrating') continue;
+    const spec = group.spec;
+    if (!spec) continue;
+    claims.push(claimOf(spec, group));
+    perHost.set(host, (perHost.get(host) ?? 0) + 1);
+  }
+  return { claims, perHost };
+}
+
+/** Capacity that admission control counts: CPU MHz and memory less the hypervisor's reserve. */
+export function capacityOf(host: HostRuntime): { cpuMHz: number; memMiB: number } {
+  return { cpuMHz: host.spec.pcpus * host.spec.mhz, memMiB: host.spec.memoryMiB - host.spec.reservedMiB };
+}
+
+/** Why the VM cannot start on `host`; null when it can. */
+export function startBlock(ctx: ClusterContext, group: GroupRuntime, host: HostRuntime, hypervisorOf?: string): string | null {
+  const down = hostDown(host);
+  if (down) return down;
+  if (!VM_HOSTS.has(host.spec.hypervisor)) return `${host.spec.name} is a ${host.spec.hypervisor} host and runs no VMs`;
+  if (hypervisorOf && host.spec.hypervisor !== hypervisorOf) return `${host.spec.name} runs ${host.spec.hypervisor}, not ${hypervisorOf}`;
+  const spec = group.spec;
+  if (!spec) return 'not a VM';
+  const need = ctx.startNeed(spec, group);
+  const free = ctx.unreserved(host);
+  if (need > free) return `${host.spec.name} lacks the memory: needs ${Math.round(need)} MiB, ${Math.round(Math.max(0, free))} MiB free`;
+  if (ctx.enabled && ctx.spec.admission === 'slots') {
+    const { claims, perHost } = runningClaims(ctx);
+    const slot = slotSize([...claims, claimOf(spec, group)]);
+    if ((perHost.get(host) ?? 0) >= hostSlots(capacityOf(host), slot)) return `${host.spec.name} has no free slot`;
+  }
+  return null;
+}
+
+/**
+ * The host to (re)start a VM on: of the hosts where it can start, the one with the most
+ * unreserved memory. `{ host: null, reason }` when none can take it.
+ */
+export function placeVm(ctx: ClusterContext, group: GroupRuntime, hypervisor: string, exclude?: HostRuntime): { host: HostRuntime | null; reason: string } {
+  let best: HostRuntime | null = null;
+  let bestFree = -Infinity;
+  const reasons: string[] = [];
+  for (const h of ctx.hosts) {
+    if (h === exclude) continue;
+    const why = startBlock(ctx, group, h, hypervisor);
+    if (why) { reasons.push(why); continue; }
+    const free = ctx.unreserved(h);
+    if (free > bestFree) { best = h; bestFree = free; }
+  }
+  return best ? { host: best, reason: '' } : { host: null, reason: reasons.length ? reasons.join('; ') : 'no host' };
+}

@@ -1,0 +1,125 @@
+// Iterative pre-copy (reference §3.1–3.2). Round 0 sends all of the VM's memory; each later round
+// resends what the guest dirtied while the previous one was on the wire. The rounds stop when
+// what is left fits the downtime goal (converged), when they stop shrinking (the dirty set grew),
+// after a number of rounds, or once the traffic passes a multiple of the memory (Xen's
+// DEF_MAX_ITERS and DEF_MAX_FACTOR); then the VM is paused and the rest is sent (stop-and-copy).
+//
+// Units are the caller's: memory in one unit (MB or MiB), rates in that unit per second.
+
+/** Xen's limits (tools/libxc/xc_domain_save.c): at most 30 rounds, never more than 3x the memory. */
+export const MAX_ROUNDS = 30;
+export const MAX_FACTOR = 3;
+
+export interface PrecopyParams {
+  /** the VM's memory */
+  memory: number;
+  /** allowed downtime, s: switch over once what is left can be sent in this */
+  downtimeS: number;
+  maxRounds?: number;
+  maxFactor?: number;
+  /** CPU and device state sent with the last pages */
+  stateSize?: number;
+  /** time to resume the VM on the target after the last byte, s */
+  resumeS?: number;
+}
+
+export type StopReason = 'converged' | 'diverging' | 'max-rounds' | 'max-factor';
+
+/** Why the pre-copy stops after a round that leaves `next` to send (null: go on). */
+export function stopReason(p: PrecopyParams, rate: number, round: number, prev: number, next: number, sent: number): StopReason | null {
+  if (next <= rate * p.downtimeS) return 'converged';
+  if (next > prev) return 'diverging';
+  if (round + 1 >= (p.maxRounds ?? MAX_ROUNDS)) return 'max-rounds';
+  if (sent > (p.maxFactor ?? MAX_FACTOR) * p.memory) return 'max-factor';
+  return null;
+}
+
+/** One pre-copy in progress, advanced in steps of time with the rate and dirty rate of the moment. */
+export class PrecopyRun {
+  phase: 'copy' | 'stop' | 'done' = 'copy';
+  /** pre-copy round in progress (0 = the full copy); the stop-and-copy is counted as one more */
+  round = 0;
+  /** size of this round and what of it is still to send */
+  size: number;
+  left: number;
+  /** dirtied since this round began */
+  dirtied = 0;
+  sent = 0;
+  elapsedS = 0;
+  downtimeS = 0;
+  reason: StopReason | null = null;
+  /** the volume of every round sent or in progress, the stop-and-copy last */
+  readonly rounds: number[];
+
+  constructor(readonly p: PrecopyParams) {
+    this.size = this.left = p.memory;
+    this.rounds = [p.memory];
+  }
+
+  /** Share of the work done, 0..1, counting the memory once (what a progress bar shows). */
+  get progress(): number {
+    if (this.phase === 'done') return 1;
+    if (this.round === 0 && this.phase === 'copy') return 0.9 * (1 - this.left / this.size);
+    return this.phase === 'stop' ? 0.95 + 0.05 * (1 - this.left / Math.max(this.size, 1e-9)) : 0.9;
+  }
+
+  /** Advance `dtS` seconds at `rate` with the guest dirtying `dirty` per second (while it runs). */
+  advance(dtS: number, rate: number, dirty: number): void {
+    const M = this.p.memory;
+    let dt = dtS;
+    while (dt > 0 && this.phase !== 'done') {
+      const need = rate > 0 ? this.left / rate : Infinity;
+      const t = Math.min(dt, need);
+      this.elapsedS += t;
+      this.sent += rate * t;
+      this.left -= rate * t;
+      dt -= t;
+      if (this.phase === 'stop') {
+        this.downtimeS += t;
+        if (t < need) break;
+        this.left = 0;
+        this.downtimeS += this.p.resumeS ?? 0;
+        this.elapsedS += this.p.resumeS ?? 0;
+        this.phase = 'done';
+        break;
+      }
+      this.dirtied = Math.min(M, this.dirtied + dirty * t);
+      if (t < need) break;
+      // the round is on the target: what was dirtied meanwhile is the next one
+      this.left = 0;
+      const next = this.dirtied;
+      this.reason = stopReason(this.p, rate, this.round, this.size, next, this.sent);
+      this.round++;
+      this.dirtied = 0;
+      if (this.reason === null) {
+        this.size = this.left = next;
+      } else {
+        this.phase = 'stop';
+        this.size = this.left = next + (this.p.stateSize ?? 0);
+      }
+      this.rounds.push(this.size);
+    }
+  }
+}
+
+export interface PrecopyPlan {
+  /** volumes of the pre-copy rounds, then the stop-and-copy */
+  rounds: number[];
+  /** rounds before the stop-and-copy */
+  precopyRounds: number;
+  total: number;
+  timeS: number;
+  downtimeS: number;
+  reason: StopReason;
+}
+
+/** The whole migration at a constant rate and dirty rate: the closed form of §3.1, step by step. */
+export function planPrecopy(p: PrecopyParams, rate: number, dirty: number): PrecopyPlan {
+  const run = new PrecopyRun(p);
+  if (rate <= 0) throw new Error('planPrecopy: rate must be above 0');
+  run.advance(Infinity, rate, dirty);
+  return {
+    rounds: run.rounds, precopyRounds: run.rounds.length - 1, total: run.sent,
+    timeS: run.elapsedS, downtimeS: run.downtimeS, reason: run.reason ?? 'converged',
+  };
+}

@@ -1,0 +1,149 @@
+// The periodic services of the cluster: DRS balancing and DPM power management, run every
+// DRS_PERIOD_MS on the CPU demand measured since the previous run.
+
+import type { GroupRuntime, HostRuntime } from '../runtime.js';
+import type { ClusterContext } from './context.js';
+import { applies, recommend, type Recommendation } from './drs.js';
+import { DPM_OFF_WINDOW_MS, DPM_ON_WINDOW_MS, hostsToPowerOff, needsPowerOn, type HostDemand } from './dpm.js';
+import { migrationBlock } from './eligibility.js';
+import type { Migrations } from './migration.js';
+
+export class Services {
+  recommendations: Recommendation[] = [];
+  private lastMs = 0;
+  private readonly lastDmd = new Map<GroupRuntime, number>();
+  /** demand of each VM over the last period, MHz */
+  readonly vmMHz = new Map<GroupRuntime, number>();
+  private lowSinceMs: number | null = null;
+  private highSinceMs: number | null = null;
+
+  constructor(private readonly ctx: ClusterContext, private readonly migrations: Migrations) {}
+
+  /** Measure every VM's CPU demand since the previous run. */
+  measure(tMs: number): void {
+    const dt = tMs - this.lastMs;
+    this.lastMs = tMs;
+    for (const { host, group } of this.ctx.vms()) {
+      const cpu = host.cpu;
+      const g = host.groups.indexOf(group);
+      let d = 0;
+      for (let v = cpu.gStart[g]; v < cpu.gStart[g] + cpu.gCount[g]; v++) d += cpu.cDmd[v];
+      const prev = this.lastDmd.get(group) ?? 0;
+      this.lastDmd.set(group, d);
+      const running = group.state === 'running' || group.state === 'migrating';
+      this.vmMHz.set(group, running && dt > 0 ? ((d - prev) / dt) * host.spec.mhz : 0);
+    }
+  }
+
+  /** CPU demand of a host over its capacity, from the last measurement. */
+  load(host: HostRuntime): number {
+    let mhz = 0;
+    for (const g of host.groups) mhz += this.vmMHz.get(g) ?? 0;
+    return mhz / (host.spec.pcpus * host.spec.mhz);
+  }
+
+  memLoad(host: HostRuntime): number {
+    return (host.spec.memoryMiB - host.memory.freeNow()) / host.spec.memoryMiB;
+  }
+
+  run(tMs: number): void {
+    this.measure(tMs);
+    const spec = this.ctx.spec;
+    if (spec.drs !== 'off') this.balance(tMs);
+    if (spec.dpm === 'auto') this.power(tMs);
+  }
+
+  private balance(tMs: number): void {
+    const up = this.ctx.hosts.filter((h) => h.state === 'up' && h !== this.ctx.draining);
+    if (up.length < 2 || this.migrations.active.length > 0) {
+      this.recommendations = [];
+      return;
+    }
+    const vms: { vm: string; host: number; mhz: number }[] = [];
+    up.forEach((h, i) => {
+      for (const g of h.groups) if (g.kind === 'vm' && g.state === 'running') vms.push({ vm: g.name, host: i, mhz: this.vmMHz.get(g) ?? 0 });
+    });
+    const demand = up.map((h) => h.groups.reduce((a, g) => a + (this.vmMHz.get(g) ?? 0), 0));
+    const recs = recommend(up.map((h) => h.spec.name), up.map((h) => h.spec.pcpus * h.spec.mhz), demand, vms, (vm, to) => {
+      const place = this.ctx.find(vm);
+      return !!place && migrationBlock(this.ctx, place, up[to]) === null;
+    });
+    this.recommendations = recs;
+    const threshold = this.ctx.spec.drsThreshold;
+    for (const r of recs) {
+      if (!applies(r.priority, threshold)) continue;
+      if (this.ctx.spec.drs === 'auto') this.migrations.start(tMs, r.vm, r.to, 'DRS');
+      else this.ctx.emit(tMs, 'drs-recommend', r.vm, `priority ${r.priority}: migrate ${r.from} -> ${r.to} (imbalance ${r.before.toFixed(3)} -> ${r.after.toFixed(3)})`);
+    }
+    if (this.ctx.spec.drs === 'auto') this.recommendations = recs.filter((r) => !applies(r.priority, threshold));
+  }
+
+  private power(tMs: number): void {
+    const up = this.ctx.hosts.filter((h) => h.state === 'up');
+    const demand: HostDemand[] = up.map((h) => ({ cpu: this.load(h), mem: this.memLoad(h) }));
+    if (this.ctx.draining) return;
+    const standby = this.ctx.hosts.find((h) => h.state === 'standby');
+    if (standby && needsPowerOn(demand)) {
+      this.highSinceMs ??= tMs;
+      if (tMs - this.highSinceMs >= DPM_ON_WINDOW_MS) {
+        this.highSinceMs = null;
+        this.wake(tMs, standby);
+      }
+    } else this.highSinceMs = null;
+    if (hostsToPowerOff(demand) > 0) {
+      this.lowSinceMs ??= tMs;
+      if (tMs - this.lowSinceMs >= DPM_OFF_WINDOW_MS) {
+        this.lowSinceMs = null;
+        this.evacuate(tMs, up);
+      }
+    } else this.lowSinceMs = null;
+  }
+
+  /** Powered on by DPM (IPMI, iLO or Wake-on-LAN). */
+  wake(tMs: number, host: HostRuntime): void {
+    host.state = 'up';
+    host.io.resumeAt(tMs);
+    this.ctx.emit(tMs, 'host-poweron', host.spec.name, 'powered on by DPM: demand above 81% on every host');
+  }
+
+  /** The least loaded host's VMs migrate off; it goes to standby once empty. */
+  private evacuate(tMs: number, up: HostRuntime[]): void {
+    const host = [...up].sort((a, b) => this.load(a) - this.load(b))[0];
+    const running = host.groups.filter((g) => g.kind === 'vm' && g.state === 'running');
+    const targets = up.filter((h) => h !== host);
+    for (const g of running) {
+      const place = { host, group: g };
+      const to = targets.filter((h) => migrationBlock(this.ctx, place, h) === null).sort((a, b) => this.load(a) - this.load(b))[0];
+      if (!to) {
+        this.ctx.emit(tMs, 'dpm', host.spec.name, `stays on: ${g.name} cannot be moved off`);
+        return;
+      }
+    }
+    this.ctx.draining = host;
+    this.ctx.emit(tMs, 'dpm', host.spec.name, `entering standby: CPU and memory below 45% on every host; evacuating ${running.length} VM${running.length === 1 ? '' : 's'}`);
+    for (const g of running) {
+      const place = { host, group: g };
+      const to = targets.filter((h) => migrationBlock(this.ctx, place, h) === null).sort((a, b) => this.load(a) - this.load(b))[0];
+      if (to) this.migrations.start(tMs, g.name, to.spec.name, 'DPM');
+    }
+    this.settle(tMs);
+  }
+
+  /** A draining host with nothing left running goes to standby. */
+  settle(tMs: number): void {
+    const host = this.ctx.draining;
+    if (!host) return;
+    if (host.state !== 'up') { this.ctx.draining = null; return; }
+    const busy = host.groups.some((g) => g.kind === 'vm' && (g.state === 'running' || g.state === 'migrating'));
+    if (busy) {
+      if (!this.migrations.active.some((m) => m.from === host)) {
+        this.ctx.draining = null;
+        this.ctx.emit(tMs, 'dpm', host.spec.name, 'standby abandoned: a VM could not be moved off');
+      }
+      return;
+    }
+    this.ctx.draining = null;
+    host.state = 'standby';
+    this.ctx.emit(tMs, 'host-standby', host.spec.name, 'in standby (DPM)');
+  }
+}

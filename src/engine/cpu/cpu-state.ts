@@ -1,0 +1,173 @@
+// The arrays one host's CPU scheduler works on: per group (a VM, a system partition, a cgroup)
+// and per vCPU, laid out group after group. Typed arrays throughout: the scheduler steps every
+// quantum and allocates nothing while it does.
+
+/** Skew (ms of progress ahead of the slowest sibling) that co-stops a vCPU [assumption, §1.3]. */
+export const SKEW_THRESHOLD_MS = 3;
+/** Work a guest queues on a vCPU before it stops generating more (its run queue is full). */
+export const MAX_BACKLOG_MS = 100;
+/** How often entitlements are recomputed under contention [assumption]. */
+export const ENTITLEMENT_PERIOD_MS = 100;
+/** Credit a vCPU may bank or owe, in quanta: bounds how long an idle spell is remembered. */
+export const CREDIT_BOUND = 5;
+
+export const EPS = 1e-9;
+
+export interface CpuGroupConfig {
+  vcpus: number;
+  shares: number;
+  reservationMHz: number;
+  limitMHz: number | null;
+  /** fraction of pCPU time spent in the hypervisor for this group's guest work (cpu_virt) */
+  overhead: number;
+  /**
+   * The vCPUs of one guest, which co-scheduling keeps together (the default). False for groups of
+   * independent threads: a host OS's processes, containers, VServer guests.
+   */
+  gang?: boolean;
+}
+
+/** Per-vCPU arrays that belong to the vCPU (they move with its VM to another host). */
+export const VCPU_ARRAYS = [
+  'demand', 'backlog', 'useful', 'progress', 'cstpPart', 'boost',
+  'cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSys', 'cSwpwt', 'cBlocked', 'cWork', 'cDmd',
+] as const;
+/** Per-group arrays that belong to the group (configuration aside). */
+export const GROUP_ARRAYS = [
+  'gOn', 'stallSwap', 'stallGuest', 'gBlocked', 'gCapMs', 'sysDemand', 'cSysG', 'gCredit', 'gWaited',
+] as const;
+
+export class CpuState {
+  readonly nv: number;
+  readonly ng: number;
+  readonly gStart: Int32Array;
+  readonly gCount: Int32Array;
+  readonly gShares: Float64Array;
+  readonly gRes: Float64Array;
+  readonly gLimitMHz: Float64Array;
+  readonly gOvh: Float64Array;
+  readonly gOn: Uint8Array;
+  /**
+   * Share of each quantum a VM's working vCPUs spend blocked on memory, set by the memory model:
+   * waiting for the hypervisor to bring pages back (%SWPWT), or for the guest's own paging (idle).
+   */
+  readonly stallSwap: Float64Array;
+  readonly stallGuest: Float64Array;
+  /**
+   * Groups that may not run this quantum although they have work: a VServer guest on hold, a
+   * cgroup throttled by cpu.max. Set by the engine each quantum; their time counts as blocked.
+   */
+  readonly gBlocked: Uint8Array;
+  /**
+   * CPU ms a group may use this quantum at most, beyond its limit: what a VServer guest's tokens
+   * allow before its bucket empties. Infinity unless the engine sets it, which it does each quantum.
+   */
+  readonly gCapMs: Float64Array;
+  /**
+   * Hypervisor work done for a group outside its vCPUs (device emulation, I/O back ends), in
+   * pCPUs; set by the I/O model through setSysDemand. Granted ahead of the vCPUs and charged to
+   * the group as %SYS.
+   */
+  readonly sysDemand: Float64Array;
+  /** some group has had system demand: until then the quantum skips it (most hosts do no I/O) */
+  sysOn = false;
+  /** this quantum's grant of it, ms */
+  readonly gSys: Float64Array;
+  readonly gGang: Uint8Array;
+  readonly gWant: Float64Array;
+  readonly gEnt: Float64Array;
+  readonly gBudget: Float64Array;
+  readonly gCredit: Float64Array;
+  readonly gWaited: Float64Array;
+  readonly gUsed: Float64Array;
+  readonly gRunnable: Int32Array;
+  readonly gOrder: Int32Array;
+
+  readonly vGroup: Int32Array;
+  /** work arriving per ms, as a fraction of one pCPU; the engine sets it every quantum */
+  readonly demand: Float64Array;
+  readonly backlog: Float64Array;
+  /** share of each vCPU's work that is the guest's application rather than its housekeeping */
+  readonly useful: Float64Array;
+  readonly progress: Float64Array;
+  /** ms of this quantum a vCPU spends co-stopped while its laggard siblings catch up */
+  readonly cstpPart: Float64Array;
+  readonly boost: Uint8Array;
+  readonly want: Float64Array;
+  readonly granted: Float64Array;
+  readonly limCut: Float64Array;
+  readonly order: Int32Array;
+
+  // cumulative counters, ms
+  readonly cRun: Float64Array;
+  readonly cRdy: Float64Array;
+  readonly cCstp: Float64Array;
+  readonly cMlmtd: Float64Array;
+  readonly cIdle: Float64Array;
+  readonly cSys: Float64Array;
+  readonly cSwpwt: Float64Array;
+  /** time with work but blocked by the group's own limit (held, throttled), ms */
+  readonly cBlocked: Float64Array;
+  /** hypervisor time charged to each group (not to any vCPU), ms */
+  readonly cSysG: Float64Array;
+  /** application work done, ms of pCPU (excludes guest housekeeping and hypervisor overhead) */
+  readonly cWork: Float64Array;
+  /** demand in pCPU-ms (what the vCPU would have used unconstrained), for %DMD */
+  readonly cDmd: Float64Array;
+  readonly pcpuBusy: Float64Array;
+  readonly loadAvg = new Float64Array(3);
+  readonly loadDecay: Float64Array;
+  quanta = 0;
+  entStale = true;
+  readonly entPeriod: number;
+
+  constructor(
+    readonly pcpus: number,
+    readonly mhz: number,
+    readonly quantumMs: number,
+    readonly strict: boolean,
+    readonly configs: readonly CpuGroupConfig[],
+    readonly skewThresholdMs = SKEW_THRESHOLD_MS,
+  ) {
+    const ng = (this.ng = configs.length);
+    const fg = () => new Float64Array(ng);
+    this.gStart = new Int32Array(ng);
+    this.gCount = new Int32Array(ng);
+    this.gShares = fg(); this.gRes = fg(); this.gLimitMHz = fg(); this.gOvh = fg();
+    this.gOn = new Uint8Array(ng).fill(1);
+    this.stallSwap = fg(); this.stallGuest = fg();
+    this.gBlocked = new Uint8Array(ng);
+    this.gCapMs = fg().fill(Infinity);
+    this.sysDemand = fg(); this.gSys = fg(); this.cSysG = fg();
+    this.gGang = new Uint8Array(ng);
+    this.gWant = fg(); this.gEnt = fg(); this.gBudget = fg(); this.gCredit = fg(); this.gWaited = fg(); this.gUsed = fg();
+    this.gRunnable = new Int32Array(ng);
+    this.gOrder = new Int32Array(ng);
+    let nv = 0;
+    configs.forEach((g, i) => {
+      this.gStart[i] = nv;
+      this.gCount[i] = g.vcpus;
+      this.gShares[i] = g.shares;
+      this.gRes[i] = g.reservationMHz;
+      this.gLimitMHz[i] = g.limitMHz ?? Infinity;
+      this.gOvh[i] = g.overhead;
+      this.gGang[i] = g.gang === false ? 0 : 1;
+      nv += g.vcpus;
+    });
+    this.nv = nv;
+    this.vGroup = new Int32Array(nv);
+    configs.forEach((g, i) => this.vGroup.fill(i, this.gStart[i], this.gStart[i] + g.vcpus));
+    const f = () => new Float64Array(nv);
+    this.demand = f(); this.backlog = f(); this.progress = f(); this.useful = f().fill(1);
+    this.want = f(); this.granted = f(); this.limCut = f();
+    this.cstpPart = f();
+    this.boost = new Uint8Array(nv);
+    this.order = new Int32Array(nv);
+    this.cRun = f(); this.cRdy = f(); this.cCstp = f(); this.cMlmtd = f();
+    this.cIdle = f(); this.cSys = f(); this.cDmd = f(); this.cWork = f(); this.cSwpwt = f(); this.cBlocked = f();
+    this.pcpuBusy = new Float64Array(pcpus);
+    // Load averages decay like the kernel's, per quantum instead of per 5 s.
+    this.entPeriod = Math.max(1, Math.round(ENTITLEMENT_PERIOD_MS / quantumMs));
+    this.loadDecay = Float64Array.from([60_000, 300_000, 900_000], (w) => Math.exp(-quantumMs / w));
+  }
+}

@@ -1,0 +1,117 @@
+// Handing out one quantum of pCPU time: the hypervisor's own work first, then the vCPUs, either
+// one by one by priority (relaxed co-scheduling) or a VM's busy vCPUs all together (strict).
+
+import { EPS, type CpuState } from './cpu-state.js';
+
+/**
+ * The hypervisor's own work for the groups runs first (the VMkernel serves I/O ahead of vCPUs),
+ * scaled down only if it alone would exceed the host. Returns the pCPU-ms it takes.
+ */
+export function grantSys(s: CpuState): number {
+  if (!s.sysOn) return 0;
+  const q = s.quantumMs;
+  let total = 0;
+  for (let g = 0; g < s.ng; g++) total += s.gOn[g] ? s.sysDemand[g] : 0;
+  const k = total > s.pcpus ? s.pcpus / total : 1;
+  for (let g = 0; g < s.ng; g++) {
+    const x = s.gOn[g] ? s.sysDemand[g] * k * q : 0;
+    s.gSys[g] = x;
+    s.cSysG[g] += x;
+  }
+  return total * k * q;
+}
+
+export function grantRelaxed(s: CpuState, sysMs: number): void {
+  const q = s.quantumMs;
+  const { want, order, cstpPart } = s;
+  let n = 0;
+  let sum = 0;
+  for (let g = 0; g < s.ng; g++) {
+    if (!s.gOn[g] || s.gBlocked[g]) continue;
+    const end = s.gStart[g] + s.gCount[g];
+    for (let v = s.gStart[g]; v < end; v++) {
+      const w = want[v] - cstpPart[v];
+      if (w > EPS) {
+        order[n++] = v;
+        sum += w;
+      }
+    }
+  }
+  let capLeft = s.pcpus * q - sysMs;
+  if (sum > capLeft + EPS) sortByPriority(s, n);
+  let total = sysMs;
+  for (let k = 0; k < n; k++) {
+    const v = order[k];
+    const g = s.vGroup[v];
+    const gc = Math.min(want[v] - cstpPart[v], capLeft);
+    const x = Math.min(gc, s.gBudget[g]);
+    s.granted[v] = x;
+    s.limCut[v] = gc - x;
+    s.gBudget[g] -= x;
+    capLeft -= x;
+    total += x;
+  }
+  // Wrap-around assignment (McNaughton) makes the fluid grant a valid per-pCPU schedule; the
+  // starting pCPU rotates so that busy time spreads over all pCPUs like a real balancer.
+  const P = s.pcpus;
+  const off = s.quanta % P;
+  for (let i = 0; i < P && total > EPS; i++) {
+    const x = total < q ? total : q;
+    s.pcpuBusy[(off + i) % P] += x;
+    total -= x;
+  }
+}
+
+function sortByPriority(s: CpuState, n: number): void {
+  // VMs by credit (the VM that waited longest among equals), siblings side by side; inside a VM
+  // the laggards of a co-stop first, then the vCPU that waited longest, then the least
+  // progressed (reference §1.3).
+  const { boost, progress, cRdy, vGroup, gCredit, gWaited } = s;
+  const view = s.order.subarray(0, n);
+  view.sort((a, b) => {
+    const ga = vGroup[a];
+    const gb = vGroup[b];
+    if (ga !== gb) return gCredit[gb] - gCredit[ga] || gWaited[gb] - gWaited[ga] || ga - gb;
+    return boost[b] - boost[a] || cRdy[b] - cRdy[a] || progress[a] - progress[b] || a - b;
+  });
+}
+
+/** Strict (ESX 2.x) co-scheduling: a VM's runnable vCPUs each need a pCPU at the same time. */
+export function grantStrict(s: CpuState, sysMs: number): void {
+  const { want } = s;
+  // system work is spread over all pCPUs, leaving each vCPU's slot the rest of the quantum
+  const room = s.quantumMs - sysMs / s.pcpus;
+  if (sysMs > 0) for (let k = 0; k < s.pcpus; k++) s.pcpuBusy[k] += sysMs / s.pcpus;
+  let ngr = 0;
+  for (let g = 0; g < s.ng; g++) {
+    s.gRunnable[g] = 0;
+    if (!s.gOn[g] || s.gBlocked[g]) continue;
+    let c = 0;
+    const end = s.gStart[g] + s.gCount[g];
+    for (let v = s.gStart[g]; v < end; v++) if (want[v] > 0) c++;
+    if (c === 0) continue;
+    s.gRunnable[g] = c;
+    s.gOrder[ngr++] = g;
+  }
+  const { gCredit, gWaited } = s;
+  s.gOrder.subarray(0, ngr).sort((a, b) => gCredit[b] - gCredit[a] || gWaited[b] - gWaited[a] || a - b);
+  let slots = s.pcpus;
+  const off = s.quanta % s.pcpus;
+  let slot = 0;
+  for (let k = 0; k < ngr && slots > 0; k++) {
+    const g = s.gOrder[k];
+    // A guest's busy vCPUs go all together or not at all; independent threads take what is left.
+    if (s.gGang[g] && s.gRunnable[g] > slots) continue;
+    const end = s.gStart[g] + s.gCount[g];
+    for (let v = s.gStart[g]; v < end && slots > 0; v++) {
+      if (want[v] <= 0) continue;
+      slots--;
+      const fits = Math.min(want[v], room);
+      const x = Math.min(fits, s.gBudget[g]);
+      s.granted[v] = x;
+      s.limCut[v] = fits - x;
+      s.gBudget[g] -= x;
+      s.pcpuBusy[(off + slot++) % s.pcpus] += x;
+    }
+  }
+}
