@@ -3,3 +3,9 @@ delete process.env.CI;
 delete process.env.NO_COLOR;
 process.env.FORCE_COLOR = '0';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// W writes the view settings under $XDG_CONFIG_HOME: never into the home of whoever runs the tests.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'vmtop-test-config-'));

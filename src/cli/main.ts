@@ -7,9 +7,11 @@ import { listBuiltinProfiles } from '../profile/index.js';
 import { Engine } from '../engine/engine.js';
 import { Recorder } from '../record/recorder.js';
 import { every, runBatch } from './batch.js';
-import { loadProfileArg, loadProfileSource } from './load-profile.js';
+import { loadProfileSource } from './load-profile.js';
+import { runDemo, runLive, runReplay } from './monitor.js';
 import { loadRecording } from './replay-source.js';
-import { colorWanted, formatValue, positiveInteger, positiveNumber, seedValue, speedValue } from './options.js';
+import { colorWanted, formatValue, positiveInteger, positiveNumber, seedValue, speedValue, themeValue } from './options.js';
+import type { ThemeName } from '../tui/theme.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate.js';
 
@@ -20,6 +22,7 @@ interface CommonOpts {
   speed: number;
   delay: number;
   color?: boolean;
+  record?: string;
 }
 
 function program(): Command {
@@ -31,19 +34,37 @@ function program(): Command {
     .option('--speed <x>', 'simulated seconds per wall second', speedValue, 1)
     .option('-d, --delay <sec>', 'refresh interval in simulated seconds', positiveNumber('--delay'), 2)
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
+    .option('--theme <name>', 'colour theme: default, light (for light backgrounds) or none (T cycles them)', themeValue)
+    .option('--record <file>', 'write a recording of the run (profile, seed, every command) to FILE at exit')
     .enablePositionalOptions()
     .showHelpAfterError('(run vmtop --help for usage)')
     .exitOverride()
-    .action(async (profileArg: string | undefined, opts: CommonOpts) => {
-      const profile = loadProfileArg(profileArg);
-      if (!process.stdout.isTTY || !process.stdin.isTTY) {
-        throw new UsageError('the monitor needs a terminal; for piped or scripted output use `vmtop batch`');
-      }
-      const { Engine } = await import('../engine/engine.js');
-      const { runMonitor } = await import('../tui/run.js');
-      await runMonitor({
-        engine: new Engine(profile, { seed: opts.seed }), profileName: profile.name,
-        delayS: opts.delay, speed: opts.speed, color: colorWanted(opts.color),
+    .action(async (profileArg: string | undefined, opts: CommonOpts & { theme?: ThemeName }, cmd: Command) => {
+      // -d on the command line wins over the delay saved in the config file (W)
+      await runLive(profileArg, { ...opts, color: colorWanted(opts.color), delayGiven: cmd.getOptionValueSource('delay') === 'cli' });
+    });
+
+  p.command('replay')
+    .description('play a recording in the monitor: pause, step (.), speed and panels are yours; commands are refused')
+    .argument('<file>', 'a recording written with --record')
+    .option('--speed <x>', 'simulated seconds per wall second', speedValue, 1)
+    .option('--no-color', 'no colour (also when NO_COLOR is set)')
+    .exitOverride()
+    .action(async (file: string, opts: { speed: number; color?: boolean }) => {
+      await runReplay(file, { speed: opts.speed, color: colorWanted(opts.color) });
+    });
+
+  p.command('demo')
+    .description('a scripted story on a built-in profile, with captions; without NAME, the list')
+    .argument('[name]', 'the demo to run')
+    .option('--speed <x>', 'simulated seconds per wall second (default: the demo\'s own)', speedValue, 1)
+    .option('--no-color', 'no colour (also when NO_COLOR is set)')
+    .option('--record <file>', 'write a recording of the demo to FILE at exit')
+    .exitOverride()
+    .action(async (name: string | undefined, opts: { speed: number; color?: boolean; record?: string }, cmd: Command) => {
+      await runDemo(name, {
+        speed: opts.speed, speedGiven: cmd.getOptionValueSource('speed') === 'cli', color: colorWanted(opts.color),
+        record: opts.record,
       });
     });
 

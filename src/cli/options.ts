@@ -1,5 +1,6 @@
 // Flag values checked once, with a message that says which flag and what was expected.
 
+import { isTheme, THEMES, type ThemeName } from '../tui/theme.js';
 import { UsageError } from './usage-error.js';
 
 export function positiveNumber(flag: string) {
@@ -36,6 +37,12 @@ export function speedValue(raw: string): number {
 
 export function formatValue(raw: string): 'csv' | 'jsonl' {
   if (raw !== 'csv' && raw !== 'jsonl') throw new UsageError(`--format: expected csv or jsonl, got "${raw}"`);
+  return raw;
+}
+
+/** --theme: one of the monitor's colour themes. */
+export function themeValue(raw: string): ThemeName {
+  if (!isTheme(raw)) throw new UsageError(`--theme: expected one of ${THEMES.join(', ')}, got "${raw}"`);
   return raw;
 }
 

@@ -16,7 +16,22 @@ import { helpLines } from './help-text.js';
 import type { KeyEnv } from './keymap.js';
 import { keyIds } from './keys.js';
 import { cpuRows, memRows, type PanelRow } from './rows.js';
-import { initialUi, scrollTop, selectedIndex, type UiState } from './state.js';
+import { applyCue, NO_CUE, type ScriptCue } from './script.js';
+import type { Store } from './store.js';
+import { CaptionLines, CAPTION_LINES } from './components/Caption.js';
+import { scrollTop, selectedIndex, type UiState } from './state.js';
+import { configPath, type ConfigLoad } from './config.js';
+import { Details } from './components/Details.js';
+import { EntityTable } from './components/EntityTable.js';
+import { isTablePanel, tableRows } from './panels.js';
+import { DialogBox } from './components/Dialog.js';
+import { FieldChooser } from './components/FieldChooser.js';
+import { dialogHeight } from './dialogs.js';
+import { hiddenFields } from './fields-chooser.js';
+import { activeFilter, filterRows } from './filter.js';
+import { History } from './history.js';
+import { startUi } from './start.js';
+import { selectTheme, type ThemeName } from './theme.js';
 import { frameHeight, frameWidth, MIN_SIZE, useTerminalSize, type TerminalSize } from './terminal-size.js';
 
 export interface AppProps {
@@ -29,41 +44,68 @@ export interface AppProps {
   size?: TerminalSize;
   /** defaults to Ink's exit, which ends the render and resolves runMonitor */
   onQuit?: () => void;
+  /** a demo's cues: panels, hosts, sorts and rows to show at set simulated times */
+  script?: Store<ScriptCue>;
+  /** the view settings file read at start (W writes it); absent: W writes to the default path */
+  config?: ConfigLoad;
+  /** --theme; otherwise the config's, or `none` without colour */
+  theme?: ThemeName;
 }
+
+const noCues = () => () => {};
+const noCue = () => NO_CUE;
 
 /** Status line and footer below the panel. */
 const BOTTOM_LINES = 2;
 
-export function App({ clock, profileName, color, marker = !color, size: fixedSize, onQuit }: AppProps) {
+export function App({ clock, profileName, color: colorWanted, marker: markerProp, size: fixedSize, onQuit, script, config, theme }: AppProps) {
   const view = useSyncExternalStore(clock.store.subscribe, clock.store.get);
+  const cue = useSyncExternalStore(script?.subscribe ?? noCues, script?.get ?? noCue);
   const size = useTerminalSize(fixedSize);
   const { exit } = useApp();
-  const [ui, setUi] = useState<UiState>(initialUi);
+  const [ui, setUi] = useState<UiState>(() => startUi(config, theme, colorWanted));
   const uiRef = useRef(ui);
   uiRef.current = ui;
+  // The theme picks the palette; `none` has no colour, and then the `>` column marks the selection.
+  const color = selectTheme(ui.theme);
+  const marker = markerProp === true || !color;
+  const history = useMemo(() => new History(), []);
+  useEffect(() => history.follow(clock.store), [history, clock]);
+  history.record(view.snapshot);
 
   const width = frameWidth(size);
   const height = frameHeight(size);
   const { hosts, vms } = view.snapshot;
   const hostOf = (s: UiState) => hosts.find((h) => h.name === s.host) ?? hosts[0];
   const host = hostOf(ui);
-  const rowsOf = (s: UiState): readonly PanelRow[] => s.panel === 'mem'
+  const rowsOf = (s: UiState): readonly PanelRow[] => filterRows<PanelRow>(isTablePanel(s.panel)
+    ? tableRows(s.panel, view.snapshot, hostOf(s)?.name, s)
+    : s.panel === 'mem'
     ? memRows(vms, hostOf(s)?.name, s.sort)
-    : cpuRows(vms, hostOf(s)?.name, s.sort, s.expanded);
-  const panelHeightOf = (s: UiState) => height - headerLines(s.panel) - BOTTOM_LINES;
+    : cpuRows(vms, hostOf(s)?.name, s.sort, s.expanded), activeFilter(s));
+  // a demo's caption takes the footer's line and one more
+  const bottomLines = view.mode === 'demo' ? BOTTOM_LINES - 1 + CAPTION_LINES : BOTTOM_LINES;
+  const panelHeightOf = (s: UiState) => height - headerLines(s.panel) - bottomLines - dialogHeight(s.dialog);
   const pageOf = (s: UiState) => Math.max(1, panelHeightOf(s) - 1);
   const onCpu = ui.panel === 'cpu';
-  const cpu = useMemo(() => (onCpu ? cpuRows(vms, host?.name, ui.sort, ui.expanded) : []),
-    [onCpu, vms, host?.name, ui.sort, ui.expanded]);
-  const mem = useMemo(() => (onCpu ? [] : memRows(vms, host?.name, ui.sort)), [onCpu, vms, host?.name, ui.sort]);
-  const rows: readonly PanelRow[] = onCpu ? cpu : mem;
+  const filter = activeFilter(ui);
+  const cpu = useMemo(() => (onCpu ? filterRows(cpuRows(vms, host?.name, ui.sort, ui.expanded), filter) : []),
+    [onCpu, vms, host?.name, ui.sort, ui.expanded, filter]);
+  const mem = useMemo(() => (onCpu ? [] : filterRows(memRows(vms, host?.name, ui.sort), filter)),
+    [onCpu, vms, host?.name, ui.sort, filter]);
+  const tablePanel = isTablePanel(ui.panel) ? ui.panel : null;
+  const table = useMemo(() => (tablePanel ? filterRows<PanelRow>(tableRows(tablePanel, view.snapshot, host?.name, ui), filter) : []),
+    [tablePanel, view.snapshot, host?.name, ui.sort, ui.openServices, filter]);
+  const rows: readonly PanelRow[] = tablePanel ? table : onCpu ? cpu : mem;
   const panelHeight = panelHeightOf(ui);
   const page = pageOf(ui);
   const selected = selectedIndex(rows, ui);
   const top = scrollTop(ui.top, selected, page, rows.length);
   const longest = rows.reduce((n, r) => Math.max(n, r.name.length + (r.kind === 'vcpu' ? 2 : 0)), 0);
-  const cpuLayout = useMemo(() => fitCpuColumns(width, marker, longest), [width, marker, longest]);
-  const memLayout = useMemo(() => fitMemColumns(width, marker, longest), [width, marker, longest]);
+  const cpuHidden = hiddenFields(ui, 'cpu');
+  const memHidden = hiddenFields(ui, 'mem');
+  const cpuLayout = useMemo(() => fitCpuColumns(width, marker, longest, cpuHidden), [width, marker, longest, cpuHidden]);
+  const memLayout = useMemo(() => fitMemColumns(width, marker, longest, memHidden), [width, marker, longest, memHidden]);
 
   // Pin the selection to an entity as soon as there is one, so a re-sort moves the bar with it.
   const selectedKey = selected >= 0 ? rows[selected].key : null;
@@ -73,15 +115,26 @@ export function App({ clock, profileName, color, marker = !color, size: fixedSiz
     }
   }, [selectedKey, selected, ui.selected]);
 
+  const keyEnv = (quit: () => void): KeyEnv => ({
+    rows: rowsOf, page: pageOf, clock, hosts: hosts.map((h) => h.name), quit, replaying: clock.replaying,
+    view: clock.store.get(), configPath: config?.path ?? configPath(),
+  });
+  const helpGeometry = () => ({ lines: helpLines(width).length, page: helpPage(height) });
+
+  // A script's cue is applied as if its keys were typed.
+  useEffect(() => {
+    if (cue.seq === 0) return;
+    const s = applyCue(uiRef.current, cue, keyEnv(() => {}), helpGeometry());
+    uiRef.current = s;
+    setUi(s);
+  }, [cue]);
+
   useInput((input, key) => {
     let quitting = false;
-    const env: KeyEnv = {
-      rows: rowsOf, page: pageOf, clock, hosts: hosts.map((h) => h.name),
-      quit: () => {
-        quitting = true;
-      },
-    };
-    const help = { lines: helpLines(width).length, page: helpPage(height) };
+    const env = keyEnv(() => {
+      quitting = true;
+    });
+    const help = helpGeometry();
     let s = uiRef.current;
     for (const id of keyIds(input, key)) {
       s = handleKey(s, id, env, help);
@@ -96,19 +149,30 @@ export function App({ clock, profileName, color, marker = !color, size: fixedSiz
   if (ui.help) {
     return <HelpOverlay top={ui.helpTop} width={width} height={height} message={ui.message} color={color} />;
   }
+  if (ui.dialog?.kind === 'details') {
+    return <Details row={ui.dialog.row} snapshot={view.snapshot} history={history} top={ui.dialog.top}
+      width={width} height={height} message={ui.message} color={color} />;
+  }
+  if (ui.dialog?.kind === 'fields') return <FieldChooser ui={ui} width={width} height={height} color={color} />;
   return (
     <Box flexDirection="column" height={height}>
       <Header view={view} profile={profileName} panel={ui.panel} host={host}
         hostIndex={host ? hosts.indexOf(host) : 0} hostCount={hosts.length} width={width} color={color} />
-      {onCpu
+      {tablePanel
+        ? <EntityTable panel={tablePanel} rows={rows} snapshot={view.snapshot} width={width} marker={marker}
+          hidden={hiddenFields(ui, tablePanel)} selected={selected} top={top} height={panelHeight} color={color} />
+        : onCpu
         ? <TablePanel heading={cpuHeaderLine(cpuLayout)} rows={cpu} empty="  no VMs on this host"
           segments={(row, sel) => cpuRowSegments(row, cpuLayout, sel)}
           selected={selected} top={top} height={panelHeight} color={color} />
         : <TablePanel heading={memHeaderLine(memLayout)} rows={mem} empty="  no VMs on this host"
           segments={(row, sel) => memRowSegments(row, memLayout, sel)}
           selected={selected} top={top} height={panelHeight} color={color} />}
-      <StatusLine ui={ui} events={view.events} width={width} color={color} />
-      <Footer panel={ui.panel} width={width} color={color} />
+      <DialogBox dialog={ui.dialog} width={width} color={color} />
+      <StatusLine ui={ui} events={view.events} width={width} color={color} rows={rows.length} />
+      {view.mode === 'demo'
+        ? <CaptionLines caption={view.caption} width={width} color={color} />
+        : <Footer panel={ui.panel} width={width} color={color} />}
     </Box>
   );
 }

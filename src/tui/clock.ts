@@ -3,6 +3,7 @@
 
 import type { Engine } from '../engine/engine.js';
 import type { EngineEvent, Snapshot } from '../engine/snapshot.js';
+import type { Command } from '../profile/types.js';
 import { createStore, type Store } from './store.js';
 import type { Ticker } from './ticker.js';
 
@@ -22,7 +23,15 @@ export interface MonitorView {
   paused: boolean;
   speed: number;
   delayS: number;
+  /** `replay`: a recording plays back (commands refused); `demo`: a scripted story */
+  mode: MonitorMode;
+  /** a replay that reached its last recorded sample */
+  ended: boolean;
+  /** a demo's caption: what to look at and why */
+  caption: string | null;
 }
+
+export type MonitorMode = 'live' | 'replay' | 'demo';
 
 /** What the keys may do to the clock. */
 export interface ClockControls {
@@ -32,31 +41,75 @@ export interface ClockControls {
   /** Multiplies the speed within SPEED_MIN..SPEED_MAX; returns the new speed. */
   scaleSpeed(factor: number): number;
   setDelay(seconds: number): void;
+  /** While paused, one refresh forward (a replay: to the next recorded sample); false if not possible. */
+  step(): boolean;
+  /** A command for the simulation (the keyboard's path); false while replaying, where it is refused. */
+  submit(command: Command): boolean;
+  /** true while a recording plays back: keys that would change the simulation are refused */
+  readonly replaying: boolean;
 }
 
-export type SimEngine = Pick<Engine, 'advance' | 'sample'>;
+export type SimEngine = Pick<Engine, 'advance' | 'sample'> & Partial<Pick<Engine, 'submit'>>;
 
-export function clampSpeed(speed: number): number {
-  return Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed));
+export interface ClockOptions {
+  delayS: number;
+  speed: number;
+  mode?: MonitorMode;
+  /** a replay's sample instants, simulated ms: ticks go from one to the next */
+  schedule?: readonly number[];
+  /** told the simulated ms of every sample after the first (what a recording keeps) */
+  onSample?: (tMs: number) => void;
+  /** the upper speed limit (a demo under test runs faster than a person would watch) */
+  maxSpeed?: number;
+}
+
+export function clampSpeed(speed: number, max = SPEED_MAX): number {
+  return Math.min(max, Math.max(SPEED_MIN, speed));
 }
 
 export class MonitorClock implements ClockControls {
   readonly store: Store<MonitorView>;
   private running = false;
+  private readonly recorded: readonly number[] | null;
+  /** index of the next recorded sample (replay) */
+  private next = 0;
+  private readonly onSample?: (tMs: number) => void;
+  private readonly maxSpeed: number;
 
   constructor(
     private readonly engine: SimEngine,
     private readonly ticker: Ticker,
-    options: { delayS: number; speed: number },
+    options: ClockOptions,
   ) {
+    this.recorded = options.schedule ?? null;
+    this.onSample = options.onSample;
+    this.maxSpeed = Math.max(SPEED_MAX, options.maxSpeed ?? SPEED_MAX);
     const snapshot = engine.sample();
+    // a recording without samples has nothing to play: it starts at its end
+    const ended = this.recorded !== null && this.recorded.length === 0;
     this.store = createStore<MonitorView>({
       snapshot,
       events: snapshot.events.slice(-EVENTS_KEPT),
-      paused: false,
-      speed: clampSpeed(options.speed),
+      paused: ended,
+      speed: clampSpeed(options.speed, this.maxSpeed),
       delayS: options.delayS,
+      mode: options.mode ?? 'live',
+      ended,
+      caption: null,
     });
+  }
+
+  get replaying(): boolean {
+    return this.recorded !== null;
+  }
+
+  /** simulated ms of the sample on screen */
+  get timeMs(): number {
+    return Math.round(this.store.get().snapshot.t * 1000);
+  }
+
+  setCaption(caption: string | null): void {
+    if (caption !== this.store.get().caption) this.store.set({ ...this.store.get(), caption });
   }
 
   start(): void {
@@ -71,14 +124,44 @@ export class MonitorClock implements ClockControls {
 
   /** One refresh: advance, sample, publish. */
   tick(): void {
+    if (this.store.get().paused) return;
+    this.refresh();
+  }
+
+  step(): boolean {
     const view = this.store.get();
-    if (view.paused) return;
-    this.engine.advance(this.stepMs(view));
+    if (!view.paused || view.ended) return false;
+    this.refresh();
+    return true;
+  }
+
+  submit(command: Command): boolean {
+    if (this.replaying || !this.engine.submit) return false;
+    this.engine.submit(command);
+    return true;
+  }
+
+  private refresh(): void {
+    const view = this.store.get();
+    if (view.ended) return;
+    let ended = false;
+    if (this.recorded) {
+      const at = this.recorded[this.next++];
+      this.engine.advance(at - this.timeMs);
+      ended = this.next >= this.recorded.length;
+    } else {
+      this.engine.advance(this.stepMs(view));
+    }
     const snapshot = this.engine.sample();
+    this.onSample?.(Math.round(snapshot.t * 1000));
     const events = snapshot.events.length
       ? [...view.events, ...snapshot.events].slice(-EVENTS_KEPT)
       : view.events;
-    this.store.set({ ...this.store.get(), snapshot, events });
+    const paused = ended || this.store.get().paused;
+    // a replay's refresh interval is the recorded one
+    const delayS = this.recorded ? snapshot.interval : this.store.get().delayS;
+    this.store.set({ ...this.store.get(), snapshot, events, ended, paused, delayS });
+    if (ended) this.schedule();
   }
 
   get speed(): number {
@@ -86,13 +169,15 @@ export class MonitorClock implements ClockControls {
   }
 
   togglePause(): boolean {
-    const paused = !this.store.get().paused;
+    const view = this.store.get();
+    if (view.ended) return true;
+    const paused = !view.paused;
     this.update({ paused });
     return paused;
   }
 
   scaleSpeed(factor: number): number {
-    const speed = clampSpeed(this.store.get().speed * factor);
+    const speed = clampSpeed(this.store.get().speed * factor, this.maxSpeed);
     this.update({ speed });
     return speed;
   }
@@ -107,6 +192,11 @@ export class MonitorClock implements ClockControls {
   }
 
   private periodMs(view: MonitorView): number {
+    if (this.recorded) {
+      // a replay keeps the recorded instants; the wall period follows the gap to the next one
+      const gap = (this.recorded[this.next] ?? 0) - this.timeMs;
+      return Math.max(MIN_PERIOD_MS, gap / view.speed);
+    }
     return Math.max(MIN_PERIOD_MS, (view.delayS * 1000) / view.speed);
   }
 
@@ -119,6 +209,7 @@ export class MonitorClock implements ClockControls {
   private schedule(): void {
     const view = this.store.get();
     if (!this.running || view.paused) this.ticker.stop();
+    else if (this.recorded) this.ticker.start(this.periodMs(view), () => { this.tick(); this.schedule(); });
     else this.ticker.start(this.periodMs(view), () => this.tick());
   }
 }

@@ -47,13 +47,14 @@ function fitColumns<K extends string>(
   return { width, marker, nameWidth, fields: kept };
 }
 
-export function fitCpuColumns(width: number, marker: boolean, longestName: number): CpuLayout {
-  return fitColumns(CPU_FIELDS, 1 + NWLD_WIDTH, width, marker, longestName);
+/** `hidden`: field keys the field chooser (`f`) turned off; they never show. */
+export function fitCpuColumns(width: number, marker: boolean, longestName: number, hidden: readonly string[] = []): CpuLayout {
+  return fitColumns(CPU_FIELDS.filter((f) => !hidden.includes(f.key)), 1 + NWLD_WIDTH, width, marker, longestName);
 }
 
 /** The memory panel has no NWLD: ID, NAME, then MEM_FIELDS. */
-export function fitMemColumns(width: number, marker: boolean, longestName: number): MemLayout {
-  return fitColumns(MEM_FIELDS, 0, width, marker, longestName);
+export function fitMemColumns(width: number, marker: boolean, longestName: number, hidden: readonly string[] = []): MemLayout {
+  return fitColumns(MEM_FIELDS.filter((f) => !hidden.includes(f.key)), 0, width, marker, longestName);
 }
 
 export function fit(text: string, width: number): string {

@@ -1,6 +1,7 @@
-// Routes one key id: Ctrl-C always quits; an open prompt or help screen owns the keyboard;
+// Routes one key id: Ctrl-C always quits; an open prompt, dialog or help screen owns the keyboard;
 // otherwise the key table decides, and a key it does not know gets a short answer.
 
+import { dialogKey } from './dialogs.js';
 import { bindingFor, type KeyEnv } from './keymap.js';
 import { keyLabel } from './keys.js';
 import { promptKey } from './prompt.js';
@@ -27,9 +28,14 @@ export function handleKey(s: UiState, id: string, env: KeyEnv, help: HelpGeometr
     return s;
   }
   if (s.prompt) return promptKey(s, id, env.clock);
+  if (s.dialog) {
+    // Esc and a key typed quickly arrive as one Alt-key: close the dialog, then take the key.
+    if (/^M-.$/.test(id)) return handleKey(dialogKey(s, 'esc', env), id.slice(2), env, help);
+    return dialogKey(s, id, env);
+  }
   if (s.help) return helpKey(s, id, help);
   const binding = bindingFor(id, s.panel);
-  const cleared = { ...s, message: null };
+  const cleared = { ...s, message: null, awaiting: null };
   if (!binding) return { ...cleared, message: `${keyLabel(id)}: no such key here (h lists the keys)` };
   return binding.action(cleared, env);
 }

@@ -4,6 +4,7 @@
 import { CPU_FIELDS, type FieldDef } from '../fields/cpu.js';
 import { MEM_FIELDS } from '../fields/memory.js';
 import { fit } from './columns.js';
+import { PANEL_HELP } from './help-panels.js';
 import { KEYMAP, type KeyBinding } from './keymap.js';
 import { PANEL_NAMES } from './state.js';
 
@@ -66,6 +67,10 @@ export function helpLines(width: number): string[] {
   for (const f of MEM_FIELDS) {
     const l = limits(f);
     lines.push(...line(f.key, f.meaning + (l ? ` [${l}]` : '')));
+  }
+  for (const section of PANEL_HELP) {
+    lines.push(fit('', width), fit(section.title, width));
+    for (const [name, meaning] of section.rows) lines.push(...line(name, meaning));
   }
   return lines;
 }

@@ -1,10 +1,11 @@
 // The one key table. The input handler dispatches through it, the help screen lists it and the
 // footer is built from its hints, so a key cannot do one thing and be documented as another.
 
-import type { ClockControls } from './clock.js';
+import type { ClockControls, MonitorView } from './clock.js';
+import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, openLoad, writeSettings } from './dialogs.js';
 import { formatSpeed } from './header-format.js';
 import { keyLabel } from './keys.js';
-import type { PanelRow, SortKey } from './rows.js';
+import { carriedKey, type PanelRow, type SortKey } from './rows.js';
 import { PANEL_NAMES, selectedIndex, selectIndex, type PanelId, type UiState } from './state.js';
 
 /** What an action may look at and touch besides the UI state it returns. */
@@ -16,6 +17,12 @@ export interface KeyEnv {
   hosts: readonly string[];
   clock: ClockControls;
   quit(): void;
+  /** a recording plays back: keys that would change the simulation are refused (see simCommand) */
+  replaying?: boolean;
+  /** the sample on screen and the clock's settings (details, actions and W read them) */
+  view: MonitorView;
+  /** where W writes the view settings */
+  configPath: string;
 }
 
 export type KeyAction = (s: UiState, env: KeyEnv) => UiState;
@@ -37,6 +44,16 @@ const say = (s: UiState, message: string): UiState => ({ ...s, message });
 
 const later = (message: string): KeyAction => (s) => say(s, message);
 
+/**
+ * Every key that changes the simulation (load, migrate, freeze, fail, and any later one) goes
+ * through this: while a recording plays back it is refused with a message, since a replay can
+ * only show what the recorded run did.
+ */
+export const simCommand = (key: string, action: KeyAction): KeyAction => (s, env) =>
+  env.replaying
+    ? say(s, `${key}: not while replaying: a replay shows the recorded run (run the profile live to change it)`)
+    : action(s, env);
+
 const quit: KeyAction = (s, env) => {
   env.quit();
   return s;
@@ -57,7 +74,7 @@ const sortBy = (sort: SortKey, what: string): KeyAction => (s) => say({ ...s, so
 const showPanel = (panel: PanelId): KeyAction => (s, env) => {
   const from = env.rows(s);
   const at = selectedIndex(from, s);
-  const next: UiState = { ...s, panel, selected: at >= 0 ? `vm:${from[at].gid}` : s.selected };
+  const next: UiState = { ...s, panel, selected: at >= 0 ? carriedKey(from[at]) : s.selected };
   const rows = env.rows(next);
   const index = rows.findIndex((r) => r.key === next.selected);
   const shown = index >= 0 ? selectIndex(next, rows, index, env.page(next)) : { ...next, top: 0 };
@@ -87,6 +104,39 @@ const expand: KeyAction = (s, env) => {
   return say(selectIndex(next, after, at, env.page(next)), message);
 };
 
+/** Containers panel: opens or closes the selected service (or a selected replica's service). */
+const expandService: KeyAction = (s, env) => {
+  const rows = env.rows(s);
+  const index = selectedIndex(rows, s);
+  if (index < 0) return say(s, 'no service selected to expand');
+  const row = rows[index];
+  const key = row.kind === 'service' ? row.key : row.parent;
+  if (!key) {
+    const what = row.kind === 'container' ? 'a lone container' : 'a kernel';
+    return say(s, `${row.name} is ${what}: e expands a service (▸, ×N replicas) into its containers`);
+  }
+  const name = key.slice(key.indexOf(':') + 1);
+  const open = s.openServices.includes(name);
+  const openServices = open ? s.openServices.filter((n) => n !== name) : [...s.openServices, name];
+  const next = { ...s, openServices, selected: key };
+  const after = env.rows(next);
+  const replicas = after.filter((r) => r.parent === key).length;
+  const message = open ? `collapsed ${name}` : `expanded ${name} into ${replicas} container rows`;
+  return say(selectIndex(next, after, after.findIndex((r) => r.key === key), env.page(next)), message);
+};
+
+/** What sorts a panel, for the answer to a sort key that has no meaning there. */
+const SORTS_HERE: Record<PanelId, string> = {
+  cpu: 'here U sorts by %USED, R by %RDY, N by name',
+  mem: 'here M sorts by MEMSZ, N by name',
+  net: 'here the busiest port is first, N sorts by name',
+  disk: 'here the busiest disk is first, N sorts by name',
+  cgroup: 'here U: cpu.usage%, M: memory.current, N: name',
+  vserver: 'here U sorts by %USED, N by name',
+};
+
+const notSortedHere = (what: string): KeyAction => (s) => say(s, `${what}; ${SORTS_HERE[s.panel]}`);
+
 const togglePause: KeyAction = (s, env) =>
   say(s, env.clock.togglePause() ? 'paused: the simulation is stopped (space resumes)' : 'resumed');
 
@@ -97,11 +147,16 @@ const speed = (factor: number): KeyAction => (s, env) => {
   return say(s, `speed ${formatSpeed(after)}${limit}`);
 };
 
-const askDelay: KeyAction = (s) => ({ ...s, prompt: { text: '', error: null } });
+const askDelay: KeyAction = (s, env) => env.replaying
+  ? say(s, 'a replay refreshes at the recorded instants (+ and - change its speed)')
+  : { ...s, prompt: { text: '', error: null } };
+
+const stepOnce: KeyAction = (s, env) => {
+  if (env.clock.step()) return say(s, env.replaying ? 'stepped to the next recorded sample' : 'stepped one refresh interval');
+  return say(s, env.replaying && env.clock.replaying ? 'the end of the recording (q quits)' : 'step works while paused: space pauses');
+};
 
 type Row = Omit<KeyBinding, 'label'> & { label?: string };
-
-const BOTH: readonly PanelId[] = ['cpu', 'mem'];
 
 const TABLE: readonly Row[] = [
   { key: 'q', help: 'quit, terminal restored', hint: 'quit', action: quit },
@@ -111,44 +166,64 @@ const TABLE: readonly Row[] = [
   { key: 'e', help: 'expand / collapse the selected VM into its vCPU worlds', panels: ['cpu'], hint: 'expand', action: expand },
   { key: 'e', help: 'no expansion here: memory belongs to the VM, not to its vCPUs (says so)', panels: ['mem'],
     action: later('e expands a VM into vCPUs in the CPU panel only: memory is per VM (c for CPU)') },
+  { key: 'e', help: 'no expansion here: a VM has one port and one virtual disk (says so)', panels: ['net', 'disk'],
+    action: later('e expands a VM into vCPUs in the CPU panel (c) and a service into its containers (g); here a VM is one row') },
+  { key: 'e', help: 'expand / collapse the selected service into its replica containers', panels: ['cgroup'], hint: 'expand',
+    action: expandService },
+  { key: 'e', help: 'no expansion here: a guest is one context (says so)', panels: ['vserver'],
+    action: later('a VServer guest has no child rows: e expands VMs in the CPU panel (c) and services in the containers panel (g)') },
   { key: 'U', help: 'sort by %USED, highest first', panels: ['cpu'], hint: 'sort', action: sortBy('%USED', '%USED') },
   { key: 'U', help: 'not a memory sort: answers that M sorts by MEMSZ and N by name', panels: ['mem'],
     action: later('U sorts the CPU panel by %USED; here M sorts by MEMSZ, N by name') },
+  { key: 'U', help: 'sort by cpu.usage% (a service by its replicas\' total), highest first', panels: ['cgroup'], hint: 'sort',
+    action: sortBy('%USED', 'cpu.usage%') },
+  { key: 'U', help: 'sort by %USED, highest first', panels: ['vserver'], hint: 'sort', action: sortBy('%USED', '%USED') },
+  { key: 'U', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk'],
+    action: notSortedHere('U sorts c, g and t by %USED') },
   { key: 'R', help: 'sort by %RDY, highest first', panels: ['cpu'], hint: 'sort', action: sortBy('%RDY', '%RDY') },
   { key: 'R', help: 'not a memory sort: answers that M sorts by MEMSZ and N by name', panels: ['mem'],
     action: later('R sorts the CPU panel by %RDY; here M sorts by MEMSZ, N by name') },
+  { key: 'R', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk', 'cgroup', 'vserver'],
+    action: notSortedHere('R sorts the CPU panel by %RDY') },
   { key: 'M', help: 'sort by MEMSZ (configured memory), largest first; ties by name', panels: ['mem'], hint: 'sort',
     action: sortBy('MEMSZ', 'MEMSZ') },
   { key: 'M', help: 'not a CPU sort: answers that m shows the memory panel, where M sorts', panels: ['cpu'],
     action: later('M sorts the memory panel by MEMSZ: press m for it') },
-  { key: 'N', help: 'sort by name (kept when switching panels)', panels: BOTH, hint: 'sort', action: sortBy('NAME', 'name') },
+  { key: 'M', help: 'sort by memory.current, largest first; ties by name', panels: ['cgroup'], hint: 'sort',
+    action: sortBy('MEMSZ', 'memory.current') },
+  { key: 'M', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk', 'vserver'],
+    action: notSortedHere('M sorts the m and g panels') },
+  { key: 'N', help: 'sort by name (kept when switching panels)', hint: 'sort', action: sortBy('NAME', 'name') },
   { key: 'space', help: 'pause / resume the simulation (PAUSED shows in the title line)', hint: 'pause', action: togglePause },
   { key: '+', help: 'double the speed (simulated seconds per wall second, x0.25 to x64)', hint: 'speed', action: speed(2) },
   { key: '-', help: 'halve the speed', hint: 'speed', action: speed(0.5) },
+  { key: '.', help: 'while paused: one refresh forward (a replay: the next recorded sample)', hint: 'step', action: stepOnce },
   { key: 's', help: 'set the refresh interval in simulated seconds (digits, Enter applies, Esc cancels)', hint: 'delay', action: askDelay },
   { key: 'tab', help: 'show the next host', hint: 'host', action: cycleHost(1) },
   { key: ']', help: 'show the next host', action: cycleHost(1) },
   { key: '[', help: 'show the previous host', action: cycleHost(-1) },
-  { key: 'up', help: 'select the row above', panels: BOTH, action: move((i) => i - 1) },
-  { key: 'down', help: 'select the row below', panels: BOTH, action: move((i) => i + 1) },
-  { key: 'pgup', help: 'select one page up', panels: BOTH, action: move((i, page) => i - page) },
-  { key: 'pgdn', help: 'select one page down', panels: BOTH, action: move((i, page) => i + page) },
-  { key: 'home', help: 'select the first row', panels: BOTH, action: move(() => 0) },
-  { key: 'end', help: 'select the last row', panels: BOTH, action: move((_i, _p, total) => total - 1) },
+  { key: 'up', help: 'select the row above', action: move((i) => i - 1) },
+  { key: 'down', help: 'select the row below', action: move((i) => i + 1) },
+  { key: 'pgup', help: 'select one page up', action: move((i, page) => i - page) },
+  { key: 'pgdn', help: 'select one page down', action: move((i, page) => i + page) },
+  { key: 'home', help: 'select the first row', action: move(() => 0) },
+  { key: 'end', help: 'select the last row', action: move((_i, _p, total) => total - 1) },
   { key: 'c', help: 'CPU panel (esxtop c); host, name sort and selected VM carry over', hint: 'panel', action: showPanel('cpu') },
   { key: 'm', help: 'memory panel (esxtop m); host, name sort and selected VM carry over', hint: 'panel', action: showPanel('mem') },
-  { key: 'n', help: 'network panel (arrives with the network work)', action: later('network panel arrives with the network work') },
-  { key: 'd', help: 'disk panel (arrives with the disk work)', action: later('disk panel arrives with the disk work') },
-  { key: 'g', help: 'containers / cgroups panel (arrives with the container work)', action: later('containers panel arrives with the container work') },
-  { key: 't', help: 'VServer token-bucket panel (arrives with the VServer work)', action: later('VServer panel arrives with the VServer work') },
+  { key: 'n', help: 'network panel (esxtop n): each VM\'s port, Domain-0 / Parent-Partition first; the uplink in the header', hint: 'panel', action: showPanel('net') },
+  { key: 'd', help: 'disk panel (esxtop d): each VM\'s virtual disk, its IOPS and DAVG/KAVG/GAVG; the datastore in the header', hint: 'panel', action: showPanel('disk') },
+  { key: 'g', help: 'containers panel: the cgroup tree per kernel (host, or a VM), services with their replicas (e)', hint: 'panel', action: showPanel('cgroup') },
+  { key: 't', help: 'VServer panel: each guest\'s token bucket (R, T, S, M, tokens, holds)', hint: 'panel', action: showPanel('vserver') },
   { key: 'o', help: 'hosts (cluster) overview (arrives with the cluster work)', action: later('hosts overview arrives with the cluster work') },
-  { key: '/', help: 'filter rows by name (arrives with the filter work)', action: later('filtering by name arrives with the filter work') },
-  { key: 'f', help: 'choose fields (arrives with the field chooser)', action: later('choosing fields arrives with the field chooser') },
-  { key: 'W', help: 'write the view settings to the config file (arrives with the config work)', action: later('saving view settings arrives with the config work') },
-  { key: 'L', help: 'inject load into the selected VM or container (arrives with the commands work)', action: later('injecting load arrives with the commands work') },
-  { key: 'V', help: 'migrate the selected VM to a host you pick (arrives with the commands work)', action: later('migrating a VM arrives with the commands work') },
-  { key: 'Z', help: 'freeze / thaw the selected container (arrives with the container work)', action: later('freezing containers arrives with the container work') },
-  { key: 'X', help: 'fail / recover the selected host (arrives with the commands work)', action: later('failing a host arrives with the commands work') },
+  { key: '/', help: 'filter rows by name, every panel (live while typing; Enter keeps, Esc clears)', hint: 'filter', action: openFilterKey },
+  { key: 'enter', help: 'details of the selected VM, container or guest: every metric, sparklines of its history (Esc closes)', hint: 'details', action: openDetails },
+  { key: 'f', help: 'choose the panel\'s fields (space toggles, a shows all, Esc closes); NAME always shows', hint: 'fields', action: openFieldsKey },
+  { key: 'W', help: 'write the view settings (panel, fields, sort, delay, theme) to the config file', action: writeSettings },
+  { key: 'T', help: 'next colour theme: default, light (light backgrounds), none (no colour)', action: cycleTheme },
+  { key: 'L', help: 'inject load into the selected VM or container: % of one vCPU and seconds (Enter sends, Esc cancels)', hint: 'load', action: simCommand('L', openLoad) },
+  { key: 'V', help: 'migrate the selected VM to a host you pick (arrives with the commands work)', action: simCommand('V', later('migrating a VM arrives with the commands work')) },
+  { key: 'Z', help: 'freeze (after y to confirm) / thaw the selected container', action: simCommand('Z', freezeThaw) },
+  { key: 'X', help: 'fail / recover the selected host (arrives with the commands work)', action: simCommand('X', later('failing a host arrives with the commands work')) },
 ];
 
 export const KEYMAP: readonly KeyBinding[] = TABLE.map((row) => ({ ...row, label: row.label ?? keyLabel(row.key) }));
@@ -172,11 +247,19 @@ export function footerHints(panel: PanelId, width = Infinity): string {
     if (!b.hint || !appliesIn(b, panel)) continue;
     groups.set(b.hint, [...(groups.get(b.hint) ?? []), b.label]);
   }
-  let text = '';
-  for (const [hint, labels] of groups) {
-    const group = `${labels.join('/')} ${hint}`;
-    const next = text ? `${text}  ${group}` : group;
-    if (next.length <= width) text = next;
+  const text = (hints: readonly string[]) => hints.map((h) => `${groups.get(h)!.join('/')} ${h}`).join('  ');
+  // Chosen by how much a newcomer needs them (quitting, help and the panels first), shown in
+  // table order, so a narrow footer keeps the way out and the way around.
+  const rank = (h: string) => {
+    const at = FOOTER_PRIORITY.indexOf(h);
+    return at < 0 ? FOOTER_PRIORITY.length : at;
+  };
+  const chosen = new Set<string>();
+  for (const hint of [...groups.keys()].sort((a, b) => rank(a) - rank(b))) {
+    const trial = [...groups.keys()].filter((h) => chosen.has(h) || h === hint);
+    if (text(trial).length <= width) chosen.add(hint);
   }
-  return text;
+  return text([...groups.keys()].filter((h) => chosen.has(h)));
 }
+
+const FOOTER_PRIORITY = ['quit', 'help', 'panel', 'host', 'sort', 'pause', 'expand', 'filter', 'details', 'load'];

@@ -7,12 +7,20 @@
 import type { CpuStateTimes, VmMemory, VmSample } from '../engine/snapshot.js';
 import type { PanelId } from './state.js';
 
-/** One sort for all panels; a panel that cannot use it falls back to its own default. */
-export type SortKey = '%USED' | '%RDY' | 'MEMSZ' | 'NAME';
+/**
+ * One sort for all panels; a panel that cannot use it falls back to its own default. `%USED` is
+ * cpu.usage% in the containers panel and `MEMSZ` memory.current; `IO` (no key: the network and
+ * disk panels' default) is the busiest port or disk first.
+ */
+export type SortKey = '%USED' | '%RDY' | 'MEMSZ' | 'NAME' | 'IO';
 
 const PANEL_SORTS: Record<PanelId, { default: SortKey; accepts: readonly SortKey[] }> = {
   cpu: { default: '%USED', accepts: ['%USED', '%RDY', 'NAME'] },
   mem: { default: 'MEMSZ', accepts: ['MEMSZ', 'NAME'] },
+  net: { default: 'IO', accepts: ['IO', 'NAME'] },
+  disk: { default: 'IO', accepts: ['IO', 'NAME'] },
+  cgroup: { default: '%USED', accepts: ['%USED', 'MEMSZ', 'NAME'] },
+  vserver: { default: '%USED', accepts: ['%USED', 'NAME'] },
 };
 
 /** The order a panel shows for the shared sort: N carries across panels, U/R/M do not. */
@@ -22,16 +30,26 @@ export function panelSort(panel: PanelId, sort: SortKey): SortKey {
 }
 
 export interface PanelRow {
-  /** `vm:<gid>` or `vcpu:<wid>`: survives refreshes, re-sorts and panel switches */
+  /** `vm:<gid>`, `vcpu:<wid>`, `host:<name>`, `svc:<name>`, `ct:<name>` or `vs:<name>`:
+   *  survives refreshes, re-sorts and panel switches */
   key: string;
-  kind: 'vm' | 'vcpu';
-  /** GID for a VM, world id for a vCPU */
+  /** `host` and a `vm` in the containers panel are the kernels the containers run on */
+  kind: 'vm' | 'vcpu' | 'host' | 'service' | 'container' | 'vserver';
+  /** GID for a VM, world id for a vCPU, context for a VServer guest, 0 for the rest */
   id: number;
+  /** the entity's own name (the panel may draw it indented or with a suffix) */
   name: string;
   /** thresholds of CPU fields compare per vCPU, so a group's values are divided by this */
   vcpus: number;
-  /** the VM a vCPU row belongs to (itself for a VM row) */
+  /** the VM a row belongs to (itself for a VM row, a container's VM), 0 for none */
   gid: number;
+  /** the key of the row this one nests under (a replica's service), if any */
+  parent?: string;
+}
+
+/** The key a panel switch carries over: the row's VM if it belongs to one, else the row itself. */
+export function carriedKey(row: PanelRow): string {
+  return row.gid > 0 ? `vm:${row.gid}` : row.key;
 }
 
 export interface CpuRow extends PanelRow {
@@ -47,7 +65,7 @@ function compare(sort: SortKey): (a: VmSample, b: VmSample) => number {
   // esxtop sorts U, R and M descending; name ascending. MEMSZ ties (VMs of one size are common)
   // go by name; the CPU sorts' by GID. Either way rows never jitter.
   const byName = (a: VmSample, b: VmSample) => a.name.localeCompare(b.name) || a.gid - b.gid;
-  if (sort === 'NAME') return byName;
+  if (sort === 'NAME' || sort === 'IO') return byName;
   if (sort === 'MEMSZ') return (a, b) => b.MEMSZ - a.MEMSZ || byName(a, b);
   return (a, b) => b[sort] - a[sort] || a.gid - b.gid;
 }

@@ -8,9 +8,13 @@ import { render, type Instance } from 'ink';
 import { createElement } from 'react';
 import type { Engine } from '../engine/engine.js';
 import { App } from './App.js';
-import { MonitorClock, type SimEngine } from './clock.js';
+import { MonitorClock, type MonitorMode, type SimEngine } from './clock.js';
 import { terminalGuard } from './escapes.js';
+import { loadConfig } from './config.js';
 import { cellOutput, type CellOutput } from './output.js';
+import type { ScriptCue } from './script.js';
+import type { Store } from './store.js';
+import type { ThemeName } from './theme.js';
 import { intervalTicker, type Ticker } from './ticker.js';
 
 export interface MonitorOptions {
@@ -23,6 +27,26 @@ export interface MonitorOptions {
   color: boolean;
   stdout?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
+  /** `replay` plays a recording (with `schedule`), `demo` runs a script (with `director`) */
+  mode?: MonitorMode;
+  /** a replay: the recorded sample instants, simulated ms */
+  schedule?: readonly number[];
+  /** a recording of the run: told every sample, finished (written) once on every way out */
+  record?: MonitorRecord;
+  /** a demo's director: attaches to the clock, gives the App its cues, may end the run */
+  director?: (clock: MonitorClock, end: () => void) => Store<ScriptCue>;
+  /** the upper speed limit (tests run demos fast) */
+  maxSpeed?: number;
+  /** --theme; else the config file's */
+  theme?: ThemeName;
+  /** -d was given on the command line: it wins over the config file's delay */
+  delayGiven?: boolean;
+}
+
+export interface MonitorRecord {
+  sampled(tMs: number): void;
+  /** writes the recording; runs after the terminal is restored, so a failure reads as a message */
+  finish(): void;
 }
 
 /** The process-level seams, replaceable in tests. */
@@ -61,12 +85,20 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
     deps.stderr.write(NOT_A_TERMINAL);
     return;
   }
-  const clock = new MonitorClock(opts.engine, deps.ticker, { delayS: opts.delayS, speed: opts.speed });
+  // The view settings W saved: a demo keeps its own view; only a live run takes the saved delay.
+  const config = opts.mode === 'demo' ? undefined : loadConfig();
+  const savedDelay = (opts.mode ?? 'live') === 'live' && !opts.delayGiven ? config?.settings?.delay : undefined;
+  const clock = new MonitorClock(opts.engine, deps.ticker, {
+    delayS: savedDelay ?? opts.delayS, speed: opts.speed, mode: opts.mode, schedule: opts.schedule,
+    onSample: opts.record ? (t) => opts.record?.sampled(t) : undefined, maxSpeed: opts.maxSpeed,
+  });
   const guard = terminalGuard(stdout);
   let ink: Instance | undefined;
   let output: CellOutput | undefined;
+  let recorded = false;
 
-  const teardown = () => {
+  /** Restores the terminal, then writes the recording; false if that write failed (reported). */
+  const teardown = (): boolean => {
     clock.stop();
     try {
       ink?.unmount();
@@ -76,6 +108,15 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
     guard.restore();
     output?.dispose();
     for (const [event, handler] of handlers) deps.process.off(event, handler);
+    if (!opts.record || recorded) return true;
+    recorded = true;
+    try {
+      opts.record.finish();
+      return true;
+    } catch (err) {
+      deps.stderr.write(`vmtop: the recording was not written: ${err instanceof Error ? err.message : String(err)}\n`);
+      return false;
+    }
   };
   const fail = (err: unknown) => {
     teardown();
@@ -98,8 +139,11 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
     const marker = !opts.color || (typeof stdout.hasColors === 'function' && !stdout.hasColors());
     // Ink's standard (non-incremental) mode hands over each frame whole, in one write.
     output = cellOutput(stdout);
-    ink = render(createElement(App, { clock, profileName: opts.profileName, color: opts.color, marker }), {
-      stdout: output.stream, stdin, incrementalRendering: false, patchConsole: false, exitOnCtrlC: false, maxFps: 10,
+    const script = opts.director?.(clock, () => ink?.unmount());
+    // maxFps throttles only bursts (a refresh and a key press close together): at 10 a key that
+    // landed just after a refresh waited up to 100 ms for its frame; 30 keeps it near 33 ms.
+    ink = render(createElement(App, { clock, profileName: opts.profileName, color: opts.color, marker, script, config, theme: opts.theme }), {
+      stdout: output.stream, stdin, incrementalRendering: false, patchConsole: false, exitOnCtrlC: false, maxFps: 30,
     });
     clock.start();
     await ink.waitUntilExit();
@@ -107,5 +151,5 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
     fail(err);
     return;
   }
-  teardown();
+  if (!teardown()) deps.exit(1);
 }

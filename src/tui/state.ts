@@ -2,11 +2,16 @@
 // entity key, so it stays on the same VM when rows refresh or re-sort.
 
 import type { PanelRow, SortKey } from './rows.js';
+import type { Dialog } from './dialogs.js';
+import type { ThemeName } from './theme.js';
 
-/** `cpu` is esxtop's `c` screen, `mem` its `m` screen. */
-export type PanelId = 'cpu' | 'mem';
+/** `cpu` is esxtop's `c` screen, `mem` its `m` screen, `net` its `n`, `disk` its `d` (per VM);
+ *  `cgroup` the containers panel (`g`), `vserver` the VServer token buckets (`t`). */
+export type PanelId = 'cpu' | 'mem' | 'net' | 'disk' | 'cgroup' | 'vserver';
 
-export const PANEL_NAMES: Record<PanelId, string> = { cpu: 'CPU', mem: 'memory' };
+export const PANEL_NAMES: Record<PanelId, string> = {
+  cpu: 'CPU', mem: 'memory', net: 'network', disk: 'disk', cgroup: 'containers', vserver: 'VServer',
+};
 
 export interface PromptState {
   text: string;
@@ -29,14 +34,26 @@ export interface UiState {
   top: number;
   /** GIDs of expanded VMs (CPU panel; kept while another panel shows) */
   expanded: readonly number[];
+  /** names of services shown with their replicas (containers panel) */
+  openServices: readonly string[];
   prompt: PromptState | null;
   /** one-line status: answers to keys, until the next key */
   message: string | null;
+  /** `/`: rows whose name contains this (case-insensitive); '' = every row */
+  filter: string;
+  /** `f`: field keys hidden per panel */
+  hidden: Partial<Record<PanelId, readonly string[]>>;
+  theme: ThemeName;
+  /** an open dialog (filter prompt, field chooser, details, load, confirmation) owns the keyboard */
+  dialog: Dialog | null;
+  /** a command sent from a key: its result event (for this target, at or after t) answers on the status line */
+  awaiting: { target: string; t: number } | null;
 }
 
 export const initialUi: UiState = {
   panel: 'cpu', help: false, helpTop: 0, host: null, sort: '%USED', selected: null,
-  selIndex: 0, top: 0, expanded: [], prompt: null, message: null,
+  selIndex: 0, top: 0, expanded: [], openServices: [], prompt: null, message: null,
+  filter: '', hidden: {}, theme: 'default', dialog: null, awaiting: null,
 };
 
 export function clamp(value: number, min: number, max: number): number {

@@ -76,15 +76,46 @@ function column(screen: string[], name: string): number[] {
 const isFrame = (rows: number) => (screen: string[]) =>
   screen[0].startsWith('vmtop lab') && /^ +ID NAME/.test(screen[4]) && screen[rows - 2].includes('q quit') && screen[rows - 1] === '';
 
+/** lab's hosts in Tab order: esx-a, esx-b, esx-old, laptop, xen-1, lx-1, vs-1. */
+const HOSTS = 7;
+const onHost = (name: string) => (screen: string[]) => screen[0].includes(`host ${name} `);
+
+/**
+ * n, d, g and t with the lab's content: esx-a's ports and disks, lx-1's containers (the capped
+ * api, the front service), vs-1's token buckets; then Tab back round to esx-a and the CPU panel.
+ */
+async function visitPanels(s: Session, rows: number) {
+  const last = rows - 2;
+  await press(s, 'n', 'the network panel', (screen) => status(screen) === 'network panel' &&
+    screen[2].startsWith('NIC') && /^ +ID NAME +PKTTX\/s +MbTX\/s/.test(screen[4]) && screen.some((l) => / db /.test(l)) &&
+    screen[last].includes('q quit'));
+  await press(s, 'd', 'the disk panel', (screen) => status(screen) === 'disk panel' &&
+    screen[2].startsWith('DATASTORE: ') && /CMDS\/s.*GAVG$/.test(screen[4]) && screen.some((l) => / db /.test(l)));
+  await press(s, 'g', 'the containers panel', (screen) => status(screen) === 'containers panel' &&
+    screen[5].startsWith('  no containers on this host — Tab for the next host'));
+  for (let i = 0; i < 5; i++) await press(s, '\t', `host ${i + 2}`, onHost(['esx-b', 'esx-old', 'laptop', 'xen-1', 'lx-1'][i]));
+  await waitFor(s, 'lx-1\'s cgroup tree', (screen) => screen[2].startsWith('CGROUPS: 6 containers') &&
+    screen.some((l) => /^ +api +running +50\.00 (.* )?50\.00 +100\.00 /.test(l)) && screen.some((l) => /▸ front ×3/.test(l)));
+  await press(s, 't', 'the VServer panel on lx-1', (screen) => status(screen) === 'VServer panel' &&
+    screen[2] === 'VSERVER: no guests on lx-1');
+  await press(s, '\t', 'vs-1\'s guests', (screen) => onHost('vs-1')(screen) &&
+    screen.some((l) => /^ +101 burster +(running|HELD) /.test(l)) && screen.some((l) => /^ +102 steady /.test(l)));
+  await press(s, '\t', 'back to esx-a', onHost('esx-a'));
+  await press(s, 'c', 'the CPU panel', isFrame(rows));
+  expect(HOSTS).toBe(7);
+}
+
 test('keys, resize and quit in a real terminal', async () => {
   const s = (session = start(80, 24));
   await waitFor(s, 'the first frame at 80x24', isFrame(24));
   const afterStart = s.raw().length;
   await waitFor(s, 'a refresh with load', (screen) => screen[1].startsWith('00:00:02'));
+  await visitPanels(s, 24);
 
   s.term.resize(200, 60);
   s.proc.resize(200, 60);
   await waitFor(s, 'the frame at 200x60', (screen) => isFrame(60)(screen) && screen[4].includes('%OVRLP'));
+  await visitPanels(s, 60);
 
   await press(s, 'c', 'c', (screen) => status(screen) === 'CPU panel');
   await press(s, 'R', 'sort by %RDY', (screen) => status(screen) === 'sorted by %RDY');

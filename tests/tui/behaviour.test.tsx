@@ -4,6 +4,9 @@ import { afterEach, expect, test } from 'vitest';
 import { CPU_FIELDS } from '../../src/fields/cpu.js';
 import { MEM_FIELDS } from '../../src/fields/memory.js';
 import { bindingHelp } from '../../src/tui/help-text.js';
+import { CGROUP_TABLE } from '../../src/tui/columns-cgroup.js';
+import { DISK_TABLE, NET_TABLE } from '../../src/tui/columns-io.js';
+import { VSERVER_TABLE } from '../../src/tui/columns-vserver.js';
 import { KEYMAP } from '../../src/tui/keymap.js';
 import { host, lab, snapshot, vm } from './fixtures.js';
 import { KEY, renderTui, rowNames, selectedName, statusLine, type Tui } from './render-tui.js';
@@ -96,11 +99,20 @@ test('the help lists every key and every CPU and memory column, and closes with 
   tui = await renderTui({ size: { columns: 200, rows: 60 } });
   await tui.press('h');
   const seen = new Set(tui.lines());
-  await tui.press(KEY.end);
-  tui.lines().forEach((l) => seen.add(l));
+  // the help is several pages long, even at 200x60
+  for (let i = 0; i < 10; i++) {
+    await tui.press(KEY.pgdn);
+    tui.lines().forEach((l) => seen.add(l));
+  }
   const text = [...seen].join('\n');
   for (const b of KEYMAP) expect(text).toContain(`  ${b.label.padEnd(10)} ${bindingHelp(b).slice(0, 40)}`);
   for (const f of [...CPU_FIELDS, ...MEM_FIELDS]) expect(text).toContain(`  ${f.key.padEnd(10)} ${f.meaning.slice(0, 40)}`);
+  // the network, disk, containers and VServer panels' columns, with the cgroup file behind a short label
+  for (const table of [NET_TABLE, DISK_TABLE, CGROUP_TABLE, VSERVER_TABLE]) {
+    for (const c of table.columns) expect(text).toContain(`  ${c.label.padEnd(10)} ${c.meaning.slice(0, 40)}`);
+  }
+  expect(text).toContain('  CPUMAX     cpu.max%: cpu.max quota per 100 ms period');
+  expect(text).toContain('  %DRPTX     transmitted packets dropped');
   expect(text).toContain('  U          memory: not a memory sort');
   for (const close of [KEY.esc, 'h', 'q']) {
     await tui.press(close);

@@ -1,7 +1,7 @@
 // Hand-built snapshots and fakes: tests decide every number the screen shows, and step the
 // monitor's clock by hand.
 
-import type { HostMemory, HostSample, Snapshot, VcpuSample, VmMemory, VmSample } from '../../src/engine/snapshot.js';
+import type { HostIoFields, HostMemory, HostSample, Snapshot, VcpuSample, VmIo, VmMemory, VmSample } from '../../src/engine/snapshot.js';
 import type { SimEngine } from '../../src/tui/clock.js';
 import type { Ticker } from '../../src/tui/ticker.js';
 
@@ -16,6 +16,18 @@ export const NO_MEMORY: VmMemory = {
   SWCUR: 0, SWTGT: 0, 'SWR/s': 0, 'SWW/s': 0, ZIP: 0, SHRD: 0, ZERO: 0, SHRDSVD: 0, COWH: 0, OVHD: 0, GSWAP: 0,
 };
 
+/** No network or disk traffic: tests set the fields they look at. */
+export const NO_IO: VmIo = {
+  'MbTX/s': 0, 'MbRX/s': 0, '%DRPTX': 0, '%DRPRX': 0, 'PKTTX/s': 0, 'PKTRX/s': 0, 'CMDS/s': 0, 'READS/s': 0,
+  'WRITES/s': 0, 'MBREAD/s': 0, 'MBWRTN/s': 0, DAVG: 0, KAVG: 0, GAVG: 0,
+};
+
+/** An idle 10 Gbit uplink and a 20000-IOPS datastore. */
+export const HOST_IO: HostIoFields = {
+  NIC_Mbps: 0, DISK_IOPS: 0, nicSpeedMbit: 10000, nicTxMbps: 0, nicRxMbps: 0, nicDropTxPct: 0, nicDropRxPct: 0,
+  diskMaxIops: 20000, diskReadMBs: 0, diskWriteMBs: 0, diskDAVG: 0, diskKAVG: 0, diskGAVG: 0, siocActive: false,
+};
+
 /** A 64 GiB host with every header number distinct, so a test can tell them apart. */
 export const HOST_MEMORY: HostMemory = {
   MEM_TOTAL: 65536, MEM_FREE: 40960, MEM_STATE: 'high', minFree: 1270, reserved: 1024, overcommit: 0.75,
@@ -28,7 +40,7 @@ export type VmInput = Partial<Omit<VmSample, 'vcpu'>> & { gid: number; name: str
 /** A VM whose vCPUs split its group values evenly unless given. */
 export function vm(input: VmInput): VmSample {
   const vcpus = input.vcpus ?? 2;
-  const base = { ...IDLE, ...NO_MEMORY, ...input };
+  const base = { ...IDLE, ...NO_MEMORY, ...NO_IO, ...input };
   const per = (key: keyof typeof IDLE) => base[key] / vcpus;
   const vcpu = Array.from({ length: vcpus }, (_, index): VcpuSample => ({
     ...IDLE,
@@ -53,6 +65,7 @@ export function host(input: Partial<HostSample> & { name: string }): HostSample 
     pcpuUtil: Array.from({ length: pcpus }, (_, i) => 20 + i),
     'PCPU_USED%': 11.5, 'PCPU_UTIL%': 21.5, loadAvg: [0.5, 0.25, 0.125], vmCount: 0, vcpuCount: 0,
     ...HOST_MEMORY,
+    NIC_Mbps: 0, DISK_IOPS: 0, io: HOST_IO,
     ...input,
   } as HostSample;
 }

@@ -4,7 +4,9 @@
 import { render } from 'ink-testing-library';
 import { act } from 'react';
 import { App } from '../../src/tui/App.js';
-import { MonitorClock } from '../../src/tui/clock.js';
+import { MonitorClock, type SimEngine } from '../../src/tui/clock.js';
+import type { ConfigLoad } from '../../src/tui/config.js';
+import type { ThemeName } from '../../src/tui/theme.js';
 import type { TerminalSize } from '../../src/tui/terminal-size.js';
 import { lab, ManualTicker, ScriptedEngine } from './fixtures.js';
 import type { Snapshot } from '../../src/engine/snapshot.js';
@@ -24,16 +26,22 @@ export interface TuiOptions {
   marker?: boolean;
   delayS?: number;
   speed?: number;
+  /** a real engine instead of the scripted snapshots (keys that send commands need one) */
+  sim?: SimEngine;
+  /** the view settings file as read at start */
+  config?: ConfigLoad;
+  theme?: ThemeName;
 }
 
 export async function renderTui(opts: TuiOptions = {}) {
   const engine = new ScriptedEngine(opts.snapshots ?? [lab(0), lab(2), lab(4)]);
   const ticker = new ManualTicker();
-  const clock = new MonitorClock(engine, ticker, { delayS: opts.delayS ?? 2, speed: opts.speed ?? 1 });
+  const clock = new MonitorClock(opts.sim ?? engine, ticker, { delayS: opts.delayS ?? 2, speed: opts.speed ?? 1 });
   let size = opts.size ?? { columns: 100, rows: 30 };
   let quits = 0;
   const app = () => (
     <App clock={clock} profileName="lab" color={opts.color ?? false} marker={opts.marker} size={size}
+      config={opts.config} theme={opts.theme}
       onQuit={() => { quits++; }} />
   );
   let r!: ReturnType<typeof render>;

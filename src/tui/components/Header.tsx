@@ -9,9 +9,11 @@ import { fit } from '../columns.js';
 import { clockLine, memHeaderLines, pcpuLine, titleText } from '../header-format.js';
 import type { PanelId } from '../state.js';
 import { accentColor, pausedColor } from '../theme.js';
+import { panelHeaderLines } from '../header-panels.js';
+import { isTablePanel } from '../panels.js';
 import { RowLine } from './RowLine.js';
 
-const PANEL_LINES: Record<PanelId, number> = { cpu: 2, mem: 4 };
+const PANEL_LINES: Record<PanelId, number> = { cpu: 2, mem: 4, net: 2, disk: 2, cgroup: 2, vserver: 2 };
 
 /** Lines the header takes in a panel: title and clock, then the panel's own lines. */
 export function headerLines(panel: PanelId): number {
@@ -32,8 +34,10 @@ export interface HeaderProps {
 export function Header({ view, profile, panel, host, hostIndex, hostCount, width, color }: HeaderProps) {
   const title = titleText({ profile, host, hostIndex, hostCount, speed: view.speed, delayS: view.delayS });
   const paused = view.paused ? 'PAUSED' : '';
+  // REPLAY (a recording plays back: commands are refused) and DEMO mark the mode.
+  const mode = view.mode === 'replay' ? (view.ended ? 'REPLAY END' : 'REPLAY') : view.mode === 'demo' ? 'DEMO' : '';
   // PAUSED sits early in the line so a narrow terminal never truncates it away.
-  const restWidth = Math.max(0, width - title.lead.length - 2 - (paused ? paused.length + 2 : 0));
+  const restWidth = Math.max(0, width - title.lead.length - 2 - (paused ? paused.length + 2 : 0) - (mode ? mode.length + 2 : 0));
   return (
     <>
       <Text wrap="truncate">
@@ -41,11 +45,13 @@ export function Header({ view, profile, panel, host, hostIndex, hostCount, width
         {'  '}
         {paused ? <Text bold inverse color={pausedColor(color)}>{paused}</Text> : null}
         {paused ? '  ' : ''}
+        {mode ? <Text bold inverse color={accentColor(color)}>{mode}</Text> : null}
+        {mode ? '  ' : ''}
         {fit(title.rest, restWidth)}
       </Text>
       <Text wrap="truncate">{clockLine(view.snapshot, host, width)}</Text>
-      {panel === 'mem'
-        ? memHeaderLines(host, width).map((segments, i) => (
+      {panel === 'mem' || isTablePanel(panel)
+        ? (isTablePanel(panel) ? panelHeaderLines(panel, view.snapshot, host, width) : memHeaderLines(host, width)).map((segments, i) => (
           <RowLine key={i} segments={segments} selected={false} color={color} />
         ))
         : (

@@ -1,0 +1,36 @@
+// The small dialogs drawn above the status line: the L load form (amount and duration, defaults
+// filled) and a y/n confirmation for what is destructive (freeze now; fail and power off later).
+// Their height is dialogHeight(); the panel above gives up those lines while one is open.
+
+import { Box, Text } from 'ink';
+import { fit } from '../columns.js';
+import type { Dialog } from '../dialogs.js';
+import { accentColor, pausedColor } from '../theme.js';
+
+/** A bordered box: a bold title line, then the body lines, each cut to the box. */
+function Frame({ title, lines, width, color, error }: { title: string; lines: string[]; width: number; color: boolean; error?: string | null }) {
+  const inner = Math.max(10, width - 4);
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={accentColor(color)} width={width} paddingX={1}>
+      <Text bold wrap="truncate" color={accentColor(color)}>{fit(title, inner)}</Text>
+      {lines.map((line, i) => (
+        <Text key={i} wrap="truncate" color={i === lines.length - 1 && error ? pausedColor(color) : undefined}>{fit(line, inner)}</Text>
+      ))}
+    </Box>
+  );
+}
+
+export function DialogBox({ dialog, width, color }: { dialog: Dialog | null; width: number; color: boolean }) {
+  if (!dialog) return null;
+  if (dialog.kind === 'load') {
+    const box = (text: string, on: boolean) => (on ? `[${text}_]` : `[${text}]`);
+    const form = `CPU ${box(dialog.cpu, dialog.field === 0)} % of one vCPU   for ${box(dialog.secs, dialog.field === 1)} s`;
+    const help = dialog.error ?? 'digits edit  Tab other field  Enter applies  Esc cancels';
+    return <Frame title={`Inject load into ${dialog.what} ${dialog.target}`} lines={[form, help]} width={width} color={color} error={dialog.error} />;
+  }
+  if (dialog.kind === 'confirm') {
+    const lines = [...(dialog.detail ? [dialog.detail] : []), 'y confirms   n or Esc cancels'];
+    return <Frame title={dialog.question} lines={lines} width={width} color={color} />;
+  }
+  return null;
+}

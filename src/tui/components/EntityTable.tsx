@@ -1,0 +1,34 @@
+// The network, disk, containers and VServer panels: the panel's table fitted to the width, drawn
+// by the same TablePanel as the CPU and memory panels.
+
+import { useMemo } from 'react';
+import type { Snapshot } from '../../engine/snapshot.js';
+import { fit } from '../columns.js';
+import { fitTable, tableHeader, tableRow } from '../columns-table.js';
+import { emptyText, TABLES, type TablePanelId } from '../panels.js';
+import type { PanelRow } from '../rows.js';
+import { TablePanel } from './TablePanel.js';
+
+export interface EntityTableProps {
+  panel: TablePanelId;
+  rows: readonly PanelRow[];
+  snapshot: Snapshot;
+  width: number;
+  marker: boolean;
+  /** field keys the field chooser hid */
+  hidden?: readonly string[];
+  selected: number;
+  top: number;
+  height: number;
+  color: boolean;
+}
+
+export function EntityTable(props: EntityTableProps) {
+  const { panel, rows, width, marker, hidden } = props;
+  const layout = useMemo(() => fitTable(TABLES[panel], width, marker, rows, hidden), [panel, width, marker, rows, hidden]);
+  return (
+    <TablePanel heading={tableHeader(layout)} rows={rows} empty={fit(emptyText(panel, props.snapshot), width)}
+      segments={(row, sel) => tableRow(row, layout, sel)}
+      selected={props.selected} top={props.top} height={props.height} color={props.color} />
+  );
+}

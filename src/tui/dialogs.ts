@@ -1,0 +1,185 @@
+// The monitor's dialogs: their state (in UiState.dialog), the keys that open them and the keys
+// they take while open. An open dialog owns the keyboard; Esc closes every one of them without
+// sending anything. The keys that change the simulation (L load, Z freeze/thaw) are wrapped in the
+// key table's simCommand(), which refuses them while a recording plays back; the clock refuses a
+// submit then too.
+
+import type { Command } from '../profile/types.js';
+import { brokenMessage, loadConfig, saveConfig, type ViewSettings } from './config.js';
+import { entityOf, ENTITY_WORDS, type Entity } from './entity.js';
+import { fieldsKey, openFields } from './fields-chooser.js';
+import { filterKey, openFilter } from './filter.js';
+import type { KeyEnv } from './keymap.js';
+import { keyLabel } from './keys.js';
+import type { PanelRow } from './rows.js';
+import { selectedIndex, type UiState } from './state.js';
+import { nextTheme } from './theme.js';
+
+/** What a confirmation carries out on `y`. */
+export type Confirmed =
+  | { type: 'command'; command: Command; done: string }
+  | { type: 'write-config' };
+
+export type Dialog =
+  /** `/`: the filter being typed, and the one in effect before */
+  | { kind: 'filter'; text: string; before: string }
+  /** `f`: the field under the cursor */
+  | { kind: 'fields'; cursor: number }
+  /** Enter: the details of one entity, by the row key it was opened on */
+  | { kind: 'details'; row: { key: string; name: string; kind?: string; gid?: number }; top: number }
+  /** `L`: amount (% of one vCPU or CPU) and duration (s) as typed, the field being edited */
+  | { kind: 'load'; target: string; what: string; cpu: string; secs: string; field: 0 | 1; error: string | null }
+  /** a y/n question before something destructive, with a line of why if there is one */
+  | { kind: 'confirm'; question: string; detail?: string; yes: Confirmed };
+
+export const LOAD_DEFAULTS = { cpu: '100', secs: '60' } as const;
+const LOAD_LIMITS = { cpu: [1, 1000], secs: [1, 3600] } as const;
+
+/** Lines a dialog takes above the status line (bordered box), 0 for those drawn elsewhere. */
+export function dialogHeight(d: Dialog | null): number {
+  if (!d) return 0;
+  if (d.kind === 'load') return 5;
+  if (d.kind === 'confirm') return d.detail ? 5 : 4;
+  return 0;
+}
+
+const say = (s: UiState, message: string): UiState => ({ ...s, message });
+
+function selectedEntity(s: UiState, env: KeyEnv): { entity?: Entity; row?: PanelRow } {
+  const rows = env.rows(s);
+  const i = selectedIndex(rows, s);
+  if (i < 0) return {};
+  const row = rows[i];
+  return { entity: entityOf(row, env.view.snapshot), row };
+}
+
+/** Sends a command; its result (or the engine's refusal) becomes the status line's answer. */
+function send(s: UiState, env: KeyEnv, command: Command, done: string): UiState {
+  if (!env.clock.submit(command)) {
+    const why = env.clock.replaying ? 'a replay shows the recorded run and takes no new commands' : 'this monitor has no simulation to command';
+    return say({ ...s, dialog: null }, `${command.action} refused: ${why}`);
+  }
+  return { ...s, dialog: null, message: `${done}; the result shows at the next refresh`,
+    awaiting: { target: command.target, t: env.view.snapshot.t } };
+}
+
+// ---- keys that open dialogs (bound in the key table) -------------------------------------------
+
+export const openFilterKey = (s: UiState): UiState => openFilter(s);
+export const openFieldsKey = (s: UiState): UiState => openFields(s);
+
+export function openDetails(s: UiState, env: KeyEnv): UiState {
+  const { entity, row } = selectedEntity(s, env);
+  if (!row) return say(s, 'no row selected to show');
+  if (!entity) return say(s, `${row.name}: nothing more to show about it`);
+  return { ...s, dialog: { kind: 'details', row: { key: row.key, name: row.name, kind: row.kind, gid: row.gid }, top: 0 }, message: null };
+}
+
+export function openLoad(s: UiState, env: KeyEnv): UiState {
+  const { entity, row } = selectedEntity(s, env);
+  if (!row) return say(s, 'no row selected: L injects load into the selected VM or container');
+  if (!entity || (entity.kind !== 'vm' && entity.kind !== 'container' && entity.kind !== 'service')) {
+    return say(s, `L injects load into a VM or a container; ${row.name} is ${entity ? `a ${ENTITY_WORDS[entity.kind]}` : 'neither'}`);
+  }
+  if (entity.kind === 'vm' && entity.vm.kind === 'system') return say(s, `L: ${entity.name} is the host's own partition, not a VM to load`);
+  return { ...s, message: null, dialog: { kind: 'load', target: entity.name, what: ENTITY_WORDS[entity.kind],
+    cpu: LOAD_DEFAULTS.cpu, secs: LOAD_DEFAULTS.secs, field: 0, error: null } };
+}
+
+export function freezeThaw(s: UiState, env: KeyEnv): UiState {
+  const { entity, row } = selectedEntity(s, env);
+  if (!row) return say(s, 'no row selected: Z freezes or thaws the selected container (g lists them)');
+  if (!entity || entity.kind !== 'container') {
+    return say(s, `Z freezes or thaws a container; ${row.name} is ${entity ? `a ${ENTITY_WORDS[entity.kind]}` : 'not one'} (g lists the containers)`);
+  }
+  if (entity.ct.frozen || entity.ct.state === 'frozen') {
+    return send(s, env, { action: 'thaw', target: entity.name }, `thaw sent to ${entity.name}`);
+  }
+  return { ...s, message: null, dialog: { kind: 'confirm',
+    question: `Freeze container ${entity.name}? Its ${entity.ct['pids.current']} tasks stop until thawed.`,
+    yes: { type: 'command', command: { action: 'freeze', target: entity.name }, done: `freeze sent to ${entity.name}` } } };
+}
+
+export function cycleTheme(s: UiState): UiState {
+  const theme = nextTheme(s.theme);
+  return say({ ...s, theme }, `theme ${theme}${theme === 'none' ? ' (no colour; the selection shows inverse)' : ''} (W saves)`);
+}
+
+export function viewSettings(s: UiState, env: KeyEnv): ViewSettings {
+  const hiddenFields = Object.fromEntries(Object.entries(s.hidden).filter(([, keys]) => keys && keys.length).map(([p, keys]) => [p, [...keys!]]));
+  return { panel: s.panel, sort: s.sort, delay: env.view.delayS, theme: s.theme, hiddenFields };
+}
+
+function writeConfig(s: UiState, env: KeyEnv): UiState {
+  const path = env.configPath;
+  const error = saveConfig(path, viewSettings(s, env));
+  return say({ ...s, dialog: null }, error ? `could not write ${path}: ${error}` : `view settings written to ${path}`);
+}
+
+/** `W`: writes the settings, but asks first when the file there is broken (it may be hand-edited). */
+export function writeSettings(s: UiState, env: KeyEnv): UiState {
+  const existing = loadConfig(env.configPath);
+  if (existing.error) {
+    return { ...s, message: null, dialog: { kind: 'confirm',
+      question: 'Overwrite the broken config file?', detail: brokenMessage(existing), yes: { type: 'write-config' } } };
+  }
+  return writeConfig(s, env);
+}
+
+// ---- keys while a dialog is open ---------------------------------------------------------------
+
+function loadKey(s: UiState, d: Dialog & { kind: 'load' }, id: string, env: KeyEnv): UiState {
+  const name = d.field === 0 ? 'cpu' : 'secs';
+  const set = (patch: Partial<typeof d>): UiState => ({ ...s, dialog: { ...d, error: null, ...patch } });
+  if (id === 'esc') return say({ ...s, dialog: null }, `load on ${d.target} cancelled: nothing sent`);
+  if (id === 'tab' || id === 'S-tab' || id === 'up' || id === 'down' || id === 'left' || id === 'right') {
+    return set({ field: d.field === 0 ? 1 : 0 });
+  }
+  if (id === 'backspace') return set({ [name]: d[name].slice(0, -1) });
+  if (/^[0-9]$/.test(id)) return set({ [name]: (d[name] + id).slice(0, 4) });
+  if (id === 'enter') {
+    const cpu = Number(d.cpu);
+    const secs = Number(d.secs);
+    const bad = (v: number, [lo, hi]: readonly [number, number]) => d.cpu === '' || !Number.isInteger(v) || v < lo || v > hi;
+    if (d.cpu === '' || bad(cpu, LOAD_LIMITS.cpu)) return set({ field: 0, error: `CPU: ${LOAD_LIMITS.cpu[0]}..${LOAD_LIMITS.cpu[1]} % of one vCPU` });
+    if (d.secs === '' || bad(secs, LOAD_LIMITS.secs)) return set({ field: 1, error: `duration: ${LOAD_LIMITS.secs[0]}..${LOAD_LIMITS.secs[1]} s` });
+    return send(s, env, { action: 'load', target: d.target, cpu: cpu / 100, forMs: secs * 1000 },
+      `load +${cpu}% for ${secs}s sent to ${d.target}`);
+  }
+  return { ...s, dialog: { ...d, error: `${keyLabel(id)}: digits edit, Tab switches field, Enter applies, Esc cancels` } };
+}
+
+function confirmKey(s: UiState, d: Dialog & { kind: 'confirm' }, id: string, env: KeyEnv): UiState {
+  if (id === 'y' || id === 'Y') {
+    if (d.yes.type === 'write-config') return writeConfig(s, env);
+    return send(s, env, d.yes.command, d.yes.done);
+  }
+  if (id === 'n' || id === 'N' || id === 'esc' || id === 'q') return say({ ...s, dialog: null }, 'cancelled: nothing done');
+  return s;
+}
+
+function detailsKey(s: UiState, d: Dialog & { kind: 'details' }, id: string, page: number): UiState {
+  const scroll = (top: number): UiState => ({ ...s, dialog: { ...d, top: Math.max(0, top) } });
+  switch (id) {
+    case 'esc': case 'enter': case 'q': return { ...s, dialog: null, message: null };
+    case 'up': return scroll(d.top - 1);
+    case 'down': return scroll(d.top + 1);
+    case 'pgup': return scroll(d.top - page);
+    case 'pgdn': return scroll(d.top + page);
+    case 'home': return scroll(0);
+    default: return { ...s, message: `${keyLabel(id)}: Esc, Enter or q closes the details; ↑ ↓ scroll` };
+  }
+}
+
+/** Keys while a dialog is open: the dialog takes every one of them. */
+export function dialogKey(s: UiState, id: string, env: KeyEnv): UiState {
+  const d = s.dialog;
+  if (!d) return s;
+  switch (d.kind) {
+    case 'filter': return filterKey(s, id);
+    case 'fields': return fieldsKey(s, id, Math.max(1, env.page(s)));
+    case 'details': return detailsKey(s, d, id, Math.max(1, env.page(s)));
+    case 'load': return loadKey(s, d, id, env);
+    case 'confirm': return confirmKey(s, d, id, env);
+  }
+}

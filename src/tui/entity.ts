@@ -1,0 +1,155 @@
+// What a panel row stands for in the snapshot (a VM, a container, a service, a VServer guest or
+// a host), and all of its metrics as labelled values with units, from the field tables.
+
+import type { ContainerSample, HostSample, ServiceSample, Snapshot, VmSample, VServerSample } from '../engine/snapshot.js';
+import { CGROUP_EXTRA_FIELDS, CGROUP_FIELDS } from '../fields/cgroup.js';
+import { CPU_FIELDS, levelOf, type FieldDef, type Level } from '../fields/cpu.js';
+import { DISK_EXTRA_FIELDS, DISK_FIELDS } from '../fields/disk.js';
+import { MEM_FIELDS } from '../fields/memory.js';
+import { NET_EXTRA_FIELDS, NET_FIELDS } from '../fields/network.js';
+import { VSERVER_EXTRA_FIELDS, VSERVER_FIELDS } from '../fields/vserver.js';
+import { historyKey } from './history.js';
+
+export type Entity =
+  | { kind: 'vm'; name: string; history: string; vm: VmSample }
+  | { kind: 'container'; name: string; history: string; ct: ContainerSample }
+  | { kind: 'service'; name: string; history: string; svc: ServiceSample }
+  | { kind: 'vserver'; name: string; history: string; vs: VServerSample }
+  | { kind: 'host'; name: string; history: string; host: HostSample };
+
+/** The little a row needs to say what it is: its key, name and, for VM rows, the group id. */
+export interface RowRef {
+  key: string;
+  name: string;
+  kind?: string;
+  gid?: number;
+}
+
+const vmEntity = (vm: VmSample): Entity => ({ kind: 'vm', name: vm.name, history: historyKey.vm(vm.gid), vm });
+const ctEntity = (ct: ContainerSample): Entity => ({ kind: 'container', name: ct.name, history: historyKey.container(ct.name), ct });
+
+/** The entity of a row: a vCPU row stands for its VM; other rows are found by kind, then by name. */
+export function entityOf(row: RowRef, snap: Snapshot): Entity | undefined {
+  const kind = row.kind ?? '';
+  if (row.key.startsWith('vm:') || row.key.startsWith('vcpu:') || kind === 'vm' || kind === 'vcpu') {
+    const gid = row.gid ?? Number(row.key.slice(row.key.indexOf(':') + 1));
+    const vm = snap.vms.find((v) => v.gid === gid);
+    if (vm) return vmEntity(vm);
+  }
+  const containers = snap.containers ?? [];
+  const services = snap.services ?? [];
+  const vservers = snap.vservers ?? [];
+  const ct = containers.find((c) => c.name === row.name);
+  const svc = services.find((c) => c.name === row.name);
+  const vs = vservers.find((v) => v.name === row.name);
+  const host = snap.hosts.find((h) => h.name === row.name);
+  const vm = snap.vms.find((v) => v.name === row.name);
+  const byKind: Record<string, Entity | undefined> = {
+    container: ct && ctEntity(ct),
+    service: svc && { kind: 'service', name: svc.name, history: historyKey.service(svc.name), svc },
+    vserver: vs && { kind: 'vserver', name: vs.name, history: historyKey.vserver(vs.host, vs.name), vs },
+    host: host && { kind: 'host', name: host.name, history: historyKey.host(host.name), host },
+  };
+  return byKind[kind] ?? byKind.container ?? byKind.service ?? byKind.vserver ?? (vm && vmEntity(vm)) ?? byKind.host;
+}
+
+export const ENTITY_WORDS: Record<Entity['kind'], string> = {
+  vm: 'VM', container: 'container', service: 'service', vserver: 'VServer guest', host: 'host',
+};
+
+/** One metric line of the details pane. */
+export interface Metric {
+  key: string;
+  value: string;
+  unit: string;
+  level?: Level;
+}
+
+export interface MetricSection {
+  title: string;
+  metrics: Metric[];
+}
+
+/** esxtop's two decimals for rates, percentages and latencies; whole numbers for sizes and counts. */
+const DECIMAL_UNITS = new Set(['%', 'Mbit/s', 'MiB/s', 'ms', 'IOPS', 'pkt/s', 'CPUs', 's']);
+const INTEGER_UNITS = new Set(['MiB', 'count', 'µs', 'tasks', 'tokens', 'ticks', 'MHz']);
+
+/** Units that are not worth a column: flags, plain counts, weights. */
+const NO_UNIT = new Set(['flag', 'count', '1..10000']);
+
+export function formatValue(value: unknown, unit: string): string {
+  if (value === null || value === undefined) return '-';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value !== 'number') return String(value);
+  if (!Number.isFinite(value)) return '-';
+  if (DECIMAL_UNITS.has(unit)) return value.toFixed(2);
+  if (INTEGER_UNITS.has(unit) || Number.isInteger(value)) return String(Math.round(value));
+  return value.toFixed(2);
+}
+
+function section<T extends object>(title: string, fields: readonly FieldDef[], values: T, vcpus = 1): MetricSection {
+  const record = values as Record<string, unknown>;
+  const metrics = fields.filter((f) => f.key in record).map((f) => {
+    const v = record[f.key];
+    const level = typeof v === 'number' ? levelOf(f, v, vcpus) : typeof v === 'boolean' && v ? levelOf(f, 1) : undefined;
+    // a limit that is not set reads `max`, as in the cgroup file; another missing value `-`
+    if (v === null || v === undefined) return { key: f.key, value: /max|high/.test(f.key) ? 'max' : '-', unit: '' };
+    return { key: f.key, value: formatValue(v, f.unit), unit: NO_UNIT.has(f.unit) ? '' : f.unit, level };
+  });
+  return { title, metrics };
+}
+
+function facts(title: string, pairs: [string, unknown, string?][]): MetricSection {
+  return { title, metrics: pairs.map(([key, v, unit = '']) => ({ key, value: formatValue(v, unit), unit })) };
+}
+
+/** Every metric of the entity, grouped as its panels group them. */
+export function entityMetrics(e: Entity): MetricSection[] {
+  switch (e.kind) {
+    case 'vm': {
+      const vm = e.vm;
+      return [
+        facts('VM', [['host', vm.host], ['state', vm.state], ['GID', vm.gid], ['vCPUs', vm.vcpus], ['NWLD', vm.NWLD],
+          ['shares', vm.shares], ['reservation', vm.reservationMHz, 'MHz'], ['limit', vm.limitMHz === null ? 'unlimited' : `${vm.limitMHz} MHz`],
+          ['%DMD', vm['%DMD'], '%']]),
+        section('CPU (% of the interval, summed over vCPUs)', CPU_FIELDS, vm, vm.vcpus),
+        section('Memory', MEM_FIELDS, vm),
+        section('Network', [...NET_FIELDS, ...NET_EXTRA_FIELDS], vm),
+        section('Disk', [...DISK_FIELDS, ...DISK_EXTRA_FIELDS], vm),
+      ];
+    }
+    case 'container': {
+      const c = e.ct;
+      return [
+        facts('Container', [['host', c.host], ['vm', c.vm ?? '(host kernel)'], ['image', c.image], ['state', c.state],
+          ['service', c.service ?? '-']]),
+        section('cgroup', CGROUP_FIELDS, c),
+        section('more', CGROUP_EXTRA_FIELDS, c),
+      ];
+    }
+    case 'service': {
+      const s = e.svc;
+      return [
+        facts('Service', [['host', s.host], ['vm', s.vm ?? '(host kernel)'], ['image', s.image], ['replicas', s.replicas]]),
+        section('cgroup (its replicas together)', [...CGROUP_FIELDS, ...CGROUP_EXTRA_FIELDS], s),
+      ];
+    }
+    case 'vserver': {
+      const v = e.vs;
+      return [
+        facts('VServer guest', [['host', v.host], ['context', v.context], ['ip', v.ip ?? '-'], ['sched', v.sched], ['W', v.hz, 'Hz']]),
+        section('token bucket', [...VSERVER_FIELDS, ...VSERVER_EXTRA_FIELDS], v),
+      ];
+    }
+    case 'host': {
+      const h = e.host;
+      return [
+        facts('Host', [['hypervisor', h.hypervisor], ['state', h.state], ['pCPUs', h.pcpus], ['MHz', h.mhz],
+          ['PCPU_USED%', h['PCPU_USED%'], '%'], ['PCPU_UTIL%', h['PCPU_UTIL%'], '%'], ['MEM_TOTAL', h.MEM_TOTAL, 'MiB'],
+          ['MEM_FREE', h.MEM_FREE, 'MiB'], ['MEM_STATE', h.MEM_STATE], ['minFree', h.minFree, 'MiB'],
+          ['PSHARE_SAVING', h.PSHARE_SAVING, 'MiB'], ['MEMCTL', h.MEMCTL, 'MiB'], ['SWAP', h.SWAP, 'MiB'], ['ZIP', h.ZIP, 'MiB'],
+          ['NIC_Mbps', h.NIC_Mbps, 'Mbit/s'], ['DISK_IOPS', h.DISK_IOPS, 'IOPS']]),
+      ];
+    }
+  }
+}

@@ -1,0 +1,72 @@
+// The `f` field chooser: per panel, which of its columns show. NAME (and the ID and NWLD that
+// frame it) always show; the state keeps the hidden keys, so a field added to a table later shows
+// by default, and the config file stays short.
+
+import { CPU_FIELDS } from '../fields/cpu.js';
+import { MEM_FIELDS } from '../fields/memory.js';
+import { keyLabel } from './keys.js';
+import { isTablePanel, TABLES } from './panels.js';
+import { clamp, type PanelId, type UiState } from './state.js';
+
+/** A column the chooser can turn on and off: its key (what `hidden` lists), meaning and unit. */
+export interface ChoosableField {
+  key: string;
+  meaning: string;
+  unit: string;
+}
+
+const fromTable = (fields: readonly { key: string; meaning: string; unit: string }[]): ChoosableField[] =>
+  fields.map((f) => ({ key: f.key, meaning: f.meaning, unit: f.unit }));
+
+const CPU_CHOICES = fromTable(CPU_FIELDS);
+const MEM_CHOICES = fromTable(MEM_FIELDS);
+
+/** The panel's optional columns: the CPU and memory field tables, or the table panel's columns. */
+export function panelFields(panel: PanelId): readonly ChoosableField[] {
+  if (panel === 'cpu') return CPU_CHOICES;
+  if (panel === 'mem') return MEM_CHOICES;
+  if (isTablePanel(panel)) return TABLES[panel].columns.map((c) => ({ key: c.key, meaning: c.meaning, unit: '' }));
+  return [];
+}
+
+const NONE: readonly string[] = [];
+
+export function hiddenFields(s: Pick<UiState, 'hidden'>, panel: PanelId): readonly string[] {
+  return s.hidden[panel] ?? NONE;
+}
+
+export function openFields(s: UiState): UiState {
+  if (panelFields(s.panel).length === 0) return { ...s, message: 'this panel has no optional fields to choose' };
+  return { ...s, dialog: { kind: 'fields', cursor: 0 }, message: null };
+}
+
+function toggle(s: UiState, key: string): UiState {
+  const hidden = hiddenFields(s, s.panel);
+  const next = hidden.includes(key) ? hidden.filter((k) => k !== key) : [...hidden, key];
+  return { ...s, hidden: { ...s.hidden, [s.panel]: next }, message: `${key} ${hidden.includes(key) ? 'shown' : 'hidden'}` };
+}
+
+/** Keys while the chooser is open: arrows move, space toggles, a shows all, Esc (or f, Enter) closes. */
+export function fieldsKey(s: UiState, id: string, page: number): UiState {
+  const d = s.dialog;
+  if (d?.kind !== 'fields') return s;
+  const all = panelFields(s.panel);
+  const last = Math.max(0, all.length - 1);
+  const moveTo = (cursor: number): UiState => ({ ...s, dialog: { ...d, cursor: clamp(cursor, 0, last) }, message: null });
+  switch (id) {
+    case 'esc': case 'enter': case 'f': case 'q': {
+      const n = all.length - hiddenFields(s, s.panel).length;
+      return { ...s, dialog: null, message: `${n} of ${all.length} fields shown (W saves)` };
+    }
+    case 'up': case 'k': return moveTo(d.cursor - 1);
+    case 'down': case 'j': return moveTo(d.cursor + 1);
+    case 'pgup': return moveTo(d.cursor - page);
+    case 'pgdn': return moveTo(d.cursor + page);
+    case 'home': return moveTo(0);
+    case 'end': return moveTo(last);
+    case 'space': return all[d.cursor] ? toggle(s, all[d.cursor].key) : s;
+    case 'a': return { ...s, hidden: { ...s.hidden, [s.panel]: [] }, message: 'all fields shown' };
+    default:
+      return { ...s, message: `${keyLabel(id)}: space toggles the field, a shows all, Esc closes` };
+  }
+}

@@ -1,0 +1,64 @@
+// A vmtop child in a real pseudo-terminal, read back through a headless xterm: what a user sees.
+// Needs the build (npm test builds first).
+
+import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import { fileURLToPath } from 'node:url';
+
+const { Terminal } = xterm;
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface Session {
+  term: InstanceType<typeof Terminal>;
+  proc: pty.IPty;
+  raw: () => string;
+  screen: () => string[];
+  exited: Promise<{ exitCode: number; signal?: number }>;
+}
+
+export function startPty(args: string[], cols = 100, rows = 30): Session {
+  const term = new Terminal({ cols, rows, allowProposedApi: true });
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), CI: '0', FORCE_COLOR: '1', TERM: 'xterm-256color' };
+  delete env.NO_COLOR;
+  const proc = pty.spawn(process.execPath, ['bin/vmtop.js', ...args], { name: 'xterm-256color', cols, rows, cwd: ROOT, env });
+  let raw = '';
+  proc.onData((d) => {
+    raw += d;
+    term.write(d);
+  });
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => proc.onExit(resolve));
+  const screen = () => {
+    const b = term.buffer.active;
+    return Array.from({ length: term.rows }, (_, y) => (b.getLine(b.viewportY + y)?.translateToString(true) ?? '').trimEnd());
+  };
+  return { term, proc, raw: () => raw, screen, exited };
+}
+
+export function stopPty(s: Session | undefined): void {
+  try {
+    s?.proc.kill();
+  } catch {
+    // already gone
+  }
+}
+
+/** xterm parses asynchronously: flush it, then poll the visible grid. */
+export async function waitFor(s: Session, what: string, predicate: (screen: string[]) => boolean, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await new Promise<void>((resolve) => s.term.write('', resolve));
+    const screen = s.screen();
+    if (predicate(screen)) return screen;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${screen.join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export async function press(s: Session, key: string, what: string, predicate: (screen: string[]) => boolean) {
+  await new Promise((resolve) => setTimeout(resolve, 40)); // key spacing, so the PTY does not coalesce
+  s.proc.write(key);
+  return waitFor(s, what, predicate);
+}
+
+/** The status line: the last line above the footer. */
+export const statusOf = (screen: string[]) => screen.filter((l) => l.trim() !== '').at(-2) ?? '';

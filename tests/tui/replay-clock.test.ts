@@ -1,0 +1,56 @@
+// The clock in its replay and recording roles: recorded instants instead of the delay, a step
+// while paused, the end of a recording, every sample reported, commands refused while replaying.
+
+import { expect, test } from 'vitest';
+import { MonitorClock } from '../../src/tui/clock.js';
+import { lab, ManualTicker, ScriptedEngine } from './fixtures.js';
+
+const load = { action: 'load', target: 'alpha', cpu: 1, forMs: 1000 } as const;
+
+test('a replay advances to the recorded instants, whatever the delay, then ends paused', () => {
+  const engine = new ScriptedEngine([lab(0), lab(2), lab(5), lab(6)]);
+  const ticker = new ManualTicker();
+  const clock = new MonitorClock(engine, ticker, { delayS: 2, speed: 1, mode: 'replay', schedule: [2000, 5000, 6000] });
+  expect(clock.replaying).toBe(true);
+  clock.start();
+  expect(ticker.periodMs).toBe(2000);
+  ticker.fire();
+  expect(ticker.periodMs).toBe(3000); // the gap to the next recorded sample
+  expect(clock.togglePause()).toBe(true);
+  expect(clock.step()).toBe(true);
+  expect(engine.advanced).toEqual([2000, 3000]);
+  expect(clock.togglePause()).toBe(false);
+  ticker.fire();
+  expect(engine.advanced).toEqual([2000, 3000, 1000]);
+  const end = clock.store.get();
+  expect(end.ended).toBe(true);
+  expect(end.paused).toBe(true);
+  expect(ticker.running).toBe(false);
+  expect(clock.togglePause()).toBe(true);
+  expect(clock.step()).toBe(false);
+  expect(clock.submit(load)).toBe(false);
+});
+
+test('live: a step only while paused, every sample reported, commands reach the engine', () => {
+  const engine = Object.assign(new ScriptedEngine([lab(0), lab(2), lab(4)]), { submitted: [] as unknown[] });
+  const submitting = Object.assign(engine, { submit: (c: unknown) => { engine.submitted.push(c); } });
+  const seen: number[] = [];
+  const clock = new MonitorClock(submitting, new ManualTicker(), { delayS: 2, speed: 1, onSample: (t) => seen.push(t) });
+  clock.start();
+  expect(clock.replaying).toBe(false);
+  expect(clock.step()).toBe(false);
+  clock.tick();
+  clock.togglePause();
+  expect(clock.step()).toBe(true);
+  expect(seen).toEqual([2000, 4000]);
+  expect(clock.submit(load)).toBe(true);
+  expect(engine.submitted).toEqual([load]);
+});
+
+test('the speed limit can be raised for a fast demo, and the caption is published', () => {
+  const clock = new MonitorClock(new ScriptedEngine([lab(0)]), new ManualTicker(), { delayS: 4, speed: 400, mode: 'demo', maxSpeed: 1000 });
+  expect(clock.speed).toBe(400);
+  clock.setCaption('look here');
+  expect(clock.store.get().caption).toBe('look here');
+  expect(clock.store.get().mode).toBe('demo');
+});
