@@ -19,6 +19,9 @@ const { MonitorClock } = await import('../dist/tui/clock.js');
 const { cellOutput } = await import('../dist/tui/output.js');
 const { Engine } = await import('../dist/engine/engine.js');
 const { loadProfileArg } = await import('../dist/cli/load-profile.js');
+// as the monitor runs it (run.ts); `node bench/render.mjs 300 ink` measures Ink's own Output.get
+const { fastInkOutput } = await import('../dist/tui/ink-output.js');
+if (!process.argv.includes('ink')) await fastInkOutput();
 
 class FakeStdout extends EventEmitter {
   isTTY = true;

@@ -8,8 +8,7 @@ import { hostMemoryFields, vmMemoryFields, type SwapBase } from './memory/sample
 import type { GroupRuntime, HostRuntime } from './runtime.js';
 import type { CpuStateTimes, HostSample, VcpuSample, VmSample } from './snapshot.js';
 
-const COUNTERS = ['cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSys', 'cDmd', 'cWork', 'cSwpwt', 'cBlocked'] as const;
-type CounterName = (typeof COUNTERS)[number];
+type CounterName = 'cRun' | 'cRdy' | 'cCstp' | 'cMlmtd' | 'cIdle' | 'cSys' | 'cDmd' | 'cWork' | 'cSwpwt' | 'cBlocked';
 
 export interface CounterBase {
   ms: number;
@@ -17,10 +16,20 @@ export interface CounterBase {
   swap?: SwapBase[];
 }
 
-function copyCounters(cpu: HostCpu): NonNullable<CounterBase['counters']> {
-  const out = { pcpuBusy: Float64Array.from(cpu.pcpuBusy), sysG: Float64Array.from(cpu.cSysG) } as NonNullable<CounterBase['counters']>;
-  for (const k of COUNTERS) out[k] = Float64Array.from(cpu[k]);
-  return out;
+/** The counters now, for the next sample's deltas: into `into`'s arrays when they still fit. */
+function copyCounters(cpu: HostCpu, into: CounterBase['counters']): NonNullable<CounterBase['counters']> {
+  const copy = (from: Float64Array, to: Float64Array | undefined) => {
+    if (to === undefined || to.length !== from.length) return from.slice();
+    to.set(from);
+    return to;
+  };
+  return {
+    pcpuBusy: copy(cpu.pcpuBusy, into?.pcpuBusy), sysG: copy(cpu.cSysG, into?.sysG),
+    cRun: copy(cpu.cRun, into?.cRun), cRdy: copy(cpu.cRdy, into?.cRdy), cCstp: copy(cpu.cCstp, into?.cCstp),
+    cMlmtd: copy(cpu.cMlmtd, into?.cMlmtd), cIdle: copy(cpu.cIdle, into?.cIdle), cSys: copy(cpu.cSys, into?.cSys),
+    cDmd: copy(cpu.cDmd, into?.cDmd), cWork: copy(cpu.cWork, into?.cWork), cSwpwt: copy(cpu.cSwpwt, into?.cSwpwt),
+    cBlocked: copy(cpu.cBlocked, into?.cBlocked),
+  };
 }
 
 function stateTimes(d: Record<CounterName, number>, pct: number): CpuStateTimes {
@@ -46,12 +55,36 @@ function stateTimes(d: Record<CounterName, number>, pct: number): CpuStateTimes 
   };
 }
 
+/** A vCPU's sample: `{ index, wid, ...stateTimes(d, pct) }` built in one literal (same keys, same order). */
+function vcpuSample(index: number, wid: number, d: Record<CounterName, number>, pct: number): VcpuSample {
+  const run = d.cRun * pct;
+  const sys = d.cSys * pct;
+  const idle = d.cIdle * pct;
+  const swpwt = d.cSwpwt * pct;
+  const vmwait = sys + swpwt;
+  const ovrlp = 0;
+  return {
+    index,
+    wid,
+    '%USED': run + sys - ovrlp,
+    '%RUN': run,
+    '%SYS': sys,
+    '%WAIT': idle + vmwait,
+    '%VMWAIT': vmwait,
+    '%RDY': (d.cRdy + d.cBlocked) * pct,
+    '%IDLE': idle,
+    '%OVRLP': ovrlp,
+    '%CSTP': d.cCstp * pct,
+    '%MLMTD': (d.cMlmtd + d.cBlocked) * pct,
+    '%SWPWT': swpwt,
+  };
+}
+
 export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; vms: VmSample[] } {
   const cpu = host.cpu;
   const intervalMs = tMs - host.base.ms;
   const pct = intervalMs > 0 ? 100 / intervalMs : 0;
   const prev = host.base.counters;
-  const delta = (k: CounterName, v: number) => cpu[k][v] - (prev ? prev[k][v] : 0);
   const io = sampleIo(host.io);
 
   const vms: VmSample[] = host.groups.map((g: GroupRuntime, gi) => {
@@ -59,12 +92,31 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
     const sum: Record<CounterName, number> = { cRun: 0, cRdy: 0, cCstp: 0, cMlmtd: 0, cIdle: 0, cSys: 0, cDmd: 0, cWork: 0, cSwpwt: 0, cBlocked: 0 };
     const vcpu: VcpuSample[] = [];
     for (let i = 0; i < g.vcpus; i++) {
-      const d = {} as Record<CounterName, number>;
-      for (const k of COUNTERS) {
-        d[k] = delta(k, start + i);
-        sum[k] += d[k];
-      }
-      vcpu.push({ index: i, wid: g.gid * 1000 + i + 1, ...stateTimes(d, pct) });
+      // each counter by name, not in a loop over the names: this runs for every vCPU of the lab
+      const v = start + i;
+      const d: Record<CounterName, number> = {
+        cRun: cpu.cRun[v] - (prev ? prev.cRun[v] : 0),
+        cRdy: cpu.cRdy[v] - (prev ? prev.cRdy[v] : 0),
+        cCstp: cpu.cCstp[v] - (prev ? prev.cCstp[v] : 0),
+        cMlmtd: cpu.cMlmtd[v] - (prev ? prev.cMlmtd[v] : 0),
+        cIdle: cpu.cIdle[v] - (prev ? prev.cIdle[v] : 0),
+        cSys: cpu.cSys[v] - (prev ? prev.cSys[v] : 0),
+        cDmd: cpu.cDmd[v] - (prev ? prev.cDmd[v] : 0),
+        cWork: cpu.cWork[v] - (prev ? prev.cWork[v] : 0),
+        cSwpwt: cpu.cSwpwt[v] - (prev ? prev.cSwpwt[v] : 0),
+        cBlocked: cpu.cBlocked[v] - (prev ? prev.cBlocked[v] : 0),
+      };
+      sum.cRun += d.cRun;
+      sum.cRdy += d.cRdy;
+      sum.cCstp += d.cCstp;
+      sum.cMlmtd += d.cMlmtd;
+      sum.cIdle += d.cIdle;
+      sum.cSys += d.cSys;
+      sum.cDmd += d.cDmd;
+      sum.cWork += d.cWork;
+      sum.cSwpwt += d.cSwpwt;
+      sum.cBlocked += d.cBlocked;
+      vcpu.push(vcpuSample(i, g.gid * 1000 + i + 1, d, pct));
     }
     // Hypervisor work charged to the group as a whole (I/O), not to any vCPU: %SYS and %USED only.
     const st = stateTimes(sum, pct);
@@ -114,7 +166,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
     vcpuCount: host.groups.reduce((a, g) => a + (g.kind === 'vm' && (g.state === 'running' || g.state === 'migrating') ? g.vcpus : 0), 0),
   };
   host.base = {
-    ms: tMs, counters: copyCounters(cpu),
+    ms: tMs, counters: copyCounters(cpu, prev),
     swap: host.groups.map((g) => ({ swappedIn: g.memory?.swappedIn ?? 0, swappedOut: g.memory?.swappedOut ?? 0 })),
   };
   return { host: hostSample, vms };

@@ -4,6 +4,7 @@
 // Ink writes through a cell-level output layer (output.ts): it renders whole frames, and only
 // the cells that changed reach the terminal.
 
+import v8 from 'node:v8';
 import { render, type Instance } from 'ink';
 import { createElement } from 'react';
 import type { Engine } from '../engine/engine.js';
@@ -11,6 +12,7 @@ import { App } from './App.js';
 import { MonitorClock, type MonitorMode, type SimEngine } from './clock.js';
 import { terminalGuard } from './escapes.js';
 import { loadConfig } from './config.js';
+import { fastInkOutput } from './ink-output.js';
 import { cellOutput, type CellOutput } from './output.js';
 import type { ScriptCue } from './script.js';
 import type { Store } from './store.js';
@@ -74,7 +76,22 @@ export function describeError(err: unknown): string {
   return `vmtop: ${err.message}\n` + (stack && err.stack ? `${err.stack}\n` : '');
 }
 
+/**
+ * V8's old-generation size the monitor asks for, MiB. Left alone, V8 lets a 30 MB live heap grow
+ * to about 170 MB of RSS before its first full collection (around 100 s at 1 s refresh); this
+ * bound keeps the peak near 135 MB. Set at run time it tunes V8's heuristics only: the hard heap
+ * limit stays (a large lab still fits, at the cost of more frequent collections), and a limit the
+ * user gave node (NODE_OPTIONS, a flag) wins.
+ */
+export const MONITOR_OLD_SPACE_MIB = 64;
+
+function boundHeap(): void {
+  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('max-old-space-size'));
+  if (!given) v8.setFlagsFromString(`--max-old-space-size=${MONITOR_OLD_SPACE_MIB}`);
+}
+
 export async function runMonitor(opts: MonitorOptions): Promise<void> {
+  boundHeap();
   return startMonitor(opts, { ticker: intervalTicker(), stderr: process.stderr, exit: (code) => process.exit(code), process });
 }
 
@@ -139,6 +156,9 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
     const marker = !opts.color || (typeof stdout.hasColors === 'function' && !stdout.hasColors());
     // Ink's standard (non-incremental) mode hands over each frame whole, in one write.
     output = cellOutput(stdout);
+    // Ink's frame text built without a grid row per blank line (same text; ink-output.ts);
+    // VMTOP_INK_OUTPUT=ink keeps Ink's own, for comparisons
+    if (process.env.VMTOP_INK_OUTPUT !== 'ink') await fastInkOutput();
     const script = opts.director?.(clock, () => ink?.unmount());
     // maxFps throttles only bursts (a refresh and a key press close together): at 10 a key that
     // landed just after a refresh waited up to 100 ms for its frame; 30 keeps it near 33 ms.

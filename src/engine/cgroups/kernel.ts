@@ -20,6 +20,9 @@ export class Kernel {
   private ranBefore = 0;
   private demandMs = 0;
   private ownMs = 0;
+  /** settle's division, reused every quantum */
+  private shares: Float64Array = new Float64Array(0);
+  private readonly list: Container[] = [];
 
   constructor(
     readonly name: string,
@@ -35,6 +38,20 @@ export class Kernel {
       if (n instanceof Service) yield* n.replicas;
       else yield n;
     }
+  }
+
+  /**
+   * The same containers in an array, refilled on each call (the array is reused: the engine asks
+   * every quantum, and a generator allocates on every step).
+   */
+  containerList(): readonly Container[] {
+    const out = this.list;
+    out.length = 0;
+    for (const n of this.nodes) {
+      if (n instanceof Service) for (const r of n.replicas) out.push(r);
+      else out.push(n);
+    }
+    return out;
   }
 
   /** Memory its containers may use beyond what the kernel's own work holds, MiB. */
@@ -85,11 +102,13 @@ export class Kernel {
     const d = this.demandMs;
     // In a VM the guest's own processes compete too: a proportional part of the time is theirs.
     const pool = this.vm ? (d > 0 ? Math.min(d, (got * d) / (d + this.ownMs)) : 0) : Math.min(got, d);
-    const shares = divide(this.nodes, pool);
-    this.nodes.forEach((n, i) => {
+    const shares = (this.shares = divide(this.nodes, pool, this.shares));
+    const nodes = this.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       if (n instanceof Service) n.give(shares[i], q, throttled);
       else if (n.account(shares[i], q)) throttled(n.name);
-    });
+    }
   }
 
   /** Guest (or container) CPU time the kernel's lanes have run since start, ms. */

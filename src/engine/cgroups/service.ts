@@ -24,6 +24,8 @@ export class Service implements Parent {
   wanted = 0;
   want = 0;
   base: SampleBase = { usageMs: 0, nrPeriods: 0, nrThrottled: 0 };
+  /** give's division among the replicas, reused every quantum */
+  private got: Float64Array = new Float64Array(0);
 
   /** `template` is the profile's entry: what a new replica is made from. */
   constructor(readonly spec: ServiceSpec, readonly template: ContainerSpec, rng: Rng) {
@@ -60,14 +62,16 @@ export class Service implements Parent {
 
   /** It got `x` ms: divided among the replicas by their weights. Calls `throttled` for new throttling. */
   give(x: number, q: number, throttled: (name: string) => void): void {
-    const got = divide(this.replicas, x);
+    const got = (this.got = divide(this.replicas, x, this.got));
     let cpuStall = 0;
     let memStall = 0;
-    this.replicas.forEach((r, i) => {
+    const replicas = this.replicas;
+    for (let i = 0; i < replicas.length; i++) {
+      const r = replicas[i];
       if (r.account(got[i], q)) throttled(r.name);
       cpuStall = Math.max(cpuStall, r.cpuStall);
       memStall = Math.max(memStall, r.memStall);
-    });
+    }
     this.usageMs += x;
     if (this.bw.charge(this.wanted, this.want, x)) throttled(this.name);
     // a task stalled anywhere below counts for the parent; the busiest child is a lower bound

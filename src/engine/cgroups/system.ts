@@ -153,10 +153,11 @@ export class CgroupSystem {
     const q = this.quantumMs;
     for (const k of this.byHost.get(host) ?? NONE) {
       k.settle(q, (name) => this.throttled(name, tMs));
-      for (const c of k.containers()) this.memory(c, tMs, q);
+      const containers = k.containerList();
+      for (const c of containers) this.memory(c, tMs, q);
       let total = 0;
       let largest: Container | undefined;
-      for (const c of k.containers()) {
+      for (const c of containers) {
         total += c.anon;
         if (c.state === 'running' && (!largest || c.anon > largest.anon)) largest = c;
       }

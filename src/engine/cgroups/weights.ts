@@ -15,17 +15,27 @@ export interface Claim {
 
 /**
  * Divide `capacity` ms among siblings by shares, none above what it wants, what a satisfied one
- * leaves going to the others (work-conserving, as cgroup v2 weights are).
+ * leaves going to the others (work-conserving, as cgroup v2 weights are). Runs every quantum for
+ * every kernel and service: `out` (the caller's, reused) receives the result when it is long
+ * enough, and the common case, everyone satisfied, allocates nothing.
  */
-export function divide(claims: readonly Claim[], capacity: number): Float64Array {
+export function divide(claims: readonly Claim[], capacity: number, out?: Float64Array): Float64Array {
   const n = claims.length;
+  const result = out !== undefined && out.length >= n ? out : new Float64Array(n);
+  const cap = Math.max(0, capacity);
+  // waterFill's own first case, without copying the claims into arrays first
+  let sumWant = 0;
+  for (let i = 0; i < n; i++) sumWant += claims[i].want;
+  if (sumWant <= cap + 1e-9) {
+    for (let i = 0; i < n; i++) result[i] = claims[i].want;
+    return result;
+  }
   const want = new Float64Array(n);
   const shares = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     want[i] = claims[i].want;
     shares[i] = claims[i].shares;
   }
-  const out = new Float64Array(n);
-  waterFill(n, want, new Float64Array(n), shares, Math.max(0, capacity), out);
-  return out;
+  waterFill(n, want, new Float64Array(n), shares, cap, result);
+  return result;
 }

@@ -8,6 +8,8 @@
 // breakpoints are sorted and the crossing segment solved exactly.
 
 const EPS = 1e-9;
+/** waterFill's breakpoints, reused from call to call */
+let points = new Float64Array(64);
 
 /**
  * All arrays have length >= n; `out` receives each VM's entitlement.
@@ -37,23 +39,22 @@ export function waterFill(
     for (let i = 0; i < n; i++) out[i] = Math.min(res[i], want[i]) * k;
     return;
   }
-  // Breakpoints of λ where some term starts or stops growing.
-  const points: number[] = [];
+  // Breakpoints of λ where some term starts or stops growing. The scratch array is reused: this
+  // runs on every contended host each entitlement period, and allocated on every call before.
+  if (points.length < 2 * n) points = new Float64Array(Math.max(4 * n, 64));
+  let np = 0;
   for (let i = 0; i < n; i++) {
     if (shares[i] <= 0) continue;
-    points.push(Math.min(res[i], want[i]) / shares[i], want[i] / shares[i]);
+    points[np++] = Math.min(res[i], want[i]) / shares[i];
+    points[np++] = want[i] / shares[i];
   }
-  points.sort((a, b) => a - b);
-  const total = (lambda: number): number => {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += clamp(lambda * shares[i], Math.min(res[i], want[i]), want[i]);
-    return s;
-  };
+  const sorted = points.subarray(0, np).sort();
   let lo = 0;
-  let fLo = total(0);
-  let lambda = points[points.length - 1] ?? 0;
-  for (const p of points) {
-    const fP = total(p);
+  let fLo = total(0, n, want, res, shares);
+  let lambda = np > 0 ? sorted[np - 1] : 0;
+  for (let k = 0; k < np; k++) {
+    const p = sorted[k];
+    const fP = total(p, n, want, res, shares);
     if (fP >= capacity) {
       lambda = fP - fLo > EPS ? lo + ((capacity - fLo) * (p - lo)) / (fP - fLo) : p;
       break;
@@ -62,6 +63,13 @@ export function waterFill(
     fLo = fP;
   }
   for (let i = 0; i < n; i++) out[i] = clamp(lambda * shares[i], Math.min(res[i], want[i]), want[i]);
+}
+
+/** Σ clamp(λ·shares_i, lo_i, want_i): what the VMs take at level λ. */
+function total(lambda: number, n: number, want: ArrayLike<number>, res: ArrayLike<number>, shares: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += clamp(lambda * shares[i], Math.min(res[i], want[i]), want[i]);
+  return s;
 }
 
 function clamp(x: number, lo: number, hi: number): number {
