@@ -8,7 +8,7 @@ import type { Engine } from '../engine/engine.js';
 import { CsvWriter } from '../output/csv.js';
 import type { Recorder } from '../record/recorder.js';
 import { jsonlLine } from '../output/jsonl.js';
-import { UsageError } from './usage-error.js';
+import { fileProblem, UsageError } from './usage-error.js';
 
 export interface BatchOptions {
   /** simulated ms of each sample, in order; an endless schedule runs until interrupted */
@@ -48,7 +48,7 @@ function openOutput(path: string): Writable {
   try {
     return createWriteStream('', { fd: openSync(path, 'w') });
   } catch (err) {
-    throw new UsageError(`-o ${path}: cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new UsageError(`-o ${path}: cannot write the file: ${fileProblem(err)}`);
   }
 }
 

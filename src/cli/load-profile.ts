@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { formatProfileError, loadProfileText, resolveProfileArg, type Profile } from '../profile/index.js';
-import { UsageError } from './usage-error.js';
+import { fileProblem, UsageError } from './usage-error.js';
 
 export interface LoadedProfile {
   profile: Profile;
@@ -18,7 +18,7 @@ export function loadProfileSource(arg: string | undefined): LoadedProfile {
   try {
     text = readFileSync(resolved.path, 'utf8');
   } catch (err) {
-    throw new UsageError(`${resolved.path}: cannot read the profile (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new UsageError(`${resolved.path}: cannot read the profile: ${fileProblem(err)}`);
   }
   const result = loadProfileText(text, resolved.path);
   if (!result.ok) {

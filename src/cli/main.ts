@@ -8,7 +8,7 @@ import { Engine } from '../engine/engine.js';
 import { Recorder } from '../record/recorder.js';
 import { every, runBatch } from './batch.js';
 import { loadProfileSource } from './load-profile.js';
-import { runDemo, runLive, runReplay } from './monitor.js';
+import { checkRecordPath, runDemo, runLive, runReplay } from './monitor.js';
 import { loadRecording } from './replay-source.js';
 import { colorWanted, formatValue, positiveInteger, positiveNumber, seedValue, speedValue, themeValue } from './options.js';
 import type { ThemeName } from '../tui/theme.js';
@@ -38,6 +38,8 @@ function program(): Command {
     .option('--record <file>', 'write a recording of the run (profile, seed, every command) to FILE at exit')
     .enablePositionalOptions()
     .showHelpAfterError('(run vmtop --help for usage)')
+    // commander's own errors read like the rest: "vmtop: unknown option '--x'" (subcommands inherit this)
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'vmtop: ')) })
     .exitOverride()
     .action(async (profileArg: string | undefined, opts: CommonOpts & { theme?: ThemeName }, cmd: Command) => {
       // -d on the command line wins over the delay saved in the config file (W)
@@ -84,6 +86,8 @@ function program(): Command {
     .action(async (profileArg: string | undefined, opts, cmd: Command) => {
       const fromCli = (name: string) => cmd.getOptionValueSource(name) === 'cli';
       const common = { format: opts.format, output: opts.output, realtime: opts.realtime, speed: opts.speed };
+      // a recording that cannot be written is refused before the first sample, not after the last
+      if (opts.record) checkRecordPath(opts.record);
       if (opts.replay) {
         if (profileArg !== undefined) throw new UsageError('give either a PROFILE or --replay FILE, not both');
         if (fromCli('seed')) throw new UsageError('--seed cannot change a replay: the recording carries its seed');

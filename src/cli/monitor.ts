@@ -13,7 +13,7 @@ import { DEMOS, findDemo } from '../demo/scripts.js';
 import type { Demo } from '../demo/types.js';
 import { loadProfileSource } from './load-profile.js';
 import { loadRecording } from './replay-source.js';
-import { UsageError } from './usage-error.js';
+import { fileProblem, UsageError } from './usage-error.js';
 
 export interface MonitorFlags {
   seed?: number;
@@ -36,11 +36,10 @@ function needTerminal(): void {
 /** A recording is written at exit; a path that cannot be written is refused now, not then. */
 export function checkRecordPath(path: string): void {
   try {
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new Error('EISDIR');
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     accessSync(dirname(path) || '.', constants.W_OK);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new UsageError(`--record ${path}: cannot write the recording there (${code})`);
+    throw new UsageError(`--record ${path}: cannot write the recording there: ${fileProblem(err)}`);
   }
 }
 

@@ -3,11 +3,11 @@
 import { isTheme, THEMES, type ThemeName } from '../tui/theme.js';
 import { UsageError } from './usage-error.js';
 
-export function positiveNumber(flag: string) {
+export function positiveNumber(flag: string, what = 'a positive number of seconds') {
   return (raw: string): number => {
     const x = Number(raw);
     if (!/^\s*[0-9.]+(e[+-]?\d+)?\s*$/i.test(raw) || !Number.isFinite(x) || x <= 0) {
-      throw new UsageError(`${flag}: expected a positive number of seconds, got "${raw}"`);
+      throw new UsageError(`${flag}: expected ${what}, got "${raw}"`);
     }
     return x;
   };
@@ -30,7 +30,7 @@ export function seedValue(raw: string): number {
 }
 
 export function speedValue(raw: string): number {
-  const x = positiveNumber('--speed')(raw);
+  const x = positiveNumber('--speed', 'a positive number (simulated seconds per wall second)')(raw);
   if (x < 0.01 || x > 1000) throw new UsageError(`--speed: expected 0.01..1000 simulated seconds per second, got "${raw}"`);
   return x;
 }

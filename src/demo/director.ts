@@ -9,6 +9,11 @@ import type { Demo, DemoStep } from './types.js';
 
 /** How long the last picture stays, wall ms (less when a fast demo's refresh is shorter). */
 const HOLD_MS = 2000;
+/**
+ * But at least this long: a demo run fast (tests use --speed 400) otherwise showed its last
+ * picture for a few ms, and once frames got cheaper the e2e test often missed the last caption.
+ */
+const MIN_HOLD_MS = 250;
 
 export function stepKeys(step: DemoStep): string[] {
   return [...(step.panel ? [step.panel] : []), ...(step.sort ? [step.sort] : []), ...(step.keys ?? [])];
@@ -47,7 +52,7 @@ export function demoDirector(demo: Demo) {
         ending = true;
         clock.stop();
         const view = clock.store.get();
-        setTimeout(end, Math.min(HOLD_MS, (view.delayS * 1000) / view.speed));
+        setTimeout(end, Math.max(MIN_HOLD_MS, Math.min(HOLD_MS, (view.delayS * 1000) / view.speed)));
       }
     };
     clock.store.subscribe(onSample);

@@ -42,6 +42,7 @@ export function resolveProfileArg(arg?: string, dir: string = BUILTIN_DIR): Reso
   if (hit) return { ok: true, path: hit.path, builtin: true };
   if (arg !== undefined && isFile(arg)) return { ok: true, path: arg, builtin: false };
   const known = builtins.map((b) => b.name).join(', ') || 'none';
+  if (arg !== undefined && isDirectory(arg)) return { ok: false, message: `${arg}: is a directory, not a profile (built-ins: ${known})` };
   return { ok: false, message: `no built-in profile or file named "${wanted}" (built-ins: ${known})` };
 }
 
@@ -64,6 +65,14 @@ function describe(path: string): BuiltinProfile {
 
 function stem(path: string): string {
   return basename(path, extname(path));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isFile(path: string): boolean {

@@ -9,7 +9,7 @@ import { MapReader, type Ctx, type Item } from './reader.js';
 import { parseFraction, parseSize } from './units.js';
 import { unknownName } from './vms.js';
 import { readWorkload } from './workload.js';
-import { imageMiB } from '../engine/cgroups/images.js';
+import { imageMiB } from './images.js';
 
 export const CONTAINER_KEYS = [
   'name', 'host', 'vm', 'image', 'image_size', 'cpu_weight', 'cpu_max', 'memory_max', 'memory_high',

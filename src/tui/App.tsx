@@ -28,7 +28,7 @@ import { DialogBox } from './components/Dialog.js';
 import { FieldChooser } from './components/FieldChooser.js';
 import { dialogHeight } from './dialogs.js';
 import { hiddenFields } from './fields-chooser.js';
-import { activeFilter, filterRows } from './filter.js';
+import { activeFilter, filterRows, noMatchText } from './filter.js';
 import { History } from './history.js';
 import { startUi } from './start.js';
 import { selectTheme, type ThemeName } from './theme.js';
@@ -95,13 +95,15 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
     [onCpu, vms, host?.name, ui.sort, filter]);
   const tablePanel = isTablePanel(ui.panel) ? ui.panel : null;
   const table = useMemo(() => (tablePanel ? filterRows<PanelRow>(tableRows(tablePanel, view.snapshot, host?.name, ui), filter) : []),
-    [tablePanel, view.snapshot, host?.name, ui.sort, ui.openServices, filter]);
+    [tablePanel, view.snapshot, host?.name, ui.sort, ui.openServices, ui.openHosts, filter]);
   const rows: readonly PanelRow[] = tablePanel ? table : onCpu ? cpu : mem;
+  // a filter that hides every row says so; a host with no rows at all keeps the panel's own line
+  const noMatch = rows.length === 0 && rowsOf({ ...ui, filter: '', dialog: null }).length > 0 ? noMatchText(filter) : null;
   const panelHeight = panelHeightOf(ui);
   const page = pageOf(ui);
   const selected = selectedIndex(rows, ui);
   const top = scrollTop(ui.top, selected, page, rows.length);
-  const longest = rows.reduce((n, r) => Math.max(n, r.name.length + (r.kind === 'vcpu' ? 2 : 0)), 0);
+  const longest = rows.reduce((n, r) => Math.max(n, r.name.length + (r.kind === 'vcpu' ? 2 : 0) + (r.mark ? r.mark.length + 1 : 0)), 0);
   const cpuHidden = hiddenFields(ui, 'cpu');
   const memHidden = hiddenFields(ui, 'mem');
   const cpuLayout = useMemo(() => fitCpuColumns(width, marker, longest, cpuHidden), [width, marker, longest, cpuHidden]);
@@ -160,12 +162,12 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
         hostIndex={host ? hosts.indexOf(host) : 0} hostCount={hosts.length} width={width} color={color} />
       {tablePanel
         ? <EntityTable panel={tablePanel} rows={rows} snapshot={view.snapshot} width={width} marker={marker}
-          hidden={hiddenFields(ui, tablePanel)} selected={selected} top={top} height={panelHeight} color={color} />
+          hidden={hiddenFields(ui, tablePanel)} empty={noMatch} selected={selected} top={top} height={panelHeight} color={color} />
         : onCpu
-        ? <TablePanel heading={cpuHeaderLine(cpuLayout)} rows={cpu} empty="  no VMs on this host"
+        ? <TablePanel heading={cpuHeaderLine(cpuLayout)} rows={cpu} empty={noMatch ?? "  no VMs on this host"}
           segments={(row, sel) => cpuRowSegments(row, cpuLayout, sel)}
           selected={selected} top={top} height={panelHeight} color={color} />
-        : <TablePanel heading={memHeaderLine(memLayout)} rows={mem} empty="  no VMs on this host"
+        : <TablePanel heading={memHeaderLine(memLayout)} rows={mem} empty={noMatch ?? "  no VMs on this host"}
           segments={(row, sel) => memRowSegments(row, memLayout, sel)}
           selected={selected} top={top} height={panelHeight} color={color} />}
       <DialogBox dialog={ui.dialog} width={width} color={color} />

@@ -1,7 +1,7 @@
 // Drives the engine from the wall clock: every delay/speed wall seconds it advances the
 // simulation by one refresh interval, samples, and publishes the sample to the store.
 
-import type { Engine } from '../engine/engine.js';
+import type { Engine, HostChoice } from '../engine/engine.js';
 import type { EngineEvent, Snapshot } from '../engine/snapshot.js';
 import type { Command } from '../profile/types.js';
 import { createStore, type Store } from './store.js';
@@ -47,9 +47,13 @@ export interface ClockControls {
   submit(command: Command): boolean;
   /** true while a recording plays back: keys that would change the simulation are refused */
   readonly replaying: boolean;
+  /** every host with whether the VM may migrate there and why not (the `V` picker); [] without an engine */
+  migrationTargets?(vm: string): HostChoice[];
+  /** the templates a deploy can name (the `D` picker) */
+  templates?(): string[];
 }
 
-export type SimEngine = Pick<Engine, 'advance' | 'sample'> & Partial<Pick<Engine, 'submit'>>;
+export type SimEngine = Pick<Engine, 'advance' | 'sample'> & Partial<Pick<Engine, 'submit' | 'migrationTargets' | 'templates'>>;
 
 export interface ClockOptions {
   delayS: number;
@@ -139,6 +143,14 @@ export class MonitorClock implements ClockControls {
     if (this.replaying || !this.engine.submit) return false;
     this.engine.submit(command);
     return true;
+  }
+
+  migrationTargets(vm: string): HostChoice[] {
+    return this.engine.migrationTargets?.(vm) ?? [];
+  }
+
+  templates(): string[] {
+    return this.engine.templates?.() ?? [];
   }
 
   private refresh(): void {

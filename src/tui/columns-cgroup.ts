@@ -15,7 +15,7 @@ const max = (r: CgroupRow) => (r.limits ? 'max' : '');
 const column = (key: Key, label: string, extra: { none?: (r: CgroupRow) => string; importance?: number } = {}) => {
   const c = fieldColumn<CgroupRow, CgroupFieldKey>(field(ALL, key), (r) => r.values[key], { label, ...extra });
   // the field tables speak of the CSV's empty cell; the panel writes max, as the cgroup file does
-  return extra.none ? { ...c, meaning: c.meaning.replace('empty = max', 'max = no limit') } : c;
+  return extra.none ? { ...c, meaning: c.meaning.replace(/empty = max( \(no limit\))?/, 'max = no limit') } : c;
 };
 
 const memLevel = (r: CgroupRow) => memoryLevel({ 'memory.current': r.values['memory.current'], 'memory.max': r.values['memory.max'] });

@@ -19,8 +19,10 @@ export interface Column<R> {
   importance: number;
   /** for the help screen */
   meaning: string;
-  /** exactly `width` characters */
-  cell(row: R): Segment;
+  /** exactly `width` characters (a `grow` column is given the width it was fitted to) */
+  cell(row: R, width: number): Segment;
+  /** takes the room left over after NAME reaches its longest name (a free-text column) */
+  grow?: boolean;
 }
 
 export interface TableSpec<R> {
@@ -64,7 +66,9 @@ export function fitTable<R>(
   }
   const room = width - lead(spec, marker, 0) - columnsWidth();
   const nameWidth = Math.max(1, Math.min(room, Math.max(nameMin, longest)));
-  return { spec, width, marker, nameWidth, columns: kept };
+  const spare = room - nameWidth;
+  const columns = spare > 0 ? kept.map((c) => (c.grow ? { ...c, width: c.width + spare } : c)) : kept;
+  return { spec, width, marker, nameWidth, columns };
 }
 
 function padLine(text: string, width: number): string {
@@ -85,7 +89,7 @@ export function tableRow<R>(row: R, layout: TableLayout<R>, selected: boolean): 
   const segments: Segment[] = [{ text: marker + id + fit(spec.name(row), layout.nameWidth) }];
   for (const column of layout.columns) {
     segments.push({ text: ' ' });
-    segments.push(column.cell(row));
+    segments.push(column.cell(row, column.width));
   }
   const used = segments.reduce((n, s) => n + s.text.length, 0);
   // Padding to the full width makes the inverse selection bar span the line.

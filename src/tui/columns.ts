@@ -3,7 +3,8 @@
 
 import { CPU_FIELDS, levelOf, type CpuFieldKey, type FieldDef, type Level } from '../fields/cpu.js';
 import { MEM_FIELDS, type MemFieldKey } from '../fields/memory.js';
-import type { CpuRow, MemRow } from './rows.js';
+import type { VmSample } from '../engine/snapshot.js';
+import { vmStateWord, type CpuRow, type MemRow } from './rows.js';
 
 const ID_WIDTH = 7;
 const NWLD_WIDTH = 4;
@@ -86,10 +87,15 @@ export function cpuRowSegments(row: CpuRow, layout: CpuLayout, selected: boolean
   const marker = layout.marker ? (selected ? '> ' : '  ') : '';
   const name = row.kind === 'vcpu' ? '  ' + row.name : row.name;
   const nwld = row.nwld === null ? '' : String(row.nwld);
-  const segments: Segment[] = [{
-    text: marker + String(row.id).padStart(ID_WIDTH) + ' ' + fit(name, layout.nameWidth) + ' ' +
-      nwld.padStart(NWLD_WIDTH),
-  }];
+  // a VM that is not simply running says so after its name (`db mig 45%`), cutting the name first
+  const mark = row.mark && row.mark.length + 2 <= layout.nameWidth ? row.mark : null;
+  const segments: Segment[] = [{ text: marker + String(row.id).padStart(ID_WIDTH) + ' ' }];
+  if (mark) {
+    const cut = fit(name, layout.nameWidth - mark.length - 1).trimEnd();
+    segments.push({ text: cut + ' ' }, { text: mark, level: vmStateWord(row.values as VmSample).level },
+      { text: ' '.repeat(layout.nameWidth - cut.length - 1 - mark.length) });
+  } else segments.push({ text: fit(name, layout.nameWidth) });
+  segments.push({ text: ' ' + nwld.padStart(NWLD_WIDTH) });
   for (const field of layout.fields) {
     const value = row.values[field.key];
     segments.push({ text: ' ' });

@@ -6,6 +6,7 @@
 
 import type { Command } from '../profile/types.js';
 import { brokenMessage, loadConfig, saveConfig, type ViewSettings } from './config.js';
+import { pickKey } from './dialogs-cluster.js';
 import { entityOf, ENTITY_WORDS, type Entity } from './entity.js';
 import { fieldsKey, openFields } from './fields-chooser.js';
 import { filterKey, openFilter } from './filter.js';
@@ -17,7 +18,7 @@ import { nextTheme } from './theme.js';
 
 /** What a confirmation carries out on `y`. */
 export type Confirmed =
-  | { type: 'command'; command: Command; done: string }
+  | { type: 'command'; command: Command; done: string; detail?: string }
   | { type: 'write-config' };
 
 export type Dialog =
@@ -30,22 +31,48 @@ export type Dialog =
   /** `L`: amount (% of one vCPU or CPU) and duration (s) as typed, the field being edited */
   | { kind: 'load'; target: string; what: string; cpu: string; secs: string; field: 0 | 1; error: string | null }
   /** a y/n question before something destructive, with a line of why if there is one */
-  | { kind: 'confirm'; question: string; detail?: string; yes: Confirmed };
+  | { kind: 'confirm'; question: string; detail?: string; yes: Confirmed }
+  /** `V` and `D`: a list to pick from (hosts with why one is not eligible, templates), ↑ ↓ and Enter */
+  | PickDialog;
+
+/** One line of a picker: what Enter sends, and why it may not be picked. */
+export interface Choice {
+  value: string;
+  label: string;
+  /** `eligible`, or why not */
+  note: string;
+  ok: boolean;
+}
+
+export interface PickDialog {
+  kind: 'pick';
+  /** migrate: `target` to the host picked; template: then the host for it; deploy-host: deploy `target` there */
+  purpose: 'migrate' | 'template' | 'deploy-host';
+  target: string;
+  title: string;
+  choices: Choice[];
+  cursor: number;
+  error: string | null;
+}
+
+/** Picker lines shown at most; the list scrolls past them. */
+export const PICK_ROWS = 8;
 
 export const LOAD_DEFAULTS = { cpu: '100', secs: '60' } as const;
-const LOAD_LIMITS = { cpu: [1, 1000], secs: [1, 3600] } as const;
+export const LOAD_LIMITS = { cpu: [1, 1000], secs: [1, 3600] } as const;
 
 /** Lines a dialog takes above the status line (bordered box), 0 for those drawn elsewhere. */
 export function dialogHeight(d: Dialog | null): number {
   if (!d) return 0;
   if (d.kind === 'load') return 5;
   if (d.kind === 'confirm') return d.detail ? 5 : 4;
+  if (d.kind === 'pick') return Math.min(PICK_ROWS, d.choices.length) + 4;
   return 0;
 }
 
-const say = (s: UiState, message: string): UiState => ({ ...s, message });
+export const say = (s: UiState, message: string): UiState => ({ ...s, message });
 
-function selectedEntity(s: UiState, env: KeyEnv): { entity?: Entity; row?: PanelRow } {
+export function selectedEntity(s: UiState, env: KeyEnv): { entity?: Entity; row?: PanelRow } {
   const rows = env.rows(s);
   const i = selectedIndex(rows, s);
   if (i < 0) return {};
@@ -54,13 +81,13 @@ function selectedEntity(s: UiState, env: KeyEnv): { entity?: Entity; row?: Panel
 }
 
 /** Sends a command; its result (or the engine's refusal) becomes the status line's answer. */
-function send(s: UiState, env: KeyEnv, command: Command, done: string): UiState {
+export function send(s: UiState, env: KeyEnv, command: Command, done: string, detail?: string): UiState {
   if (!env.clock.submit(command)) {
     const why = env.clock.replaying ? 'a replay shows the recorded run and takes no new commands' : 'this monitor has no simulation to command';
     return say({ ...s, dialog: null }, `${command.action} refused: ${why}`);
   }
   return { ...s, dialog: null, message: `${done}; the result shows at the next refresh`,
-    awaiting: { target: command.target, t: env.view.snapshot.t } };
+    awaiting: { target: command.target, t: env.view.snapshot.t, ...(detail ? { detail } : {}) } };
 }
 
 // ---- keys that open dialogs (bound in the key table) -------------------------------------------
@@ -152,7 +179,7 @@ function loadKey(s: UiState, d: Dialog & { kind: 'load' }, id: string, env: KeyE
 function confirmKey(s: UiState, d: Dialog & { kind: 'confirm' }, id: string, env: KeyEnv): UiState {
   if (id === 'y' || id === 'Y') {
     if (d.yes.type === 'write-config') return writeConfig(s, env);
-    return send(s, env, d.yes.command, d.yes.done);
+    return send(s, env, d.yes.command, d.yes.done, d.yes.detail);
   }
   if (id === 'n' || id === 'N' || id === 'esc' || id === 'q') return say({ ...s, dialog: null }, 'cancelled: nothing done');
   return s;
@@ -181,5 +208,6 @@ export function dialogKey(s: UiState, id: string, env: KeyEnv): UiState {
     case 'details': return detailsKey(s, d, id, Math.max(1, env.page(s)));
     case 'load': return loadKey(s, d, id, env);
     case 'confirm': return confirmKey(s, d, id, env);
+    case 'pick': return pickKey(s, d, id, env);
   }
 }

@@ -15,7 +15,10 @@ export interface HelpGeometry {
 function helpKey(s: UiState, id: string, help: HelpGeometry): UiState {
   if (id === 'esc' || id === 'h' || id === 'q' || id === '?') return { ...s, help: false, message: null };
   const last = Math.max(0, help.lines - help.page);
-  const steps: Record<string, number> = { up: -1, down: 1, pgup: -help.page, pgdn: help.page };
+  // as in less: space and b page too, j and k move a line
+  const steps: Record<string, number> = {
+    up: -1, k: -1, down: 1, j: 1, pgup: -help.page, b: -help.page, pgdn: help.page, space: help.page,
+  };
   if (id in steps) return { ...s, message: null, helpTop: clamp(s.helpTop + steps[id], 0, last) };
   if (id === 'home') return { ...s, message: null, helpTop: 0 };
   if (id === 'end') return { ...s, message: null, helpTop: last };
@@ -36,6 +39,9 @@ export function handleKey(s: UiState, id: string, env: KeyEnv, help: HelpGeometr
   if (s.help) return helpKey(s, id, help);
   const binding = bindingFor(id, s.panel);
   const cleared = { ...s, message: null, awaiting: null };
+  if (!binding && id === 'esc' && s.filter) {
+    return { ...cleared, message: 'Esc: the filter stays; / then Esc clears it' };
+  }
   if (!binding) return { ...cleared, message: `${keyLabel(id)}: no such key here (h lists the keys)` };
   return binding.action(cleared, env);
 }

@@ -137,7 +137,10 @@ export function entityMetrics(e: Entity): MetricSection[] {
     case 'vserver': {
       const v = e.vs;
       return [
-        facts('VServer guest', [['host', v.host], ['context', v.context], ['ip', v.ip ?? '-'], ['sched', v.sched], ['W', v.hz, 'Hz']]),
+        // chcontext, chbind, chroot and capabilities: the four walls the textbook builds a guest from.
+        facts('VServer guest', [['host', v.host], ['context', v.context], ['ip', v.ip ?? '-'], ['chroot', v.chroot],
+          ['sched', v.sched], ['W', v.hz, 'Hz'],
+          ['caps', v.capabilities.length ? v.capabilities.join(',') : 'default guest set']]),
         section('token bucket', [...VSERVER_FIELDS, ...VSERVER_EXTRA_FIELDS], v),
       ];
     }

@@ -1,6 +1,7 @@
 // The `/` name filter: a prompt on the status line that narrows every panel's rows to the names
 // that contain the text (case-insensitive), live while typing. Enter keeps it, Esc clears it.
-// Child rows (a VM's vCPUs, a service's replicas) stay when their parent row matches.
+// Child rows (a VM's vCPUs, a service's replicas) stay when their parent row matches, and the
+// rows above a match stay too, so a filtered tree keeps its root.
 
 import { keyLabel } from './keys.js';
 import type { UiState } from './state.js';
@@ -19,22 +20,54 @@ interface FilterableRow {
   gid?: number;
   /** set by panels whose rows nest: the key of the parent row */
   parent?: string;
+  /** set by tree panels (containers): 0 a root; a row's ancestors are the rows above it of lower depth */
+  depth?: number;
 }
 
-/** Rows whose name contains the text; a child row also when its parent matched. */
+/**
+ * Rows whose name contains the text, the rows under them (a VM's vCPUs, a service's replicas, a
+ * kernel's cgroups), and the rows above them, so a tree keeps its root: a container that matches
+ * shows under its kernel and service, as a filtered tree in htop does.
+ */
 export function filterRows<R extends FilterableRow>(rows: readonly R[], text: string): readonly R[] {
   const needle = text.trim().toLowerCase();
   if (!needle) return rows;
-  const kept = new Set<string>();
-  const out: R[] = [];
-  for (const row of rows) {
-    const parent = row.parent ?? (row.kind === 'vcpu' && row.gid !== undefined ? `vm:${row.gid}` : undefined);
-    if (row.name.toLowerCase().includes(needle) || (parent !== undefined && kept.has(parent))) {
-      kept.add(row.key);
-      out.push(row);
+  const indexOf = new Map<string, number>();
+  const matched = new Set<number>();
+  const keep = new Set<number>();
+  const path: number[] = [];
+  rows.forEach((row, i) => {
+    indexOf.set(row.key, i);
+    const ancestors: number[] = [];
+    if (row.depth !== undefined) {
+      while (path.length > 0 && (rows[path[path.length - 1]].depth ?? 0) >= row.depth) path.pop();
+      ancestors.push(...path);
+      path.push(i);
+    } else {
+      let parent = parentKey(row);
+      while (parent !== undefined && indexOf.has(parent) && !ancestors.includes(indexOf.get(parent)!)) {
+        const at = indexOf.get(parent)!;
+        ancestors.push(at);
+        parent = parentKey(rows[at]);
+      }
     }
-  }
-  return out;
+    if (row.name.toLowerCase().includes(needle) || ancestors.some((a) => matched.has(a))) {
+      matched.add(i);
+      keep.add(i);
+      for (const a of ancestors) keep.add(a);
+    }
+  });
+  return rows.filter((_, i) => keep.has(i));
+}
+
+function parentKey(row: FilterableRow): string | undefined {
+  return row.parent ?? (row.kind === 'vcpu' && row.gid !== undefined ? `vm:${row.gid}` : undefined);
+}
+
+/** What an empty panel says while a filter is in effect: no row matched it, not an empty host. */
+export function noMatchText(filter: string): string | null {
+  const text = filter.trim();
+  return text ? `  no row matches "${text}" — / edits the filter, Esc in / clears it` : null;
 }
 
 export function openFilter(s: UiState): UiState {

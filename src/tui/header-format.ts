@@ -23,18 +23,27 @@ export function formatSpeed(speed: number): string {
   return `x${speed}`;
 }
 
+/** `1 VM`, `2 VMs`: a count with its noun. */
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function clockLine(snapshot: Snapshot, host: HostSample | undefined, width: number): string {
   const time = `${formatClock(snapshot.t)} up ${formatUptime(snapshot.t)}`;
   if (!host) return fit(`${time}, no hosts in this profile`, width);
   const worlds = snapshot.vms.filter((vm) => vm.host === host.name)
     .reduce((sum, vm) => sum + vm.NWLD, 0);
   const load = host.loadAvg.map((v) => v.toFixed(2)).join(', ');
-  const counts = `${time}, ${worlds} worlds, ${host.vmCount} VMs, ${host.vcpuCount} vCPUs; `;
+  const vmsAndVcpus = `${plural(host.vmCount, 'VM')}, ${plural(host.vcpuCount, 'vCPU')}`;
+  const counts = `${time}, ${plural(worlds, 'world')}, ${vmsAndVcpus}; `;
+  // With a cluster, its consolidation ratio (running VMs per powered-on host) where it fits.
+  const c = snapshot.cluster?.enabled ? snapshot.cluster : undefined;
+  const ratio = c ? `${c.consolidation.toFixed(2)} VMs/host` : '';
   // esxtop's wording first; narrower terminals get shorter labels so all three loads stay.
   const line = [
+    ...(c ? [counts + `CPU load average: ${load}   cluster: ${ratio}`] : []),
     counts + `CPU load average: ${load}`,
+    ...(c ? [`${time}, ${vmsAndVcpus}; load ${load}; ${ratio}`] : []),
     counts + `load average: ${load}`,
-    `${time}, ${host.vmCount} VMs, ${host.vcpuCount} vCPUs; load ${load}`,
+    `${time}, ${vmsAndVcpus}; load ${load}`,
   ].find((text) => text.length <= width);
   return fit(line ?? `${time}; load ${load}`, width);
 }
@@ -68,7 +77,7 @@ export interface TitleParts {
 /** Title text before and after the PAUSED mark, so the mark can be styled on its own. */
 export function titleText(p: TitleParts): { lead: string; rest: string } {
   const host = p.host
-    ? `host ${p.host.name} (${p.host.hypervisor}, ${p.host.pcpus} pCPUs, ${p.host.state}) ` +
+    ? `host ${p.host.name} (${p.host.hypervisor}, ${plural(p.host.pcpus, 'pCPU')}, ${p.host.state}) ` +
       `${p.hostIndex + 1}/${p.hostCount}`
     : 'no host';
   return {
@@ -111,9 +120,13 @@ export function memHeaderLines(host: HostSample | undefined, width: number): Seg
 
   // The state word is its own segment so it can take the warn/alarm colour.
   const state = host.MEM_STATE;
-  const overcommit = host.overcommit.toFixed(2);
+  // esxtop's "MEM overcommit" is the excess over 1 (0.22 = 22% overcommitted, 0 = not at all);
+  // the plain ratio of configured VM memory to the host's follows where it fits.
+  const overcommit = Math.max(0, host.overcommit - 1).toFixed(2);
+  const ratio = host.overcommit.toFixed(2);
   const vmkHead = `VMKMEM/MiB: ${mib(host.minFree)} minfree, `;
-  const vmkTail = [` state   MEM overcommit: ${overcommit}`, ` state  overcommit ${overcommit}`, ' state']
+  const vmkTail = [` state   MEM overcommit: ${overcommit} (VMs ${ratio}x host)`, ` state   MEM overcommit: ${overcommit}`,
+    ` state  overcommit ${overcommit}`, ' state']
     .find((t) => vmkHead.length + state.length + t.length <= width) ?? '';
   const vmkUsed = vmkHead.length + state.length + vmkTail.length;
   const vmkmem: Segment[] = vmkUsed <= width

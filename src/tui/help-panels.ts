@@ -5,6 +5,7 @@
 import { HOST_DISK_FIELDS } from '../fields/disk.js';
 import { HOST_NET_FIELDS } from '../fields/network.js';
 import { CGROUP_TABLE } from './columns-cgroup.js';
+import { HOSTS_TABLE } from './columns-hosts.js';
 import { DISK_TABLE, NET_TABLE } from './columns-io.js';
 import type { TableSpec } from './columns-table.js';
 import { VSERVER_TABLE } from './columns-vserver.js';
@@ -66,5 +67,20 @@ export const PANEL_HELP: readonly HelpSection[] = [
   {
     title: 'VServer panel columns (per guest; U by %USED, N by name)',
     rows: columns(VSERVER_TABLE, [['CTX', 'the guest\'s context id (chcontext)'], ['NAME', 'the guest']]),
+  },
+  {
+    title: 'Hosts (cluster) panel header (o: the whole cluster, whatever Tab shows)',
+    rows: [
+      ['CLUSTER', 'hosts powered on (up) of all; running VMs and the consolidation ratio (running VMs per powered-on host); ' +
+        'HA admission control: host failures the slot policy tolerates (red: none), or the share of CPU and memory unreserved (percent policy)'],
+      ['DRS', 'mode and migration threshold (1 conservative .. 5 aggressive); the imbalance (standard deviation of the hosts\' CPU loads) ' +
+        'against the target the threshold tolerates (yellow above it); the priority a balancing move would have now (applies when ≤ the threshold); DPM'],
+      ['RECOMMENDS', 'manual DRS: the moves it proposes (VM from → to, priority); V on that VM applies one. Otherwise IN FLIGHT: ' +
+        'migrations with their progress, and the VMs down'],
+    ],
+  },
+  {
+    title: 'Hosts panel columns (e opens a host into its VMs; profile order, N by name)',
+    rows: columns(HOSTS_TABLE, [['NAME', '▸ host (▾ opened: its VMs below it), or a VM']]),
   },
 ];

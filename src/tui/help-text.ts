@@ -4,6 +4,7 @@
 import { CPU_FIELDS, type FieldDef } from '../fields/cpu.js';
 import { MEM_FIELDS } from '../fields/memory.js';
 import { fit } from './columns.js';
+import { DIALOG_HELP } from './help-dialogs.js';
 import { PANEL_HELP } from './help-panels.js';
 import { KEYMAP, type KeyBinding } from './keymap.js';
 import { PANEL_NAMES } from './state.js';
@@ -18,7 +19,7 @@ const FIXED_COLUMNS: readonly [string, string][] = [
 
 const MEM_HEADER: readonly [string, string][] = [
   ['PMEM', 'physical memory: total = vmk (hypervisor, Dom0 or host OS) + other (VMs) + free'],
-  ['VMKMEM', 'minfree (free memory the host keeps back), the memory state, and MEM overcommit = VMs\' configured memory / memory for VMs'],
+  ['VMKMEM', 'minfree (free memory the host keeps back), the memory state, and MEM overcommit as esxtop gives it, the excess of VMs\' configured memory over the memory for VMs (0.25 = 25% more than there is; 0 = not overcommitted), then the plain ratio'],
   ['state', 'high, clear: no reclamation beyond page sharing; soft (yellow): ballooning; hard, low (red): compression and host swapping'],
   ['PSHARE', 'page sharing: guest memory shared, machine memory holding it, and the saving'],
   ['SWAP', 'host swap in use and the target to reclaim, swap-in and swap-out rates; ZIP compressed; MEMCTL balloon held and targeted'],
@@ -51,25 +52,34 @@ function limits(f: FieldDef): string {
 export function helpLines(width: number): string[] {
   const indent = KEY_COLUMN + 3;
   // Long meanings wrap under their text column instead of being cut off.
-  const line = (left: string, right: string) => wrap(right, Math.max(10, width - indent))
-    .map((part, i) => fit(`  ${(i === 0 ? left : '').padEnd(KEY_COLUMN)} ${part}`, width));
+  // A label wider than the key column gets a line of its own, the meaning under it.
+  const line = (left: string, right: string) => {
+    const long = left.length > KEY_COLUMN;
+    const parts = wrap(right, Math.max(10, width - indent))
+      .map((part, i) => fit(`  ${(i === 0 && !long ? left : '').padEnd(KEY_COLUMN)} ${part}`, width));
+    return long ? [fit(`  ${left}`, width), ...parts] : parts;
+  };
+  // section titles wrap too: a long one is never cut off at 80 columns
+  const title = (text: string) => wrap(text, width).map((part) => fit(part, width));
   const lines = [fit('Keys', width)];
   for (const b of KEYMAP) lines.push(...line(b.label, bindingHelp(b)));
-  lines.push(fit('', width), fit('CPU panel columns (% of the interval; a VM sums its vCPUs)', width));
+  lines.push(fit('', width), ...title(DIALOG_HELP.title));
+  for (const [name, meaning] of DIALOG_HELP.rows) lines.push(...line(name, meaning));
+  lines.push(fit('', width), ...title('CPU panel columns (% of the interval; a VM sums its vCPUs)'));
   for (const [name, meaning] of FIXED_COLUMNS) lines.push(...line(name, meaning));
   for (const f of CPU_FIELDS) {
     const l = limits(f);
     lines.push(...line(f.key, f.meaning + (l ? ` [per vCPU: ${l}]` : '')));
   }
-  lines.push(fit('', width), fit('Memory panel header (the selected host, MiB)', width));
+  lines.push(fit('', width), ...title('Memory panel header (the selected host, MiB)'));
   for (const [name, meaning] of MEM_HEADER) lines.push(...line(name, meaning));
-  lines.push(fit('', width), fit('Memory panel columns (per VM: MiB, /s columns MiB per second)', width));
+  lines.push(fit('', width), ...title('Memory panel columns (per VM: MiB, /s columns MiB per second)'));
   for (const f of MEM_FIELDS) {
     const l = limits(f);
     lines.push(...line(f.key, f.meaning + (l ? ` [${l}]` : '')));
   }
   for (const section of PANEL_HELP) {
-    lines.push(fit('', width), fit(section.title, width));
+    lines.push(fit('', width), ...title(section.title));
     for (const [name, meaning] of section.rows) lines.push(...line(name, meaning));
   }
   return lines;

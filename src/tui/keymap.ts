@@ -3,6 +3,7 @@
 
 import type { ClockControls, MonitorView } from './clock.js';
 import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, openLoad, writeSettings } from './dialogs.js';
+import { failRecover, openDeploy, openMigrate, powerOnOff, suspendResume } from './dialogs-cluster.js';
 import { formatSpeed } from './header-format.js';
 import { keyLabel } from './keys.js';
 import { carriedKey, type PanelRow, type SortKey } from './rows.js';
@@ -76,7 +77,12 @@ const showPanel = (panel: PanelId): KeyAction => (s, env) => {
   const at = selectedIndex(from, s);
   const next: UiState = { ...s, panel, selected: at >= 0 ? carriedKey(from[at]) : s.selected };
   const rows = env.rows(next);
-  const index = rows.findIndex((r) => r.key === next.selected);
+  let index = rows.findIndex((r) => r.key === next.selected);
+  if (index < 0 && panel === 'hosts' && next.selected?.startsWith('vm:')) {
+    // the hosts overview shows a VM under its host once opened: select the host meanwhile
+    const vm = env.view.snapshot.vms.find((v) => `vm:${v.gid}` === next.selected);
+    index = rows.findIndex((r) => r.key === `host:${vm?.host}`);
+  }
   const shown = index >= 0 ? selectIndex(next, rows, index, env.page(next)) : { ...next, top: 0 };
   return say(shown, `${PANEL_NAMES[panel]} panel`);
 };
@@ -125,6 +131,24 @@ const expandService: KeyAction = (s, env) => {
   return say(selectIndex(next, after, after.findIndex((r) => r.key === key), env.page(next)), message);
 };
 
+/** Hosts overview: opens or closes the selected host (or a VM row's host) into its VMs. */
+const expandHost: KeyAction = (s, env) => {
+  const rows = env.rows(s);
+  const index = selectedIndex(rows, s);
+  if (index < 0) return say(s, 'no host selected to expand');
+  const row = rows[index];
+  const key = row.kind === 'host' ? row.key : row.parent;
+  if (!key) return say(s, `${row.name} has no VMs to show`);
+  const name = key.slice(key.indexOf(':') + 1);
+  const open = s.openHosts.includes(name);
+  const openHosts = open ? s.openHosts.filter((n) => n !== name) : [...s.openHosts, name];
+  const next = { ...s, openHosts, selected: key };
+  const after = env.rows(next);
+  const vms = after.filter((r) => r.parent === key).length;
+  const message = open ? `collapsed ${name}` : `expanded ${name} into ${vms} VM row${vms === 1 ? '' : 's'} (V migrates the selected VM)`;
+  return say(selectIndex(next, after, after.findIndex((r) => r.key === key), env.page(next)), message);
+};
+
 /** What sorts a panel, for the answer to a sort key that has no meaning there. */
 const SORTS_HERE: Record<PanelId, string> = {
   cpu: 'here U sorts by %USED, R by %RDY, N by name',
@@ -133,6 +157,7 @@ const SORTS_HERE: Record<PanelId, string> = {
   disk: 'here the busiest disk is first, N sorts by name',
   cgroup: 'here U: cpu.usage%, M: memory.current, N: name',
   vserver: 'here U sorts by %USED, N by name',
+  hosts: 'here hosts keep the profile\'s order, N sorts by name',
 };
 
 const notSortedHere = (what: string): KeyAction => (s) => say(s, `${what}; ${SORTS_HERE[s.panel]}`);
@@ -172,18 +197,20 @@ const TABLE: readonly Row[] = [
     action: expandService },
   { key: 'e', help: 'no expansion here: a guest is one context (says so)', panels: ['vserver'],
     action: later('a VServer guest has no child rows: e expands VMs in the CPU panel (c) and services in the containers panel (g)') },
+  { key: 'e', help: 'expand / collapse the selected host into its VMs (their state: running, mig n%, suspended, off, DOWN and why)',
+    panels: ['hosts'], hint: 'expand', action: expandHost },
   { key: 'U', help: 'sort by %USED, highest first', panels: ['cpu'], hint: 'sort', action: sortBy('%USED', '%USED') },
   { key: 'U', help: 'not a memory sort: answers that M sorts by MEMSZ and N by name', panels: ['mem'],
     action: later('U sorts the CPU panel by %USED; here M sorts by MEMSZ, N by name') },
   { key: 'U', help: 'sort by cpu.usage% (a service by its replicas\' total), highest first', panels: ['cgroup'], hint: 'sort',
     action: sortBy('%USED', 'cpu.usage%') },
   { key: 'U', help: 'sort by %USED, highest first', panels: ['vserver'], hint: 'sort', action: sortBy('%USED', '%USED') },
-  { key: 'U', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk'],
+  { key: 'U', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk', 'hosts'],
     action: notSortedHere('U sorts c, g and t by %USED') },
   { key: 'R', help: 'sort by %RDY, highest first', panels: ['cpu'], hint: 'sort', action: sortBy('%RDY', '%RDY') },
   { key: 'R', help: 'not a memory sort: answers that M sorts by MEMSZ and N by name', panels: ['mem'],
     action: later('R sorts the CPU panel by %RDY; here M sorts by MEMSZ, N by name') },
-  { key: 'R', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk', 'cgroup', 'vserver'],
+  { key: 'R', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk', 'cgroup', 'vserver', 'hosts'],
     action: notSortedHere('R sorts the CPU panel by %RDY') },
   { key: 'M', help: 'sort by MEMSZ (configured memory), largest first; ties by name', panels: ['mem'], hint: 'sort',
     action: sortBy('MEMSZ', 'MEMSZ') },
@@ -191,7 +218,7 @@ const TABLE: readonly Row[] = [
     action: later('M sorts the memory panel by MEMSZ: press m for it') },
   { key: 'M', help: 'sort by memory.current, largest first; ties by name', panels: ['cgroup'], hint: 'sort',
     action: sortBy('MEMSZ', 'memory.current') },
-  { key: 'M', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk', 'vserver'],
+  { key: 'M', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk', 'vserver', 'hosts'],
     action: notSortedHere('M sorts the m and g panels') },
   { key: 'N', help: 'sort by name (kept when switching panels)', hint: 'sort', action: sortBy('NAME', 'name') },
   { key: 'space', help: 'pause / resume the simulation (PAUSED shows in the title line)', hint: 'pause', action: togglePause },
@@ -214,16 +241,24 @@ const TABLE: readonly Row[] = [
   { key: 'd', help: 'disk panel (esxtop d): each VM\'s virtual disk, its IOPS and DAVG/KAVG/GAVG; the datastore in the header', hint: 'panel', action: showPanel('disk') },
   { key: 'g', help: 'containers panel: the cgroup tree per kernel (host, or a VM), services with their replicas (e)', hint: 'panel', action: showPanel('cgroup') },
   { key: 't', help: 'VServer panel: each guest\'s token bucket (R, T, S, M, tokens, holds)', hint: 'panel', action: showPanel('vserver') },
-  { key: 'o', help: 'hosts (cluster) overview (arrives with the cluster work)', action: later('hosts overview arrives with the cluster work') },
+  { key: 'o', help: 'hosts (cluster) overview: every host\'s state, CPU and memory, VMs and migrations; the cluster\'s imbalance, ' +
+    'DRS recommendations and HA capacity in the header (e shows a host\'s VMs)', hint: 'hosts', action: showPanel('hosts') },
   { key: '/', help: 'filter rows by name, every panel (live while typing; Enter keeps, Esc clears)', hint: 'filter', action: openFilterKey },
   { key: 'enter', help: 'details of the selected VM, container or guest: every metric, sparklines of its history (Esc closes)', hint: 'details', action: openDetails },
   { key: 'f', help: 'choose the panel\'s fields (space toggles, a shows all, Esc closes); NAME always shows', hint: 'fields', action: openFieldsKey },
   { key: 'W', help: 'write the view settings (panel, fields, sort, delay, theme) to the config file', action: writeSettings },
   { key: 'T', help: 'next colour theme: default, light (light backgrounds), none (no colour)', action: cycleTheme },
   { key: 'L', help: 'inject load into the selected VM or container: % of one vCPU and seconds (Enter sends, Esc cancels)', hint: 'load', action: simCommand('L', openLoad) },
-  { key: 'V', help: 'migrate the selected VM to a host you pick (arrives with the commands work)', action: simCommand('V', later('migrating a VM arrives with the commands work')) },
+  { key: 'V', help: 'migrate the selected VM (c m n d, or a VM row under o): pick the host from a list that says why a host is not eligible ' +
+    '(↑ ↓, Enter sends, Esc cancels)', hint: 'migrate', action: simCommand('V', openMigrate) },
   { key: 'Z', help: 'freeze (after y to confirm) / thaw the selected container', action: simCommand('Z', freezeThaw) },
-  { key: 'X', help: 'fail / recover the selected host (arrives with the commands work)', action: simCommand('X', later('failing a host arrives with the commands work')) },
+  { key: 'X', help: 'fail (after y to confirm) / recover the selected host: o\'s selected host row, elsewhere the host on screen', hint: 'fail/recover',
+    action: simCommand('X', failRecover) },
+  { key: 'P', help: 'power the selected VM on, or off (after y to confirm: like pulling the plug)', action: simCommand('P', powerOnOff) },
+  { key: 'S', help: 'suspend the selected VM (its memory written out, no CPU) / resume it; s (lower case) is the refresh interval',
+    action: simCommand('S', suspendResume) },
+  { key: 'D', help: 'deploy a new VM from a template: pick the template, then a host or any (DRS places it); Enter sends, Esc cancels',
+    action: simCommand('D', openDeploy) },
 ];
 
 export const KEYMAP: readonly KeyBinding[] = TABLE.map((row) => ({ ...row, label: row.label ?? keyLabel(row.key) }));

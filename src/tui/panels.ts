@@ -4,11 +4,13 @@
 
 import type { Snapshot } from '../engine/snapshot.js';
 import { CGROUP_TABLE } from './columns-cgroup.js';
+import { HOSTS_TABLE } from './columns-hosts.js';
 import { DISK_TABLE, NET_TABLE } from './columns-io.js';
 import type { TableSpec } from './columns-table.js';
 import { VSERVER_TABLE } from './columns-vserver.js';
 import type { PanelRow } from './rows.js';
 import { cgroupRows, hostsWithContainers } from './rows-cgroup.js';
+import { hostRows } from './rows-hosts.js';
 import { diskRows, netRows } from './rows-io.js';
 import { hostsWithGuests, vserverRows } from './rows-vserver.js';
 import type { PanelId, UiState } from './state.js';
@@ -21,15 +23,17 @@ export function isTablePanel(panel: PanelId): panel is TablePanelId {
 
 export const TABLES: Record<TablePanelId, TableSpec<PanelRow>> = {
   // Method-style callbacks let a table of a row subtype stand for a table of PanelRow.
-  net: NET_TABLE, disk: DISK_TABLE, cgroup: CGROUP_TABLE, vserver: VSERVER_TABLE,
+  net: NET_TABLE, disk: DISK_TABLE, cgroup: CGROUP_TABLE, vserver: VSERVER_TABLE, hosts: HOSTS_TABLE,
 };
 
-type View = Pick<UiState, 'sort' | 'openServices'>;
+type View = Pick<UiState, 'sort' | 'openServices' | 'openHosts'>;
 
 export function tableRows(panel: TablePanelId, snap: Snapshot, host: string | undefined, s: View): PanelRow[] {
   if (panel === 'net') return netRows(snap.vms, host, s.sort);
   if (panel === 'disk') return diskRows(snap.vms, host, s.sort);
   if (panel === 'cgroup') return cgroupRows(snap, host, s.sort, s.openServices);
+  // the hosts overview shows every host, whichever one Tab is on
+  if (panel === 'hosts') return hostRows(snap, s.sort, s.openHosts ?? []);
   return vserverRows(snap.vservers, host, s.sort);
 }
 
@@ -38,6 +42,7 @@ const elsewhere = (hosts: readonly string[]) => (hosts.length === 0 ? ' (none in
 /** The line a panel shows when the host has no rows for it. */
 export function emptyText(panel: TablePanelId, snap: Snapshot): string {
   const next = ' — Tab for the next host';
+  if (panel === 'hosts') return '  no hosts in this profile';
   if (panel === 'cgroup') return `  no containers on this host${next}${elsewhere(hostsWithContainers(snap))}`;
   if (panel === 'vserver') {
     const hosts = hostsWithGuests(snap.vservers, snap.hosts.map((h) => h.name));

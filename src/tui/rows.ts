@@ -5,6 +5,7 @@
 // refreshes, re-sorts and panel switches.
 
 import type { CpuStateTimes, VmMemory, VmSample } from '../engine/snapshot.js';
+import type { Level } from '../fields/cpu.js';
 import type { PanelId } from './state.js';
 
 /**
@@ -21,6 +22,8 @@ const PANEL_SORTS: Record<PanelId, { default: SortKey; accepts: readonly SortKey
   disk: { default: 'IO', accepts: ['IO', 'NAME'] },
   cgroup: { default: '%USED', accepts: ['%USED', 'MEMSZ', 'NAME'] },
   vserver: { default: '%USED', accepts: ['%USED', 'NAME'] },
+  // the profile's host order (a load order would make the rows jump), or N by name
+  hosts: { default: 'IO', accepts: ['IO', 'NAME'] },
 };
 
 /** The order a panel shows for the shared sort: N carries across panels, U/R/M do not. */
@@ -35,6 +38,8 @@ export interface PanelRow {
   key: string;
   /** `host` and a `vm` in the containers panel are the kernels the containers run on */
   kind: 'vm' | 'vcpu' | 'host' | 'service' | 'container' | 'vserver';
+  /** a mark drawn after the name (the CPU panel's `mig 45%` for a VM that is not simply running) */
+  mark?: string;
   /** GID for a VM, world id for a vCPU, context for a VServer guest, 0 for the rest */
   id: number;
   /** the entity's own name (the panel may draw it indented or with a suffix) */
@@ -70,6 +75,17 @@ function compare(sort: SortKey): (a: VmSample, b: VmSample) => number {
   return (a, b) => b[sort] - a[sort] || a.gid - b.gid;
 }
 
+/** A VM's state as one word: the hosts panel's STATE, and the CPU panel's mark after the name. */
+export function vmStateWord(vm: Pick<VmSample, 'state' | 'migration'>): { word: string; level: Level } {
+  switch (vm.state) {
+    case 'migrating': return { word: `mig ${Math.round((vm.migration?.progress ?? 0) * 100)}%`, level: 'warn' };
+    case 'suspended': return { word: 'suspended', level: 'warn' };
+    case 'off': return { word: 'off', level: 'ok' };
+    case 'down': return { word: 'DOWN', level: 'alarm' };
+    default: return { word: 'running', level: 'ok' };
+  }
+}
+
 export function cpuRows(
   vms: readonly VmSample[],
   host: string | undefined,
@@ -80,7 +96,7 @@ export function cpuRows(
   const groups = vms.filter((vm) => vm.host === host).sort(compare(panelSort('cpu', sort)));
   for (const vm of groups) {
     rows.push({ key: `vm:${vm.gid}`, kind: 'vm', id: vm.gid, name: vm.name, nwld: vm.NWLD,
-      vcpus: vm.vcpus, gid: vm.gid, values: vm });
+      vcpus: vm.vcpus, gid: vm.gid, values: vm, ...(vm.state && vm.state !== 'running' ? { mark: vmStateWord(vm).word } : {}) });
     if (!expanded.includes(vm.gid)) continue;
     for (const vcpu of vm.vcpu) {
       rows.push({ key: `vcpu:${vcpu.wid}`, kind: 'vcpu', id: vcpu.wid, name: `vcpu-${vcpu.index}`,

@@ -6,11 +6,12 @@ import type { Dialog } from './dialogs.js';
 import type { ThemeName } from './theme.js';
 
 /** `cpu` is esxtop's `c` screen, `mem` its `m` screen, `net` its `n`, `disk` its `d` (per VM);
- *  `cgroup` the containers panel (`g`), `vserver` the VServer token buckets (`t`). */
-export type PanelId = 'cpu' | 'mem' | 'net' | 'disk' | 'cgroup' | 'vserver';
+ *  `cgroup` the containers panel (`g`), `vserver` the VServer token buckets (`t`), `hosts` the
+ *  hosts (cluster) overview (`o`). */
+export type PanelId = 'cpu' | 'mem' | 'net' | 'disk' | 'cgroup' | 'vserver' | 'hosts';
 
 export const PANEL_NAMES: Record<PanelId, string> = {
-  cpu: 'CPU', mem: 'memory', net: 'network', disk: 'disk', cgroup: 'containers', vserver: 'VServer',
+  cpu: 'CPU', mem: 'memory', net: 'network', disk: 'disk', cgroup: 'containers', vserver: 'VServer', hosts: 'hosts',
 };
 
 export interface PromptState {
@@ -36,6 +37,8 @@ export interface UiState {
   expanded: readonly number[];
   /** names of services shown with their replicas (containers panel) */
   openServices: readonly string[];
+  /** names of hosts shown with their VMs (hosts panel) */
+  openHosts: readonly string[];
   prompt: PromptState | null;
   /** one-line status: answers to keys, until the next key */
   message: string | null;
@@ -47,12 +50,12 @@ export interface UiState {
   /** an open dialog (filter prompt, field chooser, details, load, confirmation) owns the keyboard */
   dialog: Dialog | null;
   /** a command sent from a key: its result event (for this target, at or after t) answers on the status line */
-  awaiting: { target: string; t: number } | null;
+  awaiting: { target: string; t: number; detail?: string } | null;
 }
 
 export const initialUi: UiState = {
   panel: 'cpu', help: false, helpTop: 0, host: null, sort: '%USED', selected: null,
-  selIndex: 0, top: 0, expanded: [], openServices: [], prompt: null, message: null,
+  selIndex: 0, top: 0, expanded: [], openServices: [], openHosts: [], prompt: null, message: null,
   filter: '', hidden: {}, theme: 'default', dialog: null, awaiting: null,
 };
 

@@ -82,7 +82,7 @@ describe('vmtop batch', () => {
       [['batch', 'lab', '-d', '-1'], /delay|-d/],
       [['batch', 'lab', '--format', 'xml'], /--format: expected csv or jsonl, got "xml"/],
       [['batch', 'nope'], /no built-in profile or file named "nope"/],
-      [['batch', 'lab', '-o', '/nonexistent/dir/out.csv'], /cannot write the file \(ENOENT\)/],
+      [['batch', 'lab', '-o', '/nonexistent/dir/out.csv'], /cannot write the file: no such file or directory/],
       [['--speed', '0'], /--speed: expected/],
       [['--bogus'], /unknown option '--bogus'/],
     ];

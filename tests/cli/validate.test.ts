@@ -34,12 +34,33 @@ describe('vmtop validate / profiles', () => {
     expect(r.stdout).toMatch(/"right-sizing": 2 hosts \(8 pCPUs\), 10 VMs \(22 vCPUs\)/);
   });
 
+  it('summarises the cluster section and the templates', () => {
+    const r = vmtop(['validate', 'migration']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('a cluster (DRS manual, threshold 3; HA on, slot admission for 1 host failure; DPM off; vMotion 50% of a NIC)');
+    expect(r.stdout).toContain('1 template (web-template)');
+    const file = `/tmp/vmtop-cluster-${process.pid}.yaml`;
+    writeFileSync(file, [
+      'name: c',
+      'cluster: { ha: false, drs: off }',
+      'hosts: [{ name: h, hypervisor: esxi, pcpus: 1, memory: 4GiB }]',
+      '',
+    ].join('\n'));
+    const c = vmtop(['validate', file]);
+    expect(c.code).toBe(0);
+    expect(c.stdout).toContain('1 host (1 pCPU), 0 VMs (0 vCPUs), a cluster (DRS off; HA off; DPM off;');
+    expect(c.stdout).not.toMatch(/template/);
+    expect(vmtop(['validate', 'right-sizing']).stdout).not.toMatch(/cluster|template/);
+  });
+
   it('lists the built-in profiles with a description each', () => {
     const r = vmtop(['profiles']);
     expect(r.code).toBe(0);
     const names = r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]);
     expect(names).toEqual(expect.arrayContaining(['lab', 'cpu-contention', 'right-sizing']));
     for (const l of r.stdout.trim().split('\n')) expect(l.split(/\s{2,}/)[1]?.length).toBeGreaterThan(10);
+    // one dash style: the title, an em dash, then the detail
+    for (const l of r.stdout.trim().split('\n')) expect(l).not.toMatch(/ - /);
   });
 
   it('--version and --help exit 0', () => {

@@ -105,17 +105,46 @@ async function visitPanels(s: Session, rows: number) {
   expect(HOSTS).toBe(7);
 }
 
+/**
+ * o with the lab's cluster: the ESXi host esx-a opened into its VMs, its first VM migrated with V
+ * (the picker, Enter, the engine's answer on the status line), then esx-old failed with X and y
+ * (its VMs go down) and recovered with X; the filter cleared, back to the CPU panel.
+ */
+async function useCluster(s: Session, rows: number) {
+  await press(s, 'o', 'the hosts panel', (screen) => status(screen) === 'hosts panel' &&
+    /^CLUSTER: 7( of |\/)7 hosts on/.test(screen[2]) && screen[3].startsWith('DRS manual') && /^ *NAME +STATE/.test(screen[5]) &&
+    screen.some((l) => /▸ esx-old +up/.test(l)));
+  await press(s, '\u001B[H', 'esx-a selected', (screen) => screen.some((l) => /▸ esx-a|▾ esx-a/.test(l)));
+  if (s.screen().some((l) => l.includes('▸ esx-a'))) await press(s, 'e', 'esx-a open', (screen) => screen.some((l) => l.includes('▾ esx-a')));
+  const vmRow = await press(s, '\u001B[B', 'a VM selected', (screen) => /^ {3,}\S+ +(running|mig)/.test(screen[7]));
+  const vm = vmRow[7].trim().split(/ +/)[0];
+  await press(s, 'V', 'the host picker', (screen) => screen.some((l) => l.includes(`Migrate VM ${vm} (on esx-a) to:`)) &&
+    screen.some((l) => /x esx-a +\S+ is already on esx-a/.test(l)) && screen.some((l) => /x lx-1 /.test(l)));
+  await press(s, '\r', `the migration of ${vm}`, (screen) => new RegExp(`migrate-(start|end) ${vm}: `).test(status(screen)));
+  await press(s, '/', 'the filter', (screen) => status(screen).startsWith('filter by name'));
+  for (const ch of 'esx-old') s.proc.write(ch);
+  await press(s, '\r', 'esx-old alone', (screen) => /^(> )?▸ esx-old +up/.test(screen[6]) && !screen.some((l) => l.includes('esx-b ')));
+  await press(s, 'X', 'the confirmation', (screen) => screen.some((l) => /Fail host esx-old\? (Its 4 running VMs go down|No VM runs on it now)\./.test(l)));
+  await press(s, 'y', 'esx-old failed', (screen) => /host-failed esx-old: /.test(status(screen)) && /FAILED/.test(screen[6]));
+  await press(s, 'X', 'esx-old recovered', (screen) => /host-recovered esx-old: back up/.test(status(screen)) && / up /.test(screen[6]));
+  await press(s, '/', 'the filter again', (screen) => status(screen).startsWith('filter by name'));
+  await press(s, '\u001B', 'the filter cleared', (screen) => status(screen) === 'filter cleared');
+  await press(s, 'c', 'the CPU panel', isFrame(rows));
+}
+
 test('keys, resize and quit in a real terminal', async () => {
   const s = (session = start(80, 24));
   await waitFor(s, 'the first frame at 80x24', isFrame(24));
   const afterStart = s.raw().length;
   await waitFor(s, 'a refresh with load', (screen) => screen[1].startsWith('00:00:02'));
   await visitPanels(s, 24);
+  await useCluster(s, 24);
 
   s.term.resize(200, 60);
   s.proc.resize(200, 60);
   await waitFor(s, 'the frame at 200x60', (screen) => isFrame(60)(screen) && screen[4].includes('%OVRLP'));
   await visitPanels(s, 60);
+  await useCluster(s, 60);
 
   await press(s, 'c', 'c', (screen) => status(screen) === 'CPU panel');
   await press(s, 'R', 'sort by %RDY', (screen) => status(screen) === 'sorted by %RDY');

@@ -3,7 +3,8 @@
 import { afterEach, expect, test } from 'vitest';
 import { CPU_FIELDS } from '../../src/fields/cpu.js';
 import { MEM_FIELDS } from '../../src/fields/memory.js';
-import { bindingHelp } from '../../src/tui/help-text.js';
+import { DIALOG_HELP } from '../../src/tui/help-dialogs.js';
+import { bindingHelp, helpLines } from '../../src/tui/help-text.js';
 import { CGROUP_TABLE } from '../../src/tui/columns-cgroup.js';
 import { DISK_TABLE, NET_TABLE } from '../../src/tui/columns-io.js';
 import { VSERVER_TABLE } from '../../src/tui/columns-vserver.js';
@@ -135,4 +136,33 @@ test('on a small terminal the help scrolls to show every line', async () => {
   for (const f of [...CPU_FIELDS, ...MEM_FIELDS]) expect(all).toContain(`  ${f.key.padEnd(10)} `);
   await tui.press('x');
   expect(tui.lines().at(-1)).toContain('x does nothing in the help');
+});
+
+test('the help has a section on the keys inside dialogs; at 80 columns no title is cut off; space pages as in less', async () => {
+  tui = await renderTui({ size: { columns: 80, rows: 24 } });
+  await tui.press('h');
+  const seen: string[] = [...tui.lines()];
+  const before = tui.lines()[1];
+  await tui.press(KEY.space);
+  expect(tui.lines()[1]).not.toBe(before);
+  expect(tui.lines().at(-1)).toMatch(/lines 22-42 of \d+/);
+  await tui.press('b');
+  expect(tui.lines()[1]).toBe(before);
+  for (let i = 0; i < 20; i++) {
+    await tui.press(KEY.space);
+    seen.push(...tui.lines());
+  }
+  const text = seen.join('\n');
+  expect(text).toContain('Keys inside dialogs (an open dialog takes every key; Esc closes it and sends');
+  for (const [name] of DIALOG_HELP.rows) expect(text).toContain(`  ${name.padEnd(10)} `);
+  expect(text).toMatch(/ {2}\/ filter {3}type the name/);
+  expect(text).toMatch(/ {2}L load {5}digits edit the field, .*Tab/);
+  expect(text).toMatch(/ {2}y \/ n {6}a confirmation/);
+  expect(text).toMatch(/ {2}s delay {4}digits and \. type seconds \(0\.5 to 3600\)/);
+  expect(text).toMatch(/ {2}f fields {3}/);
+  // no line of the help ends in an ellipsis: titles and meanings wrap
+  // the CPUMAX line says "max = no limit" once, not "max = no limit (no limit)"
+  expect(helpLines(200).join('\n')).toMatch(/CPUMAX +cpu\.max%: .*; max = no limit\s*$/m);
+  const cut = (width: number) => helpLines(width).filter((l) => l.trimEnd().endsWith('…') && !l.includes('vcpu-1, …'));
+  for (const width of [80, 120]) expect(cut(width)).toEqual([]);
 });

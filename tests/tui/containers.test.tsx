@@ -166,3 +166,30 @@ test.each([[80, 24], [200, 60]])('the containers panel fits %ix%i; at 80 the lim
   await tui.press('h', KEY.end);
   expectFits(tui, columns, rows);
 });
+
+test('/ keeps a matching container\'s kernel and service above it, and a matching kernel\'s tree below it', async () => {
+  tui = await renderTui({ snapshots: [at20], size: { columns: 200, rows: 60 } });
+  await tui.press(...tabsTo(at20, 'lx-1'), 'g', 'N');
+  // a lone container: its kernel stays as the root
+  await tui.press('/', 'a', 'p', 'i', KEY.enter);
+  expect(tree(tui)).toEqual(['lx-1 (host)', '    api']);
+  // a replica of an open service: kernel and service stay, the other replicas go
+  await tui.press('/', KEY.esc, KEY.end, 'e');
+  expect(tree(tui)).toContain('      front-2');
+  await tui.press('/', 'f', 'r', 'o', 'n', 't', '-', '2', KEY.enter);
+  expect(tree(tui)).toEqual(['lx-1 (host)', '  ▾ front ×3', '      front-2']);
+  expect(statusLine(tui)).toMatch(/^\[\/front-2: 3 rows\]/);
+  // a kernel that matches keeps what runs on it
+  await tui.press('/', KEY.esc);
+  for (let i = 0; i < at20.hosts.length && !tui.lines()[0].includes('host esx-b'); i++) await tui.press(KEY.tab);
+  await tui.press('/', 'k', '8', 's', KEY.enter);
+  expect(tree(tui)).toEqual(['k8s-node (VM)', '  ▸ worker ×2']);
+});
+
+test('a filter that hides every row says so; a host with no containers at all keeps its own line', async () => {
+  tui = await renderTui({ snapshots: [at20], size: { columns: 120, rows: 40 } });
+  await tui.press('g', '/', 'z', 'z', KEY.enter);
+  expect(tui.lines()[5]).toBe('  no containers on this host — Tab for the next host (on esx-b, lx-1)');
+  await tui.press(...tabsTo(at20, 'lx-1'));
+  expect(tui.lines()[5]).toBe('  no row matches "zz" — / edits the filter, Esc in / clears it');
+});

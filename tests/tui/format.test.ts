@@ -45,3 +45,16 @@ test('a coalesced chunk becomes one key per character; special keys stay whole',
   expect(keyIds('c', { ...none, ctrl: true })).toEqual(['C-c']);
   expect(keyIds('\u0003', none)).toEqual(['C-c']);
 });
+
+test('counts of one read in the singular: 1 pCPU, 1 VM, 1 vCPU, 1 world', async () => {
+  const { clockLine, titleText } = await import('../../src/tui/header-format.js');
+  const { host, snapshot, vm } = await import('./fixtures.js');
+  const one = host({ name: 'vs-1', pcpus: 1, vmCount: 1, vcpuCount: 1 });
+  expect(titleText({ profile: 'p', host: one, hostIndex: 0, hostCount: 1, speed: 1, delayS: 2 }).rest)
+    .toMatch(/^host vs-1 \(\w+, 1 pCPU, up\) 1\/1/);
+  const snap = snapshot({ hosts: [one], vms: [vm({ gid: 1001, name: 'solo', host: 'vs-1', NWLD: 1 })] });
+  expect(clockLine(snap, one, 200)).toMatch(/, 1 world, 1 VM, 1 vCPU; CPU load average: /);
+  const two = host({ name: 'esx-a', pcpus: 8, vmCount: 2, vcpuCount: 4 });
+  expect(titleText({ profile: 'p', host: two, hostIndex: 0, hostCount: 1, speed: 1, delayS: 2 }).rest).toContain('8 pCPUs');
+  expect(clockLine(snapshot({ hosts: [two], vms: [] }), two, 200)).toMatch(/, 0 worlds, 2 VMs, 4 vCPUs; /);
+});

@@ -44,7 +44,7 @@ test('m shows the memory header with the snapshot\'s numbers and the VMs by MEMS
   expect(lines[0]).toBe('vmtop lab  host esx-a (esxi, 4 pCPUs, up) 1/2  speed x1  delay 2s');
   expect(lines.slice(2, 6)).toEqual([
     'PMEM  /MiB: 65536 total: 1024 vmk, 23552 other, 40960 free',
-    'VMKMEM/MiB: 1270 minfree, high state   MEM overcommit: 0.75',
+    'VMKMEM/MiB: 1270 minfree, high state   MEM overcommit: 0.00 (VMs 0.75x host)',
     'PSHARE/MiB: 700 shared, 200 common: 500 saving',
     'SWAP  /MiB: 12 curr, 34 rclmtgt  0.50 r/s, 1.25 w/s    ZIP/MiB: 56 zipped    MEMCTL/MiB: 78 curr, 90 target',
   ]);
@@ -167,7 +167,7 @@ test('at 80x24 the least important memory columns leave first; the reclamation c
   expect(MEM_FIELDS.filter((f) => !shown.includes(f.key)).every((f) => f.importance <= lowestShown)).toBe(true);
   // the header drops detail rather than running off the edge, and keeps the state word
   const header = tui.lines().slice(2, 6);
-  expect(header[1]).toBe('VMKMEM/MiB: 1270 minfree, hard state   MEM overcommit: 2.50');
+  expect(header[1]).toBe('VMKMEM/MiB: 1270 minfree, hard state   MEM overcommit: 1.50 (VMs 2.50x host)');
   expect(header[3]).toBe('SWAP  /MiB: 123456 curr  12.50 r/s, 34.75 w/s  ZIP: 98765  MEMCTL: 456789 curr');
   await tui.resize({ columns: 200, rows: 60 });
   expect(columnsOf(tui).slice(2)).toEqual(MEM_FIELDS.map((f) => f.key));

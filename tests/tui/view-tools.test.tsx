@@ -98,6 +98,20 @@ describe('/ filters rows by name', () => {
     expect(rowNames(tui)).toEqual([]);
     expect(statusLine(tui)).toMatch(/^filter by name: alxx_ {2}0 rows/);
   });
+
+  test('a filter that matches nothing says so instead of "no VMs on this host"; a vCPU match keeps its VM', async () => {
+    tui = await renderTui();
+    await tui.press('/', 'z', 'z', KEY.enter);
+    expect(tui.lines()[5]).toBe('  no row matches "zz" — / edits the filter, Esc in / clears it');
+    expect(tui.frame()).not.toContain('no VMs on this host');
+    await tui.press('n');
+    expect(tui.lines()[5]).toBe('  no row matches "zz" — / edits the filter, Esc in / clears it');
+    await tui.press('c', '/', KEY.esc, 'e', '/', 'c', 'p', 'u', '-', '1');
+    expect(rowNames(tui)).toEqual(['alpha', 'vcpu-1']);
+    // Esc outside the prompt says how to clear the filter instead of "no such key"
+    await tui.press(KEY.enter, KEY.esc);
+    expect(statusLine(tui)).toBe('[/cpu-1: 2 rows] Esc: the filter stays; / then Esc clears it');
+  });
 });
 
 describe('f chooses fields', () => {
@@ -246,7 +260,7 @@ describe('W writes the view settings', () => {
     expect(errorOf('{"version": 2}')).toBe('version: 2 is not one of 1');
     expect(errorOf('{"colour": true}')).toBe('unknown key "colour"');
     expect(errorOf('{"hiddenFields": {"cpu": [1]}}')).toBe('hiddenFields.cpu.0: expected string, found 1');
-    expect(errorOf('{"panel": "tree", "delay": 4000}')).toBe('panel: "tree" is not one of cpu, mem, net, disk, cgroup, vserver; delay: 4000 is above 3600');
+    expect(errorOf('{"panel": "tree", "delay": 4000}')).toBe('panel: "tree" is not one of cpu, mem, net, disk, cgroup, vserver, hosts; delay: 4000 is above 3600');
     expect(errorOf('{"panel": "disk", "sort": "NAME"}')).toBeNull();
     expect(loadConfig().settings).toEqual({ panel: 'disk', sort: 'NAME' });
   });

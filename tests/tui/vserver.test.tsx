@@ -116,3 +116,16 @@ test.each([[80, 24], [200, 60]])('the VServer panel fits %ix%i; the bucket stays
   await tui.press('h', KEY.end);
   expectFits(tui, columns, rows);
 });
+
+test('details name the guest\'s context, chbind address, chroot and capabilities (issue 5)', async () => {
+  const { entityMetrics } = await import('../../src/tui/entity.js');
+  const facts = (vs: VServerSample) => Object.fromEntries(
+    entityMetrics({ kind: 'vserver', vs } as Parameters<typeof entityMetrics>[0])[0].metrics.map((m) => [m.key, m.value]));
+  const burster = facts(guest(at20, 'burster'));
+  expect(burster.context).toBe(String(guest(at20, 'burster').context));
+  expect(burster.chroot).toBe(guest(at20, 'burster').chroot);
+  expect(burster.chroot).toMatch(/^\/vservers\//);
+  const special = facts({ ...guest(at20, 'burster'), capabilities: ['CAP_NET_BIND_SERVICE', 'CAP_SYS_TIME'] });
+  expect(special.caps).toBe('CAP_NET_BIND_SERVICE,CAP_SYS_TIME');
+  expect(burster.caps).toBe(guest(at20, 'burster').capabilities.length ? guest(at20, 'burster').capabilities.join(',') : 'default guest set');
+});

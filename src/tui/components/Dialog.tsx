@@ -4,7 +4,7 @@
 
 import { Box, Text } from 'ink';
 import { fit } from '../columns.js';
-import type { Dialog } from '../dialogs.js';
+import { PICK_ROWS, type Dialog } from '../dialogs.js';
 import { accentColor, pausedColor } from '../theme.js';
 
 /** A bordered box: a bold title line, then the body lines, each cut to the box. */
@@ -27,6 +27,19 @@ export function DialogBox({ dialog, width, color }: { dialog: Dialog | null; wid
     const form = `CPU ${box(dialog.cpu, dialog.field === 0)} % of one vCPU   for ${box(dialog.secs, dialog.field === 1)} s`;
     const help = dialog.error ?? 'digits edit  Tab other field  Enter applies  Esc cancels';
     return <Frame title={`Inject load into ${dialog.what} ${dialog.target}`} lines={[form, help]} width={width} color={color} error={dialog.error} />;
+  }
+  if (dialog.kind === 'pick') {
+    const n = dialog.choices.length;
+    const top = Math.max(0, Math.min(dialog.cursor - Math.floor(PICK_ROWS / 2), n - PICK_ROWS));
+    const shown = dialog.choices.slice(top, top + PICK_ROWS);
+    const labelWidth = Math.min(24, Math.max(...dialog.choices.map((c) => c.label.length)));
+    const lines = shown.map((c, i) => {
+      const at = top + i === dialog.cursor;
+      return `${at ? '>' : ' '} ${c.ok ? ' ' : 'x'} ${fit(c.label, labelWidth)}  ${c.note}`;
+    });
+    const more = n > PICK_ROWS ? `  (${dialog.cursor + 1} of ${n})` : '';
+    const help = dialog.error ?? `↑ ↓ pick  Enter ${dialog.purpose === 'template' ? 'chooses' : 'sends'}  Esc cancels${more}`;
+    return <Frame title={dialog.title} lines={[...lines, help]} width={width} color={color} error={dialog.error} />;
   }
   if (dialog.kind === 'confirm') {
     const lines = [...(dialog.detail ? [dialog.detail] : []), 'y confirms   n or Esc cancels'];

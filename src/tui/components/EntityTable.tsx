@@ -17,6 +17,8 @@ export interface EntityTableProps {
   marker: boolean;
   /** field keys the field chooser hid */
   hidden?: readonly string[];
+  /** the line instead of the panel's own when there are no rows (a filter that matches nothing) */
+  empty?: string | null;
   selected: number;
   top: number;
   height: number;
@@ -27,7 +29,7 @@ export function EntityTable(props: EntityTableProps) {
   const { panel, rows, width, marker, hidden } = props;
   const layout = useMemo(() => fitTable(TABLES[panel], width, marker, rows, hidden), [panel, width, marker, rows, hidden]);
   return (
-    <TablePanel heading={tableHeader(layout)} rows={rows} empty={fit(emptyText(panel, props.snapshot), width)}
+    <TablePanel heading={tableHeader(layout)} rows={rows} empty={fit(props.empty ?? emptyText(panel, props.snapshot), width)}
       segments={(row, sel) => tableRow(row, layout, sel)}
       selected={props.selected} top={props.top} height={props.height} color={props.color} />
   );

@@ -13,7 +13,7 @@ import { panelHeaderLines } from '../header-panels.js';
 import { isTablePanel } from '../panels.js';
 import { RowLine } from './RowLine.js';
 
-const PANEL_LINES: Record<PanelId, number> = { cpu: 2, mem: 4, net: 2, disk: 2, cgroup: 2, vserver: 2 };
+const PANEL_LINES: Record<PanelId, number> = { cpu: 2, mem: 4, net: 2, disk: 2, cgroup: 2, vserver: 2, hosts: 3 };
 
 /** Lines the header takes in a panel: title and clock, then the panel's own lines. */
 export function headerLines(panel: PanelId): number {

@@ -17,7 +17,7 @@ export function HelpOverlay(props: { top: number; width: number; height: number;
   const first = Math.max(0, Math.min(top, lines.length - page));
   const shown = lines.slice(first, first + page);
   const where = `lines ${first + 1}-${first + shown.length} of ${lines.length}`;
-  const hint = props.message ?? `Esc, h or q closes  ↑ ↓ PgUp PgDn Home End scroll  ${where}`;
+  const hint = props.message ?? `Esc, h or q closes  ↑ ↓ PgUp PgDn space Home End  ${where}`;
   return (
     <Box flexDirection="column" height={height}>
       <Text bold color={accentColor(color)} wrap="truncate">{fit('vmtop help', width)}</Text>

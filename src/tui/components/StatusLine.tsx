@@ -15,7 +15,11 @@ import { accentColor, pausedColor } from '../theme.js';
 export function commandReply(ui: UiState, events: readonly EngineEvent[]): EngineEvent | undefined {
   const wait = ui.awaiting;
   if (!wait) return undefined;
-  for (let i = events.length - 1; i >= 0; i--) if (events[i].target === wait.target && events[i].t >= wait.t) return events[i];
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    // a deploy answers under the new VM's name: its detail names the template
+    if (e.t >= wait.t && (e.target === wait.target || (wait.detail !== undefined && e.detail.includes(wait.detail)))) return e;
+  }
   return undefined;
 }
 
@@ -25,7 +29,8 @@ export function StatusLine(props: { ui: UiState; events: readonly EngineEvent[];
     return <Text wrap="truncate" bold color={ui.prompt.error ? pausedColor(color) : undefined}>{fit(promptText(ui), width)}</Text>;
   }
   if (ui.dialog?.kind === 'filter') return <Text wrap="truncate" bold>{fit(filterPromptText(ui, props.rows ?? 0), width)}</Text>;
-  const filter = ui.filter ? `[/${ui.filter}: ${props.rows ?? 0} rows] ` : '';
+  const shown = props.rows ?? 0;
+  const filter = ui.filter ? `[/${ui.filter}: ${shown} row${shown === 1 ? '' : 's'}] ` : '';
   const reply = commandReply(ui, events);
   if (reply) {
     const refused = reply.kind === 'refused';

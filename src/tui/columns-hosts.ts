@@ -1,0 +1,71 @@
+// The hosts (cluster) overview's columns (`o`): state, hypervisor, CPU and memory use as a bar
+// with its number, running/registered VMs, and what is going on (migrations in flight with their
+// progress, DPM, why a VM is down). The last column takes the room the terminal has left.
+
+import type { Level } from '../fields/cpu.js';
+import { fit, type Segment } from './columns.js';
+import { gauge, wordCell, type Column, type TableSpec } from './columns-table.js';
+import type { HostRow } from './rows-hosts.js';
+
+/** DRS and DPM's marks: above 81 % a host is busy (DPM powers another on), above 100 % overloaded. */
+function useLevel(x: number): Level {
+  if (x > 1) return 'alarm';
+  return x > 0.81 ? 'warn' : 'ok';
+}
+
+const BAR = 10;
+const NUMBER = 4;
+
+/** `[####....] 52%`: the bar, then the share in whole per cent. */
+function bar(x: number): Segment {
+  const number = `${Math.round(x * 100)}%`;
+  return { text: `${gauge(x, 1, BAR)} ${number.length <= NUMBER ? number.padStart(NUMBER) : '>999'}`, level: useLevel(x) };
+}
+
+const STATE: Column<HostRow> = {
+  key: 'STATE', label: 'STATE', align: 'left', width: 9, importance: 10,
+  meaning: 'a host: up, FAILED, standby (DPM) or draining (DPM moving its VMs off); a VM: running, mig n% (live migration, ' +
+    'its progress), suspended, off, or DOWN (its host failed: HA restarts it, or says why not)',
+  cell: (r) => wordCell(r.state.word, 9, r.state.level),
+};
+
+const HYPERVISOR: Column<HostRow> = {
+  key: 'HV', label: 'HV', align: 'left', width: 7, importance: 5,
+  meaning: 'the host\'s hypervisor (VMs migrate only between hosts of the same one)',
+  cell: (r) => wordCell(r.hypervisor, 7),
+};
+
+const CPU: Column<HostRow> = {
+  key: 'CPU', label: 'CPU', align: 'left', width: BAR + 1 + NUMBER, importance: 9,
+  meaning: 'a host: its VMs\' CPU demand over its capacity (the DRS host load; yellow above 81 %, red above 100 %); ' +
+    'a VM: its demand as a share of its host',
+  cell: (r) => bar(r.cpu),
+};
+
+const MEM: Column<HostRow> = {
+  key: 'MEM', label: 'MEM', align: 'left', width: BAR + 1 + NUMBER, importance: 8,
+  meaning: 'a host: memory in use over its size; a VM: the memory it consumes (CNSM + OVHD) as a share of its host',
+  cell: (r) => bar(r.mem),
+};
+
+const VMS: Column<HostRow> = {
+  key: 'VMS', label: 'VMS', width: 5, importance: 7,
+  meaning: 'a host: its running (or migrating) VMs / every VM registered on it',
+  cell: (r) => ({ text: r.vms.padStart(5) }),
+};
+
+const ACTIVITY: Column<HostRow> = {
+  key: 'ACTIVITY', label: 'MIGRATIONS / NOTES', align: 'left', width: 18, importance: 9.5, grow: true,
+  meaning: 'a host: migrations in flight (VM → target or VM ← source, progress), DPM evacuating it, VMs down; ' +
+    'a VM: its migration\'s target, progress and phase, when HA restarts it or why it stays down, its FT secondary',
+  cell: (r, width) => ({ text: fit(r.activity, width), level: r.activityLevel }),
+};
+
+export const HOSTS_TABLE: TableSpec<HostRow> = {
+  idLabel: null,
+  idWidth: 0,
+  id: () => '',
+  nameMin: 10,
+  name: (r) => (r.kind === 'host' ? `${r.open ? '▾' : '▸'} ${r.name}` : `   ${r.name}`),
+  columns: [STATE, HYPERVISOR, CPU, MEM, VMS, ACTIVITY],
+};

@@ -1,0 +1,159 @@
+// The cluster and lifecycle keys: `V` migrates the selected VM to a host picked from a list that
+// says why a host is not eligible, `X` fails (after y) or recovers a host, `P` powers a VM on or
+// off (off after y), `S` suspends or resumes it, `D` deploys a new VM from a template on a host
+// picked (or where DRS places it). The key table wraps each in simCommand(), so a replay refuses
+// them; what the engine answers (started, refused and why) shows on the status line.
+
+import type { HostSample, VmSample } from '../engine/snapshot.js';
+import { ENTITY_WORDS } from './entity.js';
+import { PICK_ROWS, say, selectedEntity, send, type Choice, type PickDialog } from './dialogs.js';
+import type { KeyEnv } from './keymap.js';
+import { keyLabel } from './keys.js';
+import { clamp, selectedIndex, type UiState } from './state.js';
+
+/** Hosts whose kernel runs VMs (a container or VServer host runs none). */
+const VM_HYPERVISORS = new Set(['esxi', 'xen', 'hyperv', 'kvm', 'vbox']);
+
+/** The selected VM, or the answer to give when the selection is not one. */
+function selectedVm(s: UiState, env: KeyEnv, key: string, does: string): { vm: VmSample } | { answer: UiState } {
+  const { entity, row } = selectedEntity(s, env);
+  if (!row) return { answer: say(s, `no row selected: ${key} ${does} the selected VM`) };
+  if (!entity || entity.kind !== 'vm') {
+    const what = entity ? `a ${ENTITY_WORDS[entity.kind]}` : 'not a VM';
+    const hint = s.panel === 'hosts' ? ' (e shows a host\'s VMs)' : '';
+    return { answer: say(s, `${key} ${does} a VM; ${row.name} is ${what}${hint}`) };
+  }
+  if (entity.vm.kind === 'system') return { answer: say(s, `${key}: ${entity.name} is the host's own partition, not a VM`) };
+  return { vm: entity.vm };
+}
+
+// ---- V: migrate ----------------------------------------------------------------------------------
+
+export function openMigrate(s: UiState, env: KeyEnv): UiState {
+  const got = selectedVm(s, env, 'V', 'migrates');
+  if ('answer' in got) return got.answer;
+  const vm = got.vm;
+  const targets = env.clock.migrationTargets?.(vm.name) ?? [];
+  if (targets.length === 0) return say(s, 'V: this monitor has no simulation to ask where the VM could go');
+  const choices: Choice[] = targets.map((t) => ({ value: t.host, label: t.host, note: t.eligible ? 'eligible' : t.reason ?? 'not eligible', ok: t.eligible }));
+  // DRS's recommendation for this VM first, else the first eligible host
+  const rec = env.view.snapshot.cluster?.recommendations.find((r) => r.vm === vm.name);
+  const recAt = rec ? choices.findIndex((c) => c.ok && c.value === rec.to) : -1;
+  if (recAt >= 0) choices[recAt] = { ...choices[recAt], note: `eligible; DRS recommends it (priority ${rec!.priority})` };
+  const cursor = recAt >= 0 ? recAt : Math.max(0, choices.findIndex((c) => c.ok));
+  const none = choices.every((c) => !c.ok);
+  return { ...s, message: null, dialog: { kind: 'pick', purpose: 'migrate', target: vm.name,
+    title: `Migrate VM ${vm.name} (on ${vm.host}) to:`, choices, cursor,
+    error: none ? `no host can take ${vm.name} now (the reasons are listed); Esc closes` : null } };
+}
+
+// ---- X: fail / recover ---------------------------------------------------------------------------
+
+/** The `o` panel's selected host (a VM row: its host); elsewhere the host on screen. */
+function chosenHost(s: UiState, env: KeyEnv): HostSample | undefined {
+  const hosts = env.view.snapshot.hosts;
+  if (s.panel === 'hosts') {
+    const rows = env.rows(s);
+    const row = rows[selectedIndex(rows, s)] as (typeof rows)[number] & { host?: string } | undefined;
+    if (row?.host) return hosts.find((h) => h.name === row.host);
+  }
+  return hosts.find((h) => h.name === (s.host ?? env.hosts[0]));
+}
+
+export function failRecover(s: UiState, env: KeyEnv): UiState {
+  const host = chosenHost(s, env);
+  if (!host) return say(s, 'X: this profile has no hosts');
+  const name = host.name;
+  if (host.state !== 'up') {
+    return send(s, env, { action: 'recover', target: name }, `recover sent to ${name} (${host.state === 'failed' ? 'it comes back empty' : 'out of standby'})`);
+  }
+  const vms = env.view.snapshot.vms.filter((v) => v.host === name && v.kind === 'vm' && (v.state === 'running' || v.state === 'migrating'));
+  const cluster = env.view.snapshot.cluster;
+  const detail = vms.length === 0
+    ? 'X again recovers it.'
+    : cluster?.ha
+    ? 'HA restarts them elsewhere by restart priority; FT VMs fail over at once.'
+    : 'No HA: they stay down (X again recovers the host, empty; P powers a VM on).';
+  return { ...s, message: null, dialog: { kind: 'confirm',
+    question: vms.length ? `Fail host ${name}? Its ${vms.length} running VM${vms.length === 1 ? '' : 's'} go down.` : `Fail host ${name}? No VM runs on it now.`,
+    detail,
+    yes: { type: 'command', command: { action: 'fail', target: name }, done: `fail sent to ${name}` } } };
+}
+
+// ---- P: power on / off, S: suspend / resume ----------------------------------------------------
+
+export function powerOnOff(s: UiState, env: KeyEnv): UiState {
+  const got = selectedVm(s, env, 'P', 'powers on or off');
+  if ('answer' in got) return got.answer;
+  const vm = got.vm;
+  if (vm.state === 'suspended') return say(s, `P: ${vm.name} is suspended: S resumes it (P powers on a VM that is off)`);
+  if (vm.state === 'off' || vm.state === 'down') {
+    return send(s, env, { action: 'power_on', target: vm.name }, `power on sent to ${vm.name}`);
+  }
+  return { ...s, message: null, dialog: { kind: 'confirm',
+    question: `Power off VM ${vm.name} on ${vm.host}?`,
+    detail: 'Like pulling the plug: the guest stops at once, unsaved work is lost (P powers it on again).',
+    yes: { type: 'command', command: { action: 'power_off', target: vm.name }, done: `power off sent to ${vm.name}` } } };
+}
+
+export function suspendResume(s: UiState, env: KeyEnv): UiState {
+  const got = selectedVm(s, env, 'S', 'suspends or resumes');
+  if ('answer' in got) return got.answer;
+  const vm = got.vm;
+  if (vm.state === 'suspended') return send(s, env, { action: 'resume', target: vm.name }, `resume sent to ${vm.name}`);
+  if (vm.state === 'off' || vm.state === 'down') return say(s, `S: ${vm.name} is ${vm.state}: P powers it on`);
+  return send(s, env, { action: 'suspend', target: vm.name }, `suspend sent to ${vm.name}`);
+}
+
+// ---- D: deploy from a template -------------------------------------------------------------------
+
+export function openDeploy(s: UiState, env: KeyEnv): UiState {
+  const templates = env.clock.templates?.() ?? [];
+  if (templates.length === 0) return say(s, 'D: this profile has no templates (a templates: section lists them)');
+  return { ...s, message: null, dialog: { kind: 'pick', purpose: 'template', target: '', title: 'Deploy a new VM from the template:',
+    choices: templates.map((t) => ({ value: t, label: t, note: '', ok: true })), cursor: 0, error: null } };
+}
+
+function deployHosts(env: KeyEnv): Choice[] {
+  const any: Choice = { value: '', label: 'any host', note: 'DRS places it on the least loaded host that can start it', ok: true };
+  return [any, ...env.view.snapshot.hosts.map((h): Choice => {
+    if (h.state !== 'up') return { value: h.name, label: h.name, note: `${h.name} is ${h.state}`, ok: false };
+    if (!VM_HYPERVISORS.has(h.hypervisor)) return { value: h.name, label: h.name, note: `a ${h.hypervisor} host runs no VMs`, ok: false };
+    return { value: h.name, label: h.name, note: `${h.hypervisor}, up`, ok: true };
+  })];
+}
+
+// ---- keys while a picker is open -----------------------------------------------------------------
+
+export function pickKey(s: UiState, d: PickDialog, id: string, env: KeyEnv): UiState {
+  const moveTo = (cursor: number): UiState => ({ ...s, dialog: { ...d, cursor: clamp(cursor, 0, d.choices.length - 1), error: null } });
+  switch (id) {
+    case 'esc': case 'q': {
+      const what = d.purpose === 'migrate' ? `migration of ${d.target}` : 'deploy';
+      return say({ ...s, dialog: null }, `${what} cancelled: nothing sent`);
+    }
+    case 'up': case 'k': return moveTo(d.cursor - 1);
+    case 'down': case 'j': return moveTo(d.cursor + 1);
+    case 'pgup': return moveTo(d.cursor - PICK_ROWS);
+    case 'pgdn': return moveTo(d.cursor + PICK_ROWS);
+    case 'home': return moveTo(0);
+    case 'end': return moveTo(d.choices.length - 1);
+    case 'enter': {
+      const c = d.choices[d.cursor];
+      if (!c) return s;
+      if (!c.ok) return { ...s, dialog: { ...d, error: `not ${c.label}: ${c.note}` } };
+      if (d.purpose === 'migrate') {
+        return send(s, env, { action: 'migrate', target: d.target, to: c.value }, `migrate ${d.target} → ${c.value} sent`);
+      }
+      if (d.purpose === 'template') {
+        return { ...s, dialog: { kind: 'pick', purpose: 'deploy-host', target: c.value, title: `Deploy from ${c.value} on:`,
+          choices: deployHosts(env), cursor: 0, error: null } };
+      }
+      const where = c.value ? ` on ${c.value}` : ' (DRS places it)';
+      return send(s, env, { action: 'deploy', target: d.target, ...(c.value ? { to: c.value } : {}) },
+        `deploy from ${d.target}${where} sent`, `deployed from ${d.target} `);
+    }
+    default:
+      return { ...s, dialog: { ...d, error: `${keyLabel(id)}: ↑ ↓ pick, Enter ${d.purpose === 'template' ? 'chooses' : 'sends'}, Esc cancels` } };
+  }
+}

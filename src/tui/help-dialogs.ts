@@ -1,0 +1,27 @@
+// The help screen's section on the keys inside dialogs: an open prompt or dialog takes every key,
+// so the key table's meanings do not hold there. The limits are read from the dialogs' own
+// constants so the help cannot drift from what the prompts accept.
+
+import { DELAY_MAX_S, DELAY_MIN_S } from './clock.js';
+import { LOAD_LIMITS } from './dialogs.js';
+import type { HelpSection } from './help-panels.js';
+
+export const DIALOG_HELP: HelpSection = {
+  title: 'Keys inside dialogs (an open dialog takes every key; Esc closes it and sends nothing)',
+  rows: [
+    ['/ filter', 'type the name (letters, digits, - . _ and space); the rows narrow as you type; Backspace ' +
+      'deletes a character, Ctrl-U the whole text; Enter keeps the filter, Esc clears it'],
+    ['f fields', '↑ ↓ (or j k), PgUp PgDn, Home End move; space shows or hides the field under the cursor; ' +
+      'a shows all; Esc, Enter, f or q closes (W saves the choice)'],
+    ['Enter', 'details: ↑ ↓, PgUp PgDn, Home scroll; Esc, Enter or q closes'],
+    ['L load', `digits edit the field, Backspace deletes; Tab (or an arrow) moves between CPU and duration; ` +
+      `Enter sends (CPU ${LOAD_LIMITS.cpu[0]}..${LOAD_LIMITS.cpu[1]} % of one vCPU, ` +
+      `${LOAD_LIMITS.secs[0]}..${LOAD_LIMITS.secs[1]} s); Esc cancels`],
+    ['y / n', 'a confirmation (Z freeze, X fail, P power off, W over a broken config file): y carries it out; n, Esc or q cancels'],
+    ['V D pick', 'a list to pick from (the V host picker, the D template and host pickers): ↑ ↓ (or j k), ' +
+      'PgUp PgDn, Home End move; Enter sends, or says why the line cannot be picked; Esc or q cancels'],
+    ['s delay', `digits and . type seconds (${DELAY_MIN_S} to ${DELAY_MAX_S}), Backspace deletes; Enter applies, ` +
+      'Esc keeps the interval'],
+    ['h help', '↑ ↓ (or j k) scroll a line, PgUp PgDn (or b, space) a page, Home End the ends; Esc, h, ? or q closes'],
+  ],
+};

@@ -1,0 +1,50 @@
+// The CLI's messages as a user reads them: one "vmtop:" prefix, file system errors in words,
+// flags named with what they expect, and bad input refused before any work with exit 2.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { vmtop } from '../helpers/cli.js';
+
+const STACK = /\n\s+at /;
+
+describe('CLI messages', () => {
+  it('commander\'s own errors carry the vmtop: prefix, not "error:"', () => {
+    for (const args of [['--bogus'], ['batch', '--bogus'], ['validate'], ['batch', 'lab', 'extra']]) {
+      const r = vmtop(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^vmtop: /);
+      expect(r.stderr).not.toMatch(/^error:/m);
+    }
+  });
+
+  it('--speed says what a speed is, not "seconds"', () => {
+    const r = vmtop(['--speed', 'abc']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('vmtop: --speed: expected a positive number (simulated seconds per wall second), got "abc"\n');
+    expect(vmtop(['batch', '-d', 'abc', '-n', '1']).stderr).toBe('vmtop: --delay: expected a positive number of seconds, got "abc"\n');
+  });
+
+  it('names file system errors in words, and a directory given as a profile as one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vmtop-msg-'));
+    const replay = vmtop(['replay', join(dir, 'nope.vmtrec')]);
+    expect(replay.code).toBe(2);
+    expect(replay.stderr).toBe(`vmtop: ${join(dir, 'nope.vmtrec')}: cannot read the recording: no such file or directory\n`);
+    const validate = vmtop(['validate', dir]);
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toMatch(new RegExp(`^vmtop: ${dir}: is a directory, not a profile \\(built-ins: .*lab`));
+    const out = vmtop(['batch', '-n', '1', '-o', join(dir, 'no/such/out.jsonl')]);
+    expect(out.stderr).toMatch(/cannot write the file: no such file or directory/);
+  });
+
+  it('batch --record to a path that cannot be written is refused before the first sample', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vmtop-msg-'));
+    for (const [path, why] of [[dir, 'is a directory'], [join(dir, 'no/such/x.vmtrec'), 'no such file or directory']]) {
+      const r = vmtop(['batch', 'lab', '-n', '1', '--record', path]);
+      expect(r.code, path).toBe(2);
+      expect(r.stdout, path).toBe('');
+      expect(r.stderr).toBe(`vmtop: --record ${path}: cannot write the recording there: ${why}\n`);
+      expect(r.stderr).not.toMatch(STACK);
+    }
+  });
+});
