@@ -37,7 +37,8 @@ const HYPERVISOR: Column<HostRow> = {
 
 const CPU: Column<HostRow> = {
   key: 'CPU', label: 'CPU', align: 'left', width: BAR + 1 + NUMBER, importance: 9,
-  meaning: 'a host: its VMs\' CPU demand over its capacity (the DRS host load; yellow above 81 %, red above 100 %); ' +
+  meaning: 'a host: its VMs\' CPU demand over its capacity (the DRS host load; yellow above 81 %, red above 100 %), ' +
+    'or PCPU UTIL% where that is higher (containers and VServer guests are not VMs); ' +
     'a VM: its demand as a share of its host',
   cell: (r) => bar(r.cpu),
 };

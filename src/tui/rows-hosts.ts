@@ -83,7 +83,10 @@ export function hostRows(snap: Snapshot, sort: SortKey, openHosts: readonly stri
   const hosts = snap.hosts.map((h) => {
     const vms = vmsOf.get(h.name) ?? [];
     const c = cluster?.hosts.find((x) => x.name === h.name);
-    const cpu = c ? c.cpuLoad : vms.reduce((n, v) => n + v['%DMD'] / 100, 0) / Math.max(1, h.pcpus);
+    const demand = c ? c.cpuLoad : vms.reduce((n, v) => n + v['%DMD'] / 100, 0) / Math.max(1, h.pcpus);
+    // DRS's load counts VMs only; a Linux or VServer host's containers and guests use CPU too,
+    // so the bar shows the utilisation where it is the larger of the two.
+    const cpu = Math.max(demand, h['PCPU_UTIL%'] / 100);
     const mem = h.MEM_TOTAL > 0 ? (h.MEM_TOTAL - h.MEM_FREE) / h.MEM_TOTAL : 0;
     return { name: h.name, cpu: h.state === 'up' ? cpu : 0, mem: h.state === 'up' ? mem : 0, h, vms, draining: !!c?.draining };
   });

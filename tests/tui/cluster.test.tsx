@@ -178,3 +178,20 @@ test('while a recording replays, V, X, P, S and D are refused before anything op
     }
   }
 });
+
+test('a host that runs containers or VServer guests shows their CPU, not only its VMs\' demand', async () => {
+  const { engineSnapshots } = await import('./engine-snapshots.js');
+  const { hostRows } = await import('../../src/tui/rows-hosts.js');
+  const snap = engineSnapshots('lab', [20]).get(20)!;
+  const rows = hostRows(snap, 'NAME', []);
+  for (const name of ['lx-1', 'vs-1']) {
+    const host = snap.hosts.find((h) => h.name === name)!;
+    expect(snap.vms.filter((v) => v.host === name && v.kind === 'vm')).toHaveLength(0);
+    expect(host['PCPU_UTIL%']).toBeGreaterThan(10);
+    expect(rows.find((r) => r.name === name)!.cpu).toBeCloseTo(host['PCPU_UTIL%'] / 100, 6);
+  }
+  // an ESXi host keeps DRS's demand, which exceeds what it can run when it is contended
+  const esxA = rows.find((r) => r.name === 'esx-a')!;
+  expect(esxA.cpu).toBeGreaterThanOrEqual(snap.hosts.find((h) => h.name === 'esx-a')!['PCPU_UTIL%'] / 100);
+  expect(esxA.cpu).toBeGreaterThan(1);
+});
