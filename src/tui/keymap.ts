@@ -6,7 +6,7 @@ import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, open
 import { failRecover, openDeploy, openMigrate, powerOnOff, suspendResume } from './dialogs-cluster.js';
 import { formatSpeed } from './header-format.js';
 import { keyLabel } from './keys.js';
-import { carriedKey, type PanelRow, type SortKey } from './rows.js';
+import { carriedKey, panelSort, panelSorts, type PanelRow, type SortKey } from './rows.js';
 import { PANEL_NAMES, selectedIndex, selectIndex, type PanelId, type UiState } from './state.js';
 
 /** What an action may look at and touch besides the UI state it returns. */
@@ -70,6 +70,22 @@ const move = (step: (index: number, page: number, total: number) => number): Key
 };
 
 const sortBy = (sort: SortKey, what: string): KeyAction => (s) => say({ ...s, sort }, `sorted by ${what}`);
+
+/** How each panel names its orders; IO is the panel's own default order. */
+function sortName(panel: PanelId, sort: SortKey): string {
+  if (sort === 'NAME') return 'name';
+  if (sort === 'IO') return panel === 'hosts' ? 'profile order' : 'busiest first';
+  if (panel === 'cgroup') return sort === '%USED' ? 'cpu.usage%' : 'memory.current';
+  return sort;
+}
+
+/** `<` and `>` (as in htop): the previous or next of the orders this panel offers, wrapping. */
+const stepSort = (delta: number): KeyAction => (s) => {
+  const sorts = panelSorts(s.panel);
+  const at = Math.max(0, sorts.indexOf(panelSort(s.panel, s.sort)));
+  const sort = sorts[(at + delta + sorts.length) % sorts.length];
+  return say({ ...s, sort }, `sorted by ${sortName(s.panel, sort)} (${sorts.map((k) => sortName(s.panel, k)).join(' < ')})`);
+};
 
 /** Switches panel keeping host, sort and the selected VM (a selected vCPU hands over its VM). */
 const showPanel = (panel: PanelId): KeyAction => (s, env) => {
@@ -221,6 +237,8 @@ const TABLE: readonly Row[] = [
   { key: 'M', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk', 'vserver', 'hosts'],
     action: notSortedHere('M sorts the m and g panels') },
   { key: 'N', help: 'sort by name (kept when switching panels)', hint: 'sort', action: sortBy('NAME', 'name') },
+  { key: '<', help: 'the previous of this panel\'s sort orders (as htop; the status line lists them)', action: stepSort(-1) },
+  { key: '>', help: 'the next of this panel\'s sort orders', action: stepSort(1) },
   { key: 'space', help: 'pause / resume the simulation (PAUSED shows in the title line)', hint: 'pause', action: togglePause },
   { key: '+', help: 'double the speed (simulated seconds per wall second, x0.25 to x64)', hint: 'speed', action: speed(2) },
   { key: '-', help: 'halve the speed', hint: 'speed', action: speed(0.5) },

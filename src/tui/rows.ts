@@ -26,6 +26,12 @@ const PANEL_SORTS: Record<PanelId, { default: SortKey; accepts: readonly SortKey
   hosts: { default: 'IO', accepts: ['IO', 'NAME'] },
 };
 
+/** The orders a panel offers, default first (what `<` and `>` step through). */
+export function panelSorts(panel: PanelId): readonly SortKey[] {
+  const p = PANEL_SORTS[panel];
+  return [p.default, ...p.accepts.filter((k) => k !== p.default)];
+}
+
 /** The order a panel shows for the shared sort: N carries across panels, U/R/M do not. */
 export function panelSort(panel: PanelId, sort: SortKey): SortKey {
   const p = PANEL_SORTS[panel];

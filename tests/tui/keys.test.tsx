@@ -42,6 +42,21 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
   U: async (t) => expect(rowNames(t)).toEqual(['alpha', 'charlie', 'bravo']),
   R: async (t) => expect(rowNames(t)).toEqual(['bravo', 'charlie', 'alpha']),
   N: async (t) => expect(rowNames(t)).toEqual(['alpha', 'bravo', 'charlie']),
+  // the CPU panel offers %USED < %RDY < name; from %USED, < wraps to name and > goes to %RDY
+  '<': async (t) => {
+    expect(rowNames(t)).toEqual(['alpha', 'bravo', 'charlie']);
+    expect(status(t)).toContain('sorted by name (%USED < %RDY < name)');
+    await t.press('<');
+    expect(rowNames(t)).toEqual(['bravo', 'charlie', 'alpha']);
+  },
+  '>': async (t) => {
+    expect(rowNames(t)).toEqual(['bravo', 'charlie', 'alpha']);
+    expect(status(t)).toContain('sorted by %RDY');
+    await t.press('>');
+    expect(rowNames(t)).toEqual(['alpha', 'bravo', 'charlie']);
+    await t.press('>');
+    expect(rowNames(t)).toEqual(['alpha', 'charlie', 'bravo']);
+  },
   space: async (t) => {
     expect(t.lines()[0]).toContain('PAUSED');
     expect(t.ticker.running).toBe(false);
