@@ -132,6 +132,39 @@ async function useCluster(s: Session, rows: number) {
   await press(s, 'c', 'the CPU panel', isFrame(rows));
 }
 
+/**
+ * The actions that are not the cluster's, once each: L on the selected VM (the form, Enter, the
+ * engine's answer), Enter for its details and Esc, f for the field chooser and Esc, then on lx-1's
+ * containers Z with y to freeze the filtered `api` and Z again to thaw it.
+ */
+async function useActions(s: Session, rows: number) {
+  await press(s, '\u001B[H', 'the first VM selected', isFrame(rows));
+  const form = await press(s, 'L', 'the load form', (screen) => screen.some((l) => /Inject load into VM \S+/.test(l)));
+  const vm = /Inject load into VM (\S+)/.exec(form.join('\n'))![1];
+  await press(s, '\r', `the load on ${vm}`, (screen) => status(screen).includes(`load +100% for 60s sent to ${vm}`) ||
+    new RegExp(`load ${vm}: `).test(status(screen)));
+  await press(s, '\r', `${vm}'s details`, (screen) => screen[0].startsWith(`VM ${vm} on esx-a`));
+  await press(s, '\u001B', 'the details closed', isFrame(rows));
+  await press(s, 'f', 'the field chooser', (screen) => screen.some((l) => l.startsWith('Fields of the CPU panel: ')));
+  await press(s, '\u001B', 'the field chooser closed', isFrame(rows));
+  await press(s, 'g', 'the containers panel', (screen) => status(screen) === 'containers panel');
+  for (let i = 0; i < 5; i++) await press(s, '\t', `host ${i + 2}`, onHost(['esx-b', 'esx-old', 'laptop', 'xen-1', 'lx-1'][i]));
+  await press(s, '/', 'the filter', (screen) => status(screen).startsWith('filter by name'));
+  for (const ch of 'api') s.proc.write(ch);
+  await press(s, '\r', 'api alone under lx-1', (screen) => screen.some((l) => /^ +api +running /.test(l.replace(/^> /, '  '))));
+  await press(s, '\u001B[F', 'api selected', (screen) => screen.some((l) => /^> +api /.test(l)) || screen.some((l) => /^ {2,}api /.test(l)));
+  await press(s, 'Z', 'the freeze confirmation', (screen) => screen.some((l) => l.includes('Freeze container api?')));
+  await press(s, 'y', 'api frozen', (screen) => /frozen api: cgroup\.freeze 1/.test(status(screen)) || status(screen).includes('freeze sent to api'));
+  await waitFor(s, 'api FROZEN in its row', (screen) => screen.some((l) => /\bapi +FROZEN /.test(l)));
+  await press(s, 'Z', 'api thawed', (screen) => /thawed api|thaw sent to api/.test(status(screen)));
+  await waitFor(s, 'api running again', (screen) => screen.some((l) => /\bapi +running /.test(l)));
+  await press(s, '/', 'the filter again', (screen) => status(screen).startsWith('filter by name'));
+  await press(s, '\u001B', 'the filter cleared', (screen) => status(screen) === 'filter cleared');
+  await press(s, '\t', 'vs-1', onHost('vs-1'));
+  await press(s, '\t', 'back to esx-a', onHost('esx-a'));
+  await press(s, 'c', 'the CPU panel', isFrame(rows));
+}
+
 test('keys, resize and quit in a real terminal', async () => {
   const s = (session = start(80, 24));
   await waitFor(s, 'the first frame at 80x24', isFrame(24));
@@ -139,6 +172,7 @@ test('keys, resize and quit in a real terminal', async () => {
   await waitFor(s, 'a refresh with load', (screen) => screen[1].startsWith('00:00:02'));
   await visitPanels(s, 24);
   await useCluster(s, 24);
+  await useActions(s, 24);
 
   s.term.resize(200, 60);
   s.proc.resize(200, 60);
