@@ -40,6 +40,8 @@ export class Engine {
   private readonly timeline: TimedCommand[];
   private next = 0;
   private pending: EngineEvent[] = [];
+  /** stepMemory's scratch: per group, no balloon and no host swap before the step */
+  private memBefore = new Uint8Array(0);
   /** every command applied, with its simulated time: what a recording needs */
   readonly applied: TimedCommand[] = [];
 
@@ -97,16 +99,19 @@ export class Engine {
       // a failed host or one in standby runs nothing
       if (host.state !== 'up') continue;
       const cpu = host.cpu;
-      for (let g = 0; g < host.groups.length; g++) {
-        const group = host.groups[g];
-        if (group.workload.loads.length) {
-          for (const _ended of group.workload.expire(t)) {
+      const groups = host.groups;
+      const { demand, useful, gStart } = cpu;
+      for (let g = 0; g < groups.length; g++) {
+        const group = groups[g];
+        const workload = group.workload;
+        if (workload.loads.length) {
+          for (const _ended of workload.expire(t)) {
             this.event(t, 'load-end', group.name, 'injected load finished');
-            group.memory?.setExtraActive(group.workload.extraActiveMiB());
+            group.memory?.setExtraActive(workload.extraActiveMiB());
           }
         }
-        group.workload.fill(t, cpu.demand, cpu.useful, cpu.gStart[g]);
-        if (group.memory?.collecting(t)) cpu.demand.fill(1, cpu.gStart[g], cpu.gStart[g] + group.vcpus);
+        workload.fill(t, demand, useful, gStart[g]);
+        if (group.memory?.collecting(t)) demand.fill(1, gStart[g], gStart[g] + group.vcpus);
       }
       host.vservers?.before(t, cpu);
       this.cgroups.offer(host, t);
@@ -131,17 +136,25 @@ export class Engine {
     for (const host of this.hosts) {
       if (host.state !== 'up') continue;
       const mem = host.memory;
-      const before = host.groups.map((g) => [g.memory?.B ?? 0, g.memory?.S ?? 0]);
+      // which groups had no balloon / no host swap before the step (bits, without allocating)
+      const groups = host.groups;
+      const before = this.memBefore.length >= 2 * groups.length ? this.memBefore : (this.memBefore = new Uint8Array(2 * groups.length));
+      for (let i = 0; i < groups.length; i++) {
+        const m = groups[i].memory;
+        before[2 * i] = (m?.B ?? 0) <= 0 ? 1 : 0;
+        before[2 * i + 1] = (m?.S ?? 0) <= 0 ? 1 : 0;
+      }
       const change = dtS > 0 ? mem.step(t, dtS) : null;
       if (change) this.event(t, 'mem-state', host.spec.name, `memory state ${change.from} -> ${change.to} (free ${Math.round(mem.free)} MiB, minFree ${Math.round(mem.minFree)} MiB)`);
-      host.groups.forEach((g, i) => {
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i];
         const m = g.memory;
-        if (!m) return;
-        if (before[i][0] <= 0 && m.B > 0) this.event(t, 'balloon', g.name, `balloon inflating toward ${Math.round(m.balloonTarget)} MiB`);
-        if (before[i][1] <= 0 && m.S > 0) this.event(t, 'host-swap', g.name, 'host swapping this VM\'s pages');
+        if (!m) continue;
+        if (before[2 * i] && m.B > 0) this.event(t, 'balloon', g.name, `balloon inflating toward ${Math.round(m.balloonTarget)} MiB`);
+        if (before[2 * i + 1] && m.S > 0) this.event(t, 'host-swap', g.name, 'host swapping this VM\'s pages');
         host.cpu.stallSwap[i] = m.hostStall;
         host.cpu.stallGuest[i] = m.guestStall;
-      });
+      }
     }
   }
 

@@ -2,11 +2,10 @@
 // counter over the interval since the previous sample, divided by the interval.
 
 import type { HostCpu } from './cpu/host-cpu.js';
-import { partitionMemory } from './io/partition.js';
 import { sampleIo } from './io/sample-io.js';
 import { hostMemoryFields, vmMemoryFields, type SwapBase } from './memory/sample-memory.js';
 import type { GroupRuntime, HostRuntime } from './runtime.js';
-import type { CpuStateTimes, HostSample, VcpuSample, VmSample } from './snapshot.js';
+import type { HostSample, VcpuSample, VmSample } from './snapshot.js';
 
 type CounterName = 'cRun' | 'cRdy' | 'cCstp' | 'cMlmtd' | 'cIdle' | 'cSys' | 'cDmd' | 'cWork' | 'cSwpwt' | 'cBlocked';
 
@@ -32,35 +31,18 @@ function copyCounters(cpu: HostCpu, into: CounterBase['counters']): NonNullable<
   };
 }
 
-function stateTimes(d: Record<CounterName, number>, pct: number): CpuStateTimes {
-  const run = d.cRun * pct;
-  const sys = d.cSys * pct;
-  const idle = d.cIdle * pct;
-  const swpwt = d.cSwpwt * pct;
-  const vmwait = sys + swpwt;
-  const ovrlp = 0;
-  return {
-    '%USED': run + sys - ovrlp,
-    '%RUN': run,
-    '%SYS': sys,
-    '%WAIT': idle + vmwait,
-    '%VMWAIT': vmwait,
-    // Held back by the group's own limit (a VServer hold, cpu.max throttling): ready, max-limited.
-    '%RDY': (d.cRdy + d.cBlocked) * pct,
-    '%IDLE': idle,
-    '%OVRLP': ovrlp,
-    '%CSTP': d.cCstp * pct,
-    '%MLMTD': (d.cMlmtd + d.cBlocked) * pct,
-    '%SWPWT': swpwt,
-  };
-}
-
-/** A vCPU's sample: `{ index, wid, ...stateTimes(d, pct) }` built in one literal (same keys, same order). */
-function vcpuSample(index: number, wid: number, d: Record<CounterName, number>, pct: number): VcpuSample {
-  const run = d.cRun * pct;
-  const sys = d.cSys * pct;
-  const idle = d.cIdle * pct;
-  const swpwt = d.cSwpwt * pct;
+/**
+ * A vCPU's sample: `{ index, wid }` then esxtop's state times built in one literal (same keys, same
+ * order), from the counters' changes as numbers rather than a record (this runs for every vCPU).
+ */
+function vcpuSample(
+  index: number, wid: number, pct: number,
+  cRun: number, cRdy: number, cCstp: number, cMlmtd: number, cIdle: number, cSys: number, cSwpwt: number, cBlocked: number,
+): VcpuSample {
+  const run = cRun * pct;
+  const sys = cSys * pct;
+  const idle = cIdle * pct;
+  const swpwt = cSwpwt * pct;
   const vmwait = sys + swpwt;
   const ovrlp = 0;
   return {
@@ -71,11 +53,11 @@ function vcpuSample(index: number, wid: number, d: Record<CounterName, number>, 
     '%SYS': sys,
     '%WAIT': idle + vmwait,
     '%VMWAIT': vmwait,
-    '%RDY': (d.cRdy + d.cBlocked) * pct,
+    '%RDY': (cRdy + cBlocked) * pct,
     '%IDLE': idle,
     '%OVRLP': ovrlp,
-    '%CSTP': d.cCstp * pct,
-    '%MLMTD': (d.cMlmtd + d.cBlocked) * pct,
+    '%CSTP': cCstp * pct,
+    '%MLMTD': (cMlmtd + cBlocked) * pct,
     '%SWPWT': swpwt,
   };
 }
@@ -89,49 +71,64 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
 
   const vms: VmSample[] = host.groups.map((g: GroupRuntime, gi) => {
     const start = cpu.gStart[gi];
-    const sum: Record<CounterName, number> = { cRun: 0, cRdy: 0, cCstp: 0, cMlmtd: 0, cIdle: 0, cSys: 0, cDmd: 0, cWork: 0, cSwpwt: 0, cBlocked: 0 };
+    let sRun = 0; let sRdy = 0; let sCstp = 0; let sMlmtd = 0; let sIdle = 0;
+    let sSys = 0; let sDmd = 0; let sWork = 0; let sSwpwt = 0; let sBlocked = 0;
     const vcpu: VcpuSample[] = [];
     for (let i = 0; i < g.vcpus; i++) {
       // each counter by name, not in a loop over the names: this runs for every vCPU of the lab
       const v = start + i;
-      const d: Record<CounterName, number> = {
-        cRun: cpu.cRun[v] - (prev ? prev.cRun[v] : 0),
-        cRdy: cpu.cRdy[v] - (prev ? prev.cRdy[v] : 0),
-        cCstp: cpu.cCstp[v] - (prev ? prev.cCstp[v] : 0),
-        cMlmtd: cpu.cMlmtd[v] - (prev ? prev.cMlmtd[v] : 0),
-        cIdle: cpu.cIdle[v] - (prev ? prev.cIdle[v] : 0),
-        cSys: cpu.cSys[v] - (prev ? prev.cSys[v] : 0),
-        cDmd: cpu.cDmd[v] - (prev ? prev.cDmd[v] : 0),
-        cWork: cpu.cWork[v] - (prev ? prev.cWork[v] : 0),
-        cSwpwt: cpu.cSwpwt[v] - (prev ? prev.cSwpwt[v] : 0),
-        cBlocked: cpu.cBlocked[v] - (prev ? prev.cBlocked[v] : 0),
-      };
-      sum.cRun += d.cRun;
-      sum.cRdy += d.cRdy;
-      sum.cCstp += d.cCstp;
-      sum.cMlmtd += d.cMlmtd;
-      sum.cIdle += d.cIdle;
-      sum.cSys += d.cSys;
-      sum.cDmd += d.cDmd;
-      sum.cWork += d.cWork;
-      sum.cSwpwt += d.cSwpwt;
-      sum.cBlocked += d.cBlocked;
-      vcpu.push(vcpuSample(i, g.gid * 1000 + i + 1, d, pct));
+      const dRun = cpu.cRun[v] - (prev ? prev.cRun[v] : 0);
+      const dRdy = cpu.cRdy[v] - (prev ? prev.cRdy[v] : 0);
+      const dCstp = cpu.cCstp[v] - (prev ? prev.cCstp[v] : 0);
+      const dMlmtd = cpu.cMlmtd[v] - (prev ? prev.cMlmtd[v] : 0);
+      const dIdle = cpu.cIdle[v] - (prev ? prev.cIdle[v] : 0);
+      const dSys = cpu.cSys[v] - (prev ? prev.cSys[v] : 0);
+      const dDmd = cpu.cDmd[v] - (prev ? prev.cDmd[v] : 0);
+      const dWork = cpu.cWork[v] - (prev ? prev.cWork[v] : 0);
+      const dSwpwt = cpu.cSwpwt[v] - (prev ? prev.cSwpwt[v] : 0);
+      const dBlocked = cpu.cBlocked[v] - (prev ? prev.cBlocked[v] : 0);
+      sRun += dRun;
+      sRdy += dRdy;
+      sCstp += dCstp;
+      sMlmtd += dMlmtd;
+      sIdle += dIdle;
+      sSys += dSys;
+      sDmd += dDmd;
+      sWork += dWork;
+      sSwpwt += dSwpwt;
+      sBlocked += dBlocked;
+      vcpu.push(vcpuSample(i, g.gid * 1000 + i + 1, pct, dRun, dRdy, dCstp, dMlmtd, dIdle, dSys, dSwpwt, dBlocked));
     }
-    // Hypervisor work charged to the group as a whole (I/O), not to any vCPU: %SYS and %USED only.
-    const st = stateTimes(sum, pct);
+    // Hypervisor work charged to the group as a whole (I/O), not to any vCPU: %SYS and %USED
+    // only. stateTimes' fields written out in its order, the group's work added to those two.
     const sysG = (cpu.cSysG[gi] - (prev ? prev.sysG[gi] : 0)) * pct;
-    st['%SYS'] += sysG;
-    st['%USED'] += sysG;
+    const run = sRun * pct;
+    const sys = sSys * pct;
+    const idle = sIdle * pct;
+    const swpwt = sSwpwt * pct;
+    const vmwait = sys + swpwt;
+    const ovrlp = 0;
+    const mf = vmMemoryFields(g.memory, host.base.swap?.[gi], intervalMs / 1000, tMs);
+    // the I/O partition's VM: its six sizes are the host's reserved memory (partitionMemory)
+    const part = gi === host.io.partition;
+    const r = host.spec.reservedMiB;
     const x = io.vms[gi];
     return {
       gid: g.gid, name: g.name, host: host.spec.name, state: g.state,
       NWLD: g.kind === 'vm' ? g.vcpus + 2 : g.vcpus, vcpus: g.vcpus,
       shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
-      '%DMD': sum.cDmd * pct, workMHz: (sum.cWork * pct * host.spec.mhz) / 100,
-      kind: g.kind, vcpu, ...st,
-      ...vmMemoryFields(g.memory, host.base.swap?.[gi], intervalMs / 1000, tMs),
-      ...(gi === host.io.partition ? partitionMemory(host.spec.reservedMiB) : null),
+      '%DMD': sDmd * pct, workMHz: (sWork * pct * host.spec.mhz) / 100,
+      kind: g.kind, vcpu,
+      '%USED': run + sys - ovrlp + sysG, '%RUN': run, '%SYS': sys + sysG, '%WAIT': idle + vmwait, '%VMWAIT': vmwait,
+      '%RDY': (sRdy + sBlocked) * pct, '%IDLE': idle, '%OVRLP': ovrlp, '%CSTP': sCstp * pct,
+      '%MLMTD': (sMlmtd + sBlocked) * pct, '%SWPWT': swpwt,
+      // vmMemoryFields' 20 keys in its order, the partition's six sizes over the first six
+      // (named, not spread, like the network's below)
+      MEMSZ: part ? r : mf.MEMSZ, GRANT: part ? r : mf.GRANT, CNSM: part ? r : mf.CNSM,
+      SZTGT: part ? r : mf.SZTGT, TCHD: part ? r : mf.TCHD, ACTV: part ? r : mf.ACTV,
+      MCTLSZ: mf.MCTLSZ, MCTLTGT: mf.MCTLTGT, MCTLMAX: mf.MCTLMAX, SWCUR: mf.SWCUR, SWTGT: mf.SWTGT,
+      'SWR/s': mf['SWR/s'], 'SWW/s': mf['SWW/s'], ZIP: mf.ZIP, SHRD: mf.SHRD, ZERO: mf.ZERO, SHRDSVD: mf.SHRDSVD,
+      COWH: mf.COWH, OVHD: mf.OVHD, GSWAP: mf.GSWAP,
       // named, not spread: samples are taken often and a spread of 14 keys costs more
       'MbTX/s': x['MbTX/s'], 'MbRX/s': x['MbRX/s'], '%DRPTX': x['%DRPTX'], '%DRPRX': x['%DRPRX'],
       'PKTTX/s': x['PKTTX/s'], 'PKTRX/s': x['PKTRX/s'], 'CMDS/s': x['CMDS/s'], 'READS/s': x['READS/s'],

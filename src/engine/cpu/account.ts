@@ -5,39 +5,44 @@ import { CREDIT_BOUND, EPS, type CpuState } from './cpu-state.js';
 
 export function account(s: CpuState): void {
   const q = s.quantumMs;
-  const { want, granted } = s;
+  const {
+    want, granted, gOn, gUsed, gSys, gOvh, stallSwap, stallGuest, gStart, gCount, gBlocked, gWaited,
+    cIdle, progress, cSwpwt, cBlocked, cstpPart, cCstp, cRdy, limCut, cMlmtd, cRun, cSys, backlog, cWork, useful,
+  } = s;
   let busy = 0;
-  s.gUsed.fill(0);
+  gUsed.fill(0);
   for (let g = 0; g < s.ng; g++) {
-    if (!s.gOn[g]) continue;
-    s.gUsed[g] = s.gSys[g]; // the VM pays for the hypervisor work done on its behalf
-    const ovh = s.gOvh[g];
-    const swp = q * s.stallSwap[g];
-    const gst = q * s.stallGuest[g];
-    const end = s.gStart[g] + s.gCount[g];
-    for (let v = s.gStart[g]; v < end; v++) {
+    if (!gOn[g]) continue;
+    let used = gSys[g]; // the VM pays for the hypervisor work done on its behalf
+    const ovh = gOvh[g];
+    const swp = q * stallSwap[g];
+    const gst = q * stallGuest[g];
+    const blocked = gBlocked[g];
+    const start = gStart[g];
+    const end = start + gCount[g];
+    for (let v = start; v < end; v++) {
       const w = want[v];
       if (w <= 0) {
-        s.cIdle[v] += q;
-        s.progress[v] += q;
+        cIdle[v] += q;
+        progress[v] += q;
         continue;
       }
       // A vCPU with work first waits out its memory stall, then is in one state per ms left.
-      s.cSwpwt[v] += swp;
-      s.cIdle[v] += gst;
+      cSwpwt[v] += swp;
+      cIdle[v] += gst;
       const qa = q - swp - gst;
-      if (s.gBlocked[g]) {
-        s.cBlocked[v] += qa;
-        s.progress[v] += q;
+      if (blocked) {
+        cBlocked[v] += qa;
+        progress[v] += q;
         continue;
       }
-      const c = s.cstpPart[v];
-      s.cCstp[v] += c;
+      const c = cstpPart[v];
+      cCstp[v] += c;
       const x = granted[v];
       if (w - c <= EPS) {
         // co-stopped for all it wanted
-        s.cIdle[v] += qa - w;
-        s.progress[v] += q - w;
+        cIdle[v] += qa - w;
+        progress[v] += q - w;
         busy += w;
         continue;
       }
@@ -45,27 +50,27 @@ export function account(s: CpuState): void {
         // Not scheduled at all: ready for the rest of the quantum, held back by the limit if
         // that is what refused it.
         const rdy = qa - c;
-        s.cRdy[v] += rdy;
-        s.gWaited[g] += rdy;
-        if (s.limCut[v] > EPS) s.cMlmtd[v] += rdy;
-        s.progress[v] += swp + gst;
+        cRdy[v] += rdy;
+        gWaited[g] += rdy;
+        if (limCut[v] > EPS) cMlmtd[v] += rdy;
+        progress[v] += swp + gst;
         busy += qa;
         continue;
       }
       const run = x * (1 - ovh);
       const rdy = w - c - x;
-      s.cRun[v] += run;
-      s.cSys[v] += x * ovh;
-      s.cRdy[v] += rdy;
-      s.gWaited[g] += rdy;
-      s.cMlmtd[v] += s.limCut[v];
-      s.cIdle[v] += qa - w;
-      s.progress[v] += q - rdy - c;
-      s.backlog[v] -= run;
-      s.cWork[v] += run * s.useful[v];
-      s.gUsed[g] += x;
-      busy += w;
+      cRun[v] += run;
+      cSys[v] += x * ovh;
+      cRdy[v] += rdy;
+      gWaited[g] += rdy;
+      cMlmtd[v] += limCut[v];
+      cIdle[v] += qa - w;
+      progress[v] += q - rdy - c;
+      backlog[v] -= run;
+      cWork[v] += run * useful[v];
+      used += x;
     }
+    gUsed[g] = used;
   }
   const n = busy / q / s.pcpus;
   for (let i = 0; i < 3; i++) s.loadAvg[i] = s.loadAvg[i] * s.loadDecay[i] + n * (1 - s.loadDecay[i]);

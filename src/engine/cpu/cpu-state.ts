@@ -97,6 +97,10 @@ export class CpuState {
   readonly granted: Float64Array;
   readonly limCut: Float64Array;
   readonly order: Int32Array;
+  /** scratch for the priority sort: a copy of `order`, and each group's run in it */
+  readonly orderTmp: Int32Array;
+  readonly gRunStart: Int32Array;
+  readonly gRunLen: Int32Array;
 
   // cumulative counters, ms
   readonly cRun: Float64Array;
@@ -130,7 +134,18 @@ export class CpuState {
     readonly skewThresholdMs = SKEW_THRESHOLD_MS,
   ) {
     const ng = (this.ng = configs.length);
-    const fg = () => new Float64Array(ng);
+    const nvAll = configs.reduce((a, g) => a + g.vcpus, 0);
+    // The per-group and per-vCPU float arrays side by side in one buffer: a host's quantum then
+    // reads a few contiguous kilobytes rather than thirty separate allocations.
+    const pool = new Float64Array(20 * ng + 20 * nvAll);
+    let used = 0;
+    const take = (n: number) => {
+      if (used + n > pool.length) return new Float64Array(n);
+      const a = pool.subarray(used, used + n);
+      used += n;
+      return a;
+    };
+    const fg = () => take(ng);
     this.gStart = new Int32Array(ng);
     this.gCount = new Int32Array(ng);
     this.gShares = fg(); this.gRes = fg(); this.gLimitMHz = fg(); this.gOvh = fg();
@@ -157,12 +172,15 @@ export class CpuState {
     this.nv = nv;
     this.vGroup = new Int32Array(nv);
     configs.forEach((g, i) => this.vGroup.fill(i, this.gStart[i], this.gStart[i] + g.vcpus));
-    const f = () => new Float64Array(nv);
+    const f = () => take(nv);
     this.demand = f(); this.backlog = f(); this.progress = f(); this.useful = f().fill(1);
     this.want = f(); this.granted = f(); this.limCut = f();
     this.cstpPart = f();
     this.boost = new Uint8Array(nv);
     this.order = new Int32Array(nv);
+    this.orderTmp = new Int32Array(nv);
+    this.gRunStart = new Int32Array(ng);
+    this.gRunLen = new Int32Array(ng);
     this.cRun = f(); this.cRdy = f(); this.cCstp = f(); this.cMlmtd = f();
     this.cIdle = f(); this.cSys = f(); this.cDmd = f(); this.cWork = f(); this.cSwpwt = f(); this.cBlocked = f();
     this.pcpuBusy = new Float64Array(pcpus);

@@ -23,31 +23,42 @@ export function grantSys(s: CpuState): number {
 
 export function grantRelaxed(s: CpuState, sysMs: number): void {
   const q = s.quantumMs;
-  const { want, order, cstpPart } = s;
+  const { want, order, cstpPart, gRunStart, gRunLen, gOrder } = s;
   let n = 0;
+  let ngr = 0;
   let sum = 0;
+  const { gOn, gBlocked, gStart, gCount } = s;
   for (let g = 0; g < s.ng; g++) {
-    if (!s.gOn[g] || s.gBlocked[g]) continue;
-    const end = s.gStart[g] + s.gCount[g];
-    for (let v = s.gStart[g]; v < end; v++) {
+    if (!gOn[g] || gBlocked[g]) continue;
+    const n0 = n;
+    const start = gStart[g];
+    const end = start + gCount[g];
+    for (let v = start; v < end; v++) {
       const w = want[v] - cstpPart[v];
       if (w > EPS) {
         order[n++] = v;
         sum += w;
       }
     }
+    if (n > n0) {
+      // each group's vCPUs are one run of `order`
+      gRunStart[g] = n0;
+      gRunLen[g] = n - n0;
+      gOrder[ngr++] = g;
+    }
   }
   let capLeft = s.pcpus * q - sysMs;
-  if (sum > capLeft + EPS) sortByPriority(s, n);
+  if (sum > capLeft + EPS) sortByPriority(s, n, ngr);
   let total = sysMs;
+  const { vGroup, gBudget, granted, limCut } = s;
   for (let k = 0; k < n; k++) {
     const v = order[k];
-    const g = s.vGroup[v];
+    const g = vGroup[v];
     const gc = Math.min(want[v] - cstpPart[v], capLeft);
-    const x = Math.min(gc, s.gBudget[g]);
-    s.granted[v] = x;
-    s.limCut[v] = gc - x;
-    s.gBudget[g] -= x;
+    const x = Math.min(gc, gBudget[g]);
+    granted[v] = x;
+    limCut[v] = gc - x;
+    gBudget[g] -= x;
     capLeft -= x;
     total += x;
   }
@@ -62,18 +73,47 @@ export function grantRelaxed(s: CpuState, sysMs: number): void {
   }
 }
 
-function sortByPriority(s: CpuState, n: number): void {
-  // VMs by credit (the VM that waited longest among equals), siblings side by side; inside a VM
-  // the laggards of a co-stop first, then the vCPU that waited longest, then the least
-  // progressed (reference §1.3).
-  const { boost, progress, cRdy, vGroup, gCredit, gWaited } = s;
-  const view = s.order.subarray(0, n);
-  view.sort((a, b) => {
-    const ga = vGroup[a];
-    const gb = vGroup[b];
-    if (ga !== gb) return gCredit[gb] - gCredit[ga] || gWaited[gb] - gWaited[ga] || ga - gb;
-    return boost[b] - boost[a] || cRdy[b] - cRdy[a] || progress[a] - progress[b] || a - b;
-  });
+/**
+ * VMs by credit (the VM that waited longest among equals), siblings side by side; inside a VM
+ * the laggards of a co-stop first, then the vCPU that waited longest, then the least
+ * progressed (reference §1.3). The order is total (ties end on the index) and compares groups
+ * before vCPUs, so it is sorted in two levels: the groups (`gOrder`, `ngr` of them), each
+ * group's run of vCPUs in place, then the runs laid out in the groups' order. In place, by
+ * insertion: the runs are short, and the typed-array sort copies and calls a closure.
+ */
+function sortByPriority(s: CpuState, n: number, ngr: number): void {
+  const { order, orderTmp, gOrder, gRunStart, gRunLen, boost, progress, cRdy, gCredit, gWaited } = s;
+  for (let i = 1; i < ngr; i++) {
+    const a = gOrder[i];
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const b = gOrder[j];
+      // b after a: the comparator (b, a) is positive
+      const c = gCredit[a] - gCredit[b] || gWaited[a] - gWaited[b] || b - a;
+      if (!(c > 0)) break;
+      gOrder[j + 1] = b;
+    }
+    gOrder[j + 1] = a;
+  }
+  let k = 0;
+  for (let i = 0; i < ngr; i++) {
+    const g = gOrder[i];
+    const start = gRunStart[g];
+    const end = start + gRunLen[g];
+    for (let p = start + 1; p < end; p++) {
+      const a = order[p];
+      let j = p - 1;
+      for (; j >= start; j--) {
+        const b = order[j];
+        const c = boost[a] - boost[b] || cRdy[a] - cRdy[b] || progress[b] - progress[a] || b - a;
+        if (!(c > 0)) break;
+        order[j + 1] = b;
+      }
+      order[j + 1] = a;
+    }
+    for (let p = start; p < end; p++) orderTmp[k++] = order[p];
+  }
+  for (let p = 0; p < n; p++) order[p] = orderTmp[p];
 }
 
 /** Strict (ESX 2.x) co-scheduling: a VM's runnable vCPUs each need a pCPU at the same time. */
@@ -94,7 +134,18 @@ export function grantStrict(s: CpuState, sysMs: number): void {
     s.gOrder[ngr++] = g;
   }
   const { gCredit, gWaited } = s;
-  s.gOrder.subarray(0, ngr).sort((a, b) => gCredit[b] - gCredit[a] || gWaited[b] - gWaited[a] || a - b);
+  const gOrder = s.gOrder;
+  for (let i = 1; i < ngr; i++) {
+    const a = gOrder[i];
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const b = gOrder[j];
+      const c = gCredit[a] - gCredit[b] || gWaited[a] - gWaited[b] || b - a;
+      if (!(c > 0)) break;
+      gOrder[j + 1] = b;
+    }
+    gOrder[j + 1] = a;
+  }
   let slots = s.pcpus;
   const off = s.quanta % s.pcpus;
   let slot = 0;

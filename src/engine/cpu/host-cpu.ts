@@ -61,26 +61,30 @@ export class HostCpu extends CpuState {
     let sumWantMHz = 0;
 
     // 1. Work arrives; what each vCPU could use this quantum and at what rate.
+    const { gOn, gOvh, stallSwap, stallGuest, gStart, gCount, backlog, demand, cDmd, gLimitMHz, gWant, sysDemand } = this;
     for (let g = 0; g < ng; g++) {
-      if (!this.gOn[g]) continue;
-      const inv = 1 / (1 - this.gOvh[g]);
-      const avail = q * (1 - this.stallSwap[g] - this.stallGuest[g]);
+      if (!gOn[g]) continue;
+      const inv = 1 / (1 - gOvh[g]);
+      const avail = q * (1 - stallSwap[g] - stallGuest[g]);
       let rateSum = 0;
-      const end = this.gStart[g] + this.gCount[g];
-      for (let v = this.gStart[g]; v < end; v++) {
-        let b = this.backlog[v] + this.demand[v] * q;
+      const start = gStart[g];
+      const end = start + gCount[g];
+      for (let v = start; v < end; v++) {
+        const d = demand[v];
+        let b = backlog[v] + d * q;
         if (b > MAX_BACKLOG_MS) b = MAX_BACKLOG_MS;
-        this.backlog[v] = b;
+        backlog[v] = b;
         const need = b * inv;
         want[v] = need > avail ? avail : need > EPS ? need : 0;
-        let r = this.demand[v] * inv;
+        let r = d * inv;
         if (r > 1) r = 1;
         rateSum += r;
-        this.cDmd[v] += r * q;
+        cDmd[v] += r * q;
       }
-      const cap = Math.min(this.gLimitMHz[g], this.gCount[g] * mhz);
-      this.gWant[g] = Math.min(rateSum * mhz, cap) + this.sysDemand[g] * mhz;
-      sumWantMHz += this.gWant[g];
+      const cap = Math.min(gLimitMHz[g], gCount[g] * mhz);
+      const w = Math.min(rateSum * mhz, cap) + sysDemand[g] * mhz;
+      gWant[g] = w;
+      sumWantMHz += w;
     }
 
     // 2. Entitlements: what each VM should get of the host while demand exceeds it. Demand moves
@@ -93,7 +97,8 @@ export class HostCpu extends CpuState {
       waterFill(ng, this.gWant, this.gRes, this.gShares, this.pcpus * mhz, this.gEnt);
       this.entStale = false;
     }
-    for (let g = 0; g < ng; g++) this.gBudget[g] = Math.min((this.gLimitMHz[g] / mhz) * q, this.gCapMs[g]);
+    const { gBudget, gCapMs } = this;
+    for (let g = 0; g < ng; g++) gBudget[g] = Math.min((gLimitMHz[g] / mhz) * q, gCapMs[g]);
 
     // 3. Relaxed co-scheduling: co-stop the vCPUs too far ahead, boost the laggards.
     if (!this.strict) coschedule(this);

@@ -58,10 +58,14 @@ export class WorkloadState {
     const on = this.stunned ? 0 : 1;
     const base = this.spec.cpu * this.level;
     const threads = this.spec.threads;
-    for (let i = 0; i < this.vcpus; i++) {
+    const hk = this.housekeeping;
+    const loads = this.loads;
+    const nl = loads.length;
+    const n = this.vcpus;
+    for (let i = 0; i < n; i++) {
       let app = i < threads ? base : 0;
-      for (const l of this.loads) if (i < l.threads) app += l.cpu;
-      const d = (this.housekeeping + app) * on;
+      for (let k = 0; k < nl; k++) if (i < loads[k].threads) app += loads[k].cpu;
+      const d = (hk + app) * on;
       out[offset + i] = d > 1 ? 1 : d;
       useful[offset + i] = d > 0 ? app / d : 0;
     }
