@@ -1,67 +1,19 @@
 // The monitor in a real pseudo-terminal, read back through a headless xterm: what a user sees,
 // not what was written. Needs the build (npm test builds first).
 
-import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
-import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
+import { press, startPty, stopPty, waitFor, type Session } from './pty.js';
 
 const { Terminal } = xterm;
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Session {
-  term: InstanceType<typeof Terminal>;
-  proc: pty.IPty;
-  raw: () => string;
-  screen: () => string[];
-  exited: Promise<{ exitCode: number; signal?: number }>;
-}
 
 let session: Session | undefined;
 afterEach(() => {
-  try {
-    session?.proc.kill();
-  } catch {
-    // already gone
-  }
+  stopPty(session);
   session = undefined;
 });
 
-function start(cols: number, rows: number, args: string[] = []): Session {
-  const term = new Terminal({ cols, rows, allowProposedApi: true });
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), CI: '0', FORCE_COLOR: '1', TERM: 'xterm-256color' };
-  delete env.NO_COLOR;
-  const proc = pty.spawn(process.execPath, ['bin/vmtop.js', ...args], { name: 'xterm-256color', cols, rows, cwd: ROOT, env });
-  let raw = '';
-  proc.onData((d) => {
-    raw += d;
-    term.write(d);
-  });
-  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => proc.onExit(resolve));
-  const screen = () => {
-    const b = term.buffer.active;
-    return Array.from({ length: term.rows }, (_, y) => (b.getLine(b.viewportY + y)?.translateToString(true) ?? '').trimEnd());
-  };
-  return { term, proc, raw: () => raw, screen, exited };
-}
-
-/** xterm parses asynchronously: flush it, then poll the visible grid. */
-async function waitFor(s: Session, what: string, predicate: (screen: string[]) => boolean, timeoutMs = 8000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await new Promise<void>((resolve) => s.term.write('', resolve));
-    const screen = s.screen();
-    if (predicate(screen)) return screen;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${screen.join('\n')}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-async function press(s: Session, key: string, what: string, predicate: (screen: string[]) => boolean) {
-  await new Promise((resolve) => setTimeout(resolve, 40)); // key spacing, so the PTY does not coalesce
-  s.proc.write(key);
-  return waitFor(s, what, predicate);
-}
+const start = (cols: number, rows: number, args: string[] = []): Session => startPty(args, cols, rows);
 
 const status = (screen: string[]) => screen.filter((l) => l.trim() !== '').at(-2) ?? '';
 const dataRows = (screen: string[]) => screen.filter((l) => /^ *\d+ \S/.test(l) && !l.includes('vcpu-'));

@@ -74,15 +74,11 @@ export function grantRelaxed(s: CpuState, sysMs: number): void {
 }
 
 /**
- * VMs by credit (the VM that waited longest among equals), siblings side by side; inside a VM
- * the laggards of a co-stop first, then the vCPU that waited longest, then the least
- * progressed (reference §1.3). The order is total (ties end on the index) and compares groups
- * before vCPUs, so it is sorted in two levels: the groups (`gOrder`, `ngr` of them), each
- * group's run of vCPUs in place, then the runs laid out in the groups' order. In place, by
- * insertion: the runs are short, and the typed-array sort copies and calls a closure.
+ * The first `ngr` entries of `gOrder` by credit, then time waited, then index (a unique order, so
+ * any correct sort gives the same one). Insertion sort in place: few groups, no allocation.
  */
-function sortByPriority(s: CpuState, n: number, ngr: number): void {
-  const { order, orderTmp, gOrder, gRunStart, gRunLen, boost, progress, cRdy, gCredit, gWaited } = s;
+function sortGroups(s: CpuState, ngr: number): void {
+  const { gOrder, gCredit, gWaited } = s;
   for (let i = 1; i < ngr; i++) {
     const a = gOrder[i];
     let j = i - 1;
@@ -95,6 +91,19 @@ function sortByPriority(s: CpuState, n: number, ngr: number): void {
     }
     gOrder[j + 1] = a;
   }
+}
+
+/**
+ * VMs by credit (the VM that waited longest among equals), siblings side by side; inside a VM
+ * the laggards of a co-stop first, then the vCPU that waited longest, then the least
+ * progressed (reference §1.3). The order is total (ties end on the index) and compares groups
+ * before vCPUs, so it is sorted in two levels: the groups (`gOrder`, `ngr` of them), each
+ * group's run of vCPUs in place, then the runs laid out in the groups' order. In place, by
+ * insertion: the runs are short, and the typed-array sort copies and calls a closure.
+ */
+function sortByPriority(s: CpuState, n: number, ngr: number): void {
+  const { order, orderTmp, gOrder, gRunStart, gRunLen, boost, progress, cRdy } = s;
+  sortGroups(s, ngr);
   let k = 0;
   for (let i = 0; i < ngr; i++) {
     const g = gOrder[i];
@@ -133,19 +142,7 @@ export function grantStrict(s: CpuState, sysMs: number): void {
     s.gRunnable[g] = c;
     s.gOrder[ngr++] = g;
   }
-  const { gCredit, gWaited } = s;
-  const gOrder = s.gOrder;
-  for (let i = 1; i < ngr; i++) {
-    const a = gOrder[i];
-    let j = i - 1;
-    for (; j >= 0; j--) {
-      const b = gOrder[j];
-      const c = gCredit[a] - gCredit[b] || gWaited[a] - gWaited[b] || b - a;
-      if (!(c > 0)) break;
-      gOrder[j + 1] = b;
-    }
-    gOrder[j + 1] = a;
-  }
+  sortGroups(s, ngr);
   let slots = s.pcpus;
   const off = s.quanta % s.pcpus;
   let slot = 0;
