@@ -37,6 +37,11 @@ export function listBuiltinProfiles(dir: string = BUILTIN_DIR): BuiltinProfile[]
  */
 export function resolveProfileArg(arg?: string, dir: string = BUILTIN_DIR): ResolvedProfile {
   const wanted = arg ?? DEFAULT_PROFILE;
+  // a built-in's file name needs no parsing of every built-in (a cold start parses ~15 files)
+  for (const ext of ['.yaml', '.yml']) {
+    const path = join(dir, wanted + ext);
+    if (!/[\\/]/.test(wanted) && isFile(path)) return { ok: true, path, builtin: true };
+  }
   const builtins = listBuiltinProfiles(dir);
   const hit = builtins.find((b) => b.name === wanted || stem(b.path) === wanted);
   if (hit) return { ok: true, path: hit.path, builtin: true };

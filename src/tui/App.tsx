@@ -166,10 +166,10 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
         : onCpu
         ? <TablePanel heading={cpuHeaderLine(cpuLayout)} rows={cpu} empty={noMatch ?? "  no VMs on this host"}
           segments={(row, sel) => cpuRowSegments(row, cpuLayout, sel)}
-          selected={selected} top={top} height={panelHeight} color={color} />
+          selected={selected} top={top} height={panelHeight} color={color} width={width} />
         : <TablePanel heading={memHeaderLine(memLayout)} rows={mem} empty={noMatch ?? "  no VMs on this host"}
           segments={(row, sel) => memRowSegments(row, memLayout, sel)}
-          selected={selected} top={top} height={panelHeight} color={color} />}
+          selected={selected} top={top} height={panelHeight} color={color} width={width} />}
       <DialogBox dialog={ui.dialog} width={width} color={color} />
       <StatusLine ui={ui} events={view.events} width={width} color={color} rows={rows.length} />
       {view.mode === 'demo'

@@ -139,12 +139,43 @@ const ESCAPE = /\u001B(?:\[([0-?]*)([ -/]*)([@-~])|\][^\u0007\u001B]*(?:\u0007|\
  * trailing newline does not start a row.
  */
 export function parseFrame(text: string, cols: number, maxRows = Infinity): Frame {
+  return parseLines(text, cols, maxRows).rows;
+}
+
+/** A parsed frame with what parsing the next one can reuse: each row's text and its style at both ends. */
+export interface ParsedFrame {
+  readonly rows: readonly (readonly Cell[])[];
+  readonly lines: readonly string[];
+  readonly starts: readonly string[];
+  readonly ends: readonly string[];
+  readonly cols: number;
+}
+
+/**
+ * parseFrame that keeps, from `prev`, every row whose text and starting style are unchanged (the
+ * same row object: diffFrame then skips it without comparing cells). Most of a monitor's lines
+ * (headings, footer, blank rows, quiet entities) are the same from one frame to the next.
+ */
+export function parseLines(text: string, cols: number, maxRows = Infinity, prev?: ParsedFrame): ParsedFrame {
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  if (lines.length > maxRows) lines.length = maxRows;
+  const reuse = prev && prev.cols === cols ? prev : undefined;
   const style = defaultStyle();
   let st = '';
-  const frame: Cell[][] = [];
-  for (const line of lines.slice(0, maxRows)) {
+  const rows: Cell[][] = [];
+  const starts: string[] = [];
+  const ends: string[] = [];
+  for (let r = 0; r < lines.length; r++) {
+    const line = lines[r];
+    starts.push(st);
+    if (reuse && reuse.lines[r] === line && reuse.starts[r] === st) {
+      rows.push(reuse.rows[r] as Cell[]);
+      st = reuse.ends[r];
+      Object.assign(style, styleOf(st));
+      ends.push(st);
+      continue;
+    }
     const row: Cell[] = [];
     for (let i = 0; i < line.length;) {
       if (line[i] === ESC) {
@@ -171,9 +202,10 @@ export function parseFrame(text: string, cols: number, maxRows = Infinity): Fram
       row.push({ ch, st });
       if (w === 2) row.push(WIDE_TAIL);
     }
-    frame.push(row);
+    rows.push(row);
+    ends.push(st);
   }
-  return frame;
+  return { rows, lines, starts, ends, cols };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,6 +318,8 @@ class Painter {
   /** Rewrites what differs in row r; with `prev` undefined, everything (unknown contents). */
   row(r: number, prev: readonly Cell[] | undefined, next: readonly Cell[] | undefined, known: boolean): void {
     const cols = this.cols;
+    // the same row object: parsed from the same text, nothing to compare
+    if (known && prev === next) return;
     const nextRow = next ?? [];
     const nLen = contentLength(nextRow, cols);
     const pLen = known ? contentLength(prev, cols) : cols;

@@ -8,7 +8,7 @@
 // dropped too (each update carries its own), cursor show/hide pass through, and anything else
 // passes through and makes the next frame a full repaint, as does a change of terminal size.
 
-import { diffFrame, paintFrame, parseFrame, type Frame } from './cells.js';
+import { diffFrame, paintFrame, parseLines, type ParsedFrame } from './cells.js';
 
 export const BEGIN_SYNC = '\u001B[?2026h';
 export const END_SYNC = '\u001B[?2026l';
@@ -55,7 +55,7 @@ export interface CellOutput {
 const RESIZE_SETTLE_MS = 150;
 
 export function cellOutput(stdout: NodeJS.WriteStream): CellOutput {
-  let shown: { frame: Frame; cols: number; rows: number } | undefined;
+  let shown: { frame: ParsedFrame; cols: number; rows: number } | undefined;
   let lastText: string | undefined;
   let timer: NodeJS.Timeout | undefined;
 
@@ -65,10 +65,9 @@ export function cellOutput(stdout: NodeJS.WriteStream): CellOutput {
 
   const update = (text: string): string => {
     const { cols, rows } = size();
-    const frame = parseFrame(text, cols, rows);
-    const body = shown && shown.cols === cols && shown.rows === rows
-      ? diffFrame(shown.frame, frame, cols)
-      : paintFrame(frame, cols, rows);
+    const same = shown && shown.cols === cols && shown.rows === rows;
+    const frame = parseLines(text, cols, rows, same ? shown?.frame : undefined);
+    const body = same && shown ? diffFrame(shown.frame.rows, frame.rows, cols) : paintFrame(frame.rows, cols, rows);
     shown = { frame, cols, rows };
     lastText = text;
     if (body === '') return '';

@@ -31,6 +31,6 @@ export function EntityTable(props: EntityTableProps) {
   return (
     <TablePanel heading={tableHeader(layout)} rows={rows} empty={fit(props.empty ?? emptyText(panel, props.snapshot), width)}
       segments={(row, sel) => tableRow(row, layout, sel)}
-      selected={props.selected} top={props.top} height={props.height} color={props.color} />
+      selected={props.selected} top={props.top} height={props.height} color={props.color} width={width} />
   );
 }

@@ -3,7 +3,7 @@
 
 import { Box, Text } from 'ink';
 import type { Segment } from '../columns.js';
-import { RowLine } from './RowLine.js';
+import { rowText } from '../row-text.js';
 
 export interface TablePanelProps<R extends { key: string }> {
   heading: string;
@@ -16,6 +16,7 @@ export interface TablePanelProps<R extends { key: string }> {
   /** lines for the whole panel, column header included */
   height: number;
   color: boolean;
+  width: number;
 }
 
 export function TablePanel<R extends { key: string }>(props: TablePanelProps<R>) {
@@ -25,10 +26,12 @@ export function TablePanel<R extends { key: string }>(props: TablePanelProps<R>)
     <Box flexDirection="column" height={height}>
       <Text bold wrap="truncate">{props.heading}</Text>
       {visible.length === 0 ? <Text wrap="truncate">{props.empty}</Text> : null}
-      {visible.map((row, i) => {
-        const isSelected = top + i === selected;
-        return <RowLine key={row.key} selected={isSelected} color={color} segments={props.segments(row, isSelected)} />;
-      })}
+      {visible.length > 0
+        ? <Text>{visible.map((row, i) => {
+          const isSelected = top + i === selected;
+          return rowText(props.segments(row, isSelected), isSelected, color, props.width);
+        }).join('\n')}</Text>
+        : null}
     </Box>
   );
 }
