@@ -63,6 +63,11 @@ export class Engine {
     return this.cluster.targets(vm);
   }
 
+  /** The hosts whose datastore a VM's disk could move to (`relocate`), each with why not. */
+  relocationTargets(vm: string): HostChoice[] {
+    return this.cluster.relocationTargets(vm);
+  }
+
   /** The templates a `deploy` can name (the deploy picker). */
   templates(): string[] {
     return (this.profile.templates ?? []).map((t) => t.name);
@@ -208,6 +213,7 @@ export class Engine {
       const row = vms.find((v) => v.name === m.vm.name);
       if (row) row.migration = { to: m.to.spec.name, progress: m.run.progress };
     }
+    this.cluster.annotateStorage(vms);
     const cluster = this.cluster.sample(hosts, vms);
     return { t: t / 1000, interval: interval / 1000, hosts, vms, containers, services, vservers, events, cluster };
   }

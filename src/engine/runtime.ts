@@ -34,6 +34,13 @@ export interface GroupRuntime {
   cpuOverhead?: number;
   /** the VM's profile entry (or the one `deploy` made); absent for system partitions */
   spec?: VmSpec;
+  /**
+   * The host whose datastore holds the VM's disk, once Storage vMotion put it there (a
+   * `relocate`); it stays there through compute migrations and HA restarts. Absent: the disk is
+   * on the datastore of whatever host runs the VM — the lab's model before Storage vMotion, where
+   * a vMotion or an HA restart finds the disk on the new host without copying it.
+   */
+  datastore?: HostRuntime;
 }
 
 export interface HostRuntime {

@@ -10,7 +10,7 @@ import type { ClusterSample } from './cluster/types.js';
 export type { HostIoFields, VmIo } from './io/types.js';
 export type { VServerSample } from './vserver/types.js';
 export type { ContainerSample, ContainerState, ServiceSample } from './cgroups/types.js';
-export type { ClusterHost, ClusterSample, DownVm, FtInfo, MigrationInfo, Recommendation } from './cluster/types.js';
+export type { ClusterHost, ClusterSample, DownVm, FtInfo, MigrationInfo, Recommendation, RelocationInfo } from './cluster/types.js';
 
 /** esxtop %STATE TIMES of one world (or the sum over a group's worlds). */
 export interface CpuStateTimes {
@@ -108,6 +108,10 @@ export interface VmSample extends CpuStateTimes, VmMemory, VmIo {
   vcpu: VcpuSample[];
   /** while it migrates: the target and the share done, 0..1 */
   migration?: { to: string; progress: number };
+  /** the host whose datastore holds its disk, when Storage vMotion put it elsewhere than its host */
+  datastore?: string;
+  /** while Storage vMotion moves its disk: the target datastore's host and the share copied, 0..1 */
+  relocation?: { to: string; progress: number };
 }
 
 export interface HostSample extends HostMemory {

@@ -11,11 +11,12 @@ import { isCgroup, isContainerAction, readContainerCommand, readContainerLoad } 
 
 /** Keys beyond at/action/target, and the actions each belongs to. */
 const ACTION_KEYS: Record<string, readonly CommandName[]> = {
-  cpu: ['load'], active: ['load'], for: ['load'], threads: ['load'], to: ['migrate', 'restore', 'deploy'], replicas: ['scale'],
+  cpu: ['load'], active: ['load'], for: ['load'], threads: ['load'], to: ['migrate', 'relocate', 'restore', 'deploy'], replicas: ['scale'],
 };
 /** The kind of target a cluster or lifecycle command needs (the others are checked elsewhere). */
 const TARGET_KIND: Partial<Record<CommandName, Kind>> = {
   fail: 'host', recover: 'host', power_on: 'vm', power_off: 'vm', suspend: 'vm', resume: 'vm',
+  reset: 'vm', shutdown: 'vm',
 };
 export const EVENT_KEYS = ['at', 'action', 'target', ...Object.keys(ACTION_KEYS)];
 
@@ -51,7 +52,7 @@ function readCommand(
   if (action === 'load' && target !== undefined && isCgroup(names, target)) return readContainerLoad(m, target);
   if (action === 'load') return readLoad(m, target, names, vms);
   if (isContainerAction(action)) return readContainerCommand(m, action, target, names);
-  if (action === 'migrate') {
+  if (action === 'migrate' || action === 'relocate') {
     const to = readTo(m, names);
     if (target !== undefined && names.kindOf(target) !== 'vm') m.fail('target', unknownName('vm', target, names));
     return target === undefined || to === undefined || !m.valid('target') ? undefined : { action, target, to };

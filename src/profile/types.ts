@@ -83,12 +83,14 @@ export interface VmSpec {
   cpuVirt: CpuVirt;
   restartPriority: RestartPriority;
   ft: boolean;
+  /** size of the VM's virtual disk, MiB (`disk_size`): what a Storage vMotion copies; absent = 16 GiB */
+  diskSizeMiB?: number;
   workload: WorkloadSpec;
 }
 
 export const COMMAND_NAMES = [
-  'load', 'migrate', 'freeze', 'thaw', 'fail', 'recover', 'power_on', 'power_off',
-  'suspend', 'resume', 'deploy', 'scale', 'checkpoint', 'restore',
+  'load', 'migrate', 'relocate', 'freeze', 'thaw', 'fail', 'recover', 'power_on', 'power_off',
+  'suspend', 'resume', 'reset', 'shutdown', 'deploy', 'scale', 'checkpoint', 'restore',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

@@ -11,7 +11,7 @@ import { readWorkload } from './workload.js';
 
 export const VM_KEYS = [
   'name', 'host', 'vcpus', 'memory', 'guest', 'shares', 'reservation', 'limit', 'mem_shares',
-  'mem_reservation', 'mem_limit', 'io', 'net_shares', 'disk_shares', 'cpu_virt', 'restart_priority', 'ft', 'workload', 'count',
+  'mem_reservation', 'mem_limit', 'io', 'net_shares', 'disk_shares', 'cpu_virt', 'restart_priority', 'ft', 'disk_size', 'workload', 'count',
 ] as const;
 
 /** CPU share presets per vCPU, as ESXi does it. */
@@ -29,6 +29,7 @@ const GUEST = nonEmpty('expected a guest OS name like ubuntu-24.04');
 const MHZ = unit(parseFrequency);
 const MHZ_LIMIT = limitOf(unit(parseFrequency, positive('expected a frequency above 0 like 1000MHz')));
 const MIB = unit(parseSize);
+const DISK_SIZE = unit(parseSize, positive('expected a size above 0 like 16GiB'));
 const MIB_LIMIT = limitOf(unit(parseSize, positive('expected a size above 0 like 512MiB')));
 
 export function readVms(ctx: Ctx, items: readonly Item[], names: NameBook, hosts: readonly HostSpec[]): VmSpec[] {
@@ -66,6 +67,7 @@ export function readVmBody(m: MapReader): Omit<VmSpec, 'name' | 'host'> {
   }
   const shares = m.get('shares', sharesOf(1_000_000)) ?? 'normal';
   const memShares = m.get('mem_shares', sharesOf(1_000_000_000)) ?? 'normal';
+  const diskSizeMiB = m.get('disk_size', DISK_SIZE);
   return {
     vcpus: vcpus ?? 1,
     memoryMiB: memoryMiB ?? DEFAULT_VM_MEMORY_MIB,
@@ -82,6 +84,7 @@ export function readVmBody(m: MapReader): Omit<VmSpec, 'name' | 'host'> {
     cpuVirt: m.get('cpu_virt', oneOf(CPU_VIRT)) ?? 'hardware',
     restartPriority: m.get('restart_priority', oneOf(RESTART_PRIORITIES)) ?? 'medium',
     ft: m.get('ft', bool) ?? false,
+    ...(diskSizeMiB === undefined ? {} : { diskSizeMiB }),
     workload: readWorkload(m, vcpus, memoryMiB),
   };
 }

@@ -49,11 +49,13 @@ export interface ClockControls {
   readonly replaying: boolean;
   /** every host with whether the VM may migrate there and why not (the `V` picker); [] without an engine */
   migrationTargets?(vm: string): HostChoice[];
+  /** every host with whether the VM's disk may move to its datastore and why not (`V`, then Tab) */
+  relocationTargets?(vm: string): HostChoice[];
   /** the templates a deploy can name (the `D` picker) */
   templates?(): string[];
 }
 
-export type SimEngine = Pick<Engine, 'advance' | 'sample'> & Partial<Pick<Engine, 'submit' | 'migrationTargets' | 'templates'>>;
+export type SimEngine = Pick<Engine, 'advance' | 'sample'> & Partial<Pick<Engine, 'submit' | 'migrationTargets' | 'relocationTargets' | 'templates'>>;
 
 export interface ClockOptions {
   delayS: number;
@@ -147,6 +149,10 @@ export class MonitorClock implements ClockControls {
 
   migrationTargets(vm: string): HostChoice[] {
     return this.engine.migrationTargets?.(vm) ?? [];
+  }
+
+  relocationTargets(vm: string): HostChoice[] {
+    return this.engine.relocationTargets?.(vm) ?? [];
   }
 
   templates(): string[] {

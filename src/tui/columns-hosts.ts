@@ -25,7 +25,7 @@ function bar(x: number): Segment {
 const STATE: Column<HostRow> = {
   key: 'STATE', label: 'STATE', align: 'left', width: 9, importance: 10,
   meaning: 'a host: up, FAILED, standby (DPM) or draining (DPM moving its VMs off); a VM: running, mig n% (live migration, ' +
-    'its progress), suspended, off, or DOWN (its host failed: HA restarts it, or says why not)',
+    'its progress), svm n% (running, its disk moving: Storage vMotion), suspended, off, or DOWN (its host failed: HA restarts it, or says why not)',
   cell: (r) => wordCell(r.state.word, 9, r.state.level),
 };
 
@@ -57,8 +57,10 @@ const VMS: Column<HostRow> = {
 
 const ACTIVITY: Column<HostRow> = {
   key: 'ACTIVITY', label: 'MIGRATIONS / NOTES', align: 'left', width: 18, importance: 9.5, grow: true,
-  meaning: 'a host: migrations in flight (VM → target or VM ← source, progress), DPM evacuating it, VMs down; ' +
-    'a VM: its migration\'s target, progress and phase, when HA restarts it or why it stays down, its FT secondary',
+  meaning: 'a host: migrations in flight (VM → target or VM ← source, progress), Storage vMotions through its datastore ' +
+    '(VM disk → target, VM disk ← source), DPM evacuating it, VMs down; a VM: its migration\'s target, progress and phase, ' +
+    'its disk\'s Storage vMotion (target, progress, rate) or the datastore it is on when not its host\'s, ' +
+    'when HA restarts it or why it stays down, its FT secondary',
   cell: (r, width) => ({ text: fit(r.activity, width), level: r.activityLevel }),
 };
 

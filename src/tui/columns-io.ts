@@ -21,8 +21,18 @@ export const NET_TABLE: TableSpec<IoRow> = {
   columns: (['PKTTX/s', 'MbTX/s', 'PKTRX/s', 'MbRX/s', '%DRPTX', '%DRPRX'] as const).map(netColumn),
 };
 
+/**
+ * Where a virtual disk is when it is not on its host's datastore: `svm→b 45%` while Storage
+ * vMotion copies it to b's datastore, `@b` once it is there.
+ */
+export function diskWhere(vm: IoRow['values']): string {
+  if (vm.relocation) return ` svm→${vm.relocation.to} ${Math.round(vm.relocation.progress * 100)}%`;
+  return vm.datastore ? ` @${vm.datastore}` : '';
+}
+
 /** Throughput, then the latency split GAVG = DAVG + KAVG. */
 export const DISK_TABLE: TableSpec<IoRow> = {
   ...vmTable,
+  name: (r: IoRow) => r.name + diskWhere(r.values),
   columns: (['CMDS/s', 'READS/s', 'WRITES/s', 'MBREAD/s', 'MBWRTN/s', 'DAVG', 'KAVG', 'GAVG'] as const).map(diskColumn),
 };

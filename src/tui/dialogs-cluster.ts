@@ -1,6 +1,7 @@
 // The cluster and lifecycle keys: `V` migrates the selected VM to a host picked from a list that
 // says why a host is not eligible, `X` fails (after y) or recovers a host, `P` powers a VM on or
-// off (off after y), `S` suspends or resumes it, `D` deploys a new VM from a template on a host
+// off (off after y), `S` suspends or resumes it, `B` resets it (after y: the guest reboots),
+// `D` deploys a new VM from a template on a host
 // picked (or where DRS places it). The key table wraps each in simCommand(), so a replay refuses
 // them; what the engine answers (started, refused and why) shows on the status line.
 
@@ -45,6 +46,22 @@ export function openMigrate(s: UiState, env: KeyEnv): UiState {
   return { ...s, message: null, dialog: { kind: 'pick', purpose: 'migrate', target: vm.name,
     title: `Migrate VM ${vm.name} (on ${vm.host}) to:`, choices, cursor,
     error: none ? `no host can take ${vm.name} now (the reasons are listed); Esc closes` : null } };
+}
+
+/**
+ * Tab in the `V` picker: the same VM's disk to another host's datastore (Storage vMotion), the VM
+ * staying where it runs; Tab again goes back to the compute migration.
+ */
+function openRelocate(s: UiState, env: KeyEnv, vmName: string): UiState {
+  const vm = env.view.snapshot.vms.find((v) => v.name === vmName);
+  const targets = env.clock.relocationTargets?.(vmName) ?? [];
+  if (targets.length === 0) return say(s, 'V: this monitor has no simulation to ask where the disk could go');
+  const choices: Choice[] = targets.map((t) => ({ value: t.host, label: t.host, note: t.eligible ? 'eligible' : t.reason ?? 'not eligible', ok: t.eligible }));
+  const none = choices.every((c) => !c.ok);
+  const where = vm ? ` (on ${vm.datastore ?? vm.host}'s datastore)` : '';
+  return { ...s, message: null, dialog: { kind: 'pick', purpose: 'relocate', target: vmName,
+    title: `Move the disk of VM ${vmName}${where} to the datastore of:`, choices, cursor: Math.max(0, choices.findIndex((c) => c.ok)),
+    error: none ? `no datastore can take ${vmName}'s disk now (the reasons are listed); Esc closes` : null } };
 }
 
 // ---- X: fail / recover ---------------------------------------------------------------------------
@@ -105,6 +122,20 @@ export function suspendResume(s: UiState, env: KeyEnv): UiState {
   return send(s, env, { action: 'suspend', target: vm.name }, `suspend sent to ${vm.name}`);
 }
 
+// ---- B: reset ------------------------------------------------------------------------------------
+
+export function resetVm(s: UiState, env: KeyEnv): UiState {
+  const got = selectedVm(s, env, 'B', 'resets');
+  if ('answer' in got) return got.answer;
+  const vm = got.vm;
+  if (vm.state === 'migrating') return say(s, `B: ${vm.name} is migrating: reset it when the migration is done`);
+  if (vm.state !== 'running') return say(s, `B: ${vm.name} is ${vm.state}: there is no guest to reset (${vm.state === 'suspended' ? 'S resumes it' : 'P powers it on'})`);
+  return { ...s, message: null, dialog: { kind: 'confirm',
+    question: `Reset VM ${vm.name} on ${vm.host}?`,
+    detail: 'Like pressing its reset button: the guest reboots at once, unsaved work is lost; it stays on its host.',
+    yes: { type: 'command', command: { action: 'reset', target: vm.name }, done: `reset sent to ${vm.name}` } } };
+}
+
 // ---- D: deploy from a template -------------------------------------------------------------------
 
 export function openDeploy(s: UiState, env: KeyEnv): UiState {
@@ -129,7 +160,7 @@ export function pickKey(s: UiState, d: PickDialog, id: string, env: KeyEnv): UiS
   const moveTo = (cursor: number): UiState => ({ ...s, dialog: { ...d, cursor: clamp(cursor, 0, d.choices.length - 1), error: null } });
   switch (id) {
     case 'esc': case 'q': {
-      const what = d.purpose === 'migrate' ? `migration of ${d.target}` : 'deploy';
+      const what = d.purpose === 'migrate' ? `migration of ${d.target}` : d.purpose === 'relocate' ? `relocation of ${d.target}'s disk` : 'deploy';
       return say({ ...s, dialog: null }, `${what} cancelled: nothing sent`);
     }
     case 'up': case 'k': return moveTo(d.cursor - 1);
@@ -138,12 +169,20 @@ export function pickKey(s: UiState, d: PickDialog, id: string, env: KeyEnv): UiS
     case 'pgdn': return moveTo(d.cursor + PICK_ROWS);
     case 'home': return moveTo(0);
     case 'end': return moveTo(d.choices.length - 1);
+    case 'tab': {
+      if (d.purpose === 'migrate') return openRelocate(s, env, d.target);
+      if (d.purpose === 'relocate') return openMigrate(s, env);
+      return { ...s, dialog: { ...d, error: `Tab: ↑ ↓ pick, Enter ${d.purpose === 'template' ? 'chooses' : 'sends'}, Esc cancels` } };
+    }
     case 'enter': {
       const c = d.choices[d.cursor];
       if (!c) return s;
       if (!c.ok) return { ...s, dialog: { ...d, error: `not ${c.label}: ${c.note}` } };
       if (d.purpose === 'migrate') {
         return send(s, env, { action: 'migrate', target: d.target, to: c.value }, `migrate ${d.target} → ${c.value} sent`);
+      }
+      if (d.purpose === 'relocate') {
+        return send(s, env, { action: 'relocate', target: d.target, to: c.value }, `relocate ${d.target}'s disk → ${c.value} sent`);
       }
       if (d.purpose === 'template') {
         return { ...s, dialog: { kind: 'pick', purpose: 'deploy-host', target: c.value, title: `Deploy from ${c.value} on:`,

@@ -46,8 +46,11 @@ export interface Choice {
 
 export interface PickDialog {
   kind: 'pick';
-  /** migrate: `target` to the host picked; template: then the host for it; deploy-host: deploy `target` there */
-  purpose: 'migrate' | 'template' | 'deploy-host';
+  /**
+   * migrate: `target` to the host picked; relocate: `target`'s disk to that host's datastore (Tab
+   * switches between the two); template: then the host for it; deploy-host: deploy `target` there
+   */
+  purpose: 'migrate' | 'relocate' | 'template' | 'deploy-host';
   target: string;
   title: string;
   choices: Choice[];

@@ -27,6 +27,12 @@ const VM_FIXED = [
   ['NAME', 'the VM; Domain-0 (Xen), Parent-Partition (Hyper-V) or Host-OS (type 2) first: they carry the guests\' I/O'],
 ] as const;
 
+const DISK_FIXED = [
+  VM_FIXED[0],
+  ['NAME', `${VM_FIXED[1][1]}; after it "svm→HOST n%" while Storage vMotion copies the disk to HOST's datastore, ` +
+    '"@HOST" once the disk is on HOST\'s datastore rather than its own host\'s (its I/O is served there)'],
+] as const;
+
 export const PANEL_HELP: readonly HelpSection[] = [
   {
     title: 'Network panel header (the selected host\'s uplink)',
@@ -45,7 +51,7 @@ export const PANEL_HELP: readonly HelpSection[] = [
         'Storage I/O Control divides the device by disk shares'],
     ],
   },
-  { title: 'Disk panel columns (per VM virtual disk; busiest first, N by name)', rows: columns(DISK_TABLE, VM_FIXED) },
+  { title: 'Disk panel columns (per VM virtual disk; busiest first, N by name)', rows: columns(DISK_TABLE, DISK_FIXED) },
   {
     title: 'Containers panel header (the selected host: its kernel and its VMs\')',
     rows: [

@@ -3,7 +3,7 @@
 
 import type { ClockControls, MonitorView } from './clock.js';
 import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, openLoad, writeSettings } from './dialogs.js';
-import { failRecover, openDeploy, openMigrate, powerOnOff, suspendResume } from './dialogs-cluster.js';
+import { failRecover, openDeploy, openMigrate, powerOnOff, resetVm, suspendResume } from './dialogs-cluster.js';
 import { formatSpeed } from './header-format.js';
 import { keyLabel } from './keys.js';
 import { carriedKey, panelSort, panelSorts, type PanelRow, type SortKey } from './rows.js';
@@ -268,13 +268,14 @@ const TABLE: readonly Row[] = [
   { key: 'T', help: 'next colour theme: default, light (light backgrounds), none (no colour)', action: cycleTheme },
   { key: 'L', help: 'inject load into the selected VM or container: % of one vCPU and seconds (Enter sends, Esc cancels)', hint: 'load', action: simCommand('L', openLoad) },
   { key: 'V', help: 'migrate the selected VM (c m n d, or a VM row under o): pick the host from a list that says why a host is not eligible ' +
-    '(↑ ↓, Enter sends, Esc cancels)', hint: 'migrate', action: simCommand('V', openMigrate) },
+    '(↑ ↓, Enter sends, Esc cancels); Tab there moves its disk to another host\'s datastore instead (Storage vMotion)', hint: 'migrate', action: simCommand('V', openMigrate) },
   { key: 'Z', help: 'freeze (after y to confirm) / thaw the selected container', action: simCommand('Z', freezeThaw) },
   { key: 'X', help: 'fail (after y to confirm) / recover the selected host: o\'s selected host row, elsewhere the host on screen', hint: 'fail/recover',
     action: simCommand('X', failRecover) },
   { key: 'P', help: 'power the selected VM on, or off (after y to confirm: like pulling the plug)', action: simCommand('P', powerOnOff) },
   { key: 'S', help: 'suspend the selected VM (its memory written out, no CPU) / resume it; s (lower case) is the refresh interval',
     action: simCommand('S', suspendResume) },
+  { key: 'B', help: 'reset the selected VM (after y to confirm: like its reset button, the guest reboots on its host)', action: simCommand('B', resetVm) },
   { key: 'D', help: 'deploy a new VM from a template: pick the template, then a host or any (DRS places it); Enter sends, Esc cancels',
     action: simCommand('D', openDeploy) },
 ];

@@ -40,10 +40,13 @@ function hostState(h: HostSample, draining: boolean): { word: string; level: Lev
 function hostActivity(cluster: ClusterSample | undefined, h: HostSample, down: number): { text: string; level?: Level } {
   const migs = (cluster?.migrations ?? []).filter((m) => m.from === h.name || m.to === h.name)
     .map((m) => (m.from === h.name ? `${m.vm} → ${m.to} ${pct(m.progress)}` : `${m.vm} ← ${m.from} ${pct(m.progress)}`));
+  // Storage vMotion through its datastore: `db disk → esx-b 45%` out, `db disk ← esx-a 45%` in
+  const disks = (cluster?.relocations ?? []).filter((r) => r.from === h.name || r.to === h.name)
+    .map((r) => (r.from === h.name ? `${r.vm} disk → ${r.to} ${pct(r.progress)}` : `${r.vm} disk ← ${r.from} ${pct(r.progress)}`));
   const draining = cluster?.hosts.find((c) => c.name === h.name)?.draining;
-  const parts = [...(draining ? ['DPM: evacuating for standby'] : []), ...migs];
+  const parts = [...(draining ? ['DPM: evacuating for standby'] : []), ...migs, ...disks];
   if (down > 0) parts.push(`${down} VM${down === 1 ? '' : 's'} down`);
-  return { text: parts.join(', '), level: down > 0 ? 'alarm' : migs.length ? 'warn' : undefined };
+  return { text: parts.join(', '), level: down > 0 ? 'alarm' : migs.length || disks.length ? 'warn' : undefined };
 }
 
 function vmActivity(cluster: ClusterSample | undefined, vm: VmSample): { text: string; level?: Level } {
@@ -52,6 +55,8 @@ function vmActivity(cluster: ClusterSample | undefined, vm: VmSample): { text: s
     const phase = mig.phase === 'stop-and-copy' ? 'stop-and-copy' : `pre-copy round ${mig.round + 1}`;
     return { text: `→ ${mig.to} ${pct(mig.progress)} (${phase})`, level: 'warn' };
   }
+  const svm = cluster?.relocations?.find((r) => r.vm === vm.name);
+  if (svm) return { text: `disk → ${svm.to} ${pct(svm.progress)} (Storage vMotion, ${Math.round(svm.rateMiBs)} MiB/s)`, level: 'warn' };
   const down = cluster?.down.find((d) => d.vm === vm.name);
   if (down) {
     if (down.restartAt !== null) return { text: `HA restart at ${Math.round(down.restartAt)} s${down.reason ? `: ${down.reason}` : ''}`, level: 'alarm' };
@@ -59,7 +64,7 @@ function vmActivity(cluster: ClusterSample | undefined, vm: VmSample): { text: s
   }
   const ft = cluster?.ft.find((f) => f.vm === vm.name);
   if (ft) return { text: ft.secondary ? `FT: secondary on ${ft.secondary}` : 'FT: unprotected (no secondary)', level: ft.secondary ? undefined : 'warn' };
-  return { text: '' };
+  return { text: vm.datastore ? `disk on ${vm.datastore}'s datastore` : '' };
 }
 
 type Sortable = { name: string; cpu: number; mem: number };

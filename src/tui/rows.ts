@@ -82,7 +82,9 @@ function compare(sort: SortKey): (a: VmSample, b: VmSample) => number {
 }
 
 /** A VM's state as one word: the hosts panel's STATE, and the CPU panel's mark after the name. */
-export function vmStateWord(vm: Pick<VmSample, 'state' | 'migration'>): { word: string; level: Level } {
+export function vmStateWord(vm: Pick<VmSample, 'state' | 'migration' | 'relocation'>): { word: string; level: Level } {
+  // Storage vMotion: the VM runs on, its disk moving to another host's datastore
+  if (vm.state === 'running' && vm.relocation) return { word: `svm ${Math.round(vm.relocation.progress * 100)}%`, level: 'warn' };
   switch (vm.state) {
     case 'migrating': return { word: `mig ${Math.round((vm.migration?.progress ?? 0) * 100)}%`, level: 'warn' };
     case 'suspended': return { word: 'suspended', level: 'warn' };
@@ -102,7 +104,7 @@ export function cpuRows(
   const groups = vms.filter((vm) => vm.host === host).sort(compare(panelSort('cpu', sort)));
   for (const vm of groups) {
     rows.push({ key: `vm:${vm.gid}`, kind: 'vm', id: vm.gid, name: vm.name, nwld: vm.NWLD,
-      vcpus: vm.vcpus, gid: vm.gid, values: vm, ...(vm.state && vm.state !== 'running' ? { mark: vmStateWord(vm).word } : {}) });
+      vcpus: vm.vcpus, gid: vm.gid, values: vm, ...(vm.state && (vm.state !== 'running' || vm.relocation) ? { mark: vmStateWord(vm).word } : {}) });
     if (!expanded.includes(vm.gid)) continue;
     for (const vcpu of vm.vcpu) {
       rows.push({ key: `vcpu:${vcpu.wid}`, kind: 'vcpu', id: vcpu.wid, name: `vcpu-${vcpu.index}`,

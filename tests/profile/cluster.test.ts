@@ -53,4 +53,29 @@ describe('cluster and templates', () => {
       expect.stringMatching(/^test\.yaml:11:46: cluster\.drs_threshold: expected an integer 1\.\.5/),
     ]);
   });
+
+  it('reset and a guest\'s shutdown name a VM; a host, a template, an unknown name or a "to" are errors', () => {
+    const p = loadOk(yaml('name: x', 'hosts:', HOST, 'vms:', '  - { name: v, host: h }', 'events:',
+      '  - { at: 2s, action: shutdown, target: v }',
+      '  - { at: 1s, action: reset, target: v }'));
+    expect(p.events).toEqual([
+      { atMs: 1000, command: { action: 'reset', target: 'v' } },
+      { atMs: 2000, command: { action: 'shutdown', target: 'v' } },
+    ]);
+    const errs = errorsOf(yaml('name: x', 'hosts:', HOST, 'vms:', '  - { name: v, host: h }',
+      'templates:', '  - { name: t }',
+      'events:',
+      '  - { at: 1s, action: reset, target: h }',
+      '  - { at: 1s, action: shutdown, target: t }',
+      '  - { at: 1s, action: reset, target: w }',
+      '  - { at: 1s, action: shutdown, target: v, to: h }',
+      '  - { at: 1s, action: restet, target: v }'));
+    expect(errs).toEqual([
+      expect.stringMatching(/^test\.yaml:9:38: events\[0\]\.target: "h" is a host, not a VM/),
+      expect.stringMatching(/^test\.yaml:10:41: events\[1\]\.target: "t" is a template, not a VM/),
+      expect.stringMatching(/^test\.yaml:11:38: events\[2\]\.target: unknown target "w"/),
+      expect.stringMatching(/^test\.yaml:12:44: events\[3\]\.to: "to" applies only to migrate, /),
+      expect.stringMatching(/^test\.yaml:13:23: events\[4\]\.action: expected load \| .* \| reset \| shutdown \| .*; did you mean "reset"\?$/),
+    ]);
+  });
 });

@@ -168,9 +168,35 @@ test('P powers off after y and on again, S suspends and resumes, D deploys from 
   expect(shown(tui).vms.find((v) => v.name === 'web-4')?.host).toBe('esx-c');
 });
 
-test('while a recording replays, V, X, P, S and D are refused before anything opens', () => {
+test('B resets a running VM after y: it stays on its host, running, its memory starting over; off, B says why', async () => {
+  const engine = engineFor('migration');
+  tui = await renderTui({ sim: engine, size: { columns: 120, rows: 40 } });
+  await tui.tick(20);
+  await tui.press('N', KEY.home); // cache
+  const before = vmOf(shown(tui), 'cache');
+  expect(before.TCHD).toBeGreaterThan(100);
+  await tui.press('B');
+  expect(tui.frame()).toContain(`Reset VM cache on ${before.host}?`);
+  await tui.press(KEY.esc);
+  expect(status(tui)).toBe('cancelled: nothing done');
+  await tui.press('B', 'y');
+  expect(engine.applied.at(-1)?.command).toEqual({ action: 'reset', target: 'cache' });
+  await tui.tick();
+  expect(status(tui)).toMatch(/^40s reset cache: hard reset on esx-a: the guest reboots/);
+  const after = vmOf(shown(tui), 'cache');
+  expect(after).toMatchObject({ state: 'running', host: before.host });
+  expect(after.TCHD).toBeLessThan(before.TCHD / 2);
+  expect(row(tui, 'cache')).not.toMatch(/ (off|suspended|DOWN) /);
+  await tui.press('P', 'y');
+  await tui.tick();
+  await tui.press('B');
+  expect(status(tui)).toBe('B: cache is off: there is no guest to reset (P powers it on)');
+  expect(tui.frame()).not.toContain('Reset VM');
+});
+
+test('while a recording replays, V, X, P, S, B and D are refused before anything opens', () => {
   const env = { replaying: true } as KeyEnv;
-  for (const key of ['V', 'X', 'P', 'S', 'D']) {
+  for (const key of ['V', 'X', 'P', 'S', 'B', 'D']) {
     for (const panel of ['cpu', 'hosts'] as const) {
       const s = bindingFor(key, panel)!.action({ ...initialUi, panel }, env);
       expect(s.message).toBe(`${key}: not while replaying: a replay shows the recorded run (run the profile live to change it)`);

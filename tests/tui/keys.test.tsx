@@ -229,6 +229,12 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
     expect(status(t)).toBe('cancelled: nothing done');
   },
   S: async (t) => expect(status(t)).toBe('suspend refused: this monitor has no simulation to command'),
+  B: async (t) => {
+    expect(t.frame()).toContain('Reset VM alpha on esx-a?');
+    expect(t.frame()).toContain('Like pressing its reset button: the guest reboots at once');
+    await t.press('n');
+    expect(status(t)).toBe('cancelled: nothing done');
+  },
   D: async (t) => expect(status(t)).toBe('D: this profile has no templates (a templates: section lists them)'),
 };
 

@@ -1,6 +1,7 @@
 // The cluster of all hosts: live migration, HA with admission control, fault tolerance, DRS,
 // DPM and the VMs' lifecycle, driven by the same commands from the timeline, the keys and
-// replays (`migrate`, `fail`, `recover`, `power_on`, `power_off`, `suspend`, `resume`, `deploy`).
+// replays (`migrate`, `fail`, `recover`, `power_on`, `power_off`, `suspend`, `resume`, `reset`,
+// `shutdown` — the guest's own, intercepted — and `deploy`).
 // Without a `cluster:` section migrations and lifecycle commands work; HA, DRS and DPM do not run.
 
 import type { Command, Profile, VmSpec } from '../../profile/types.js';
@@ -15,6 +16,7 @@ import { FtService } from './ft.js';
 import { HaService } from './ha.js';
 import { Lifecycle } from './lifecycle.js';
 import { Migrations } from './migration.js';
+import { StorageMigrations } from './storage-migration.js';
 import { capacityOf, runningClaims } from './placement.js';
 import { failoverCapacity, failoverPercent } from './admission.js';
 import { Services } from './services.js';
@@ -23,11 +25,13 @@ import type { ClusterHost, ClusterSample } from './types.js';
 export type { ClusterSample, ClusterHost } from './types.js';
 export type { HostChoice } from './eligibility.js';
 
-const ACTIONS = new Set(['migrate', 'fail', 'recover', 'power_on', 'power_off', 'suspend', 'resume', 'deploy']);
+const ACTIONS = new Set(['migrate', 'fail', 'recover', 'power_on', 'power_off', 'suspend', 'resume', 'reset', 'shutdown', 'deploy', 'relocate']);
 
 export class Cluster {
   readonly ctx: ClusterContext;
   readonly migrations: Migrations;
+  /** Storage vMotion: disks moving between the hosts' datastores */
+  readonly storage: StorageMigrations;
   readonly ha: HaService;
   readonly ft: FtService;
   readonly lifecycle: Lifecycle;
@@ -43,6 +47,7 @@ export class Cluster {
     const specs = new Map<string, VmSpec>(profile.vms.map((v) => [v.name, v]));
     this.ctx = new ClusterContext(profile, hosts, profile.cluster ?? { ...DEFAULT_CLUSTER }, !!profile.cluster, specs, emit, reindex, hasContainers);
     this.migrations = new Migrations(this.ctx);
+    this.storage = new StorageMigrations(this.ctx);
     this.ha = new HaService(this.ctx);
     this.ft = new FtService(this.ctx);
     this.services = new Services(this.ctx, this.migrations);
@@ -62,6 +67,7 @@ export class Cluster {
     this.begin(tMs);
     switch (c.action) {
       case 'migrate': this.migrations.start(tMs, c.target, c.to); break;
+      case 'relocate': this.storage.start(tMs, c.target, c.to); break;
       case 'fail': this.fail(tMs, c.target); break;
       case 'recover': this.recover(tMs, c.target); break;
       default: this.lifecycle.apply(tMs, c);
@@ -85,12 +91,14 @@ export class Cluster {
       this.migrations.step(tMs, dtMs);
       if (this.migrations.active.length !== n) this.afterMigrations(tMs);
     }
+    if (this.storage.active.length > 0) this.storage.step(tMs, dtMs);
     if (this.ftTx.size > 0) {
       const s = dtMs / 1000;
       for (const [h, x] of this.ftTx) h.net.txTotal += x * s;
       for (const [h, x] of this.ftRx) h.net.rxTotal += x * s;
     }
     if (this.ha.busy) this.ha.step(tMs);
+    if (this.lifecycle.busy) this.lifecycle.step(tMs);
     if (tMs >= this.nextServiceMs) {
       this.nextServiceMs += DRS_PERIOD_MS;
       if (this.ctx.enabled) this.services.run(tMs);
@@ -159,6 +167,29 @@ export class Cluster {
     return migrationTargets(this.ctx, vm);
   }
 
+  /** Hosts whose datastore the VM's disk could move to, each with why not (the storage picker). */
+  relocationTargets(vm: string): HostChoice[] {
+    const place = this.ctx.find(vm);
+    return this.ctx.hosts.map((h) => {
+      const reason = place ? this.storage.block(place, h) : `no VM named "${vm}"`;
+      return { host: h.spec.name, eligible: reason === null, reason };
+    });
+  }
+
+  /** Mark the VM rows whose disk is elsewhere than their host, or moving. */
+  annotateStorage(vms: VmSample[]): void {
+    if (this.storage.active.length === 0 && !this.storage.pinned) return;
+    for (const { host, group } of this.ctx.vms()) {
+      const ds = group.datastore;
+      const r = this.storage.of(group.name);
+      if ((!ds || ds === host) && !r) continue;
+      const row = vms.find((v) => v.name === group.name && v.kind === 'vm');
+      if (!row) continue;
+      if (ds && ds !== host) row.datastore = ds.spec.name;
+      if (r) row.relocation = { to: r.to.spec.name, progress: r.copiedMiB / r.sizeMiB };
+    }
+  }
+
   /** The cluster view, from this sample's hosts and VMs. */
   sample(hosts: readonly HostSample[], vms: readonly VmSample[]): ClusterSample {
     const ctx = this.ctx;
@@ -189,7 +220,7 @@ export class Cluster {
       hosts: rows, imbalance: lim, targetImbalance: targetImbalance(ctx.spec.drsThreshold, up.length),
       priority: drsPriority(lim, up.length),
       recommendations: this.services.recommendations,
-      migrations: this.migrations.info(), ft: this.ft.info(), down: this.ha.down(),
+      migrations: this.migrations.info(), relocations: this.storage.info(), ft: this.ft.info(), down: this.ha.down(),
       consolidation: up.length > 0 ? runningVms / up.length : 0, runningVms, hostsOn: up.length,
       failoverCapacity: failoverCapacity(caps, claims), failoverPercent: failoverPercent(caps, claims),
     };

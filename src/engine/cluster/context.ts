@@ -18,6 +18,8 @@ export class ClusterContext {
   readonly layout: LayoutContext;
   /** the host DPM is evacuating for standby: no VM may move there */
   draining: HostRuntime | null = null;
+  /** VMs whose disk Storage vMotion is moving, with the hosts whose datastores it leaves and goes to */
+  readonly relocating = new Map<string, { from: HostRuntime; to: HostRuntime }>();
 
   constructor(
     readonly profile: Profile,

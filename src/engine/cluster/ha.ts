@@ -3,11 +3,20 @@
 // order (high, medium, low; `disabled` stays down), each on the host with the most unreserved
 // capacity that can take it. A VM no host can take stays down with the reason and is retried
 // when capacity returns.
+//
+// Admission control and restarts: a restart needs a host with room under the cluster's policy
+// (slots: a free slot; percent: unreserved CPU and memory for its reservations; see
+// placement.ts), but is not refused for eating into the failover capacity the policy keeps —
+// that capacity is kept for exactly these restarts, and vSphere HA restarts best-effort on what
+// is left rather than applying power-on admission control to them. Under the percentage policy
+// the restart's event says when the cluster is left below its reserve (power-ons are then
+// refused until capacity returns).
 
 import type { RestartPriority } from '../../profile/types.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
 import type { ClusterContext } from './context.js';
-import { placeVm } from './placement.js';
+import { failoverPercent } from './admission.js';
+import { capacityOf, placeVm, runningClaims } from './placement.js';
 
 /** Restarts of one priority begin this long after the previous priority's [assumption]. */
 export const PRIORITY_STAGGER_MS = 2000;
@@ -102,8 +111,20 @@ export class HaService {
       this.pending.splice(this.pending.indexOf(p), 1);
       if (host !== p.host) this.ctx.move(p.vm, p.host, host);
       this.ctx.power({ host, group: p.vm }, 'running');
-      this.ctx.emit(tMs, 'vm-restarted', p.vm.name, `restarted by HA on ${host.spec.name} (priority ${p.priority})`);
+      this.ctx.emit(tMs, 'vm-restarted', p.vm.name, `restarted by HA on ${host.spec.name} (priority ${p.priority})${this.belowReserve()}`);
     }
+  }
+
+  /** Under the percentage policy, when the cluster is left below its reserve: saying so. */
+  private belowReserve(): string {
+    const s = this.ctx.spec;
+    if (s.admission !== 'percent') return '';
+    const { claims } = runningClaims(this.ctx);
+    const p = failoverPercent(this.ctx.hosts.filter((h) => h.state === 'up').map(capacityOf), claims);
+    if (Math.min(p.cpu, p.mem) >= s.failoverReserve - 1e-9) return '';
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    return `; the cluster keeps ${pct(p.cpu)} of CPU and ${pct(p.mem)} of memory unreserved, below the ${(s.failoverReserve * 100).toFixed(0)}% ` +
+      'reserve (a restart may use it; power-ons are refused until capacity returns)';
   }
 
   private giveUp(tMs: number, p: Pending, why: string): void {

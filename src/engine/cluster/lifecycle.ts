@@ -1,6 +1,8 @@
 // The hypervisor's management of a VM's life: power on (with admission control), power off,
-// suspend (its memory written out, no CPU) and resume, and deploy — a new VM from a template under
-// a fresh name, on the given host or where DRS would put it. Every refusal carries its reason.
+// suspend (its memory written out, no CPU) and resume, reset (the guest reboots where it is), a
+// guest's own shutdown (intercepted: only that VM powers off), and deploy — a new VM from a
+// template under a fresh name, on the given host or where DRS would put it. Every refusal carries
+// its reason.
 
 import type { Command, TemplateSpec, VmSpec } from '../../profile/types.js';
 import type { Rng } from '../rng.js';
@@ -19,8 +21,13 @@ export interface LifecycleHooks {
   load(host: HostRuntime): number;
 }
 
+/** A reset guest boots this long before its workload runs again [assumption: a small server OS]. */
+export const GUEST_BOOT_MS = 5000;
+
 export class Lifecycle {
   private nextGid: number;
+  /** reset guests still booting: their workload waits (stunned) until then */
+  private readonly boots: { group: GroupRuntime; untilMs: number }[] = [];
 
   constructor(
     private readonly ctx: ClusterContext,
@@ -63,6 +70,12 @@ export class Lifecycle {
       case 'suspend':
         if (group.state !== 'running') return refuse(`${c.target} is ${group.state}, not running`);
         return this.stop(tMs, place, 'suspended', 'suspend', `suspended: ${Math.round(group.memory?.touched() ?? 0)} MiB written out, no CPU`);
+      case 'reset':
+        if (group.state !== 'running') return refuse(`${c.target} is ${group.state}, not running: there is no guest to reset`);
+        return this.reset(tMs, place);
+      case 'shutdown':
+        if (group.state !== 'running') return refuse(`${c.target} is ${group.state}: only a running guest can shut itself down`);
+        return this.stop(tMs, place, 'off', 'guest-shutdown', guestShutdownText(place));
       default:
         return refuse('not a lifecycle command');
     }
@@ -77,9 +90,53 @@ export class Lifecycle {
   }
 
   private stop(tMs: number, place: VmPlace, state: 'off' | 'suspended', kind: string, what: string): void {
+    this.unboot(place.group);
     this.ctx.power(place, state);
     this.hooks.stopped(tMs, place.group);
     this.ctx.emit(tMs, kind, place.group.name, what);
+  }
+
+  /**
+   * Hard reset, the VM's reset button: it stays on its host, powered on, but its guest reboots.
+   * Memory starts over as after a power-on (every page released: touched, shared, ballooned,
+   * swapped and compressed; the VMM keeps its overhead), its vCPUs lose their queued work and
+   * scheduling credit, and its workload runs again after a short boot. HA and FT see nothing:
+   * the VM never stopped running (an FT secondary replays the reset in lockstep).
+   */
+  private reset(tMs: number, place: VmPlace): void {
+    const { host, group } = place;
+    const released = Math.round(group.memory?.touched() ?? 0);
+    this.ctx.power(place, 'off');
+    this.ctx.power(place, 'running');
+    this.unboot(group);
+    group.workload.stunned = true;
+    this.boots.push({ group, untilMs: tMs + GUEST_BOOT_MS });
+    this.ctx.emit(tMs, 'reset', group.name, `hard reset on ${host.spec.name}: the guest reboots, ${released} MiB of its memory released ` +
+      `(it starts over as after a power-on); its workload runs again after a ${GUEST_BOOT_MS / 1000} s boot`);
+  }
+
+  /** Forget a boot in progress (the VM stopped or was reset again): its workload is not held. */
+  private unboot(group: GroupRuntime): void {
+    const i = this.boots.findIndex((b) => b.group === group);
+    if (i < 0) return;
+    this.boots.splice(i, 1);
+    if (!this.hooks.migrating(group.name)) group.workload.stunned = false;
+  }
+
+  /** Guests are booting after a reset: step() has work. */
+  get busy(): boolean {
+    return this.boots.length > 0;
+  }
+
+  /** Every quantum while a guest boots: its workload runs again once the boot is over. */
+  step(tMs: number): void {
+    for (let i = this.boots.length - 1; i >= 0; i--) {
+      const b = this.boots[i];
+      if (b.untilMs > tMs) continue;
+      this.boots.splice(i, 1);
+      // a migration's stop-and-copy stuns the guest too and lifts that itself
+      if (!this.hooks.migrating(b.group.name)) b.group.workload.stunned = false;
+    }
   }
 
   /** NAME-1, NAME-2, …: the first not taken by a VM. */
@@ -128,4 +185,20 @@ export class Lifecycle {
     this.hooks.started(tMs, made.group);
     ctx.emit(tMs, 'deploy', name, `deployed from ${t.name} on ${host.spec.name}${toName === undefined ? ' (placed by DRS)' : ''}`);
   }
+}
+
+/**
+ * What a guest's own shutdown looks like from the hypervisor: the guest's `poweroff` ends in a
+ * request only the platform can carry out (an ACPI S5 write to the virtual power-management port,
+ * or a shutdown hypercall from a paravirtual guest), which traps; the hypervisor powers off that
+ * VM alone. HA leaves it off: vSphere HA restarts VMs after failures, not after a shutdown from
+ * inside the guest.
+ */
+function guestShutdownText(place: VmPlace): string {
+  const { host, group } = place;
+  const how = group.spec?.cpuVirt === 'paravirtual' ? 'its shutdown hypercall' : 'its ACPI power-off (a write to the virtual PM port)';
+  const others = host.groups.filter((g) => g !== group && g.kind === 'vm' && (g.state === 'running' || g.state === 'migrating')).length;
+  const ft = group.spec?.ft ? '; its FT secondary stops with it' : '';
+  return `the guest shut itself down: ${host.spec.hypervisor} intercepted ${how} and powered off only ${group.name}; ` +
+    `${host.spec.name} and its ${others} other running VM${others === 1 ? '' : 's'} keep running; HA does not restart it (a guest shutdown is not a failure)${ft}`;
 }

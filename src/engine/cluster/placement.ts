@@ -1,7 +1,18 @@
 // Where a VM can start or restart: a host that is up, runs the VM's hypervisor, has the memory
 // the VM needs to start (its VMM overhead and reservation, unreserved) and — under the slot
-// policy — a free slot. Among those, the one with the most unreserved capacity (HA) or the least
-// loaded (DRS placing a new VM).
+// policy — a free slot, or — under the percentage policy — the unreserved CPU for its CPU
+// reservation. Among those, the one with the most unreserved capacity (HA) or the least loaded
+// (DRS placing a new VM).
+//
+// These are the per-host room checks that every start passes, HA restarts included. The
+// cluster-wide admission test (slots: the host failures tolerated; percent: the share of CPU and
+// memory kept unreserved, reference §7.1) is applied on top to power-ons and deploys only (see
+// lifecycle.ts), not to HA restarts: as in vSphere, admission control keeps failover capacity
+// free *so that* restarts fit; a restart after a failure draws on that reserve rather than being
+// refused by it, and places VMs best-effort on the capacity left. Under slots a restart thus
+// needs a free slot on some host but may leave the cluster tolerating fewer failures; under
+// percent it needs a host with the unreserved CPU and memory for its reservations but may leave
+// less than the reserve unreserved (HA says so, and power-ons are refused until capacity returns).
 
 import type { VmSpec } from '../../profile/types.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
@@ -51,7 +62,24 @@ export function startBlock(ctx: ClusterContext, group: GroupRuntime, host: HostR
     const slot = slotSize([...claims, claimOf(spec, group)]);
     if ((perHost.get(host) ?? 0) >= hostSlots(capacityOf(host), slot)) return `${host.spec.name} has no free slot`;
   }
+  if (ctx.enabled && ctx.spec.admission === 'percent' && spec.reservationMHz > 0) {
+    // the percentage policy counts CPU reservations too: the host must have them unreserved
+    const free = capacityOf(host).cpuMHz - reservedCpu(host, group);
+    if (spec.reservationMHz > free + 1e-9) {
+      return `${host.spec.name} lacks unreserved CPU: needs ${Math.round(spec.reservationMHz)} MHz reserved, ${Math.round(Math.max(0, free))} MHz unreserved`;
+    }
+  }
   return null;
+}
+
+/** CPU reserved on a host by its powered-on VMs other than `except`, MHz. */
+function reservedCpu(host: HostRuntime, except: GroupRuntime): number {
+  let mhz = 0;
+  for (const g of host.groups) {
+    if (g === except || g.kind !== 'vm' || !g.spec || (g.state !== 'running' && g.state !== 'migrating')) continue;
+    mhz += g.spec.reservationMHz;
+  }
+  return mhz;
 }
 
 /**

@@ -109,6 +109,13 @@ export class Services {
   /** The least loaded host's VMs migrate off; it goes to standby once empty. */
   private evacuate(tMs: number, up: HostRuntime[]): void {
     const host = [...up].sort((a, b) => this.load(a) - this.load(b))[0];
+    // a host in standby serves no datastore: not while a VM's disk is there or moving (Storage vMotion)
+    const disk = [...this.ctx.vms()].find(({ group }) => group.datastore === host)?.group.name
+      ?? [...this.ctx.relocating].find(([, r]) => r.from === host || r.to === host)?.[0];
+    if (disk !== undefined) {
+      this.ctx.emit(tMs, 'dpm', host.spec.name, `stays on: its datastore holds ${disk}'s disk`);
+      return;
+    }
     const running = host.groups.filter((g) => g.kind === 'vm' && g.state === 'running');
     const targets = up.filter((h) => h !== host);
     for (const g of running) {

@@ -5,11 +5,13 @@ import type { Recommendation } from './drs.js';
 import type { FtInfo } from './ft.js';
 import type { DownVm } from './ha.js';
 import type { MigrationInfo } from './migration.js';
+import type { RelocationInfo } from './storage-migration.js';
 
 export type { Recommendation } from './drs.js';
 export type { FtInfo } from './ft.js';
 export type { DownVm } from './ha.js';
 export type { MigrationInfo } from './migration.js';
+export type { RelocationInfo } from './storage-migration.js';
 
 export interface ClusterHost {
   name: string;
@@ -43,6 +45,8 @@ export interface ClusterSample {
   /** DRS's last proposals (manual mode: for the user to apply with a migrate) */
   recommendations: Recommendation[];
   migrations: MigrationInfo[];
+  /** Storage vMotions in flight: disks moving to another host's datastore */
+  relocations: RelocationInfo[];
   ft: FtInfo[];
   /** VMs down: waiting for HA, or left down with the reason */
   down: DownVm[];

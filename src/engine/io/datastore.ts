@@ -10,7 +10,31 @@
 
 import type { DiskSpec } from '../../profile/types.js';
 import { waterFill } from '../cpu/entitlement.js';
-import { IO_SIZE_KIB, KAVG_BASE_MS, MAX_DEVICE_UTILIZATION, SIOC_THRESHOLD_MS, VDISK_QUEUE_DEPTH } from './constants.js';
+import { IO_SIZE_KIB, IO_STEP_MS, KAVG_BASE_MS, MAX_DEVICE_UTILIZATION, SIOC_THRESHOLD_MS, VDISK_QUEUE_DEPTH } from './constants.js';
+
+/**
+ * A claimant of the device besides the host's own VMs' disks: the disk of a VM that runs on
+ * another host (moved here by Storage vMotion), or a Storage vMotion's copy stream (the data
+ * mover reading the source, writing the target plus the mirrored guest writes). Whoever posts it
+ * sets `offered`, `shares` and `postedMs` every I/O step; the datastore's step fills in the rest.
+ */
+export interface ForeignDisk {
+  /** commands per second offered now (a copy stream: command equivalents, see Storage vMotion) */
+  offered: number;
+  shares: number;
+  /** a stream issues no more than it is given (nothing queues); a disk queues like the host's own */
+  stream: boolean;
+  /** simulated ms it was last posted: one silent for more than an I/O step is dropped */
+  postedMs: number;
+  /** commands per second the device served it in the last step, its backlog, and its KAVG, ms */
+  served: number;
+  queued: number;
+  kavg: number;
+}
+
+export function foreignDisk(stream: boolean, shares: number): ForeignDisk {
+  return { offered: 0, shares, stream, postedMs: 0, served: 0, queued: 0, kavg: KAVG_BASE_MS };
+}
 
 export class Datastore {
   /** commands per second the device can serve: its IOPS, or its bandwidth at the I/O size */
@@ -23,6 +47,11 @@ export class Datastore {
   davg: number;
   /** Storage I/O Control is dividing the device by shares */
   sioc = false;
+  /**
+   * Claimants from elsewhere, by key. Shared with the next Datastore of this host when its groups
+   * change (HostIo.adopt), so what other hosts and the cluster posted survives a relayout.
+   */
+  foreign = new Map<string, ForeignDisk>();
   private readonly want: Float64Array;
   private readonly zero: Float64Array;
 
@@ -39,7 +68,8 @@ export class Datastore {
    * Advance `dtMs`: `offered[i]` new commands per second from disk i; `served[i]` receives the
    * commands per second the device completes for it. Latencies are updated for the step.
    */
-  step(offered: Float64Array, shares: Float64Array, dtMs: number, served: Float64Array): void {
+  step(offered: Float64Array, shares: Float64Array, dtMs: number, served: Float64Array, nowMs = 0): void {
+    if (this.foreign.size > 0) return this.stepShared(offered, shares, dtMs, served, nowMs);
     const dtS = dtMs / 1000;
     const { n, want, queued } = this;
     let total = 0;
@@ -67,6 +97,52 @@ export class Datastore {
       weighted += served[i] * (this.davg + this.kavg[i]);
     }
     // SIOC watches the latency the hosts see on the datastore, weighted by commands.
+    this.sioc = done > 0 && weighted / done > SIOC_THRESHOLD_MS;
+  }
+  /**
+   * `step` with claimants from elsewhere: the same device split among the host's disks and them
+   * (kept apart so a datastore nobody else uses steps exactly as it always has).
+   */
+  private stepShared(offered: Float64Array, shares: Float64Array, dtMs: number, served: Float64Array, nowMs: number): void {
+    const dtS = dtMs / 1000;
+    for (const [key, f] of this.foreign) if (nowMs - f.postedMs > IO_STEP_MS + 1e-9) this.foreign.delete(key);
+    const { n, queued } = this;
+    const other = [...this.foreign.values()];
+    const m = n + other.length;
+    const want = new Float64Array(m);
+    const sh = new Float64Array(m);
+    const got = new Float64Array(m);
+    let total = 0;
+    for (let i = 0; i < m; i++) {
+      const f = i < n ? null : other[i - n];
+      want[i] = f ? f.offered + (f.stream ? 0 : f.queued / dtS) : offered[i] + queued[i] / dtS;
+      sh[i] = f ? f.shares : shares[i];
+      total += want[i];
+    }
+    const cap = this.capacity;
+    if (this.sioc && total > cap) waterFill(m, want, new Float64Array(m), sh, cap, got);
+    else {
+      const k = total > cap ? cap / total : 1;
+      for (let i = 0; i < m; i++) got[i] = want[i] * k;
+    }
+    let done = 0;
+    for (let i = 0; i < m; i++) {
+      const f = i < n ? null : other[i - n];
+      const before = f ? (f.stream ? 0 : f.queued) : queued[i];
+      const q0 = before + ((f ? f.offered : offered[i]) - got[i]) * dtS;
+      const q = f?.stream || q0 < 1e-9 ? 0 : q0 > VDISK_QUEUE_DEPTH ? VDISK_QUEUE_DEPTH : q0;
+      if (f) { f.queued = q; f.served = got[i]; } else { queued[i] = q; served[i] = got[i]; }
+      done += got[i];
+    }
+    const rho = Math.min(done / cap, MAX_DEVICE_UTILIZATION);
+    this.davg = this.spec.latencyMs / (1 - rho);
+    let weighted = 0;
+    for (let i = 0; i < m; i++) {
+      const f = i < n ? null : other[i - n];
+      const kavg = KAVG_BASE_MS + (got[i] > 0 ? ((f ? f.queued : queued[i]) / got[i]) * 1000 : 0);
+      if (f) f.kavg = kavg; else this.kavg[i] = kavg;
+      weighted += got[i] * (this.davg + kavg);
+    }
     this.sioc = done > 0 && weighted / done > SIOC_THRESHOLD_MS;
   }
 }

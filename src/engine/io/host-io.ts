@@ -13,7 +13,7 @@ import type { HostCpu } from '../cpu/host-cpu.js';
 import type { GroupRuntime } from '../runtime.js';
 import { DISK_SHARES, EMULATED_CAP_MBIT, IO_SIZE_KIB, IO_STEP_MS, NET_SHARES, PARTITION_BASE_LOAD } from './constants.js';
 import { ioCost } from './cost.js';
-import { Datastore } from './datastore.js';
+import { Datastore, foreignDisk, type ForeignDisk } from './datastore.js';
 import { shareBandwidth } from './nioc.js';
 import { setPartitionLoad } from './partition.js';
 
@@ -81,6 +81,16 @@ export class HostIo {
   private prevPartitionRun = 0;
   private readonly zero: Float64Array;
   /**
+   * A VM whose disk Storage vMotion moved to another host's datastore (GroupRuntime.datastore):
+   * its commands go to that datastore as a foreign claimant, what it served them and the
+   * latencies it saw (for the step's accounting), and the commands offered to this host's own.
+   * Untouched while no VM here has its disk elsewhere.
+   */
+  private readonly remote: (ForeignDisk | null)[];
+  private readonly remoteDavg: Float64Array;
+  private readonly remoteKavg: Float64Array;
+  private readonly localIops: Float64Array;
+  /**
    * Mbit/s of the link taken by the cluster's own traffic — migrations, fault-tolerance logging —
    * per direction: the VMs' traffic shares what is left. Set by the cluster model.
    */
@@ -109,6 +119,8 @@ export class HostIo {
     this.offIops = f(); this.served = f();
     this.sysPlan = f(); this.prevRan = f(); this.prevWanted = f(); this.prevSys = f(); this.zero = f();
     this.guestFactor = f().fill(1);
+    this.remote = Array<ForeignDisk | null>(n).fill(null);
+    this.remoteDavg = f(); this.remoteKavg = f(); this.localIops = f();
     doing.forEach((gi, k) => {
       const s = vmSpecs.get(groups[gi].name)!;
       const cost = ioCost(spec.hypervisor, s.io, spec.mhz);
@@ -142,6 +154,7 @@ export class HostIo {
     this.prevPartitionRun = old.prevPartitionRun;
     this.clusterTx = old.clusterTx;
     this.clusterRx = old.clusterRx;
+    this.datastore.foreign = old.datastore.foreign;
     sources.forEach((src, g) => {
       if (!src) return;
       for (const k of IO_COUNTERS) {
@@ -162,11 +175,19 @@ export class HostIo {
   resumeAt(tMs: number): void {
     this.settledMs = tMs;
     this.planned = false; // what was planned before the pause is void
+    for (const f of this.datastore.foreign.values()) { f.served = 0; f.queued = 0; }
+  }
+
+  /** Disk commands per second planned for group `g` this step (0 if it does no I/O). */
+  diskRate(g: number): number {
+    const k = this.vm.indexOf(g);
+    return k < 0 ? 0 : this.served[k];
   }
 
   /** Settle the step that ends at `tMs` and plan the next one. */
   settle(tMs: number): void {
-    if (!this.active) return;
+    // a host whose VMs do no I/O still steps its datastore while others use it
+    if (!this.active && this.datastore.foreign.size === 0) return;
     const dtMs = tMs - this.settledMs;
     if (!this.planned) {
       this.measure(0);
@@ -242,8 +263,9 @@ export class HostIo {
     c.rxWant[gi] += this.offRx[k] * dtS;
     c.rxDrop[gi] += (this.offRx[k] - rx) * dtS;
     c.cmds[gi] += cmds;
-    c.davgW[gi] += cmds * this.datastore.davg;
-    c.kavgW[gi] += cmds * this.datastore.kavg[k];
+    const away = this.remote[k] !== null;
+    c.davgW[gi] += cmds * (away ? this.remoteDavg[k] : this.datastore.davg);
+    c.kavgW[gi] += cmds * (away ? this.remoteKavg[k] : this.datastore.kavg[k]);
   }
 
   private plan(): void {
@@ -265,7 +287,10 @@ export class HostIo {
     const nic = this.spec.nicMbit;
     shareBandwidth(n, this.nicTx, this.netShares, Math.max(0, nic - this.clusterTx), this.planTx, this.zero);
     shareBandwidth(n, this.nicRx, this.netShares, Math.max(0, nic - this.clusterRx), this.planRx, this.zero);
-    this.datastore.step(this.offIops, this.diskShares, IO_STEP_MS, this.served);
+    if (this.planRemote()) {
+      this.datastore.step(this.localIops, this.diskShares, IO_STEP_MS, this.served, this.settledMs);
+      this.takeRemote();
+    } else this.datastore.step(this.offIops, this.diskShares, IO_STEP_MS, this.served, this.settledMs);
     let backend = 0;
     for (let k = 0; k < n; k++) {
       // a guest short of CPU posts fewer receive buffers: what it will not take costs nothing
@@ -278,6 +303,49 @@ export class HostIo {
     }
     this.backendPlan = backend;
     if (this.partition >= 0) setPartitionLoad(this.groups[this.partition], backend);
+  }
+
+  /**
+   * Post the commands of the VMs whose disk is on another host's datastore there; true if any
+   * is (the host's own datastore then gets `localIops`, the rest). A datastore whose host is down
+   * serves nothing: the guest's I/O hangs until it is back (all paths down).
+   */
+  private planRemote(): boolean {
+    let any = false;
+    for (let k = 0; k < this.n; k++) {
+      const ds = this.groups[this.vm[k]].datastore;
+      const away = ds !== undefined && ds.spec !== this.spec;
+      if (!away) {
+        this.remote[k] = null;
+        this.localIops[k] = this.offIops[k];
+        continue;
+      }
+      any = true;
+      this.localIops[k] = 0;
+      const key = `disk:${this.groups[this.vm[k]].name}`;
+      let f = ds.io.datastore.foreign.get(key);
+      if (!f) ds.io.datastore.foreign.set(key, (f = foreignDisk(false, this.diskShares[k])));
+      f.offered = ds.state === 'up' ? this.offIops[k] : 0;
+      f.postedMs = this.settledMs;
+      this.remote[k] = f;
+    }
+    return any;
+  }
+
+  /**
+   * What the other datastores served the VMs whose disk is there, as of their last step: the
+   * same I/O tick for a host that settles before this one, the one before for a host after it.
+   */
+  private takeRemote(): void {
+    for (let k = 0; k < this.n; k++) {
+      const f = this.remote[k];
+      if (!f) continue;
+      const ds = this.groups[this.vm[k]].datastore!;
+      const up = ds.state === 'up';
+      this.served[k] = up ? f.served : 0;
+      this.remoteDavg[k] = up ? ds.io.datastore.davg : 0;
+      this.remoteKavg[k] = up ? f.kavg : 0;
+    }
   }
 }
 

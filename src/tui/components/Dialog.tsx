@@ -38,7 +38,8 @@ export function DialogBox({ dialog, width, color }: { dialog: Dialog | null; wid
       return `${at ? '>' : ' '} ${c.ok ? ' ' : 'x'} ${fit(c.label, labelWidth)}  ${c.note}`;
     });
     const more = n > PICK_ROWS ? `  (${dialog.cursor + 1} of ${n})` : '';
-    const help = dialog.error ?? `↑ ↓ pick  Enter ${dialog.purpose === 'template' ? 'chooses' : 'sends'}  Esc cancels${more}`;
+    const tab = dialog.purpose === 'migrate' ? '  Tab moves its disk instead' : dialog.purpose === 'relocate' ? '  Tab moves the VM instead' : '';
+    const help = dialog.error ?? `↑ ↓ pick  Enter ${dialog.purpose === 'template' ? 'chooses' : 'sends'}${tab}  Esc cancels${more}`;
     return <Frame title={dialog.title} lines={[...lines, help]} width={width} color={color} error={dialog.error} />;
   }
   if (dialog.kind === 'confirm') {
