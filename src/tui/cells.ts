@@ -92,10 +92,25 @@ function styleOf(key: string): Style {
   return s;
 }
 
+/** Transitions already worked out: a frame has a handful of styles, and this runs per cell. */
+const transitions = new Map<string, string>();
+const TRANSITIONS_LIMIT = 4000;
+
 /** The shortest SGR sequence that turns style `from` into style `to`. */
 export function sgrTransition(from: string, to: string): string {
   if (from === to) return '';
   if (to === '') return RESET;
+  const key = from + '>' + to;
+  let seq = transitions.get(key);
+  if (seq === undefined) {
+    if (transitions.size >= TRANSITIONS_LIMIT) transitions.clear();
+    seq = computeTransition(from, to);
+    transitions.set(key, seq);
+  }
+  return seq;
+}
+
+function computeTransition(from: string, to: string): string {
   const reset = `${CSI}0;${to}m`;
   const a = styleOf(from);
   const b = styleOf(to);

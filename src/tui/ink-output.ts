@@ -157,11 +157,18 @@ export async function fastInkOutput(): Promise<boolean> {
       }
       return ret;
     };
+    /** A row's text by what was written to it (width, then each write's column and line): a row
+     *  whose writes did not change since the last frame is not laid out and serialized again. */
+    let rowTexts = new Map<string, string>();
+    let previousRowTexts = new Map<string, string>();
     Output.prototype.get = function get(this: InkOutput) {
       if (this.operations.some((op) => op.type === 'clip')) return original.call(this);
       fresh();
+      previousRowTexts = rowTexts;
+      rowTexts = new Map();
       const { width, height } = this;
-      const rows: (StyledChar[] | undefined)[] = new Array<StyledChar[] | undefined>(height);
+      // each row's writes, in the order Ink made them: column, then the line (transformed)
+      const writes: (string | number)[][] = new Array<(string | number)[]>(height);
       for (const op of this.operations) {
         if (op.type !== 'write' || !op.text) continue;
         const { x, y, transformers } = op;
@@ -171,30 +178,40 @@ export async function fastInkOutput(): Promise<boolean> {
           const r = y + offsetY;
           // as Ink: a line outside the frame is skipped, and does not count
           if (!(Number.isInteger(r) && r >= 0 && r < height)) continue;
-          let row = rows[r];
-          if (row === undefined) row = rows[r] = new Array<StyledChar>(width).fill(BLANK);
           let line = lines[index];
           for (const transformer of transformers) line = transformer(line, index);
-          let offsetX = x;
-          for (const character of styledChars(line)) {
-            row[offsetX] = character;
-            const characterWidth = Math.max(1, caches.getStringWidth(character.value));
-            for (let k = 1; k < characterWidth; k++) {
-              row[offsetX + k] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
-            }
-            offsetX += characterWidth;
-          }
+          (writes[r] ??= []).push(x, line);
           offsetY++;
         }
       }
       let output = '';
       for (let r = 0; r < height; r++) {
         if (r > 0) output += '\n';
-        const row = rows[r];
-        if (row === undefined) continue; // all blank: Ink's row of spaces, trimmed to ''
-        output += rowText(row.filter((item) => item !== undefined)).trimEnd();
+        const w = writes[r];
+        if (w === undefined) continue; // all blank: Ink's row of spaces, trimmed to ''
+        const key = width + '\u0000' + w.join('\u0000');
+        let text = rowTexts.get(key) ?? previousRowTexts.get(key);
+        if (text === undefined) text = layRow(w, width);
+        rowTexts.set(key, text);
+        output += text;
       }
       return { output, height };
+    };
+    /** One row's cells from its writes, as Ink's text (trailing blanks trimmed). */
+    const layRow = (w: readonly (string | number)[], width: number): string => {
+      const row = new Array<StyledChar>(width).fill(BLANK);
+      for (let i = 0; i < w.length; i += 2) {
+        let offsetX = w[i] as number;
+        for (const character of styledChars(w[i + 1] as string)) {
+          row[offsetX] = character;
+          const characterWidth = Math.max(1, caches.getStringWidth(character.value));
+          for (let k = 1; k < characterWidth; k++) {
+            row[offsetX + k] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
+          }
+          offsetX += characterWidth;
+        }
+      }
+      return rowText(row.filter((item) => item !== undefined)).trimEnd();
     };
     inkGets.original = original;
     inkGets.fast = Output.prototype.get;

@@ -17,11 +17,9 @@ export const END_SYNC = '\u001B[?2026l';
 const INK_ERASE = /^(?:\u001B\[(?:2K|1A|\d*G|2J|3J|H|0f))+/;
 // eslint-disable-next-line no-control-regex
 const CURSOR_VISIBILITY = /^(?:\u001B\[\?25[hl])+$/;
+/** What frame text cannot hold: a control character other than newline, or an escape that is not SGR. */
 // eslint-disable-next-line no-control-regex
-const SGR = /\u001B\[[\d;:]*m/g;
-/** Frame text without its SGR codes: printable characters and newlines only. */
-// eslint-disable-next-line no-control-regex
-const PLAIN_TEXT = /^[^\u0000-\u0009\u000B-\u001F\u007F]*$/;
+const NOT_FRAME_TEXT = /[\u0000-\u0009\u000B-\u001A\u001C-\u001F\u007F]|\u001B(?!\[[\d;:]*m)/;
 
 export type InkWrite =
   | { kind: 'frame'; text: string }
@@ -36,7 +34,7 @@ export function classifyInkWrite(chunk: string): InkWrite {
   const erase = INK_ERASE.exec(chunk)?.[0] ?? '';
   const text = chunk.slice(erase.length);
   if (text === '') return { kind: 'drop' }; // an erase on its own; the next frame covers it
-  if (PLAIN_TEXT.test(text.replace(SGR, ''))) return { kind: 'frame', text };
+  if (!NOT_FRAME_TEXT.test(text)) return { kind: 'frame', text };
   return { kind: 'foreign' };
 }
 
