@@ -2,7 +2,9 @@
 // (no heartbeat for the detection delay) they restart on the surviving hosts, in restart-priority
 // order (high, medium, low; `disabled` stays down), each on the host with the most unreserved
 // capacity that can take it. A VM no host can take stays down with the reason and is retried
-// when capacity returns.
+// when capacity returns. So does a VM whose disk Storage vMotion put on the datastore of a host
+// that is down (its files are inaccessible: vSphere HA cannot power it on): it restarts, in
+// priority order, once that host recovers.
 //
 // Admission control and restarts: a restart needs a host with room under the cluster's policy
 // (slots: a free slot; percent: unreserved CPU and memory for its reservations; see
@@ -17,6 +19,7 @@ import type { GroupRuntime, HostRuntime } from '../runtime.js';
 import type { ClusterContext } from './context.js';
 import { failoverPercent } from './admission.js';
 import { capacityOf, placeVm, runningClaims } from './placement.js';
+import { diskUnreachable } from './storage-migration.js';
 
 /** Restarts of one priority begin this long after the previous priority's [assumption]. */
 export const PRIORITY_STAGGER_MS = 2000;
@@ -101,7 +104,10 @@ export class HaService {
         this.giveUp(tMs, p, 'its guest runs containers, which cannot restart elsewhere');
         continue;
       }
-      const { host, reason } = placeVm(this.ctx, p.vm, p.host.spec.hypervisor, p.host.state === 'up' ? undefined : p.host);
+      // a relocated disk on a down host's datastore: no host can start it until that host is back
+      const disk = diskUnreachable(p.vm);
+      const { host, reason } = disk !== null ? { host: null, reason: disk }
+        : placeVm(this.ctx, p.vm, p.host.spec.hypervisor, p.host.state === 'up' ? undefined : p.host);
       if (!host) {
         if (p.reason !== reason) this.ctx.emit(tMs, 'ha-unplaced', p.vm.name, `stays down: ${reason}`);
         p.reason = reason;

@@ -2,7 +2,7 @@
 // suspend (its memory written out, no CPU) and resume, reset (the guest reboots where it is), a
 // guest's own shutdown (intercepted: only that VM powers off), and deploy — a new VM from a
 // template under a fresh name, on the given host or where DRS would put it. Every refusal carries
-// its reason.
+// its reason; power on and resume are refused while the VM's disk is on a down host's datastore.
 
 import type { Command, TemplateSpec, VmSpec } from '../../profile/types.js';
 import type { Rng } from '../rng.js';
@@ -10,6 +10,7 @@ import { vmGroup, type GroupRuntime, type HostRuntime } from '../runtime.js';
 import { admit } from './admission.js';
 import type { ClusterContext, VmPlace } from './context.js';
 import { capacityOf, claimOf, runningClaims, startBlock } from './placement.js';
+import { diskUnreachable } from './storage-migration.js';
 
 export interface LifecycleHooks {
   /** the VM started or stopped: HA and FT follow */
@@ -82,7 +83,8 @@ export class Lifecycle {
   }
 
   private start(tMs: number, place: VmPlace, kind: string, what: string, refuse: (why: string) => void): void {
-    const why = startBlock(this.ctx, place.group, place.host) ?? this.admission(place.group);
+    // a relocated disk on a down host's datastore: the VM's files are inaccessible
+    const why = diskUnreachable(place.group) ?? startBlock(this.ctx, place.group, place.host) ?? this.admission(place.group);
     if (why) return refuse(why);
     this.ctx.power(place, 'running');
     this.hooks.started(tMs, place.group);

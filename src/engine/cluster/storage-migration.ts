@@ -18,7 +18,10 @@
 // Host failures: a failed host takes its datastore with it. A relocation whose source or target
 // datastore's host, or whose VM's host, fails is aborted (the VM stays on the source); a VM whose
 // pinned datastore is on a host that is down has its I/O hang until the host is back (all paths
-// down) — HA still restarts it when its own host fails, and its disk is wherever it was pinned.
+// down): if it was running it keeps running, its I/O hung. It cannot be (re)started meanwhile —
+// its files are inaccessible, as vSphere HA cannot power on such a VM: HA keeps it down with the
+// reason (`ha-unplaced`, diskUnreachable below) and restarts it once that host is back, and
+// power_on / resume are refused. A VM never relocated is unaffected: its disk follows it.
 // DPM does not put in standby a host whose datastore holds another VM's disk.
 
 import { READ_FRACTION, IO_SIZE_KIB } from '../io/constants.js';
@@ -42,6 +45,17 @@ const COPY_SHARES = DISK_SHARES.normal;
 const MIB_PER_CMD = IO_SIZE_KIB / 1024;
 /** Hypervisors that run VMs and so hold VM datastores. */
 const VM_HYPERVISORS = new Set(['esxi', 'xen', 'hyperv', 'kvm', 'vbox']);
+
+/**
+ * Why the VM cannot start (HA restart, power on, resume) because its disk is unreachable: it was
+ * relocated to a datastore whose host is down. Null when it can — always for a VM never
+ * relocated, whose disk follows it.
+ */
+export function diskUnreachable(group: GroupRuntime): string | null {
+  const ds = group.datastore;
+  if (!ds || ds.state === 'up') return null;
+  return `its disk is on ${ds.spec.name}'s datastore, which is ${ds.state === 'failed' ? 'down' : `in ${ds.state}`}`;
+}
 
 export interface Relocation {
   vm: GroupRuntime;

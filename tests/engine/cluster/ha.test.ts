@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/engine/engine.js';
 import { restartDelayMs } from '../../../src/engine/cluster/ha.js';
+import type { Snapshot } from '../../../src/engine/snapshot.js';
 import { RESTART_PRIORITIES, type RestartPriority } from '../../../src/profile/types.js';
 import { events, host, lab, run, vm } from './helpers.js';
 
@@ -118,5 +119,126 @@ describe('HA invariants (fast-check)', () => {
         else if (!unplaced.has(v.name)) expect(row.state).toBe('running');
       }
     }), { numRuns: 25 });
+  });
+});
+
+describe('HA and a relocated disk on a down host\'s datastore (Storage vMotion)', () => {
+  // Three hosts; hi (high), lo (low), plain (medium, never relocated) run on a; off (later
+  // powered off), susp (later suspended) and io (left running) on c. Every VM but plain has its
+  // 1 GiB disk moved to b's datastore at 2 s (the copies end at ~6.3 s).
+  const W = { cpu: 0.2, iops: 500 };
+  const DOWN = 'its disk is on b\'s datastore, which is down';
+  function relocatedLab() {
+    const vms = [
+      vm('hi', 'a', { restartPriority: 'high', diskSizeMiB: 1024, workload: W }),
+      vm('lo', 'a', { restartPriority: 'low', diskSizeMiB: 1024, workload: W }),
+      vm('plain', 'a', { workload: W }),
+      vm('off', 'c', { diskSizeMiB: 1024, workload: W }),
+      vm('susp', 'c', { diskSizeMiB: 1024, workload: W }),
+      vm('io', 'c', { diskSizeMiB: 1024, workload: W }),
+    ];
+    const e = new Engine(lab(threeHosts(), vms));
+    run(e, 2000);
+    for (const v of ['hi', 'lo', 'off', 'susp', 'io']) e.submit({ action: 'relocate', target: v, to: 'b' });
+    const s = run(e, 20_000);
+    expect(events(s, 'svmotion-end').map((x) => x.target)).toEqual(['hi', 'lo', 'off', 'susp', 'io']);
+    return e;
+  }
+  const row = (s: Snapshot, name: string) => s.vms.find((v) => v.name === name)!;
+
+  it('fail a and b: HA keeps hi and lo down with the reason, restarts them in priority order when b recovers', () => {
+    const e = relocatedLab();
+    e.submit({ action: 'fail', target: 'b' });
+    e.submit({ action: 'fail', target: 'a' });
+    const t0 = e.timeMs;
+    const down = run(e, t0 + 40_000, 500);
+    // plain, never relocated, restarts as before: its disk follows it (medium: detection + 2 s)
+    const restarted = events(down, 'vm-restarted');
+    expect(restarted.map((x) => x.target)).toEqual(['plain']);
+    expect(restarted[0].t * 1000 - t0).toBe(restartDelayMs(DETECT, 'medium'));
+    // hi and lo: each told at its restart time (detection 15 s; + 4 s for low) why it stays down
+    const unplaced = events(down, 'ha-unplaced');
+    expect(unplaced.map((x) => [x.target, x.t * 1000 - t0, x.detail])).toEqual([
+      ['hi', restartDelayMs(DETECT, 'high'), `stays down: ${DOWN}`],
+      ['lo', restartDelayMs(DETECT, 'low'), `stays down: ${DOWN}`],
+    ]);
+    const last = down.at(-1)!;
+    for (const v of ['hi', 'lo']) expect(row(last, v).state).toBe('down');
+    expect(last.cluster!.down.map((d) => [d.vm, d.reason])).toEqual([['hi', DOWN], ['lo', DOWN]]);
+    // b recovers (a stays failed): both restart at once — HA retries the unplaced when a host comes
+    // back — high before low, well within detection + their restart delay
+    e.submit({ action: 'recover', target: 'b' });
+    const t1 = e.timeMs;
+    const up = run(e, t1 + 5000, 500);
+    const back = events(up, 'vm-restarted');
+    expect(back.map((x) => x.target)).toEqual(['hi', 'lo']);
+    for (const r of back) expect(r.t * 1000 - t1).toBeLessThanOrEqual(500);
+    const end = up.at(-1)!;
+    for (const v of ['hi', 'lo']) {
+      expect(row(end, v).state).toBe('running');
+      expect(row(end, v).host).not.toBe('a');
+      expect(row(end, v)['CMDS/s']).toBeCloseTo(500, -1);
+    }
+    expect(end.cluster!.down).toEqual([]);
+  });
+
+  it('fail b only: the VMs with their disk there keep running where they are, their I/O hung until b is back (existing behaviour)', () => {
+    const e = relocatedLab();
+    e.submit({ action: 'fail', target: 'b' });
+    const t0 = e.timeMs;
+    const s = run(e, t0 + 30_000, 500);
+    // nothing of theirs went down: HA has nothing to restart
+    expect(events(s, 'vm-down')).toEqual([]);
+    expect(events(s, 'ha-unplaced')).toEqual([]);
+    const last = s.at(-1)!;
+    for (const v of ['hi', 'lo', 'io']) {
+      expect(row(last, v).state).toBe('running');
+      expect(row(last, v)['CMDS/s']).toBe(0);
+    }
+    expect(row(last, 'hi').host).toBe('a');
+    expect(row(last, 'plain')['CMDS/s']).toBeCloseTo(500, -1);
+    e.submit({ action: 'recover', target: 'b' });
+    const after = run(e, e.timeMs + 5000, 500);
+    for (const v of ['hi', 'lo', 'io']) expect(row(after.at(-1)!, v)['CMDS/s']).toBeCloseTo(500, -1);
+  });
+
+  it('power_on and resume are refused with the reason while the disk\'s host is down, accepted once it is back', () => {
+    const e = relocatedLab();
+    e.submit({ action: 'power_off', target: 'off' });
+    e.submit({ action: 'suspend', target: 'susp' });
+    e.submit({ action: 'fail', target: 'b' });
+    e.submit({ action: 'power_on', target: 'off' });
+    e.submit({ action: 'resume', target: 'susp' });
+    const s = run(e, e.timeMs + 2000, 500);
+    expect(events(s, 'refused').map((x) => `${x.target}: ${x.detail}`)).toEqual([`off: power_on: ${DOWN}`, `susp: resume: ${DOWN}`]);
+    expect(row(s.at(-1)!, 'off').state).toBe('off');
+    expect(row(s.at(-1)!, 'susp').state).toBe('suspended');
+    e.submit({ action: 'recover', target: 'b' });
+    e.submit({ action: 'power_on', target: 'off' });
+    e.submit({ action: 'resume', target: 'susp' });
+    const s2 = run(e, e.timeMs + 2000, 500);
+    expect(events(s2, 'refused')).toEqual([]);
+    expect(events(s2).filter((x) => x.kind === 'power-on' || x.kind === 'resume').map((x) => x.target)).toEqual(['off', 'susp']);
+    for (const v of ['off', 'susp']) expect(row(s2.at(-1)!, v).state).toBe('running');
+  });
+
+  it('the VM\'s own host holds its disk: after it fails, HA waits for it rather than restarting the VM elsewhere', () => {
+    const vms = [vm('home', 'a', { diskSizeMiB: 1024, workload: W }), vm('x', 'c', { workload: W })];
+    const e = new Engine(lab(threeHosts(), vms));
+    run(e, 2000);
+    e.submit({ action: 'relocate', target: 'home', to: 'b' });
+    run(e, 10_000);
+    e.submit({ action: 'migrate', target: 'home', to: 'b' });
+    run(e, 20_000);
+    e.submit({ action: 'fail', target: 'b' });
+    const t0 = e.timeMs;
+    const s = run(e, t0 + 30_000, 500);
+    const u = events(s, 'ha-unplaced');
+    expect(u.map((x) => [x.target, x.t * 1000 - t0, x.detail])).toEqual([['home', restartDelayMs(DETECT, 'medium'), `stays down: ${DOWN}`]]);
+    expect(events(s, 'vm-restarted')).toEqual([]);
+    e.submit({ action: 'recover', target: 'b' });
+    const s2 = run(e, e.timeMs + 2000, 500);
+    expect(events(s2, 'vm-restarted').map((x) => x.target)).toEqual(['home']);
+    expect(row(s2.at(-1)!, 'home').state).toBe('running');
   });
 });

@@ -1,8 +1,11 @@
-// Reference §7.2–7.4: FT logging (TV-7.2), DRS priorities (TV-7.3), DPM (TV-7.4).
+// Reference §7.2–7.4: FT logging (TV-7.2), DRS priorities (TV-7.3), DPM (TV-7.4); DPM's
+// Storage vMotion guard in the engine.
 import { describe, expect, it } from 'vitest';
 import { applies, drsPriority, imbalance, recommend } from '../../../src/engine/cluster/drs.js';
 import { hostsToPowerOff, needsPowerOn } from '../../../src/engine/cluster/dpm.js';
 import { ftLoggingMbit } from '../../../src/engine/cluster/ft.js';
+import { Engine } from '../../../src/engine/engine.js';
+import { events, host, lab, run, vm } from './helpers.js';
 
 describe('FT logging (TV-7.2)', () => {
   it('10 MB/s of disk reads and 40 Mbit/s in: (80 + 40) x 1.2 = 144 Mbit/s', () => {
@@ -49,5 +52,55 @@ describe('DPM (TV-7.4)', () => {
   it('all hosts above 81 %: power one on', () => {
     expect(needsPowerOn(Array.from({ length: 3 }, () => ({ cpu: 0.85, mem: 0.5 })))).toBe(true);
     expect(needsPowerOn([{ cpu: 0.85, mem: 0.5 }, { cpu: 0.7, mem: 0.7 }])).toBe(false);
+  });
+});
+
+describe('DPM and datastores (Storage vMotion)', () => {
+  // Two idle hosts: x (2 vCPUs at 10 %) on a, y (2 vCPUs at 30 %) on b. Both below 45 % CPU and
+  // memory, so after the 40-minute window (from the first DRS/DPM run at 60 s: at 41 min) DPM
+  // picks the less loaded a for standby.
+  function idle(xDiskMiB = 1024) {
+    const hosts = [host('a', { pcpus: 4, memoryMiB: 16384 }), host('b', { pcpus: 4, memoryMiB: 16384 })];
+    const vms = [
+      vm('x', 'a', { vcpus: 2, diskSizeMiB: xDiskMiB, workload: { cpu: 0.1 } }),
+      vm('y', 'b', { vcpus: 2, diskSizeMiB: 1024, workload: { cpu: 0.3 } }),
+    ];
+    return new Engine(lab(hosts, vms, { dpm: 'auto' }));
+  }
+  const dpm = (s: Parameters<typeof events>[0]) => events(s).filter((x) => x.kind === 'dpm' || x.kind === 'host-standby').map((x) => [x.t, x.kind, x.target, x.detail]);
+  const ENTER = 'entering standby: CPU and memory below 45% on every host; evacuating 1 VM';
+
+  it('without a relocated disk, a goes to standby at 41 min (the control)', () => {
+    const s = run(idle(), 50 * 60_000, 60_000);
+    expect(dpm(s)).toEqual([[2460, 'dpm', 'a', ENTER], [2460.45, 'host-standby', 'a', 'in standby (DPM)']]);
+  });
+
+  it('keeps a on while its datastore holds y\'s relocated disk; once the disk is moved back, a goes to standby', () => {
+    const e = idle();
+    run(e, 2000, 1000);
+    e.submit({ action: 'relocate', target: 'y', to: 'a' });
+    const s = run(e, 50 * 60_000, 60_000);
+    expect(events(s, 'svmotion-end').map((x) => x.detail)).toEqual([expect.stringMatching(/^on a's datastore after/)]);
+    expect(dpm(s)).toEqual([[2460, 'dpm', 'a', 'stays on: its datastore holds y\'s disk']]);
+    const last = s.at(-1)!;
+    expect(last.hosts.map((h) => h.state)).toEqual(['up', 'up']);
+    expect(last.vms.find((v) => v.name === 'x')).toMatchObject({ host: 'a', state: 'running' });
+    // y's disk goes home: the next window (40 min from the next run, 42 min, i.e. at 82 min) puts a in standby
+    e.submit({ action: 'relocate', target: 'y', to: 'b' });
+    const s2 = run(e, 85 * 60_000, 60_000);
+    expect(dpm(s2)).toEqual([[4920, 'dpm', 'a', ENTER], [4920.45, 'host-standby', 'a', 'in standby (DPM)']]);
+  });
+
+  it('keeps a on while a copy from its datastore is in flight', () => {
+    // 2 TiB at 500 MiB/s: about 70 minutes, still copying at 41 min
+    const e = idle(2 * 1024 * 1024);
+    run(e, 2000, 1000);
+    e.submit({ action: 'relocate', target: 'x', to: 'b' });
+    const s = run(e, 50 * 60_000, 60_000);
+    expect(dpm(s)).toEqual([[2460, 'dpm', 'a', 'stays on: its datastore holds x\'s disk']]);
+    const last = s.at(-1)!;
+    expect(last.hosts.map((h) => h.state)).toEqual(['up', 'up']);
+    expect(last.cluster!.relocations).toEqual([expect.objectContaining({ vm: 'x', from: 'a', to: 'b' })]);
+    expect(events(s, 'svmotion-end')).toEqual([]);
   });
 });
