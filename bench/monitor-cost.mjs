@@ -54,7 +54,7 @@ class FakeStdin extends EventEmitter {
 const cpuMs = (c) => (c.user + c.system) / 1000;
 
 /** CPU ms of the engine and of the frames, per window of `window` refreshes, from a cold start. */
-export async function monitorCost(refreshes = 120, cols = 120, rows = 40, window = 30, profile = 'lab') {
+export async function monitorCost(refreshes = 120, cols = 120, rows = 40, window = 30, profile = 'lab', paceMs = 0) {
   const engine = new Engine(loadProfileArg(profile));
   let engineMs = 0;
   const timed = {
@@ -80,6 +80,8 @@ export async function monitorCost(refreshes = 120, cols = 120, rows = 40, window
   const windows = [];
   let w = { engineMs: 0, totalMs: 0 };
   for (let i = 1; i <= refreshes; i++) {
+    // paced as the monitor is (one refresh a second), V8 compiles and collects as it would live
+    if (paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
     engineMs = 0;
     const c0 = process.cpuUsage();
     clock.tick();

@@ -157,6 +157,34 @@ export function parseFrame(text: string, cols: number, maxRows = Infinity): Fram
   return parseLines(text, cols, maxRows).rows;
 }
 
+/** Cells by style and character, shared (cells are immutable): a frame's changed rows then
+ *  allocate no cell of their own — a handful of styles times the characters on screen. */
+let cellsByStyle = new Map<string, Map<string, Cell>>();
+let cellCount = 0;
+const CELLS_LIMIT = 20000;
+
+function cellOf(ch: string, st: string): Cell {
+  let byCh = cellsByStyle.get(st);
+  if (byCh === undefined) {
+    if (cellCount > CELLS_LIMIT) {
+      cellsByStyle = new Map();
+      cellCount = 0;
+    }
+    byCh = new Map();
+    cellsByStyle.set(st, byCh);
+  }
+  let cell = byCh.get(ch);
+  if (cell === undefined) {
+    if (++cellCount > CELLS_LIMIT) {
+      cellsByStyle = new Map([[st, (byCh = new Map())]]);
+      cellCount = 1;
+    }
+    cell = { ch, st };
+    byCh.set(ch, cell);
+  }
+  return cell;
+}
+
 /** A parsed frame with what parsing the next one can reuse: each row's text and its style at both ends. */
 export interface ParsedFrame {
   readonly rows: readonly (readonly Cell[])[];
@@ -214,7 +242,7 @@ export function parseLines(text: string, cols: number, maxRows = Infinity, prev?
         continue;
       }
       if (row.length + w > cols) break;
-      row.push({ ch, st });
+      row.push(cellOf(ch, st));
       if (w === 2) row.push(WIDE_TAIL);
     }
     rows.push(row);

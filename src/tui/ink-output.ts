@@ -104,7 +104,9 @@ export async function fastInkOutput(): Promise<boolean> {
         if (SIMPLE_LINE.test(line)) {
           chars = simpleChars(line);
         } else {
-          chars = caches.getStyledChars(line);
+          // copied into this file's one object shape: layRow then sees a single kind of cell
+          // (Ink's own differ in shape, and mixing them made V8 drop layRow's optimized code)
+          chars = caches.getStyledChars(line).map((c) => ({ type: 'char', value: c.value, fullWidth: c.fullWidth, styles: c.styles }));
           caches.styledChars.clear();
         }
         for (let i = 1; i < chars.length; i++) {
@@ -211,7 +213,8 @@ export async function fastInkOutput(): Promise<boolean> {
           offsetX += characterWidth;
         }
       }
-      return rowText(row.filter((item) => item !== undefined)).trimEnd();
+      // a write past the row's end can leave holes, which Ink's own code filters out
+      return rowText(row.length > width ? row.filter((item) => item !== undefined) : row).trimEnd();
     };
     inkGets.original = original;
     inkGets.fast = Output.prototype.get;
