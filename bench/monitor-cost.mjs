@@ -102,7 +102,12 @@ export async function monitorCost(refreshes = 120, cols = 120, rows = 40, window
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [n = 120, cols = 120, rows = 40] = process.argv.slice(2).map(Number);
+  const args = process.argv.slice(2);
+  const [n = 120, cols = 120, rows = 40] = args.filter((a) => a !== '--json').map(Number);
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(await monitorCost(n, cols, rows, 60)));
+    process.exit(0);
+  }
   const windows = await monitorCost(n, cols, rows);
   windows.forEach((x, i) => {
     console.log(`refreshes ${i * x.refreshes + 1}-${(i + 1) * x.refreshes}: engine ${(x.engineMs / x.refreshes).toFixed(2)} ms, frame ${(x.frameMs / x.refreshes).toFixed(2)} ms (p50 ${x.frameP50.toFixed(2)}) per refresh`

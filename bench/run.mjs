@@ -8,6 +8,7 @@
 //   latency.mjs   key to changed screen, PTY + xterm      (issue 8)
 //   pty.mjs       shared: spawn in a PTY with CI=0 and NODE_ENV=production, /proc readings
 // Not run here: tty-anatomy.mjs takes the monitor's updates apart (moves, text, rows changed).
+import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { benchEngine } from './engine.mjs';
 
@@ -78,7 +79,8 @@ await part('frame render time, lab at 1 s (React production, Ink -> cell diff ->
 });
 
 // --- the monitor in a real PTY: CPU, RSS, bytes ---------------------------------------------
-const CPU_SECONDS = 20;
+// a minute: the monitor's first minute includes V8 compiling its code (see monitor-cost below)
+const CPU_SECONDS = 60;
 const BYTES_SECONDS = 12;
 await part(`the monitor in a real 120x40 PTY (lab, -d 1) beside htop -d 10: CPU and RSS over ${CPU_SECONDS} s, bytes/s over ${BYTES_SECONDS} s`, async () => {
   const { installed, vmtopCommand } = await import('./pty.mjs');
@@ -88,7 +90,7 @@ await part(`the monitor in a real 120x40 PTY (lab, -d 1) beside htop -d 10: CPU 
   if (!htop) console.log('  htop not installed — skipped (apt-get install -y htop)');
   const vmtop = vmtopCommand('lab', '-d', '1');
   const htopCmd = ['htop', '-d', '10'];
-  // Four light processes at once (each well under a core), so the part takes ~25 s, not ~70.
+  // Four light processes at once (each well under a core), so the part takes ~65 s, not ~150.
   const skip = Promise.resolve(null);
   const settled = await Promise.allSettled([
     measureCpu(vmtop, 120, 40, CPU_SECONDS), htop ? measureCpu(htopCmd, 120, 40, CPU_SECONDS) : skip,
@@ -111,6 +113,20 @@ await part(`the monitor in a real 120x40 PTY (lab, -d 1) beside htop -d 10: CPU 
   add(`CPU % lab -d 1, 120x40, ${CPU_SECONDS} s`, `${vc.cpuPct.toFixed(2)}%`, hc ? `${hc.cpuPct.toFixed(2)}%` : na, '< 2%', vc.cpuPct < 2);
   add('RSS MiB', vc.rssMiB.toFixed(1), hc ? hc.rssMiB.toFixed(1) : na, '< 150 MB', vc.rssMiB * 1.048576 < 150);
   add('bytes/s at 120x40, steady', fmt(vb.perS, 0), hb ? fmt(hb.perS, 0) : na, "<= htop's", hb ? vb.perS <= hb.perS : undefined);
+});
+
+// --- a refresh from a cold start, in-process -------------------------------------------------
+await part('one refresh of the monitor (lab, 120x40), in a fresh process, CPU ms: the first minute and the third, unpaced', async () => {
+  // in a fresh process: this one has run the engine and the frames already, V8 has compiled them
+  const { execFileSync } = await import('node:child_process');
+  const json = execFileSync(process.execPath, [fileURLToPath(new URL('./monitor-cost.mjs', import.meta.url)), '180', '120', '40', '--json'], { encoding: 'utf8' });
+  // Ink's exit shows the cursor on the real stdout, after the JSON
+  const out = json.split('\n').find((l) => l.startsWith('[{')) ?? '';
+  const w = JSON.parse(out.slice(0, out.lastIndexOf(']') + 1));
+  const line = (x, what) => `  ${what.padEnd(22)} engine ${x.engineMs / x.refreshes < 10 ? ' ' : ''}${(x.engineMs / x.refreshes).toFixed(2)} ms   frame ${(x.frameMs / x.refreshes).toFixed(2)} ms`;
+  console.log(line(w[0], 'refreshes 1-60'));
+  console.log(line(w[2], 'refreshes 121-180'));
+  add('refresh CPU ms, refreshes 121-180 (engine + frame)', ((w[2].engineMs + w[2].frameMs) / w[2].refreshes).toFixed(2), '', '', undefined);
 });
 
 // --- key to screen -------------------------------------------------------------------------
