@@ -186,7 +186,11 @@ function clusterLines(snap: Snapshot, width: number): Segment[][] {
   // DRS keeps its last proposals while migrations run: leave out the VMs already moving
   const moving = new Set(c.migrations.map((m) => m.vm));
   const recs = c.recommendations.filter((r) => !moving.has(r.vm) && (c.drs === 'manual' || r.priority > c.drsThreshold));
-  const flight = c.migrations.map((m) => `${m.vm} ${m.from} → ${m.to} ${pctOf(m.progress)}`);
+  const flight = [
+    ...c.migrations.map((m) => `${m.vm} ${m.from} → ${m.to} ${pctOf(m.progress)}`),
+    // Storage vMotion: the disk moves between datastores, the VM stays
+    ...(c.relocations ?? []).map((r) => `${r.vm} disk ${r.from} → ${r.to} ${pctOf(r.progress)}`),
+  ];
   const down = c.down.length;
   let third: Segment[];
   if (c.drs === 'manual' && recs.length > 0 && flight.length === 0) {

@@ -60,6 +60,8 @@ test('V, Tab: the disk moves to another host\'s datastore with its progress on c
   await tui.press('o', KEY.home);
   expect(row(tui, 'esx-a')).toContain(`db disk → esx-b ${pct}%`);
   expect(row(tui, 'esx-b')).toContain(`db disk ← esx-a ${pct}%`);
+  // the cluster's in-flight line lists the copy beside the migrations
+  expect(tui.frame()).toContain(`IN FLIGHT: db disk esx-a → esx-b ${pct}%`);
   await tui.press('e', KEY.down);
   expect(row(tui, 'db')).toMatch(new RegExp(`db +svm ${pct}% .*disk → esx-b ${pct}% \\(Storage vMotion, \\d+ MiB/s\\)`));
 
