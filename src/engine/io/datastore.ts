@@ -36,6 +36,8 @@ export function foreignDisk(stream: boolean, shares: number): ForeignDisk {
   return { offered: 0, shares, stream, postedMs: 0, served: 0, queued: 0, kavg: KAVG_BASE_MS };
 }
 
+const NO_FOREIGN: readonly ForeignDisk[] = [];
+
 export class Datastore {
   /** commands per second the device can serve: its IOPS, or its bandwidth at the I/O size */
   readonly capacity: number;
@@ -52,8 +54,11 @@ export class Datastore {
    * change (HostIo.adopt), so what other hosts and the cluster posted survives a relayout.
    */
   foreign = new Map<string, ForeignDisk>();
-  private readonly want: Float64Array;
-  private readonly zero: Float64Array;
+  /** step's scratch, one slot per claimant (own disks, then foreign ones) */
+  private want: Float64Array;
+  private zero: Float64Array;
+  private sh: Float64Array;
+  private got: Float64Array;
 
   constructor(readonly spec: DiskSpec, readonly n: number) {
     this.capacity = Math.min(spec.iops, (spec.bandwidthMiBs * 1024) / IO_SIZE_KIB);
@@ -61,6 +66,8 @@ export class Datastore {
     this.kavg = new Float64Array(n).fill(KAVG_BASE_MS);
     this.want = new Float64Array(n);
     this.zero = new Float64Array(n);
+    this.sh = new Float64Array(n);
+    this.got = new Float64Array(n);
     this.davg = spec.latencyMs;
   }
 
@@ -69,80 +76,59 @@ export class Datastore {
    * commands per second the device completes for it. Latencies are updated for the step.
    */
   step(offered: Float64Array, shares: Float64Array, dtMs: number, served: Float64Array, nowMs = 0): void {
-    if (this.foreign.size > 0) return this.stepShared(offered, shares, dtMs, served, nowMs);
     const dtS = dtMs / 1000;
-    const { n, want, queued } = this;
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      want[i] = offered[i] + queued[i] / dtS;
-      total += want[i];
-    }
-    const cap = this.capacity;
-    if (this.sioc && total > cap) waterFill(n, want, this.zero, shares, cap, served);
-    else {
-      const k = total > cap ? cap / total : 1;
-      for (let i = 0; i < n; i++) served[i] = want[i] * k;
-    }
-    let done = 0;
-    for (let i = 0; i < n; i++) {
-      const q = queued[i] + (offered[i] - served[i]) * dtS;
-      queued[i] = q < 1e-9 ? 0 : q > VDISK_QUEUE_DEPTH ? VDISK_QUEUE_DEPTH : q;
-      done += served[i];
-    }
-    const rho = Math.min(done / cap, MAX_DEVICE_UTILIZATION);
-    this.davg = this.spec.latencyMs / (1 - rho);
-    let weighted = 0;
-    for (let i = 0; i < n; i++) {
-      this.kavg[i] = KAVG_BASE_MS + (served[i] > 0 ? (queued[i] / served[i]) * 1000 : 0);
-      weighted += served[i] * (this.davg + this.kavg[i]);
-    }
-    // SIOC watches the latency the hosts see on the datastore, weighted by commands.
-    this.sioc = done > 0 && weighted / done > SIOC_THRESHOLD_MS;
-  }
-  /**
-   * `step` with claimants from elsewhere: the same device split among the host's disks and them
-   * (kept apart so a datastore nobody else uses steps exactly as it always has).
-   */
-  private stepShared(offered: Float64Array, shares: Float64Array, dtMs: number, served: Float64Array, nowMs: number): void {
-    const dtS = dtMs / 1000;
+    // a claimant nobody posted for more than a step is gone (its VM or copy moved on)
     for (const [key, f] of this.foreign) if (nowMs - f.postedMs > IO_STEP_MS + 1e-9) this.foreign.delete(key);
     const { n, queued } = this;
-    const other = [...this.foreign.values()];
+    const other = this.foreign.size > 0 ? [...this.foreign.values()] : NO_FOREIGN;
+    // the device's claimants: the host's own disks 0..n-1, then those from elsewhere
     const m = n + other.length;
-    const want = new Float64Array(m);
-    const sh = new Float64Array(m);
-    const got = new Float64Array(m);
+    if (this.want.length < m) {
+      this.want = new Float64Array(m);
+      this.zero = new Float64Array(m);
+      this.sh = new Float64Array(m);
+      this.got = new Float64Array(m);
+    }
+    const { want, sh, got } = this;
     let total = 0;
     for (let i = 0; i < m; i++) {
-      const f = i < n ? null : other[i - n];
+      const f = i < n ? undefined : other[i - n];
       want[i] = f ? f.offered + (f.stream ? 0 : f.queued / dtS) : offered[i] + queued[i] / dtS;
       sh[i] = f ? f.shares : shares[i];
       total += want[i];
     }
     const cap = this.capacity;
-    if (this.sioc && total > cap) waterFill(m, want, new Float64Array(m), sh, cap, got);
+    if (this.sioc && total > cap) waterFill(m, want, this.zero, sh, cap, got);
     else {
       const k = total > cap ? cap / total : 1;
       for (let i = 0; i < m; i++) got[i] = want[i] * k;
     }
     let done = 0;
     for (let i = 0; i < m; i++) {
-      const f = i < n ? null : other[i - n];
-      const before = f ? (f.stream ? 0 : f.queued) : queued[i];
-      const q0 = before + ((f ? f.offered : offered[i]) - got[i]) * dtS;
+      const f = i < n ? undefined : other[i - n];
+      // a stream issues no more than it is given: nothing of it queues
+      const q0 = (f ? (f.stream ? 0 : f.queued) : queued[i]) + ((f ? f.offered : offered[i]) - got[i]) * dtS;
       const q = f?.stream || q0 < 1e-9 ? 0 : q0 > VDISK_QUEUE_DEPTH ? VDISK_QUEUE_DEPTH : q0;
-      if (f) { f.queued = q; f.served = got[i]; } else { queued[i] = q; served[i] = got[i]; }
+      if (f) {
+        f.queued = q;
+        f.served = got[i];
+      } else {
+        queued[i] = q;
+        served[i] = got[i];
+      }
       done += got[i];
     }
     const rho = Math.min(done / cap, MAX_DEVICE_UTILIZATION);
     this.davg = this.spec.latencyMs / (1 - rho);
     let weighted = 0;
     for (let i = 0; i < m; i++) {
-      const f = i < n ? null : other[i - n];
+      const f = i < n ? undefined : other[i - n];
       const kavg = KAVG_BASE_MS + (got[i] > 0 ? ((f ? f.queued : queued[i]) / got[i]) * 1000 : 0);
-      if (f) f.kavg = kavg; else this.kavg[i] = kavg;
+      if (f) f.kavg = kavg;
+      else this.kavg[i] = kavg;
       weighted += got[i] * (this.davg + kavg);
     }
+    // SIOC watches the latency the hosts see on the datastore, weighted by commands.
     this.sioc = done > 0 && weighted / done > SIOC_THRESHOLD_MS;
   }
 }
