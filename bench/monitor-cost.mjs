@@ -3,8 +3,8 @@
 // time per window of refreshes. Unlike render.mjs nothing is warmed up first: the monitor at
 // -d 1 runs its code once a second, so V8 compiles it late and the first minutes cost more.
 // `node bench/monitor-cost.mjs [refreshes] [cols] [rows]` (needs `npm run build`).
-import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { FakeStdin, FakeStdout } from './fake-tty.mjs';
 
 process.env.NODE_ENV = 'production';
 process.env.CI = '0';
@@ -19,37 +19,6 @@ const { Engine } = await import('../dist/engine/engine.js');
 const { loadProfileArg } = await import('../dist/cli/load-profile.js');
 const { fastInkOutput } = await import('../dist/tui/ink-output.js');
 await fastInkOutput();
-
-class FakeStdout extends EventEmitter {
-  isTTY = true;
-  bytes = 0;
-  constructor(columns, rows) {
-    super();
-    this.columns = columns;
-    this.rows = rows;
-  }
-  hasColors() {
-    return true;
-  }
-  write(data, ...rest) {
-    this.bytes += Buffer.byteLength(data);
-    rest.find((x) => typeof x === 'function')?.();
-    return true;
-  }
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-  read() {
-    return null;
-  }
-}
 
 const cpuMs = (c) => (c.user + c.system) / 1000;
 

@@ -3,8 +3,8 @@
 // One frame = publish a sample to the clock's store -> React commit -> Ink layout and frame text
 // -> cell diff -> the bytes written. The engine is not timed: samples are computed beforehand.
 // `node bench/render.mjs [frames]` (needs `npm run build`).
-import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { FakeStdin, FakeStdout } from './fake-tty.mjs';
 
 // Before React and Ink load: React's production build, Ink not silenced by CI, and colour on
 // (named colours only, as chalk gives them in a 256-colour terminal).
@@ -22,42 +22,6 @@ const { loadProfileArg } = await import('../dist/cli/load-profile.js');
 // as the monitor runs it (run.ts); `node bench/render.mjs 300 ink` measures Ink's own Output.get
 const { fastInkOutput } = await import('../dist/tui/ink-output.js');
 if (!process.argv.includes('ink')) await fastInkOutput();
-
-class FakeStdout extends EventEmitter {
-  isTTY = true;
-  bytes = 0;
-  writes = 0;
-  lastWrite = 0;
-  constructor(columns, rows) {
-    super();
-    this.columns = columns;
-    this.rows = rows;
-  }
-  hasColors() {
-    return true;
-  }
-  write(data, ...rest) {
-    this.bytes += Buffer.byteLength(data);
-    this.writes++;
-    this.lastWrite = performance.now();
-    const cb = rest.find((x) => typeof x === 'function');
-    cb?.();
-    return true;
-  }
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-  read() {
-    return null;
-  }
-}
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
