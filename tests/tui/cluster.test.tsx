@@ -3,9 +3,8 @@
 // its VMs elsewhere, P, S and D send their commands, Esc sends nothing, a replay refuses them all.
 
 import { afterEach, expect, test } from 'vitest';
-import { Engine } from '../../src/engine/engine.js';
 import type { Snapshot } from '../../src/engine/snapshot.js';
-import { loadProfileFile, resolveProfileArg } from '../../src/profile/index.js';
+import { builtinEngine, nameRow as row } from './engine-snapshots.js';
 import { bindingFor, type KeyEnv } from '../../src/tui/keymap.js';
 import { initialUi } from '../../src/tui/state.js';
 import { KEY, renderTui, statusLine as status, type Tui } from './render-tui.js';
@@ -16,22 +15,12 @@ afterEach(async () => {
   tui = undefined;
 });
 
-function engineFor(name: string): Engine {
-  const r = resolveProfileArg(name);
-  if (!r.ok) throw new Error(r.message);
-  const p = loadProfileFile(r.path);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  return new Engine(p.profile);
-}
-
 /** The sample on screen (sampling the engine again would take the next interval's numbers). */
 const shown = (t: Tui) => t.clock.store.get().snapshot;
 const vmOf = (s: Snapshot, name: string) => s.vms.find((v) => v.name === name)!;
-/** The row whose name (after the marker, an ID, ▸/▾ and indentation) is `name`. */
-const row = (t: Tui, name: string) => t.lines().find((l) => new RegExp(`^[> ] +(?:\\d+ +)?(?:[▸▾] )?${name}( |$)`).test(l)) ?? '';
 
 test('V on a VM: a host picker with why a host is not eligible; Enter migrates, the VM ends on the host picked', async () => {
-  const engine = engineFor('migration');
+  const engine = builtinEngine('migration');
   tui = await renderTui({ sim: engine, size: { columns: 120, rows: 40 } });
   await tui.tick(30); // a minute: db has touched its 4 GiB
   await tui.press('N', KEY.home, KEY.down);
@@ -80,7 +69,7 @@ test('V on a VM: a host picker with why a host is not eligible; Enter migrates, 
 });
 
 test('V: Esc cancels with nothing sent; an ineligible host is not sent but says why', async () => {
-  const engine = engineFor('migration');
+  const engine = builtinEngine('migration');
   tui = await renderTui({ sim: engine });
   await tui.press('N', KEY.home, KEY.down, KEY.down); // nfv: a NIC passed through
   expect(row(tui, 'nfv')).toMatch(/^> /);
@@ -95,7 +84,7 @@ test('V: Esc cancels with nothing sent; an ineligible host is not sent but says 
 });
 
 test('X + y fails the host: its VMs go down, HA restarts them elsewhere; X again recovers it', async () => {
-  const engine = engineFor('ha');
+  const engine = builtinEngine('ha');
   tui = await renderTui({ sim: engine, size: { columns: 120, rows: 40 } });
   await tui.press('o');
   expect(row(tui, 'esx-a')).toMatch(/^> ▸ esx-a +up +esxi +\[/);
@@ -137,7 +126,7 @@ test('X + y fails the host: its VMs go down, HA restarts them elsewhere; X again
 });
 
 test('P powers off after y and on again, S suspends and resumes, D deploys from a template', async () => {
-  const engine = engineFor('migration');
+  const engine = builtinEngine('migration');
   tui = await renderTui({ sim: engine, size: { columns: 120, rows: 40 } });
   await tui.press('N', KEY.home); // cache
   await tui.press('P');
@@ -169,7 +158,7 @@ test('P powers off after y and on again, S suspends and resumes, D deploys from 
 });
 
 test('B resets a running VM after y: it stays on its host, running, its memory starting over; off, B says why', async () => {
-  const engine = engineFor('migration');
+  const engine = builtinEngine('migration');
   tui = await renderTui({ sim: engine, size: { columns: 120, rows: 40 } });
   await tui.tick(20);
   await tui.press('N', KEY.home); // cache

@@ -6,13 +6,21 @@ import type { Snapshot } from '../../src/engine/snapshot.js';
 import { loadProfileFile, resolveProfileArg } from '../../src/profile/index.js';
 import type { Tui } from './render-tui.js';
 
-/** Samples of `profile` every 2 simulated seconds, keeping those at `times` (seconds). */
-export function engineSnapshots(profile: string, times: readonly number[]): Map<number, Snapshot> {
-  const r = resolveProfileArg(profile);
+/** An engine on a built-in profile. */
+export function builtinEngine(name: string): Engine {
+  const r = resolveProfileArg(name);
   if (!r.ok) throw new Error(r.message);
   const p = loadProfileFile(r.path);
   if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  const engine = new Engine(p.profile);
+  return new Engine(p.profile);
+}
+
+/** The row whose name (after the marker, an ID, ▸/▾ and indentation) is `name`; '' if none. */
+export const nameRow = (t: Tui, name: string) => t.lines().find((l) => new RegExp(`^[> ] +(?:\\d+ +)?(?:[▸▾] )?${name}( |$)`).test(l)) ?? '';
+
+/** Samples of `profile` every 2 simulated seconds, keeping those at `times` (seconds). */
+export function engineSnapshots(profile: string, times: readonly number[]): Map<number, Snapshot> {
+  const engine = builtinEngine(profile);
   const out = new Map<number, Snapshot>();
   const last = Math.max(...times);
   for (let t = 2; t <= last; t += 2) {

@@ -3,8 +3,7 @@
 // copy through both hosts' datastores, and once done the disk panel says where the disk is.
 
 import { afterEach, expect, test } from 'vitest';
-import { Engine } from '../../src/engine/engine.js';
-import { loadProfileFile, resolveProfileArg } from '../../src/profile/index.js';
+import { builtinEngine, nameRow as row } from './engine-snapshots.js';
 import { KEY, renderTui, statusLine as status, type Tui } from './render-tui.js';
 
 let tui: Tui | undefined;
@@ -13,19 +12,10 @@ afterEach(async () => {
   tui = undefined;
 });
 
-function engineFor(name: string): Engine {
-  const r = resolveProfileArg(name);
-  if (!r.ok) throw new Error(r.message);
-  const p = loadProfileFile(r.path);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  return new Engine(p.profile);
-}
-
 const shown = (t: Tui) => t.clock.store.get().snapshot;
-const row = (t: Tui, name: string) => t.lines().find((l) => new RegExp(`^[> ] +(?:\\d+ +)?(?:[▸▾] )?${name}( |$)`).test(l)) ?? '';
 
 test('V, Tab: the disk moves to another host\'s datastore with its progress on c, d and o; the VM stays', async () => {
-  const engine = engineFor('migration');
+  const engine = builtinEngine('migration');
   tui = await renderTui({ sim: engine, size: { columns: 140, rows: 40 } });
   await tui.tick(2);
   await tui.press('N', KEY.home, KEY.down);
