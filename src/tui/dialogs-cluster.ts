@@ -6,6 +6,7 @@
 // them; what the engine answers (started, refused and why) shows on the status line.
 
 import type { HostSample, VmSample } from '../engine/snapshot.js';
+import type { HostChoice } from '../engine/engine.js';
 import { ENTITY_WORDS } from './entity.js';
 import { PICK_ROWS, say, selectedEntity, send, type Choice, type PickDialog } from './dialogs.js';
 import type { KeyEnv } from './keymap.js';
@@ -30,13 +31,18 @@ function selectedVm(s: UiState, env: KeyEnv, key: string, does: string): { vm: V
 
 // ---- V: migrate ----------------------------------------------------------------------------------
 
+/** The engine's answer for each host as picker rows: eligible, or why not. */
+function hostChoices(targets: readonly HostChoice[]): Choice[] {
+  return targets.map((t) => ({ value: t.host, label: t.host, note: t.eligible ? 'eligible' : t.reason ?? 'not eligible', ok: t.eligible }));
+}
+
 export function openMigrate(s: UiState, env: KeyEnv): UiState {
   const got = selectedVm(s, env, 'V', 'migrates');
   if ('answer' in got) return got.answer;
   const vm = got.vm;
   const targets = env.clock.migrationTargets?.(vm.name) ?? [];
   if (targets.length === 0) return say(s, 'V: this monitor has no simulation to ask where the VM could go');
-  const choices: Choice[] = targets.map((t) => ({ value: t.host, label: t.host, note: t.eligible ? 'eligible' : t.reason ?? 'not eligible', ok: t.eligible }));
+  const choices = hostChoices(targets);
   // DRS's recommendation for this VM first, else the first eligible host
   const rec = env.view.snapshot.cluster?.recommendations.find((r) => r.vm === vm.name);
   const recAt = rec ? choices.findIndex((c) => c.ok && c.value === rec.to) : -1;
@@ -56,7 +62,7 @@ function openRelocate(s: UiState, env: KeyEnv, vmName: string): UiState {
   const vm = env.view.snapshot.vms.find((v) => v.name === vmName);
   const targets = env.clock.relocationTargets?.(vmName) ?? [];
   if (targets.length === 0) return say(s, 'V: this monitor has no simulation to ask where the disk could go');
-  const choices: Choice[] = targets.map((t) => ({ value: t.host, label: t.host, note: t.eligible ? 'eligible' : t.reason ?? 'not eligible', ok: t.eligible }));
+  const choices = hostChoices(targets);
   const none = choices.every((c) => !c.ok);
   const where = vm ? ` (on ${vm.datastore ?? vm.host}'s datastore)` : '';
   return { ...s, message: null, dialog: { kind: 'pick', purpose: 'relocate', target: vmName,
