@@ -287,10 +287,10 @@ export class HostIo {
     const nic = this.spec.nicMbit;
     shareBandwidth(n, this.nicTx, this.netShares, Math.max(0, nic - this.clusterTx), this.planTx, this.zero);
     shareBandwidth(n, this.nicRx, this.netShares, Math.max(0, nic - this.clusterRx), this.planRx, this.zero);
-    if (this.planRemote()) {
-      this.datastore.step(this.localIops, this.diskShares, IO_STEP_MS, this.served, this.settledMs);
-      this.takeRemote();
-    } else this.datastore.step(this.offIops, this.diskShares, IO_STEP_MS, this.served, this.settledMs);
+    // localIops: what this host's own datastore gets (all of offIops while no disk is elsewhere)
+    const away = this.planRemote();
+    this.datastore.step(this.localIops, this.diskShares, IO_STEP_MS, this.served, this.settledMs);
+    if (away) this.takeRemote();
     let backend = 0;
     for (let k = 0; k < n; k++) {
       // a guest short of CPU posts fewer receive buffers: what it will not take costs nothing
