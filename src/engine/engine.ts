@@ -88,16 +88,24 @@ export class Engine {
     const q = this.profile.quantumMs;
     this.carryMs += ms;
     while (this.carryMs >= q - 1e-9) {
+      // The timeline's commands due now, applied here rather than in `step`: commands are rare,
+      // and the first one would otherwise throw away `step`'s optimised code (V8 compiles a
+      // branch it has never seen run as a deoptimisation). This loop is small to recompile.
+      this.applyDue(this.timeMs);
       this.step();
       this.carryMs -= q;
     }
   }
 
-  private step(): void {
-    const t = this.timeMs;
+  /** Apply the timeline's commands due at `t` (the start of the next quantum). */
+  private applyDue(t: number): void {
     while (this.next < this.timeline.length && this.timeline[this.next].atMs <= t) {
       this.apply(this.timeline[this.next++]);
     }
+  }
+
+  private step(): void {
+    const t = this.timeMs;
     this.cluster.step(t, this.profile.quantumMs);
     if (t - this.lastMemoryMs >= MEMORY_STEP_MS || t === 0) this.stepMemory(t);
     for (const host of this.hosts) {
@@ -109,8 +117,10 @@ export class Engine {
       for (let g = 0; g < groups.length; g++) {
         const group = groups[g];
         const workload = group.workload;
-        if (workload.loads.length) {
-          for (const _ended of workload.expire(t)) {
+        // a number compared every quantum; the list is only walked when a load ends
+        if (t >= workload.nextEndMs) {
+          const ended = workload.expire(t);
+          for (let i = 0; i < ended; i++) {
             this.event(t, 'load-end', group.name, 'injected load finished');
             group.memory?.setExtraActive(workload.extraActiveMiB());
           }
@@ -181,7 +191,7 @@ export class Engine {
       if (!vm) return this.event(t, 'refused', c.target, `load: no VM named "${c.target}"`);
       const threads = Math.min(c.threads ?? vm.group.vcpus, vm.group.vcpus);
       const activeMiB = c.activeMiB ?? 0;
-      vm.group.workload.loads.push({ cpu: c.cpu, threads, activeMiB, untilMs: t + c.forMs });
+      vm.group.workload.addLoad(c.cpu, threads, activeMiB, t + c.forMs);
       vm.group.memory?.setExtraActive(vm.group.workload.extraActiveMiB());
       const what = [
         c.cpu > 0 ? `+${Math.round(c.cpu * 100)}% CPU on ${threads} vCPU${threads === 1 ? '' : 's'}` : '',

@@ -13,24 +13,30 @@ function splitmix32(seed: number): () => number {
 }
 
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * sfc32's state a, b, c, d. Kept in a Uint32Array rather than four fields: the values span the
+   * whole unsigned 32-bit range, so a field would hold small integers one step and doubles the
+   * next, and V8 would re-type it (and recompile its readers) while the simulation runs. The
+   * arithmetic is modulo 2^32 either way, so the sequence is the same.
+   */
+  private readonly s = new Uint32Array(4);
 
   constructor(seed: number) {
     const sm = splitmix32(seed);
-    this.a = sm(); this.b = sm(); this.c = sm(); this.d = sm();
+    const s = this.s;
+    s[0] = sm(); s[1] = sm(); s[2] = sm(); s[3] = sm();
   }
 
   /** uniform in [0, 1) */
   next(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
+    const s = this.s;
+    const a = s[0], b = s[1], c = s[2], d = s[3];
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    const c1 = ((c << 21) | (c >>> 11)) >>> 0;
+    s[1] = c + (c << 3);
+    s[2] = c1 + t;
     return t / 4294967296;
   }
 

@@ -4,7 +4,7 @@
 import type { HostSpec, Profile, VmSpec } from '../profile/types.js';
 import { HostCpu, type CpuGroupConfig } from './cpu/host-cpu.js';
 import { CPU_VIRT_OVERHEAD } from './cpu/overhead.js';
-import { WorkloadState } from './cpu/workload.js';
+import { systemWorkload, WorkloadState } from './cpu/workload.js';
 import { containerGroupConfig } from './cgroups/host-group.js';
 import { HostIo } from './io/host-io.js';
 import { partitionGroup } from './io/partition.js';
@@ -77,8 +77,7 @@ export interface ClusterNet {
 
 /** Type-2 hosts: the host OS's applications are ordinary processes beside the VMs. */
 function hostOsGroup(host: HostSpec, gid: number, rng: Rng): GroupRuntime {
-  const spec = { type: 'generic' as const, heapMiB: 0, cpu: host.hostOsLoad, threads: host.pcpus,
-    pattern: 'steady' as const, periodMs: 60_000, activeMiB: 0, dirtyMiBs: 0, netMbit: 0, iops: 0 };
+  const spec = systemWorkload(host.hostOsLoad, host.pcpus);
   return {
     gid, name: 'Host-OS', kind: 'system', vcpus: host.pcpus, shares: 1000 * host.pcpus,
     reservationMHz: 0, limitMHz: null, state: 'running', memory: null, cpuOverhead: 0,

@@ -5,19 +5,23 @@
 // nr_throttled those in which the quota ran out, throttled time is summed over every thread that
 // was held back (so it can exceed wall time, as the per-CPU run queues' sum does).
 
+import { AS_DOUBLE } from '../shapes.js';
 import { CFS_PERIOD_MS } from './constants.js';
 
 export class Bandwidth {
   nrPeriods = 0;
   nrThrottled = 0;
-  throttledMs = 0;
+  /** declared AS_DOUBLE so that V8 stores these fractions as doubles from the start */
+  throttledMs = AS_DOUBLE;
   private period = 0;
-  private used = 0;
+  private used = AS_DOUBLE;
   private active = false;
   private throttled = false;
 
   /** `quotaMs` per period; null = "max": no bandwidth control and no bandwidth counters */
-  constructor(readonly quotaMs: number | null, readonly periodMs = CFS_PERIOD_MS) {}
+  constructor(readonly quotaMs: number | null, readonly periodMs = CFS_PERIOD_MS) {
+    this.throttledMs = this.used = 0;
+  }
 
   /** Quota left in the current period, ms. */
   left(): number {

@@ -113,7 +113,7 @@ function load(sys: CgroupSystem, tMs: number, c: Extract<Command, { action: 'loa
   const spec = node instanceof Service ? node.template : node.spec;
   const threads = c.threads ?? Math.max(1, spec.workload.threads);
   const activeMiB = c.activeMiB ?? 0;
-  node.workload.loads.push({ cpu: c.cpu, threads, activeMiB, untilMs: tMs + c.forMs });
+  node.workload.addLoad(c.cpu, threads, activeMiB, tMs + c.forMs);
   const what = [
     c.cpu > 0 ? `+${Math.round(c.cpu * 100)}% CPU on ${threads} thread${threads === 1 ? '' : 's'}` : '',
     activeMiB > 0 ? `+${Math.round(activeMiB)} MiB working set` : '',

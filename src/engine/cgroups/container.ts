@@ -5,6 +5,7 @@
 import type { ContainerSpec } from '../../profile/types.js';
 import { WorkloadState } from '../cpu/workload.js';
 import type { Rng } from '../rng.js';
+import { AS_DOUBLE } from '../shapes.js';
 import { Bandwidth } from './bandwidth.js';
 import {
   BASE_TASKS, CFS_PERIOD_MS, CHARGE_BATCH_MIB, CHURN_PER_S, FORK_RETRY_MS, MAX_BACKLOG_MS, RESTART_FIRST_MS, STARTUP_S, TOUCH_MIBS,
@@ -25,13 +26,20 @@ export interface Parent {
   count(): number;
 }
 
-/** What memory.high and memory.max allow this quantum, from the container and its parent. */
-export interface MemoryBounds {
+/**
+ * What memory.high and memory.max allow this quantum, from the container and its parent. One is
+ * refilled for every container every quantum (fields AS_DOUBLE: see ../shapes.ts).
+ */
+export class MemoryBounds {
   /** sleep per charge batch above memory.high, ms (0 below it) */
-  sleepMs: number;
-  overHigh: boolean;
+  sleepMs = AS_DOUBLE;
+  overHigh = false;
   /** MiB it may still charge before memory.max */
-  room: number;
+  room = AS_DOUBLE;
+
+  constructor() {
+    this.sleepMs = this.room = 0;
+  }
 }
 
 export interface MemoryEvents {
@@ -49,26 +57,29 @@ export interface SampleBase {
 }
 
 export class Container {
-  state: ContainerState = 'running';
+  /** 'running' from the constructor, which explains the placeholder */
+  state: ContainerState = 'restoring';
   readonly workload: WorkloadState;
   readonly bw: Bandwidth;
   readonly cpuPsi = new Psi();
   readonly memPsi = new Psi();
+  // Fields that hold fractions are declared AS_DOUBLE so that V8 stores them as doubles from the
+  // start; the constructor gives them their starting values.
   /** this quantum: threads that may run, work they have (ms), and what competes after cpu.max */
   threads = 0;
-  wanted = 0;
-  want = 0;
-  usageMs = 0;
+  wanted = AS_DOUBLE;
+  want = AS_DOUBLE;
+  usageMs = AS_DOUBLE;
   /** share of the last quantum some runnable task waited for CPU (cpu.pressure "some") */
-  cpuStall = 0;
-  private backlog = 0;
+  cpuStall = AS_DOUBLE;
+  private backlog = AS_DOUBLE;
   /** memory.current: anonymous memory; no page cache or swap is modelled */
-  anon = 0;
-  peak = 0;
+  anon = AS_DOUBLE;
+  peak = AS_DOUBLE;
   readonly events: MemoryEvents = { high: 0, max: 0, oom: 0, oomKill: 0 };
-  private highBatches = 0;
+  private highBatches = AS_DOUBLE;
   /** share of the last quantum its tasks slept for memory.high */
-  memStall = 0;
+  memStall = AS_DOUBLE;
   restarts = 0;
   restartAtMs = 0;
   startedAtMs: number;
@@ -76,14 +87,17 @@ export class Container {
   tasks = 0;
   forkFails = 0;
   private nextForkMs = 0;
-  frozenMs = 0;
-  upper = 0;
+  frozenMs = AS_DOUBLE;
+  upper = AS_DOUBLE;
   /** memory image of the last checkpoint, MiB */
   image: number | null = null;
   /** end of a checkpoint dump or a restore in progress */
   untilMs = 0;
   lastThrottledMs = -Infinity;
   base: SampleBase = { usageMs: 0, nrPeriods: 0, nrThrottled: 0 };
+  /** demand's result: busy threads, and CPUs of work per second (AS_DOUBLE: see above) */
+  private demandThreads = 0;
+  private demandCpus = AS_DOUBLE;
 
   constructor(
     readonly name: string,
@@ -95,14 +109,25 @@ export class Container {
     this.workload = new WorkloadState(spec.workload, 1, rng, 0);
     this.bw = new Bandwidth(spec.cpuMax === null ? null : spec.cpuMax * CFS_PERIOD_MS);
     this.startedAtMs = tMs;
+    // Stored twice on purpose: V8 treats a field that has only ever held the value it was
+    // initialised with as a constant, and the first change (a freeze) would then throw away all
+    // the optimised code that read it.
+    this.state = 'running';
+    this.wanted = this.want = this.usageMs = this.cpuStall = this.backlog = 0;
+    this.anon = this.peak = this.highBatches = this.memStall = 0;
+    this.frozenMs = this.upper = 0;
+    this.demandCpus = 0;
   }
 
   get shares(): number {
     return weightToShares(this.spec.cpuWeight);
   }
 
-  /** Busy threads and the CPUs of work per second they bring: its own load and its share of the service's. */
-  private demand(tMs: number): { threads: number; cpus: number } {
+  /**
+   * Busy threads and the CPUs of work per second they bring: its own load and its share of the
+   * service's. Written into demandThreads and demandCpus (this runs every quantum: no object).
+   */
+  private demand(tMs: number): void {
     const w = this.spec.workload;
     const p = this.parent;
     const f = (p?.workload ?? this.workload).factor(tMs);
@@ -114,12 +139,15 @@ export class Container {
       cpus += l.cpu * l.threads;
       threads = Math.max(threads, l.threads);
     }
-    return { threads: cpus > 0 ? Math.max(1, threads) : threads, cpus };
+    this.demandThreads = cpus > 0 ? Math.max(1, threads) : threads;
+    this.demandCpus = cpus;
   }
 
   /** Tasks it would run now (main process and busy threads), before pids.max. */
   wantedTasks(tMs: number): number {
-    return this.state === 'running' ? BASE_TASKS + this.demand(tMs).threads : this.tasks;
+    if (this.state !== 'running') return this.tasks;
+    this.demand(tMs);
+    return BASE_TASKS + this.demandThreads;
   }
 
   /**
@@ -129,12 +157,13 @@ export class Container {
   prepare(tMs: number, q: number, pidsRoom: number): number {
     this.wanted = 0;
     this.want = 0;
-    if (this.state !== 'running') {
-      this.threads = 0;
-      return 0;
-    }
-    const d = this.demand(tMs);
-    const wantTasks = BASE_TASKS + d.threads;
+    // Stored in every state, not only when it is not running: a store V8 had never seen run
+    // would throw away the optimised code at the first freeze.
+    this.threads = 0;
+    if (this.state !== 'running') return 0;
+    this.demand(tMs);
+    const dThreads = this.demandThreads;
+    const wantTasks = BASE_TASKS + dThreads;
     this.tasks = Math.max(0, Math.min(wantTasks, pidsRoom));
     let refused = 0;
     if (this.tasks < wantTasks && tMs >= this.nextForkMs) {
@@ -144,7 +173,7 @@ export class Container {
     }
     const t = Math.max(0, this.tasks - BASE_TASKS);
     this.threads = t;
-    const rate = d.threads > 0 ? Math.min(t, (d.cpus * t) / d.threads) : 0;
+    const rate = dThreads > 0 ? Math.min(t, (this.demandCpus * t) / dThreads) : 0;
     this.backlog = Math.min(this.backlog + rate * q, t * MAX_BACKLOG_MS);
     // Tasks asleep for memory.high cannot run either.
     this.wanted = Math.min(this.backlog, t * q * (1 - this.memStall));
@@ -161,7 +190,8 @@ export class Container {
     this.cpuStall = this.threads > 0 ? Math.min(1, Math.max(0, (this.wanted - x) / this.threads / q)) : 0;
     this.cpuPsi.add(this.cpuStall * q, q);
     this.memPsi.add(this.memStall * q, q);
-    if (this.state === 'frozen' || this.state === 'checkpointing') this.frozenMs += q;
+    // adds 0 while running, rather than a store V8 would first see run at the first freeze
+    this.frozenMs += this.state === 'frozen' || this.state === 'checkpointing' ? q : 0;
     return first;
   }
 

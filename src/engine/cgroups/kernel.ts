@@ -9,6 +9,7 @@
 
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
 import type { Container } from './container.js';
+import { AS_DOUBLE } from '../shapes.js';
 import { Service } from './service.js';
 import { divide } from './weights.js';
 
@@ -17,9 +18,10 @@ export type Node = Container | Service;
 export class Kernel {
   /** top-level cgroups, in the order they were created */
   readonly nodes: Node[] = [];
-  private ranBefore = 0;
-  private demandMs = 0;
-  private ownMs = 0;
+  // CPU time, ms: declared AS_DOUBLE so that V8 stores them as doubles from the start
+  private ranBefore = AS_DOUBLE;
+  private demandMs = AS_DOUBLE;
+  private ownMs = AS_DOUBLE;
   /** settle's division, reused every quantum */
   private shares: Float64Array = new Float64Array(0);
   private readonly list: Container[] = [];
@@ -31,7 +33,9 @@ export class Kernel {
     readonly vm: GroupRuntime | null,
     /** the HostCpu group: the host's container group, or the VM */
     public g: number,
-  ) {}
+  ) {
+    this.ranBefore = this.demandMs = this.ownMs = 0;
+  }
 
   *containers(): Generator<Container> {
     for (const n of this.nodes) {
@@ -72,9 +76,11 @@ export class Kernel {
     this.demandMs = d;
     if (!this.vm) {
       cpu.clearBacklog(this.g);
+      // Each lane's share of the demand, clamped after dividing rather than before: the same
+      // numbers (division keeps the order, and q / q is 1), but V8 then sees fractions here from
+      // the first quantum, rather than whole lanes only and a deopt at the first partly busy one.
       for (let v = start; v < end; v++) {
-        const lane = Math.min(q, Math.max(0, d - (v - start) * q));
-        cpu.demand[v] = lane / q;
+        cpu.demand[v] = Math.min(1, Math.max(0, (d - (v - start) * q) / q));
       }
     } else {
       // the guest's own work is already there; containers fill what headroom its vCPUs have

@@ -2,6 +2,7 @@
 // stalled, averaged the way kernel/sched/psi.c does it — every 2 s, in 11-bit fixed point with
 // the loadavg rounding (calc_load), so the figures match what /sys/fs/cgroup/*/cpu.pressure shows.
 
+import { AS_DOUBLE } from '../shapes.js';
 import { PSI_PERIOD_MS } from './constants.js';
 
 const FIXED_1 = 2048;
@@ -25,14 +26,21 @@ function printed(avg: number): number {
 export class Psi {
   /** fixed-point averages: percent × 2048 */
   private readonly avg = [0, 0, 0];
+  // declared AS_DOUBLE so that V8 stores these fractions as doubles from the start
   /** cumulative stall time, µs (the `total=` field) */
-  totalUs = 0;
-  private windowStallMs = 0;
-  private windowMs = 0;
+  totalUs = AS_DOUBLE;
+  private windowStallMs = AS_DOUBLE;
+  private windowMs = AS_DOUBLE;
+
+  constructor() {
+    this.totalUs = this.windowStallMs = this.windowMs = 0;
+  }
 
   /** `stallMs` of the last `ms` had some task stalled. */
   add(stallMs: number, ms: number): void {
-    const s = stallMs < 0 ? 0 : stallMs > ms ? ms : stallMs;
+    // clamped with Math.min/max rather than conditionals, which made `s` a boxed number (V8 does
+    // not know `ms` is one), allocated for every cgroup every quantum
+    const s = Math.min(Math.max(stallMs, 0), ms);
     this.totalUs += s * 1000;
     this.windowStallMs += s;
     this.windowMs += ms;

@@ -5,6 +5,7 @@
 import type { ContainerSpec, ServiceSpec } from '../../profile/types.js';
 import { WorkloadState } from '../cpu/workload.js';
 import type { Rng } from '../rng.js';
+import { AS_DOUBLE } from '../shapes.js';
 import { Bandwidth } from './bandwidth.js';
 import { CFS_PERIOD_MS } from './constants.js';
 import type { Container, MemoryEvents, Parent, SampleBase } from './container.js';
@@ -20,9 +21,10 @@ export class Service implements Parent {
   readonly memPsi = new Psi();
   /** memory.events of the parent itself (its own memory.max) */
   readonly events: MemoryEvents = { high: 0, max: 0, oom: 0, oomKill: 0 };
-  usageMs = 0;
-  wanted = 0;
-  want = 0;
+  // declared AS_DOUBLE so that V8 stores these fractions as doubles from the start
+  usageMs = AS_DOUBLE;
+  wanted = AS_DOUBLE;
+  want = AS_DOUBLE;
   base: SampleBase = { usageMs: 0, nrPeriods: 0, nrThrottled: 0 };
   /** give's division among the replicas, reused every quantum */
   private got: Float64Array = new Float64Array(0);
@@ -32,6 +34,7 @@ export class Service implements Parent {
     this.workload = new WorkloadState(template.workload, 1, rng, 0);
     this.bw = new Bandwidth(spec.cpuMax === null ? null : spec.cpuMax * CFS_PERIOD_MS);
     this.n0 = spec.replicas;
+    this.usageMs = this.wanted = this.want = 0;
   }
 
   get name(): string {

@@ -7,7 +7,7 @@ import type { Rng } from '../rng.js';
 import type { HostRuntime } from '../runtime.js';
 import { CONTAINER_HYPERVISORS } from '../../profile/types.js';
 import { THROTTLE_EVENT_QUIET_MS } from './constants.js';
-import { Container, type MemoryBounds } from './container.js';
+import { Container, MemoryBounds } from './container.js';
 import { apply, handles } from './commands.js';
 import { Kernel } from './kernel.js';
 import { kill, tick } from './lifecycle.js';
@@ -31,6 +31,12 @@ export class CgroupSystem {
   private readonly kernels = new Map<string, Kernel>();
   private readonly byHost = new Map<HostRuntime, Kernel[]>();
   private readonly lastThrottle = new Map<string, number>();
+  /** memory's bounds, refilled for each container (this runs every quantum: no new object) */
+  private readonly bounds = new MemoryBounds();
+  /** settle's time, for `onThrottled` */
+  private settleMs = 0;
+  /** settle's callback for throttling, made once rather than a closure per kernel per quantum */
+  private readonly onThrottled = (name: string): void => this.throttled(name, this.settleMs);
 
   constructor(
     profile: Profile,
@@ -152,7 +158,8 @@ export class CgroupSystem {
   settle(host: HostRuntime, tMs: number): void {
     const q = this.quantumMs;
     for (const k of this.byHost.get(host) ?? NONE) {
-      k.settle(q, (name) => this.throttled(name, tMs));
+      this.settleMs = tMs;
+      k.settle(q, this.onThrottled);
       const containers = k.containerList();
       for (const c of containers) this.memory(c, tMs, q);
       let total = 0;
@@ -184,11 +191,10 @@ export class CgroupSystem {
     const sCur = svc ? svc.memoryCurrent() : 0;
     const own = (c.spec.memoryMaxMiB ?? Infinity) - c.anon;
     const shared = svc ? (svc.spec.memoryMaxMiB ?? Infinity) - sCur : Infinity;
-    const b: MemoryBounds = {
-      sleepMs: Math.max(high < Infinity ? highSleepMs(c.anon, high) : 0, sHigh < Infinity ? highSleepMs(sCur, sHigh) : 0),
-      overHigh: c.anon > high || sCur > sHigh,
-      room: Math.min(own, shared),
-    };
+    const b = this.bounds;
+    b.sleepMs = Math.max(high < Infinity ? highSleepMs(c.anon, high) : 0, sHigh < Infinity ? highSleepMs(sCur, sHigh) : 0);
+    b.overHigh = c.anon > high || sCur > sHigh;
+    b.room = Math.min(own, shared);
     if (c.grow(q, b)) return;
     if (svc && shared < own) {
       svc.events.max++;
@@ -201,8 +207,9 @@ export class CgroupSystem {
   }
 
   private expire(n: Container | Service, tMs: number): void {
-    if (n.workload.loads.length === 0) return;
-    for (const _ended of n.workload.expire(tMs)) this.emit(tMs, 'load-end', n.name, 'injected load finished');
+    if (tMs < n.workload.nextEndMs) return;
+    const ended = n.workload.expire(tMs);
+    for (let i = 0; i < ended; i++) this.emit(tMs, 'load-end', n.name, 'injected load finished');
   }
 
   private fork(c: Container, refused: number, tMs: number): void {

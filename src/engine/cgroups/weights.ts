@@ -14,10 +14,18 @@ export interface Claim {
 }
 
 /**
+ * divide's inputs to waterFill, reused from call to call (it runs every contended quantum, and
+ * allocated three arrays each time before). `none` stays all zeros: cgroups reserve nothing.
+ */
+let wantScratch = new Float64Array(16);
+let sharesScratch = new Float64Array(16);
+let none = new Float64Array(16);
+
+/**
  * Divide `capacity` ms among siblings by shares, none above what it wants, what a satisfied one
  * leaves going to the others (work-conserving, as cgroup v2 weights are). Runs every quantum for
  * every kernel and service: `out` (the caller's, reused) receives the result when it is long
- * enough, and the common case, everyone satisfied, allocates nothing.
+ * enough, and nothing else is allocated.
  */
 export function divide(claims: readonly Claim[], capacity: number, out?: Float64Array): Float64Array {
   const n = claims.length;
@@ -30,12 +38,18 @@ export function divide(claims: readonly Claim[], capacity: number, out?: Float64
     for (let i = 0; i < n; i++) result[i] = claims[i].want;
     return result;
   }
-  const want = new Float64Array(n);
-  const shares = new Float64Array(n);
+  if (wantScratch.length < n) {
+    const size = Math.max(2 * n, 16);
+    wantScratch = new Float64Array(size);
+    sharesScratch = new Float64Array(size);
+    none = new Float64Array(size);
+  }
+  const want = wantScratch;
+  const shares = sharesScratch;
   for (let i = 0; i < n; i++) {
     want[i] = claims[i].want;
     shares[i] = claims[i].shares;
   }
-  waterFill(n, want, new Float64Array(n), shares, cap, result);
+  waterFill(n, want, none, shares, cap, result);
   return result;
 }

@@ -27,6 +27,20 @@ export type { HostChoice } from './eligibility.js';
 
 const ACTIONS = new Set(['migrate', 'fail', 'recover', 'power_on', 'power_off', 'suspend', 'resume', 'reset', 'shutdown', 'deploy', 'relocate']);
 
+/**
+ * Rates per host, Mbit/s, in the Map's order as two arrays: walked every quantum, and iterating a
+ * Map's entries allocates a [host, rate] pair for each.
+ */
+class HostRates {
+  readonly hosts: HostRuntime[];
+  readonly mbit: number[];
+
+  constructor(rates: ReadonlyMap<HostRuntime, number>) {
+    this.hosts = [...rates.keys()];
+    this.mbit = [...rates.values()];
+  }
+}
+
 export class Cluster {
   readonly ctx: ClusterContext;
   readonly migrations: Migrations;
@@ -38,8 +52,8 @@ export class Cluster {
   readonly services: Services;
   private nextServiceMs = DRS_PERIOD_MS;
   /** FT logging through each host's NIC, Mbit/s (migrations account for their own) */
-  private ftTx = new Map<HostRuntime, number>();
-  private ftRx = new Map<HostRuntime, number>();
+  private ftTx = new HostRates(new Map());
+  private ftRx = new HostRates(new Map());
   private started = false;
 
   constructor(profile: Profile, hosts: HostRuntime[], rng: Rng, emit: Emit,
@@ -92,10 +106,11 @@ export class Cluster {
       if (this.migrations.active.length !== n) this.afterMigrations(tMs);
     }
     if (this.storage.active.length > 0) this.storage.step(tMs, dtMs);
-    if (this.ftTx.size > 0) {
+    if (this.ftTx.hosts.length > 0) {
       const s = dtMs / 1000;
-      for (const [h, x] of this.ftTx) h.net.txTotal += x * s;
-      for (const [h, x] of this.ftRx) h.net.rxTotal += x * s;
+      const { ftTx: tx, ftRx: rx } = this;
+      for (let i = 0; i < tx.hosts.length; i++) tx.hosts[i].net.txTotal += tx.mbit[i] * s;
+      for (let i = 0; i < rx.hosts.length; i++) rx.hosts[i].net.rxTotal += rx.mbit[i] * s;
     }
     if (this.ha.busy) this.ha.step(tMs);
     if (this.lifecycle.busy) this.lifecycle.step(tMs);
@@ -151,8 +166,8 @@ export class Cluster {
     const tx = new Map<HostRuntime, number>();
     const rx = new Map<HostRuntime, number>();
     this.ft.traffic(tx, rx);
-    this.ftTx = new Map(tx);
-    this.ftRx = new Map(rx);
+    this.ftTx = new HostRates(tx);
+    this.ftRx = new HostRates(rx);
     this.migrations.traffic(tx, rx);
     for (const h of this.ctx.hosts) {
       h.net.txMbit = tx.get(h) ?? 0;

@@ -18,24 +18,27 @@ export function account(s: CpuState): void {
     const swp = q * stallSwap[g];
     const gst = q * stallGuest[g];
     const blocked = gBlocked[g];
+    // what a vCPU with work has left after its memory stall
+    const qa = q - swp - gst;
     const start = gStart[g];
     const end = start + gCount[g];
     for (let v = start; v < end; v++) {
       const w = want[v];
-      if (w <= 0) {
-        cIdle[v] += q;
+      if (w <= 0 || blocked) {
+        // Idle, or held (a VServer context on hold): a vCPU with work first waits out its memory
+        // stall, then is blocked for the rest. Both cases share these stores, each adding 0 where
+        // it does not apply: a group's first hold then runs code V8 has already seen, instead of
+        // throwing away the optimised accounting.
+        const held = w > 0;
+        cSwpwt[v] += held ? swp : 0;
+        cIdle[v] += held ? gst : q;
+        cBlocked[v] += held ? qa : 0;
         progress[v] += q;
         continue;
       }
       // A vCPU with work first waits out its memory stall, then is in one state per ms left.
       cSwpwt[v] += swp;
       cIdle[v] += gst;
-      const qa = q - swp - gst;
-      if (blocked) {
-        cBlocked[v] += qa;
-        progress[v] += q;
-        continue;
-      }
       const c = cstpPart[v];
       cCstp[v] += c;
       const x = granted[v];

@@ -10,6 +10,12 @@
 const EPS = 1e-9;
 /** waterFill's breakpoints, reused from call to call */
 let points = new Float64Array(64);
+/** views of the first n breakpoints, for every n: sorting them then allocates no view per call */
+let prefixes = prefixViews(points);
+
+function prefixViews(a: Float64Array): Float64Array[] {
+  return Array.from({ length: a.length + 1 }, (_, n) => a.subarray(0, n));
+}
 
 /**
  * All arrays have length >= n; `out` receives each VM's entitlement.
@@ -41,14 +47,17 @@ export function waterFill(
   }
   // Breakpoints of λ where some term starts or stops growing. The scratch array is reused: this
   // runs on every contended host each entitlement period, and allocated on every call before.
-  if (points.length < 2 * n) points = new Float64Array(Math.max(4 * n, 64));
+  if (points.length < 2 * n) {
+    points = new Float64Array(Math.max(4 * n, 64));
+    prefixes = prefixViews(points);
+  }
   let np = 0;
   for (let i = 0; i < n; i++) {
     if (shares[i] <= 0) continue;
     points[np++] = Math.min(res[i], want[i]) / shares[i];
     points[np++] = want[i] / shares[i];
   }
-  const sorted = points.subarray(0, np).sort();
+  const sorted = prefixes[np].sort();
   let lo = 0;
   let fLo = total(0, n, want, res, shares);
   let lambda = np > 0 ? sorted[np - 1] : 0;

@@ -67,7 +67,9 @@ export function grantRelaxed(s: CpuState, sysMs: number): void {
   const P = s.pcpus;
   const off = s.quanta % P;
   for (let i = 0; i < P && total > EPS; i++) {
-    const x = total < q ? total : q;
+    // Math.min rather than a conditional: V8 does not know the field `q` came from is a number,
+    // and the conditional made `x` a boxed number, allocated every quantum.
+    const x = Math.min(total, q);
     s.pcpuBusy[(off + i) % P] += x;
     total -= x;
   }

@@ -71,8 +71,9 @@ export class HostCpu extends CpuState {
       const end = start + gCount[g];
       for (let v = start; v < end; v++) {
         const d = demand[v];
-        let b = backlog[v] + d * q;
-        if (b > MAX_BACKLOG_MS) b = MAX_BACKLOG_MS;
+        // Math.min, not `if (b > MAX) b = MAX`: V8 does not know an imported constant is a number,
+        // so that form made `b` a boxed number, allocated for every vCPU every quantum.
+        const b = Math.min(backlog[v] + d * q, MAX_BACKLOG_MS);
         backlog[v] = b;
         const need = b * inv;
         want[v] = need > avail ? avail : need > EPS ? need : 0;

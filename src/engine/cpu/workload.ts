@@ -1,7 +1,8 @@
 // What a guest asks of its vCPUs over time: the profile's workload (level, busy threads,
 // pattern) plus any `load` commands in force, plus the guest kernel's own housekeeping.
 
-import type { Pattern, WorkloadSpec } from '../../profile/types.js';
+import type { WorkloadSpec } from '../../profile/types.js';
+import { AS_DOUBLE } from '../shapes.js';
 import type { Rng } from '../rng.js';
 
 /** Timer interrupts and kernel threads keep every guest vCPU a little busy [assumption]. */
@@ -9,20 +10,49 @@ export const GUEST_HOUSEKEEPING = 0.01;
 /** A bursty workload between bursts runs at this fraction of its level [assumption]. */
 const BURSTY_BACKGROUND = 0.05;
 
-export interface ActiveLoad {
-  cpu: number;
-  threads: number;
-  /** extra working set, MiB */
-  activeMiB: number;
-  untilMs: number;
+/** A `load` command in force. A class, so every load has one shape whatever its numbers. */
+export class ActiveLoad {
+  // AS_DOUBLE: a fraction, or a whole 100 %, stored the same way by V8 (see ../shapes.ts)
+  readonly cpu: number = AS_DOUBLE;
+  readonly activeMiB: number = AS_DOUBLE;
+
+  constructor(
+    cpu: number,
+    readonly threads: number,
+    /** extra working set, MiB */
+    activeMiB: number,
+    readonly untilMs: number,
+  ) {
+    this.cpu = cpu;
+    this.activeMiB = activeMiB;
+  }
 }
+
+/**
+ * A load that adds nothing (no CPU, no threads, no memory) and never ends, first in every
+ * workload's `loads`. The loops over the loads so run from the first quantum, and a real `load`
+ * command then runs no code V8 has not already seen: the first one would otherwise throw away
+ * the engine's optimised step (V8 compiles code it has never seen run as a deoptimisation).
+ */
+const IDLE_LOAD = new ActiveLoad(0, 0, 0, Infinity);
 
 export class WorkloadState {
   private burstOn = false;
-  private burstUntilMs = 0;
-  readonly loads: ActiveLoad[] = [];
-  /** the pattern's multiplier in the last quantum filled; the I/O model follows it */
-  level = 1;
+  /** declared AS_DOUBLE so that V8 stores it as a double from the start (set in the constructor) */
+  private burstUntilMs = AS_DOUBLE;
+  /** the `load` commands in force, after IDLE_LOAD */
+  readonly loads: ActiveLoad[] = [IDLE_LOAD];
+  /**
+   * When the first of the loads ends (Infinity without loads): the engine checks this number
+   * every quantum rather than the list, so nothing new runs in its hot loop when a load starts.
+   * Declared AS_DOUBLE and set in the constructor: a field written a second time there is not
+   * taken by V8 for a constant, which the first `load` would otherwise have to undo.
+   */
+  nextEndMs = AS_DOUBLE;
+  /** the pattern's multiplier in the last quantum filled; the I/O model follows it (AS_DOUBLE: as above) */
+  level = AS_DOUBLE;
+  /** setFactor's result (AS_DOUBLE: as above) */
+  private factorAt = AS_DOUBLE;
   /** stunned for a migration's stop-and-copy: the guest runs nothing, its vCPUs wait */
   stunned = false;
 
@@ -31,21 +61,41 @@ export class WorkloadState {
     readonly vcpus: number,
     private readonly rng: Rng,
     private readonly housekeeping = GUEST_HOUSEKEEPING,
-  ) {}
+  ) {
+    this.burstUntilMs = 0;
+    this.level = 1;
+    this.factorAt = 1;
+    this.nextEndMs = Infinity;
+  }
 
   /** The pattern's multiplier of `cpu` at time t. */
   factor(tMs: number): number {
-    return patternFactor(this.spec.pattern, tMs, this.spec.periodMs, this);
+    this.setFactor(tMs);
+    return this.factorAt;
+  }
+
+  /**
+   * The pattern's multiplier at t, into `factorAt`: stored, not returned, because a fraction
+   * returned from a call V8 does not inline is allocated afresh, for every group every quantum.
+   */
+  private setFactor(tMs: number): void {
+    const spec = this.spec;
+    switch (spec.pattern) {
+      case 'steady': this.factorAt = 1; return;
+      case 'idle': this.factorAt = 0; return;
+      case 'sine': this.factorAt = 0.5 * (1 + Math.sin((2 * Math.PI * tMs) / spec.periodMs)); return;
+      case 'bursty': this.factorAt = this.burstOnAt(tMs) ? 1 : BURSTY_BACKGROUND; return;
+    }
   }
 
   /** Bursts are an on/off process with exponential durations drawn from the seeded source. */
-  burstFactor(tMs: number): number {
+  private burstOnAt(tMs: number): boolean {
     if (tMs >= this.burstUntilMs) {
       this.burstOn = !this.burstOn;
       const mean = this.spec.periodMs * (this.burstOn ? 0.25 : 0.75);
       this.burstUntilMs = tMs + Math.max(1, this.rng.exponential(mean));
     }
-    return this.burstOn ? 1 : BURSTY_BACKGROUND;
+    return this.burstOn;
   }
 
   /**
@@ -53,7 +103,8 @@ export class WorkloadState {
    * the part of it that is application work rather than guest housekeeping.
    */
   fill(tMs: number, out: Float64Array, useful: Float64Array, offset: number): void {
-    this.level = this.factor(tMs);
+    this.setFactor(tMs);
+    this.level = this.factorAt;
     // a stunned guest asks for nothing (a multiplication, not a branch: this runs every quantum)
     const on = this.stunned ? 0 : 1;
     const base = this.spec.cpu * this.level;
@@ -64,7 +115,12 @@ export class WorkloadState {
     const n = this.vcpus;
     for (let i = 0; i < n; i++) {
       let app = i < threads ? base : 0;
-      for (let k = 0; k < nl; k++) if (i < loads[k].threads) app += loads[k].cpu;
+      // adds 0 for a load on fewer threads, rather than skip it: the same code runs for IDLE_LOAD
+      for (let k = 0; k < nl; k++) {
+        const l = loads[k];
+        const cpu = l.cpu;
+        app += i < l.threads ? cpu : 0;
+      }
       const d = (hk + app) * on;
       out[offset + i] = d > 1 ? 1 : d;
       useful[offset + i] = d > 0 ? app / d : 0;
@@ -78,21 +134,37 @@ export class WorkloadState {
     return x;
   }
 
-  /** Drop loads whose time is up; returns them so the engine can log their end. */
-  expire(tMs: number): ActiveLoad[] {
-    const ended: ActiveLoad[] = [];
-    for (let i = this.loads.length - 1; i >= 0; i--) {
-      if (this.loads[i].untilMs <= tMs) ended.push(...this.loads.splice(i, 1));
+  /** Add a `load` command's work, from now until `untilMs`. */
+  addLoad(cpu: number, threads: number, activeMiB: number, untilMs: number): void {
+    this.loads.push(new ActiveLoad(cpu, threads, activeMiB, untilMs));
+    this.nextEndMs = Math.min(this.nextEndMs, untilMs);
+  }
+
+  /** Drop loads whose time is up; returns how many, so the engine can log their end. */
+  expire(tMs: number): number {
+    if (tMs < this.nextEndMs) return 0;
+    const loads = this.loads;
+    let ended = 0;
+    let next = Infinity;
+    for (let i = loads.length - 1; i >= 0; i--) {
+      if (loads[i].untilMs <= tMs) {
+        loads.splice(i, 1);
+        ended++;
+      } else next = Math.min(next, loads[i].untilMs);
     }
+    this.nextEndMs = next;
     return ended;
   }
 }
 
-function patternFactor(pattern: Pattern, tMs: number, periodMs: number, state: WorkloadState): number {
-  switch (pattern) {
-    case 'steady': return 1;
-    case 'idle': return 0;
-    case 'sine': return 0.5 * (1 + Math.sin((2 * Math.PI * tMs) / periodMs));
-    case 'bursty': return state.burstFactor(tMs);
-  }
+/**
+ * The steady load of a host's own system group (a driver partition, a type-2 host's OS). Its keys
+ * are a parsed profile workload's, in the same order: V8 then gives it the same hidden class, so
+ * `fill` never meets a second kind of workload (which deoptimised it once the first I/O arrived).
+ */
+export function systemWorkload(cpu: number, threads: number): WorkloadSpec {
+  return {
+    type: 'generic', heapMiB: 0, cpu, threads, pattern: 'steady', periodMs: 60_000, activeMiB: 0, dirtyMiBs: 0,
+    netMbit: 0, netRxMbit: 0, iops: 0,
+  };
 }

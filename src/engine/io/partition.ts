@@ -5,7 +5,7 @@
 
 import type { HostSpec } from '../../profile/types.js';
 import type { VmMemory } from '../snapshot.js';
-import { WorkloadState } from '../cpu/workload.js';
+import { systemWorkload, WorkloadState } from '../cpu/workload.js';
 import type { Rng } from '../rng.js';
 import type { GroupRuntime } from '../runtime.js';
 import { PARTITION_BASE_LOAD, PARTITION_MAX_VCPUS, PARTITION_NAME, PARTITION_SHARES_PER_VCPU } from './constants.js';
@@ -14,8 +14,7 @@ export function partitionGroup(host: HostSpec, gid: number, rng: Rng): GroupRunt
   const name = PARTITION_NAME[host.hypervisor];
   if (!name) return null;
   const vcpus = Math.min(PARTITION_MAX_VCPUS, host.pcpus);
-  const spec = { type: 'generic' as const, heapMiB: 0, cpu: PARTITION_BASE_LOAD, threads: vcpus,
-    pattern: 'steady' as const, periodMs: 60_000, activeMiB: 0, dirtyMiBs: 0, netMbit: 0, iops: 0 };
+  const spec = systemWorkload(PARTITION_BASE_LOAD, vcpus);
   return {
     gid, name, kind: 'system', vcpus, shares: PARTITION_SHARES_PER_VCPU * vcpus,
     reservationMHz: 0, limitMHz: null, state: 'running', memory: null, cpuOverhead: 0,

@@ -5,6 +5,7 @@
 // that a guest touches again make it wait; the CPU scheduler charges that as %SWPWT.
 
 import { waterFill } from '../cpu/entitlement.js';
+import { AS_DOUBLE } from '../shapes.js';
 import type { MemState } from '../snapshot.js';
 import {
   ACTIVE_RETOUCH_S, BALLOON_RATE, COMPRESSIBLE_FRACTION, GUEST_PAGE_IN_MS, GUEST_PAGE_OUT_RATE, HOST_SWAP_RATE,
@@ -12,7 +13,7 @@ import {
 } from './constants.js';
 import { taxedShares } from './idle-tax.js';
 import { memState, minFreeMiB, worse } from './minfree.js';
-import { scanPages, type ShareTotals } from './sharing.js';
+import { scanPages, ShareTotals } from './sharing.js';
 import type { VmMemory } from './vm-memory.js';
 
 const PAGES_PER_MIB = 256;
@@ -27,8 +28,9 @@ export interface MemoryTransition {
 export class HostMemory {
   readonly minFree: number;
   state: MemState = 'high';
-  free = 0;
-  share: ShareTotals = { shared: 0, common: 0 };
+  // fractional MiB: declared AS_DOUBLE so V8 stores them as doubles, set in the constructor
+  free = AS_DOUBLE;
+  readonly share = new ShareTotals();
   private changedAtMs = -Infinity;
   private on: boolean[] = [];
   private want = new Float64Array(0);
@@ -40,7 +42,12 @@ export class HostMemory {
    * Memory held for the cluster's operations: pages of VMs migrating in (allocated as they
    * arrive) and the memory of fault-tolerance secondaries kept in lockstep here, MiB.
    */
-  clusterMiB = 0;
+  clusterMiB = AS_DOUBLE;
+  /**
+   * Memory of processes on the host's own kernel (its containers), set by the cgroup model. A
+   * Linux host has no balloon or host swap for them: they simply take free memory.
+   */
+  processMiB = AS_DOUBLE;
 
   constructor(
     readonly totalMiB: number,
@@ -49,6 +56,7 @@ export class HostMemory {
     vms: VmMemory[],
   ) {
     this.minFree = minFreeMiB(totalMiB);
+    this.clusterMiB = this.processMiB = 0;
     this.setVms(vms);
   }
 
@@ -80,12 +88,6 @@ export class HostMemory {
     return this.totalMiB - this.reservedMiB - this.vms.reduce((a, v) => a + v.overhead, 0);
   }
 
-  /**
-   * Memory of processes on the host's own kernel (its containers), set by the cgroup model. A
-   * Linux host has no balloon or host swap for them: they simply take free memory.
-   */
-  processMiB = 0;
-
   private computeFree(): number {
     let used = this.reservedMiB + this.processMiB + this.clusterMiB;
     for (const v of this.vms) used += v.consumed(ZIP_RATIO) + v.overhead;
@@ -96,7 +98,7 @@ export class HostMemory {
   step(tMs: number, dtS: number): MemoryTransition | null {
     for (let i = 0; i < this.vms.length; i++) this.on[i] = this.vms[i].powered;
     this.touch(tMs, dtS);
-    this.share = scanPages(this.vms, this.hostGHz, dtS, this.on);
+    scanPages(this.vms, this.hostGHz, dtS, this.on, this.share);
     this.free = this.computeFree();
     const prev = this.state;
     const next = memState(this.free, this.minFree, prev);

@@ -6,53 +6,69 @@
 import {
   DUP_FRACTION, GUEST_COMMON_FRACTION, SHARE_SCAN_MIB_PER_GHZ, ZERO_FRACTION,
 } from './constants.js';
+import { AS_DOUBLE } from '../shapes.js';
 import type { VmMemory } from './vm-memory.js';
 
-export interface ShareTotals {
+export class ShareTotals {
   /** guest pages shared, MiB (esxtop PSHARE shared) */
-  shared: number;
+  shared = AS_DOUBLE;
   /** machine pages backing them (PSHARE common) */
-  common: number;
+  common = AS_DOUBLE;
+
+  constructor() {
+    this.shared = this.common = 0;
+  }
 }
 
-export function scanPages(vms: readonly VmMemory[], hostGHz: number, dtS: number, on: readonly boolean[]): ShareTotals {
+/**
+ * One scan step over a host's VMs, written into `out`. Runs every memory step, so it allocates
+ * nothing: VMs of the same guest OS are found by comparing names (a host runs a few dozen VMs).
+ */
+export function scanPages(vms: readonly VmMemory[], hostGHz: number, dtS: number, on: readonly boolean[], out: ShareTotals): void {
+  const n = vms.length;
   // The system-wide scan rate is split evenly between the VMs that have pages.
-  const live = vms.filter((v, i) => on[i] && v.R > 0);
-  const perVm = live.length ? (SHARE_SCAN_MIB_PER_GHZ * hostGHz * dtS) / live.length : 0;
-  const guests = new Map<string, number>();
-  for (const v of live) guests.set(v.guest, (guests.get(v.guest) ?? 0) + 1);
+  let live = 0;
+  for (let i = 0; i < n; i++) if (on[i] && vms[i].R > 0) live++;
+  const perVm = live ? (SHARE_SCAN_MIB_PER_GHZ * hostGHz * dtS) / live : 0;
 
   // Writes to shared pages break them (copy on write): they leave the scanned set.
-  for (const v of live) {
+  for (let i = 0; i < n; i++) {
+    const v = vms[i];
+    if (!on[i] || v.R <= 0) continue;
     const sharedFrac = v.R > 0 ? v.shared / v.R : 0;
     const broken = Math.min(v.scanned, v.workload.dirtyMiBs * sharedFrac * dtS);
     v.scanned = Math.min(v.R, v.scanned - broken + perVm);
   }
 
-  // Per guest OS, the machine copy of its common pages is as large as the largest scanned set.
-  const commonCopy = new Map<string, number>();
-  for (const v of live) {
-    if ((guests.get(v.guest) ?? 0) < 2) continue;
-    commonCopy.set(v.guest, Math.max(commonCopy.get(v.guest) ?? 0, v.scanned * GUEST_COMMON_FRACTION));
-  }
   let shared = 0;
   let common = 0;
-  vms.forEach((v, i) => {
-    if (!on[i] || v.R <= 0) { v.shared = v.zero = v.saved = 0; return; }
+  for (let i = 0; i < n; i++) {
+    const v = vms[i];
+    if (!on[i] || v.R <= 0) { v.shared = v.zero = v.saved = 0; continue; }
     const s = v.scanned;
     const zero = s * ZERO_FRACTION;
     const dup = s * DUP_FRACTION;
-    const group = guests.get(v.guest) ?? 0;
+    // The live VMs of this guest OS, and the machine copy of their common pages: as large as the
+    // largest scanned set among them.
+    let group = 0;
+    let commonCopy = 0;
+    for (let j = 0; j < n; j++) {
+      const w = vms[j];
+      if (!on[j] || w.R <= 0 || w.guest !== v.guest) continue;
+      group++;
+      commonCopy = Math.max(commonCopy, w.scanned * GUEST_COMMON_FRACTION);
+    }
     const osPages = group >= 2 ? s * GUEST_COMMON_FRACTION : 0;
     v.zero = zero;
     v.shared = zero + dup + osPages;
     // What this VM's sharing costs in machine pages: half its duplicates, and its part of the
     // guest's common copy (split between the VMs of that guest).
-    const osCost = group >= 2 ? (commonCopy.get(v.guest) ?? 0) / group : 0;
+    const osCost = group >= 2 ? commonCopy / group : 0;
     const cost = dup / 2 + osCost;
     v.saved = Math.max(0, v.shared - cost);
     shared += v.shared;
     common += cost;
-  });
-  return { shared, common };
+  }
+  out.shared = shared;
+  out.common = common;
 }

@@ -4,6 +4,7 @@
 // construction, with GRANT = R + Z.
 
 import type { WorkloadSpec } from '../../profile/types.js';
+import { AS_DOUBLE } from '../shapes.js';
 import { BALLOON_MAX_FRACTION, overheadMiB } from './constants.js';
 
 /** jvm: old generation that survives collection, as a fraction of the heap [assumption] */
@@ -12,33 +13,39 @@ const JVM_LIVE_FRACTION = 0.4;
 export const JVM_GC_FRACTION = 0.06;
 
 export class VmMemory {
-  U: number;
-  R = 0;
-  Z = 0;
-  S = 0;
-  B = 0;
+  // Every amount below holds fractions of a MiB: each is declared AS_DOUBLE so that V8 stores it
+  // as a double from the start, and gets its real starting value in the constructor.
+  U = AS_DOUBLE;
+  R = AS_DOUBLE;
+  Z = AS_DOUBLE;
+  S = AS_DOUBLE;
+  B = AS_DOUBLE;
   /** part of the guest's own used memory it paged to its virtual disk (balloon pressure) */
-  guestSwapped = 0;
+  guestSwapped = AS_DOUBLE;
   /** MiB of R scanned by page sharing (the rest is unscanned) */
-  scanned = 0;
+  scanned = AS_DOUBLE;
   /** SHRD split, recomputed each step */
-  shared = 0;
-  zero = 0;
-  saved = 0;
-  sztgt: number;
-  balloonTarget = 0;
-  swapTarget = 0;
+  shared = AS_DOUBLE;
+  zero = AS_DOUBLE;
+  saved = AS_DOUBLE;
+  sztgt = AS_DOUBLE;
+  balloonTarget = AS_DOUBLE;
+  swapTarget = AS_DOUBLE;
   readonly balloonMax: number;
   /** the VMM's own memory for this VM while it is powered on, MiB */
   readonly overheadMiB: number;
   /** off, suspended or down: the VM holds no memory and touches none */
   powered = true;
   // cumulative, MiB
-  swappedIn = 0;
-  swappedOut = 0;
+  swappedIn = AS_DOUBLE;
+  swappedOut = AS_DOUBLE;
   /** this step's stall, seconds per second per vCPU: host swap-in / decompression, guest paging */
-  hostStall = 0;
-  guestStall = 0;
+  hostStall = AS_DOUBLE;
+  guestStall = AS_DOUBLE;
+  /** working set added by `load` commands in force */
+  private extraActive = AS_DOUBLE;
+  /** memory.current of the containers the guest runs, set by the cgroup model */
+  cgroupMiB = AS_DOUBLE;
 
   constructor(
     readonly memoryMiB: number,
@@ -49,10 +56,12 @@ export class VmMemory {
     readonly limitMiB: number | null,
     readonly workload: WorkloadSpec,
   ) {
-    this.U = memoryMiB;
-    this.sztgt = memoryMiB;
     this.balloonMax = BALLOON_MAX_FRACTION * memoryMiB;
     this.overheadMiB = overheadMiB(vcpus, memoryMiB);
+    this.release();
+    this.swappedIn = this.swappedOut = 0;
+    this.extraActive = 0;
+    this.cgroupMiB = 0;
   }
 
   get overhead(): number {
@@ -82,15 +91,9 @@ export class VmMemory {
     return this.R + this.Z * zipRatio + this.overheadMiB;
   }
 
-  /** working set added by `load` commands in force */
-  private extraActive = 0;
-
   setExtraActive(mib: number): void {
     this.extraActive = mib;
   }
-
-  /** memory.current of the containers the guest runs, set by the cgroup model */
-  cgroupMiB = 0;
 
   /** What the guest itself has in use: its working set, and for a JVM the whole committed heap. */
   guestUsed(): number {

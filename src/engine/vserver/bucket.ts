@@ -54,36 +54,43 @@ export class TokenBucket {
    */
   tick(k: number, run: number): number {
     const { R, T, S, M, hard } = this.p;
+    let tokens = this.tokens;
     const due = k - this.norm;
     if (due >= T) {
       // Stepped every tick, so the kernel's dropped remainder (norm_time += delta) is always 0.
       const n = Math.floor(due / T);
-      this.tokens += n * R;
+      tokens += n * R;
       this.norm += n * T;
     }
-    if (this.tokens > S) this.tokens = S;
-    this.level = this.tokens;
-    this.change = null;
+    if (tokens > S) tokens = S;
+    this.level = tokens;
+    // Compared, decided in locals and every field written on every tick: code that first runs
+    // when a context is first held would have no type feedback when V8 optimises this hot
+    // function, and that first hold would throw the optimised code away.
+    const refilled = tokens >= M;
+    const empty = tokens <= 0;
+    let held = this.held;
+    let change: BucketChange = null;
     if (hard) {
-      if (this.held) {
-        if (this.tokens >= M) {
-          this.held = false;
-          this.change = 'unhold';
+      if (held) {
+        if (refilled) {
+          held = false;
+          change = 'unhold';
         }
-      } else if (this.tokens <= 0) {
-        this.held = true;
-        this.holds++;
-        this.onHold = k;
-        this.change = 'hold';
+      } else if (empty) {
+        held = true;
+        change = 'hold';
       }
     }
-    if (this.held) {
-      this.heldTicks++;
-      return -1;
-    }
-    const pay = run < this.tokens ? run : this.tokens;
-    this.tokens -= pay;
-    return pay;
+    const holdStarts = change === 'hold';
+    this.held = held;
+    this.change = change;
+    this.holds += holdStarts ? 1 : 0;
+    this.onHold = holdStarts ? k : this.onHold;
+    this.heldTicks += held ? 1 : 0;
+    const pay = held ? 0 : run < tokens ? run : tokens;
+    this.tokens = tokens - pay;
+    return held ? -1 : pay;
   }
 }
 

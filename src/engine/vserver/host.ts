@@ -127,8 +127,12 @@ export class VServerHost {
         if (ran) break;
       }
     }
-    if (!ran && binding) cpu.gBlocked[x.g] = 1;
-    else if (binding) cpu.gCapMs[x.g] = (Math.max(0, placeable - x.pending) * 1000) / this.hz;
+    // Stored whatever the outcome (`before` set 0 and Infinity), the cap computed even when it
+    // is not used: a guest's first hold then runs no code V8 has not seen, which would throw away
+    // the optimised `before`.
+    const capMs = (Math.max(0, placeable - x.pending) * 1000) / this.hz;
+    cpu.gBlocked[x.g] = !ran && binding ? 1 : 0;
+    cpu.gCapMs[x.g] = ran && binding ? capMs : Infinity;
   }
 
   /** Charge what each guest ran, tick by tick; holds and unholds become events. */
@@ -145,15 +149,23 @@ export class VServerHost {
       let held = 0;
       const b = x.bucket;
       for (let k = this.first; k < this.end; k++) {
-        const want = Math.min(x.P, Math.floor(x.pending + EPS));
-        if (b.tick(k, want) < 0) held++;
-        else x.pending = Math.max(0, x.pending - want);
-        // What it ran before the hold and was not charged yet cannot be: the bucket is empty.
-        // (Time used after an unhold in this quantum stays pending for the ticks that follow it.)
-        if (b.change === 'hold') x.pending = 0;
+        const pending = x.pending;
+        const want = Math.min(x.P, Math.floor(pending + EPS));
+        const isHeld = b.tick(k, want) < 0;
+        // Held or not, the same code runs (a first hold then deoptimises nothing but the event
+        // below): a held tick charges nothing. What it ran before the hold and was not charged
+        // yet cannot be: the bucket is empty. (Time used after an unhold in this quantum stays
+        // pending for the ticks that follow it.)
+        const charged = Math.max(0, pending - want);
+        held += isHeld ? 1 : 0;
+        x.pending = b.change === 'hold' ? 0 : isHeld ? pending : charged;
         if (b.change) emit((k * 1000) / W, b.change, x.spec.name, this.describe(x, k));
       }
-      x.quantum = { ticks: this.end - this.first, held, usedMs: used };
+      // updated in place: a new object per guest per quantum only kept the collector busy
+      const last = x.quantum;
+      last.ticks = this.end - this.first;
+      last.held = held;
+      last.usedMs = used;
     }
   }
 
