@@ -2,6 +2,9 @@
 // The shipped entry point. React's development build costs several times the CPU per frame,
 // so production mode is set before anything imports React.
 process.env.NODE_ENV ??= 'production';
+// Ink reads CI=0 or CI=false as "not a CI run"; chalk reads any CI as a CI log and drops every
+// style, inverse included (the selection vanished). One meaning for both: not CI.
+if (process.env.CI === '0' || process.env.CI === 'false') delete process.env.CI;
 try {
   await import('../dist/cli/main.js');
 } catch (err) {

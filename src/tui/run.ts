@@ -5,6 +5,7 @@
 // the cells that changed reach the terminal.
 
 import v8 from 'node:v8';
+import chalk from 'chalk';
 import { render, type Instance } from 'ink';
 import { createElement } from 'react';
 import type { Engine } from '../engine/engine.js';
@@ -115,6 +116,16 @@ export const MONITOR_INLINE_CUMULATIVE = 150;
  */
 const MONITOR_GC_FLAGS = '--memory-reducer-single-gc';
 
+/**
+ * Whether the `>` column marks the selected row. Styles, inverse included, come from chalk, so
+ * the marker is needed whenever chalk will emit none (its level 0: TERM=dumb, a CI variable), not
+ * only when colour is off or the terminal says it has no colours: the two can disagree (in tmux,
+ * Node sees 16M colours whatever CI says).
+ */
+export function selectionMarker(colorWanted: boolean, chalkLevel: number, stdout: { hasColors?: () => boolean }): boolean {
+  return !colorWanted || chalkLevel === 0 || (typeof stdout.hasColors === 'function' && !stdout.hasColors());
+}
+
 /** Sets the V8 flags the monitor is tuned with; one the user gave node (NODE_OPTIONS, a flag) wins. */
 function tuneV8(): void {
   const given = (flag: string) => [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes(flag));
@@ -186,8 +197,7 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
 
   guard.enter();
   try {
-    // Without colour support chalk drops inverse too, so the `>` column must mark the selection.
-    const marker = !opts.color || (typeof stdout.hasColors === 'function' && !stdout.hasColors());
+    const marker = selectionMarker(opts.color, chalk.level, stdout);
     // Ink's standard (non-incremental) mode hands over each frame whole, in one write.
     output = cellOutput(stdout);
     // Ink's frame text built without a grid row per blank line (same text; ink-output.ts);

@@ -204,3 +204,14 @@ test('SIGTERM restores the terminal and exits 143', async () => {
   expect(exitCode).toBe(143);
   expect(s.term.buffer.active.type).toBe('normal');
 });
+
+test('CI=0 without FORCE_COLOR keeps the styles: the selected row is drawn in inverse', async () => {
+  const s = (session = startPty([], 100, 30, ['FORCE_COLOR']));
+  await waitFor(s, 'the first frame', isFrame(30));
+  // the first data row is the selection: every one of its cells inverse in the terminal
+  const b = s.term.buffer.active;
+  const y = s.screen().findIndex((l) => /^ *\d+ \S/.test(l));
+  const line = b.getLine(b.viewportY + y);
+  const inverse = Array.from({ length: 20 }, (_, x) => line?.getCell(x)?.isInverse() ?? 0);
+  expect(inverse.every((v) => v !== 0)).toBe(true);
+});

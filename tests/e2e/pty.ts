@@ -16,10 +16,11 @@ export interface Session {
   exited: Promise<{ exitCode: number; signal?: number }>;
 }
 
-export function startPty(args: string[], cols = 100, rows = 30): Session {
+/** `unset` names environment variables the child must not have (beyond NO_COLOR). */
+export function startPty(args: string[], cols = 100, rows = 30, unset: string[] = []): Session {
   const term = new Terminal({ cols, rows, allowProposedApi: true });
   const env: Record<string, string> = { ...(process.env as Record<string, string>), CI: '0', FORCE_COLOR: '1', TERM: 'xterm-256color' };
-  delete env.NO_COLOR;
+  for (const name of ['NO_COLOR', ...unset]) delete env[name];
   const proc = pty.spawn(process.execPath, ['bin/vmtop.js', ...args], { name: 'xterm-256color', cols, rows, cwd: ROOT, env });
   let raw = '';
   proc.onData((d) => {

@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeAll, expect, test } from 'vitest';
 import { LEAVE_ALT_SCREEN, ENTER_ALT_SCREEN, SHOW_CURSOR, AUTOWRAP_ON } from '../../src/tui/escapes.js';
-import { NOT_A_TERMINAL, startMonitor, type MonitorDeps } from '../../src/tui/run.js';
+import { NOT_A_TERMINAL, selectionMarker, startMonitor, type MonitorDeps } from '../../src/tui/run.js';
 import { lab, ManualTicker, ScriptedEngine } from './fixtures.js';
 
 beforeAll(() => {
@@ -140,4 +140,14 @@ test('without a terminal it says to use vmtop batch and starts nothing', async (
   expect(m.stderr()).toBe(NOT_A_TERMINAL);
   expect(m.stderr()).toContain('vmtop batch');
   expect(m.stdout.output).toBe('');
+});
+
+test('the selection gets the > marker whenever chalk will draw no inverse', () => {
+  const colours = { hasColors: () => true };
+  expect(selectionMarker(true, 2, colours)).toBe(false);
+  // tmux with CI set: Node reports colours, chalk (level 0) emits no style at all
+  expect(selectionMarker(true, 0, colours)).toBe(true);
+  expect(selectionMarker(false, 3, colours)).toBe(true);
+  expect(selectionMarker(true, 3, { hasColors: () => false })).toBe(true);
+  expect(selectionMarker(true, 1, {})).toBe(false);
 });
