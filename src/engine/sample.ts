@@ -5,6 +5,7 @@ import type { HostCpu } from './cpu/host-cpu.js';
 import { sampleIo } from './io/sample-io.js';
 import { hostMemoryFields, vmMemoryFields, type SwapBase } from './memory/sample-memory.js';
 import type { GroupRuntime, HostRuntime } from './runtime.js';
+import type { HostIoFields } from './io/types.js';
 import type { HostSample, VcpuSample, VmSample } from './snapshot.js';
 
 type CounterName = 'cRun' | 'cRdy' | 'cCstp' | 'cMlmtd' | 'cIdle' | 'cSys' | 'cDmd' | 'cWork' | 'cSwpwt' | 'cBlocked';
@@ -59,6 +60,16 @@ function vcpuSample(
     '%CSTP': cCstp * pct,
     '%MLMTD': (cMlmtd + cBlocked) * pct,
     '%SWPWT': swpwt,
+  };
+}
+
+/** The host's uplink with the cluster's own traffic (migrations, FT logging) added, keys named. */
+function withClusterTraffic(h: HostIoFields, tx: number, rx: number): HostIoFields {
+  return {
+    NIC_Mbps: h.NIC_Mbps + tx + rx, DISK_IOPS: h.DISK_IOPS, nicSpeedMbit: h.nicSpeedMbit,
+    nicTxMbps: h.nicTxMbps + tx, nicRxMbps: h.nicRxMbps + rx, nicDropTxPct: h.nicDropTxPct, nicDropRxPct: h.nicDropRxPct,
+    diskMaxIops: h.diskMaxIops, diskReadMBs: h.diskReadMBs, diskWriteMBs: h.diskWriteMBs,
+    diskDAVG: h.diskDAVG, diskKAVG: h.diskKAVG, diskGAVG: h.diskGAVG, siocActive: h.siocActive,
   };
 }
 
@@ -147,11 +158,16 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
   const clusterRx = (net.rxTotal - net.rxSampled) * perS;
   net.txSampled = net.txTotal;
   net.rxSampled = net.rxTotal;
-  const hostIo = clusterTx + clusterRx > 0
-    ? { ...io.host, nicTxMbps: io.host.nicTxMbps + clusterTx, nicRxMbps: io.host.nicRxMbps + clusterRx, NIC_Mbps: io.host.NIC_Mbps + clusterTx + clusterRx }
-    : io.host;
+  const hostIo = clusterTx + clusterRx > 0 ? withClusterTraffic(io.host, clusterTx, clusterRx) : io.host;
+  const m = hostMemoryFields(host.memory, vms.filter((v) => v.kind === 'vm'));
   const hostSample: HostSample = {
-    ...hostMemoryFields(host.memory, vms.filter((v) => v.kind === 'vm')),
+    // hostMemoryFields' keys named, not spread: a spread followed by the host's own 20 keys
+    // made each host sample cost ~50 us (V8 builds the copy's shape key by key), six times
+    // the whole rest of a sample of a small lab
+    MEM_TOTAL: m.MEM_TOTAL, MEM_FREE: m.MEM_FREE, MEM_STATE: m.MEM_STATE, minFree: m.minFree, reserved: m.reserved,
+    overcommit: m.overcommit, PSHARE_SHARED: m.PSHARE_SHARED, PSHARE_COMMON: m.PSHARE_COMMON, PSHARE_SAVING: m.PSHARE_SAVING,
+    MEMCTL: m.MEMCTL, MEMCTL_TGT: m.MEMCTL_TGT, SWAP: m.SWAP, SWAP_TGT: m.SWAP_TGT, 'SWR/s': m['SWR/s'], 'SWW/s': m['SWW/s'],
+    ZIP: m.ZIP,
     NIC_Mbps: hostIo.NIC_Mbps, DISK_IOPS: io.host.DISK_IOPS, io: hostIo,
     id: host.id, name: host.spec.name, hypervisor: host.spec.hypervisor, state: host.state,
     pcpus: P, mhz: host.spec.mhz, coscheduling: host.spec.coscheduling,
