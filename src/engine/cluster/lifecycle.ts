@@ -27,7 +27,7 @@ export const GUEST_BOOT_MS = 5000;
 
 export class Lifecycle {
   private nextGid: number;
-  /** reset guests still booting: their workload waits (stunned) until then */
+  /** reset guests still booting: their workload waits (`booting`) until then */
   private readonly boots: { group: GroupRuntime; untilMs: number }[] = [];
 
   constructor(
@@ -111,7 +111,7 @@ export class Lifecycle {
     this.ctx.power(place, 'off');
     this.ctx.power(place, 'running');
     this.unboot(group);
-    group.workload.stunned = true;
+    group.workload.booting = true;
     this.boots.push({ group, untilMs: tMs + GUEST_BOOT_MS });
     this.ctx.emit(tMs, 'reset', group.name, `hard reset on ${host.spec.name}: the guest reboots, ${released} MiB of its memory released ` +
       `(it starts over as after a power-on); its workload runs again after a ${GUEST_BOOT_MS / 1000} s boot`);
@@ -122,7 +122,7 @@ export class Lifecycle {
     const i = this.boots.findIndex((b) => b.group === group);
     if (i < 0) return;
     this.boots.splice(i, 1);
-    if (!this.hooks.migrating(group.name)) group.workload.stunned = false;
+    group.workload.booting = false;
   }
 
   /** Guests are booting after a reset: step() has work. */
@@ -136,8 +136,7 @@ export class Lifecycle {
       const b = this.boots[i];
       if (b.untilMs > tMs) continue;
       this.boots.splice(i, 1);
-      // a migration's stop-and-copy stuns the guest too and lifts that itself
-      if (!this.hooks.migrating(b.group.name)) b.group.workload.stunned = false;
+      b.group.workload.booting = false;
     }
   }
 

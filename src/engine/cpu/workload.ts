@@ -55,6 +55,11 @@ export class WorkloadState {
   private factorAt = AS_DOUBLE;
   /** stunned for a migration's stop-and-copy: the guest runs nothing, its vCPUs wait */
   stunned = false;
+  /**
+   * rebooting after a reset: no work until the boot is over. Its own flag, not `stunned`: a
+   * migration that ends during the boot lifts its stun and must not end the boot with it.
+   */
+  booting = false;
 
   constructor(
     readonly spec: WorkloadSpec,
@@ -66,6 +71,11 @@ export class WorkloadState {
     this.level = 1;
     this.factorAt = 1;
     this.nextEndMs = Infinity;
+  }
+
+  /** The guest runs nothing now: stunned by a migration or booting after a reset. */
+  get halted(): boolean {
+    return this.stunned || this.booting;
   }
 
   /** The pattern's multiplier of `cpu` at time t. */
@@ -105,8 +115,8 @@ export class WorkloadState {
   fill(tMs: number, out: Float64Array, useful: Float64Array, offset: number): void {
     this.setFactor(tMs);
     this.level = this.factorAt;
-    // a stunned guest asks for nothing (a multiplication, not a branch: this runs every quantum)
-    const on = this.stunned ? 0 : 1;
+    // a stunned or booting guest asks for nothing (a multiplication, not a branch: this runs every quantum)
+    const on = this.halted ? 0 : 1;
     const base = this.spec.cpu * this.level;
     const threads = this.spec.threads;
     const hk = this.housekeeping;

@@ -273,8 +273,9 @@ export class HostIo {
     for (let k = 0; k < n; k++) {
       const group = this.groups[this.vm[k]];
       const on = cpu.gOn[this.vm[k]] && (group.state === 'running' || group.state === 'migrating');
-      // I/O follows the workload's pattern (an idle or bursty guest is idle or bursty on the wire)
-      const level = on ? group.workload.level : 0;
+      // I/O follows the workload's pattern (an idle or bursty guest is idle or bursty on the wire);
+      // a guest stunned for a migration's switch-over or booting after a reset does none
+      const level = on && !group.workload.halted ? group.workload.level : 0;
       const gf = this.guestFactor[k];
       const pace = this.pShare[k] > 0 ? this.pace : 1;
       this.offTx[k] = Math.min(this.txDemand[k] * level * gf, this.capMbit[k]);

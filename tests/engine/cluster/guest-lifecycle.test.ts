@@ -48,6 +48,34 @@ describe('reset', () => {
     expect(rowOf(refilled, 'v').TCHD).toBeCloseTo(256, 0);
   });
 
+  it('a booting guest sends, receives and reads nothing; a migration during the boot does not end it', () => {
+    const hosts = [host('a', { pcpus: 2 }), host('b', { pcpus: 2 })];
+    const io = { cpu: 0.5, activeMiB: 64, netMbit: 200, iops: 300 };
+    const vms = [vm('v', 'a', { memoryMiB: 512, workload: io })];
+    const e = new Engine(lab(hosts, vms, { admission: 'off' }));
+    const warm = run(e, 20_000, 5000).at(-1)!;
+    expect(rowOf(warm, 'v')['MbTX/s']).toBeCloseTo(200, 0);
+    expect(rowOf(warm, 'v')['CMDS/s']).toBeCloseTo(300, 0);
+
+    e.submit({ action: 'reset', target: 'v' });
+    run(e, e.timeMs + 1000);
+    // the migration of a 512 MiB guest over 10 Gbit takes well under a second: it ends mid-boot
+    e.submit({ action: 'migrate', target: 'v', to: 'b' });
+    const boot = run(e, e.timeMs + 3000);
+    expect(events(boot, 'migrate-end').map((x) => x.target)).toEqual(['v']);
+    for (const s of boot) {
+      expect(rowOf(s, 'v')['%RUN']).toBeLessThan(0.5);
+      expect(rowOf(s, 'v')['MbTX/s']).toBe(0);
+      expect(rowOf(s, 'v')['CMDS/s']).toBe(0);
+    }
+    expect(rowOf(boot.at(-1)!, 'v').host).toBe('b');
+    // the boot (5 s from the reset) is over: work and I/O as before, on b
+    const after = run(e, e.timeMs + 3000).at(-1)!;
+    expect(rowOf(after, 'v')['%USED']).toBeGreaterThan(45);
+    expect(rowOf(after, 'v')['MbTX/s']).toBeCloseTo(200, 0);
+    expect(rowOf(after, 'v')['CMDS/s']).toBeCloseTo(300, 0);
+  });
+
   it('releases ballooned, swapped and compressed pages and the shared ones', () => {
     // three 2 GiB guests using 1.5 GiB each on 3 GiB of host memory: the host reclaims
     const hosts = [host('a', { pcpus: 4, memoryMiB: 4096 })];
