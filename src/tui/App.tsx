@@ -85,7 +85,7 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
     : cpuRows(vms, hostOf(s)?.name, s.sort, s.expanded), activeFilter(s));
   // a demo's caption takes the footer's line and one more
   const bottomLines = view.mode === 'demo' ? BOTTOM_LINES - 1 + CAPTION_LINES : BOTTOM_LINES;
-  const panelHeightOf = (s: UiState) => height - headerLines(s.panel) - bottomLines - dialogHeight(s.dialog);
+  const panelHeightOf = (s: UiState) => height - headerLines(s.panel) - bottomLines - dialogHeight(s.dialog, width);
   const pageOf = (s: UiState) => Math.max(1, panelHeightOf(s) - 1);
   const onCpu = ui.panel === 'cpu';
   const filter = activeFilter(ui);

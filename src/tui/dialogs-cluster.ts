@@ -142,6 +142,21 @@ export function resetVm(s: UiState, env: KeyEnv): UiState {
     yes: { type: 'command', command: { action: 'reset', target: vm.name }, done: `reset sent to ${vm.name}` } } };
 }
 
+// ---- G: the guest shuts itself down ---------------------------------------------------------------
+
+/** The guest's own poweroff (as vSphere's "Shut Down Guest OS"), unlike P's plug pulled. */
+export function shutdownGuest(s: UiState, env: KeyEnv): UiState {
+  const got = selectedVm(s, env, 'G', 'shuts down');
+  if ('answer' in got) return got.answer;
+  const vm = got.vm;
+  if (vm.state === 'migrating') return say(s, `G: ${vm.name} is migrating: shut it down when the migration is done`);
+  if (vm.state !== 'running') return say(s, `G: ${vm.name} is ${vm.state}: there is no guest to shut down (${vm.state === 'suspended' ? 'S resumes it' : 'P powers it on'})`);
+  return { ...s, message: null, dialog: { kind: 'confirm',
+    question: `Shut down the guest OS of VM ${vm.name} on ${vm.host}?`,
+    detail: 'The guest powers itself off; the hypervisor powers off only this VM and HA leaves it off (P powers it on again).',
+    yes: { type: 'command', command: { action: 'shutdown', target: vm.name }, done: `guest shutdown sent to ${vm.name}` } } };
+}
+
 // ---- D: deploy from a template -------------------------------------------------------------------
 
 export function openDeploy(s: UiState, env: KeyEnv): UiState {

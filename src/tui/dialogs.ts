@@ -15,6 +15,7 @@ import { keyLabel } from './keys.js';
 import type { PanelRow } from './rows.js';
 import { selectedIndex, type UiState } from './state.js';
 import { nextTheme } from './theme.js';
+import { wrapWords } from './wrap.js';
 
 /** What a confirmation carries out on `y`. */
 export type Confirmed =
@@ -65,10 +66,19 @@ export const LOAD_DEFAULTS = { cpu: '100', secs: '60' } as const;
 export const LOAD_LIMITS = { cpu: [1, 1000], secs: [1, 3600] } as const;
 
 /** Lines a dialog takes above the status line (bordered box), 0 for those drawn elsewhere. */
-export function dialogHeight(d: Dialog | null): number {
+/** Lines a confirmation's detail may wrap onto: a sentence of what happens, never a page. */
+const DETAIL_LINES = 2;
+
+/** A confirmation's detail wrapped into the box (`width` the dialog's, border and padding off). */
+export function confirmDetail(d: Dialog & { kind: 'confirm' }, width: number): string[] {
+  if (!d.detail) return [];
+  return wrapWords(d.detail, Math.max(10, width - 4), DETAIL_LINES).filter((line, i) => i === 0 || line.trim() !== '');
+}
+
+export function dialogHeight(d: Dialog | null, width: number): number {
   if (!d) return 0;
   if (d.kind === 'load') return 5;
-  if (d.kind === 'confirm') return d.detail ? 5 : 4;
+  if (d.kind === 'confirm') return 4 + confirmDetail(d, width).length;
   if (d.kind === 'pick') return Math.min(PICK_ROWS, d.choices.length) + 4;
   return 0;
 }

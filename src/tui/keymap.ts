@@ -3,7 +3,7 @@
 
 import type { ClockControls, MonitorView } from './clock.js';
 import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, openLoad, writeSettings } from './dialogs.js';
-import { failRecover, openDeploy, openMigrate, powerOnOff, resetVm, suspendResume } from './dialogs-cluster.js';
+import { failRecover, openDeploy, openMigrate, powerOnOff, resetVm, shutdownGuest, suspendResume } from './dialogs-cluster.js';
 import { formatSpeed } from './header-format.js';
 import { keyLabel } from './keys.js';
 import { carriedKey, panelSort, panelSorts, type PanelRow, type SortKey } from './rows.js';
@@ -276,6 +276,8 @@ const TABLE: readonly Row[] = [
   { key: 'S', help: 'suspend the selected VM (its memory written out, no CPU) / resume it; s (lower case) is the refresh interval',
     action: simCommand('S', suspendResume) },
   { key: 'B', help: 'reset the selected VM (after y to confirm: like its reset button, the guest reboots on its host)', action: simCommand('B', resetVm) },
+  { key: 'G', help: 'shut down the selected VM\'s guest OS (after y to confirm): the guest powers itself off, HA leaves it off',
+    action: simCommand('G', shutdownGuest) },
   { key: 'D', help: 'deploy a new VM from a template: pick the template, then a host or any (DRS places it); Enter sends, Esc cancels',
     action: simCommand('D', openDeploy) },
 ];

@@ -183,9 +183,32 @@ test('B resets a running VM after y: it stays on its host, running, its memory s
   expect(tui.frame()).not.toContain('Reset VM');
 });
 
-test('while a recording replays, V, X, P, S, B and D are refused before anything opens', () => {
+test('G shuts the guest down after y: that VM is off, the others run on; off, G says why', async () => {
+  const engine = builtinEngine('migration');
+  tui = await renderTui({ sim: engine, size: { columns: 120, rows: 40 } });
+  await tui.tick(20);
+  await tui.press('N', KEY.home); // cache
+  const before = vmOf(shown(tui), 'cache');
+  const running = shown(tui).vms.filter((v) => v.state === 'running').length;
+  await tui.press('G');
+  expect(tui.frame()).toContain(`Shut down the guest OS of VM cache on ${before.host}?`);
+  await tui.press(KEY.esc);
+  expect(status(tui)).toBe('cancelled: nothing done');
+  expect(engine.applied.at(-1)?.command.action).not.toBe('shutdown');
+  await tui.press('G', 'y');
+  expect(engine.applied.at(-1)?.command).toEqual({ action: 'shutdown', target: 'cache' });
+  await tui.tick();
+  expect(status(tui)).toMatch(/^40s guest-shutdown cache: the guest shut itself down: esxi intercepted/);
+  expect(vmOf(shown(tui), 'cache').state).toBe('off');
+  expect(shown(tui).vms.filter((v) => v.state === 'running').length).toBe(running - 1);
+  await tui.press('G');
+  expect(status(tui)).toBe('G: cache is off: there is no guest to shut down (P powers it on)');
+  expect(tui.frame()).not.toContain('Shut down the guest');
+});
+
+test('while a recording replays, V, X, P, S, B, G and D are refused before anything opens', () => {
   const env = { replaying: true } as KeyEnv;
-  for (const key of ['V', 'X', 'P', 'S', 'B', 'D']) {
+  for (const key of ['V', 'X', 'P', 'S', 'B', 'G', 'D']) {
     for (const panel of ['cpu', 'hosts'] as const) {
       const s = bindingFor(key, panel)!.action({ ...initialUi, panel }, env);
       expect(s.message).toBe(`${key}: not while replaying: a replay shows the recorded run (run the profile live to change it)`);

@@ -235,6 +235,12 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
     await t.press('n');
     expect(status(t)).toBe('cancelled: nothing done');
   },
+  G: async (t) => {
+    expect(t.frame()).toContain('Shut down the guest OS of VM alpha on esx-a?');
+    expect(t.frame()).toContain('The guest powers itself off; the hypervisor powers off only this VM');
+    await t.press('n');
+    expect(status(t)).toBe('cancelled: nothing done');
+  },
   D: async (t) => expect(status(t)).toBe('D: this profile has no templates (a templates: section lists them)'),
 };
 

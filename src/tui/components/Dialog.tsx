@@ -4,7 +4,7 @@
 
 import { Box, Text } from 'ink';
 import { fit } from '../columns.js';
-import { PICK_ROWS, type Dialog } from '../dialogs.js';
+import { confirmDetail, PICK_ROWS, type Dialog } from '../dialogs.js';
 import { accentColor, pausedColor } from '../theme.js';
 
 /** A bordered box: a bold title line, then the body lines, each cut to the box. */
@@ -43,7 +43,7 @@ export function DialogBox({ dialog, width, color }: { dialog: Dialog | null; wid
     return <Frame title={dialog.title} lines={[...lines, help]} width={width} color={color} error={dialog.error} />;
   }
   if (dialog.kind === 'confirm') {
-    const lines = [...(dialog.detail ? [dialog.detail] : []), 'y confirms   n or Esc cancels'];
+    const lines = [...confirmDetail(dialog, width), 'y confirms   n or Esc cancels'];
     return <Frame title={dialog.question} lines={lines} width={width} color={color} />;
   }
   return null;
