@@ -6,9 +6,10 @@ process.env.NODE_ENV ??= 'production';
 // style, inverse included (the selection vanished). One meaning for both: not CI.
 if (process.env.CI === '0' || process.env.CI === 'false') delete process.env.CI;
 try {
-  await import('../dist/cli/main.js');
+  // the bundle (scripts/bundle.mjs): a few files to load instead of every module of dist/
+  await import('../dist/bundle/main.js');
 } catch (err) {
-  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/cli/main.js')) {
+  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/bundle/main.js')) {
     process.stderr.write('vmtop: the build is missing (dist/). Run `npm install` or `npm run build` first.\n');
     process.exit(1);
   }

@@ -146,4 +146,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that goes away (`vmtop profiles | head -1`) ends the output quietly, as `batch` does
+// with its own handler; without a listener Node throws the EPIPE with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+  process.stderr.write(`vmtop: cannot write the output: ${err.message}\n`);
+  process.exitCode = 1;
+});
+
 process.exitCode = await main(process.argv.slice(2));

@@ -6,20 +6,18 @@
 // rows nothing was written to are '' without a grid row, tokenized lines and character widths
 // are cached from frame to frame (bounded), and a row's neighbouring cells of one style skip the style
 // diff (an empty diff in Ink's own code too). A frame with clipping falls back to Ink's get.
-// Ink's internal modules are not exported, so they are found beside Ink's entry point; a version
-// whose files differ is left alone.
+// Ink's internal modules are not exported: ink-internals.ts finds them (the bundle imports them
+// directly); a version whose files differ is left alone.
 
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadInkInternals } from './ink-internals.js';
 
-interface StyledChar {
+export interface StyledChar {
   type: 'char';
   value: string;
   fullWidth: boolean;
   styles: readonly AnsiCode[];
 }
-interface AnsiCode {
+export interface AnsiCode {
   type: 'ansi';
   code: string;
   endCode: string;
@@ -40,11 +38,11 @@ interface InkOutput {
   operations: Operation[];
   get(): { output: string; height: number };
 }
-interface OutputClass {
+export interface OutputClass {
   new (options: { width: number; height: number }): InkOutput & { caches: OutputCaches };
   prototype: InkOutput;
 }
-interface Tokenize {
+export interface Tokenize {
   ansiCodesToString(codes: readonly AnsiCode[]): string;
   diffAnsiCodes(from: readonly AnsiCode[], to: readonly AnsiCode[]): AnsiCode[];
   reduceAnsiCodesIncremental(codes: readonly AnsiCode[], newCodes: readonly AnsiCode[]): AnsiCode[];
@@ -71,12 +69,7 @@ export const inkGets: { original?: InkOutput['get']; fast?: InkOutput['get']; Ou
 export async function fastInkOutput(): Promise<boolean> {
   if (installed) return installed === 'yes';
   try {
-    const require = createRequire(import.meta.url);
-    const inkEntry = require.resolve('ink');
-    const inkRequire = createRequire(inkEntry);
-    const Output = ((await import(pathToFileURL(join(dirname(inkEntry), 'output.js')).href)) as { default: OutputClass }).default;
-    const tokenizeDir = dirname(inkRequire.resolve('@alcalzone/ansi-tokenize/package.json'));
-    const tk = (await import(pathToFileURL(join(tokenizeDir, 'build', 'index.js')).href)) as Tokenize;
+    const { Output, tk } = await loadInkInternals();
     if (typeof Output?.prototype?.get !== 'function' || typeof tk.diffAnsiCodes !== 'function' || typeof tk.ansiCodesToString !== 'function'
       || typeof tk.reduceAnsiCodesIncremental !== 'function' || typeof tk.tokenize !== 'function') {
       installed = 'no';

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { vmtop } from '../helpers/cli.js';
+import { BIN, shell, vmtop } from '../helpers/cli.js';
 
 const STACK = /\n\s+at /;
 
@@ -15,6 +15,15 @@ describe('CLI messages', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/^vmtop: /);
       expect(r.stderr).not.toMatch(/^error:/m);
+    }
+  });
+
+  it('profiles, --help and validate end quietly with 0 when the reader is gone before they write', () => {
+    // `true` reads nothing and exits at once: every write meets a closed pipe (EPIPE)
+    for (const args of ['profiles', '--help', 'validate lab']) {
+      const r = shell(`node ${BIN} ${args} | true; echo "rc=\${PIPESTATUS[0]}"`);
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim()).toBe('rc=0');
     }
   });
 
