@@ -55,6 +55,20 @@ test.each([[80, 24], [200, 60], [60, 15]])('frames fit %ix%i in every screen', a
   expectFits(tui, columns, rows);
 });
 
+test.each([[80, 24], [60, 15]])('a confirmation\'s detail wraps whole into the box at %ix%i; the frame still fits', async (columns, rows) => {
+  tui = await renderTui({ snapshots: [busy()], size: { columns, rows } });
+  await tui.press('P');
+  const lines = tui.lines();
+  const top = lines.findIndex((l) => l.includes('Power off VM a-rather-long-virtual-machine-name-0'));
+  expect(top).toBeGreaterThan(0);
+  // the detail's words, in order, over the box's lines up to the keys
+  const keys = lines.findIndex((l) => l.includes('y confirms'));
+  const detail = lines.slice(top + 1, keys).map((l) => l.replace(/^│ /, '').replace(/ *│$/, '').trim()).join(' ');
+  expect(detail).toBe('Like pulling the plug: the guest stops at once, unsaved work is lost (P powers it on again).');
+  expect(keys - top).toBe(3);
+  expectFits(tui, columns, rows);
+});
+
 test('narrow terminals drop the least important columns first and shorten NAME with …', async () => {
   tui = await renderTui({ snapshots: [busy()], size: { columns: 80, rows: 24 } });
   const header80 = tui.lines()[4];
