@@ -119,7 +119,9 @@ await part(`the monitor in a real 120x40 PTY (lab, -d 1) beside htop -d 10: CPU 
 await part('one refresh of the monitor (lab, 120x40), in a fresh process, CPU ms: the first minute and the third, unpaced', async () => {
   // in a fresh process: this one has run the engine and the frames already, V8 has compiled them
   const { execFileSync } = await import('node:child_process');
-  const json = execFileSync(process.execPath, [fileURLToPath(new URL('./monitor-cost.mjs', import.meta.url)), '180', '120', '40', '--json'], { encoding: 'utf8' });
+  const json = execFileSync(process.execPath, [fileURLToPath(new URL('./monitor-cost.mjs', import.meta.url)), '180', '120', '40', '--json'], {
+    // stderr kept: Ink's exit writes show-cursor there, which landed in the middle of this report
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   // Ink's exit shows the cursor on the real stdout, after the JSON
   const out = json.split('\n').find((l) => l.startsWith('[{')) ?? '';
   const w = JSON.parse(out.slice(0, out.lastIndexOf(']') + 1));
