@@ -65,7 +65,6 @@ export const PICK_ROWS = 8;
 export const LOAD_DEFAULTS = { cpu: '100', secs: '60' } as const;
 export const LOAD_LIMITS = { cpu: [1, 1000], secs: [1, 3600] } as const;
 
-/** Lines a dialog takes above the status line (bordered box), 0 for those drawn elsewhere. */
 /** Lines a confirmation's detail may wrap onto: a sentence of what happens, never a page. */
 const DETAIL_LINES = 2;
 
@@ -75,6 +74,7 @@ export function confirmDetail(d: Dialog & { kind: 'confirm' }, width: number): s
   return wrapWords(d.detail, Math.max(10, width - 4), DETAIL_LINES).filter((line, i) => i === 0 || line.trim() !== '');
 }
 
+/** Lines a dialog takes above the status line (bordered box), 0 for those drawn elsewhere. */
 export function dialogHeight(d: Dialog | null, width: number): number {
   if (!d) return 0;
   if (d.kind === 'load') return 5;
