@@ -125,8 +125,9 @@ export class Engine {
             group.memory?.setExtraActive(workload.extraActiveMiB());
           }
         }
-        workload.fill(t, demand, useful, gStart[g]);
-        if (group.memory?.collecting(t)) demand.fill(1, gStart[g], gStart[g] + group.vcpus);
+        // whether a JVM collects is handed to fill, not applied here in a branch of this loop:
+        // code first run after V8 optimized this loop (on-stack) deoptimized it each time it ran
+        workload.fill(t, demand, useful, gStart[g], group.memory !== null && group.memory.collecting(t));
       }
       host.vservers?.before(t, cpu);
       this.cgroups.offer(host, t);
@@ -141,8 +142,11 @@ export class Engine {
     const due = end - this.lastIoMs >= IO_STEP_MS - 1e-9;
     if (due || this.quanta === 1) {
       for (const host of this.hosts) if (host.state === 'up') host.io.settle(end);
-      if (due) this.lastIoMs = end;
     }
+    // stored every quantum, not under `if (due)`: a store first run after V8 had compiled this
+    // function on-stack (a large lab's first quanta) deoptimized that code again at every I/O
+    // step, and a 10,000-vCPU lab then ran at half speed for good
+    this.lastIoMs = due ? end : this.lastIoMs;
   }
 
   private stepMemory(t: number): void {

@@ -112,7 +112,7 @@ export class WorkloadState {
    * Write each vCPU's demand (fraction of one pCPU) into `out` from `offset`, and into `useful`
    * the part of it that is application work rather than guest housekeeping.
    */
-  fill(tMs: number, out: Float64Array, useful: Float64Array, offset: number): void {
+  fill(tMs: number, out: Float64Array, useful: Float64Array, offset: number, collecting = false): void {
     this.setFactor(tMs);
     this.level = this.factorAt;
     // a stunned or booting guest asks for nothing (a multiplication, not a branch: this runs every quantum)
@@ -132,7 +132,8 @@ export class WorkloadState {
         app += i < l.threads ? cpu : 0;
       }
       const d = (hk + app) * on;
-      out[offset + i] = d > 1 ? 1 : d;
+      // a JVM collecting garbage keeps every vCPU busy, stunned or not
+      out[offset + i] = collecting ? 1 : d > 1 ? 1 : d;
       useful[offset + i] = d > 0 ? app / d : 0;
     }
   }
