@@ -7,16 +7,15 @@
 // Splitting keeps what the CLI loads on demand (Ink and React for the monitor only) in chunks of
 // their own: `vmtop batch` does not load the monitor.
 import { build } from 'esbuild';
-import { createRequire } from 'node:module';
 import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'dist', 'bundle');
-const require = createRequire(join(root, 'package.json'));
-const inkBuild = dirname(require.resolve('ink'));
-const tokenize = join(dirname(createRequire(join(inkBuild, 'index.js')).resolve('@alcalzone/ansi-tokenize/package.json')), 'build', 'index.js');
+// tsc has just built dist/: the same lookup the modules make at run time
+const { inkInternalPaths } = await import(pathToFileURL(join(root, 'dist', 'tui', 'ink-internals.js')).href);
+const ink = inkInternalPaths(join(root, 'package.json'));
 
 /**
  * ink-internals.js imports Ink's Output and tokenizer by path at run time, which in a bundle
@@ -30,8 +29,8 @@ const inkInternals = {
       loader: 'js',
       resolveDir: root,
       contents: [
-        `import Output from ${JSON.stringify(join(inkBuild, 'output.js'))};`,
-        `import * as tk from ${JSON.stringify(tokenize)};`,
+        `import Output from ${JSON.stringify(ink.output)};`,
+        `import * as tk from ${JSON.stringify(ink.tokenize)};`,
         'export async function loadInkInternals() { return { Output, tk }; }',
       ].join('\n'),
     }));
