@@ -157,11 +157,17 @@ test('P powers off after y and on again, S suspends and resumes, D deploys from 
   expect(shown(tui).vms.find((v) => v.name === 'web-4')?.host).toBe('esx-c');
 });
 
+/** `migration` run 20 s, sorted by name, its first VM (cache) selected. */
+async function cacheAfter20s(engine: ReturnType<typeof builtinEngine>): Promise<Tui> {
+  const t = await renderTui({ sim: engine, size: { columns: 120, rows: 40 } });
+  await t.tick(20);
+  await t.press('N', KEY.home); // cache
+  return t;
+}
+
 test('B resets a running VM after y: it stays on its host, running, its memory starting over; off, B says why', async () => {
   const engine = builtinEngine('migration');
-  tui = await renderTui({ sim: engine, size: { columns: 120, rows: 40 } });
-  await tui.tick(20);
-  await tui.press('N', KEY.home); // cache
+  tui = await cacheAfter20s(engine);
   const before = vmOf(shown(tui), 'cache');
   expect(before.TCHD).toBeGreaterThan(100);
   await tui.press('B');
@@ -185,9 +191,7 @@ test('B resets a running VM after y: it stays on its host, running, its memory s
 
 test('G shuts the guest down after y: that VM is off, the others run on; off, G says why', async () => {
   const engine = builtinEngine('migration');
-  tui = await renderTui({ sim: engine, size: { columns: 120, rows: 40 } });
-  await tui.tick(20);
-  await tui.press('N', KEY.home); // cache
+  tui = await cacheAfter20s(engine);
   const before = vmOf(shown(tui), 'cache');
   const running = shown(tui).vms.filter((v) => v.state === 'running').length;
   await tui.press('G');
