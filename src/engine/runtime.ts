@@ -95,12 +95,21 @@ export function vmGroup(vm: VmSpec, gid: number, rng: Rng): GroupRuntime {
   };
 }
 
+/**
+ * Only ESXi co-schedules a VM's vCPUs; Xen's credit scheduler, KVM's vCPU threads under CFS,
+ * Hyper-V and VirtualBox schedule each vCPU on its own (docs/model/cpu.md).
+ */
+export function coschedules(host: HostSpec): boolean {
+  return host.hypervisor === 'esxi';
+}
+
 /** The scheduler's view of a host's groups: VMs and partitions, VServer guests, containers. */
-export function cpuConfigs(groups: readonly GroupRuntime[]): CpuGroupConfig[] {
+export function cpuConfigs(groups: readonly GroupRuntime[], host: HostSpec): CpuGroupConfig[] {
+  const gang = coschedules(host);
   return groups.map((g) => ({
     vcpus: g.vcpus, shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
     overhead: g.cpuOverhead ?? 0,
-    gang: g.kind === 'vm',
+    gang: gang && g.kind === 'vm',
   }));
 }
 
@@ -116,7 +125,7 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
     const partitionIndex = partition ? groups.push(partition) - 1 : -1;
     const vms = profile.vms.filter((v) => v.host === spec.name);
     for (const vm of vms) groups.push(vmGroup(vm, (gid += 21), rng));
-    const configs = cpuConfigs(groups);
+    const configs = cpuConfigs(groups, spec);
     // `?? []`: profiles built in code by older callers may not list vservers.
     const guests = (profile.vservers ?? []).filter((v) => v.host === spec.name);
     const vservers = guests.length > 0
@@ -124,7 +133,7 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
     if (vservers) configs.push(...vservers.configs());
     const containers = containerGroupConfig(profile, spec);
     const containerGroup = containers ? configs.push(containers) - 1 : -1;
-    const cpu = new HostCpu(spec.pcpus, spec.mhz, profile.quantumMs, spec.coscheduling === 'strict', configs);
+    const cpu = new HostCpu(spec.pcpus, spec.mhz, profile.quantumMs, spec.coscheduling === 'strict' && coschedules(spec), configs);
     const memory = new HostMemory(spec.memoryMiB, spec.reservedMiB, (spec.pcpus * spec.mhz) / 1000,
       groups.flatMap((g) => (g.memory ? [g.memory] : [])));
     const io = new HostIo(spec, groups, new Map(vms.map((v) => [v.name, v])), cpu, partitionIndex);

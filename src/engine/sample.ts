@@ -8,7 +8,7 @@ import type { GroupRuntime, HostRuntime } from './runtime.js';
 import type { HostIoFields } from './io/types.js';
 import type { HostSample, VcpuSample, VmSample } from './snapshot.js';
 
-type CounterName = 'cRun' | 'cRdy' | 'cCstp' | 'cMlmtd' | 'cIdle' | 'cSys' | 'cDmd' | 'cWork' | 'cSwpwt' | 'cBlocked';
+type CounterName = 'cRun' | 'cRdy' | 'cCstp' | 'cMlmtd' | 'cIdle' | 'cDmd' | 'cWork' | 'cSwpwt' | 'cBlocked';
 
 export interface CounterBase {
   ms: number;
@@ -26,7 +26,7 @@ function copyCounters(cpu: HostCpu, into: CounterBase['counters']): NonNullable<
   return {
     pcpuBusy: copy(cpu.pcpuBusy, into?.pcpuBusy), sysG: copy(cpu.cSysG, into?.sysG),
     cRun: copy(cpu.cRun, into?.cRun), cRdy: copy(cpu.cRdy, into?.cRdy), cCstp: copy(cpu.cCstp, into?.cCstp),
-    cMlmtd: copy(cpu.cMlmtd, into?.cMlmtd), cIdle: copy(cpu.cIdle, into?.cIdle), cSys: copy(cpu.cSys, into?.cSys),
+    cMlmtd: copy(cpu.cMlmtd, into?.cMlmtd), cIdle: copy(cpu.cIdle, into?.cIdle),
     cDmd: copy(cpu.cDmd, into?.cDmd), cWork: copy(cpu.cWork, into?.cWork), cSwpwt: copy(cpu.cSwpwt, into?.cSwpwt),
     cBlocked: copy(cpu.cBlocked, into?.cBlocked),
   };
@@ -35,25 +35,26 @@ function copyCounters(cpu: HostCpu, into: CounterBase['counters']): NonNullable<
 /**
  * A vCPU's sample: `{ index, wid }` then esxtop's state times built in one literal (same keys, same
  * order), from the counters' changes as numbers rather than a record (this runs for every vCPU).
+ * The four states partition the world's time: RUN + RDY + CSTP + WAIT = 100. %MLMTD is inside
+ * %RDY; %IDLE and %SWPWT inside %WAIT; %VMWAIT = %WAIT - %IDLE. No VMkernel time is charged to
+ * a vCPU world itself (%SYS 0): the hypervisor's work for a VM is the group's (sample below).
  */
 function vcpuSample(
   index: number, wid: number, pct: number,
-  cRun: number, cRdy: number, cCstp: number, cMlmtd: number, cIdle: number, cSys: number, cSwpwt: number, cBlocked: number,
+  cRun: number, cRdy: number, cCstp: number, cMlmtd: number, cIdle: number, cSwpwt: number, cBlocked: number,
 ): VcpuSample {
   const run = cRun * pct;
-  const sys = cSys * pct;
   const idle = cIdle * pct;
   const swpwt = cSwpwt * pct;
-  const vmwait = sys + swpwt;
   const ovrlp = 0;
   return {
     index,
     wid,
-    '%USED': run + sys - ovrlp,
+    '%USED': run - ovrlp,
     '%RUN': run,
-    '%SYS': sys,
-    '%WAIT': idle + vmwait,
-    '%VMWAIT': vmwait,
+    '%SYS': 0,
+    '%WAIT': idle + swpwt,
+    '%VMWAIT': swpwt,
     '%RDY': (cRdy + cBlocked) * pct,
     '%IDLE': idle,
     '%OVRLP': ovrlp,
@@ -62,6 +63,13 @@ function vcpuSample(
     '%SWPWT': swpwt,
   };
 }
+
+/**
+ * A VM's group also holds its VMX and MKS worlds (esxtop's NWLD counts them). They run the
+ * virtual machine's user-level process and its console; the model gives them no work of their
+ * own (device emulation is charged to the group as %SYS), so they wait: 100% each of %WAIT.
+ */
+export const VM_AUX_WORLDS = 2;
 
 /** The host's uplink with the cluster's own traffic (migrations, FT logging) added, keys named. */
 function withClusterTraffic(h: HostIoFields, tx: number, rx: number): HostIoFields {
@@ -83,7 +91,12 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
   const vms: VmSample[] = host.groups.map((g: GroupRuntime, gi) => {
     const start = cpu.gStart[gi];
     let sRun = 0; let sRdy = 0; let sCstp = 0; let sMlmtd = 0; let sIdle = 0;
-    let sSys = 0; let sDmd = 0; let sWork = 0; let sSwpwt = 0; let sBlocked = 0;
+    let sDmd = 0; let sWork = 0; let sSwpwt = 0; let sBlocked = 0;
+    // A world reports against the part of the interval it existed in (its lifetime: all of it
+    // unless the VM was powered on, resumed, restarted or moved here since the last sample), so
+    // its states always sum to 100; a group that is off now has no worlds and reports nothing.
+    const on = cpu.gOn[gi] === 1;
+    let life = 0;
     const vcpu: VcpuSample[] = [];
     for (let i = 0; i < g.vcpus; i++) {
       // each counter by name, not in a loop over the names: this runs for every vCPU of the lab
@@ -93,31 +106,33 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
       const dCstp = cpu.cCstp[v] - (prev ? prev.cCstp[v] : 0);
       const dMlmtd = cpu.cMlmtd[v] - (prev ? prev.cMlmtd[v] : 0);
       const dIdle = cpu.cIdle[v] - (prev ? prev.cIdle[v] : 0);
-      const dSys = cpu.cSys[v] - (prev ? prev.cSys[v] : 0);
       const dDmd = cpu.cDmd[v] - (prev ? prev.cDmd[v] : 0);
       const dWork = cpu.cWork[v] - (prev ? prev.cWork[v] : 0);
       const dSwpwt = cpu.cSwpwt[v] - (prev ? prev.cSwpwt[v] : 0);
       const dBlocked = cpu.cBlocked[v] - (prev ? prev.cBlocked[v] : 0);
-      sRun += dRun;
-      sRdy += dRdy;
-      sCstp += dCstp;
-      sMlmtd += dMlmtd;
-      sIdle += dIdle;
-      sSys += dSys;
-      sDmd += dDmd;
-      sWork += dWork;
-      sSwpwt += dSwpwt;
-      sBlocked += dBlocked;
-      vcpu.push(vcpuSample(i, g.gid * 1000 + i + 1, pct, dRun, dRdy, dCstp, dMlmtd, dIdle, dSys, dSwpwt, dBlocked));
+      const lived = dRun + dRdy + dCstp + dIdle + dSwpwt + dBlocked;
+      if (lived > life) life = lived;
+      const wpct = on && lived > 0 ? 100 / lived : 0;
+      sRun += dRun * wpct;
+      sRdy += dRdy * wpct;
+      sCstp += dCstp * wpct;
+      sMlmtd += dMlmtd * wpct;
+      sIdle += dIdle * wpct;
+      sDmd += dDmd * wpct;
+      sWork += dWork * wpct;
+      sSwpwt += dSwpwt * wpct;
+      sBlocked += dBlocked * wpct;
+      vcpu.push(vcpuSample(i, g.gid * 1000 + i + 1, wpct, dRun, dRdy, dCstp, dMlmtd, dIdle, dSwpwt, dBlocked));
     }
     // Hypervisor work charged to the group as a whole (I/O), not to any vCPU: %SYS and %USED
-    // only. stateTimes' fields written out in its order, the group's work added to those two.
-    const sysG = (cpu.cSysG[gi] - (prev ? prev.sysG[gi] : 0)) * pct;
-    const run = sRun * pct;
-    const sys = sSys * pct;
-    const idle = sIdle * pct;
-    const swpwt = sSwpwt * pct;
-    const vmwait = sys + swpwt;
+    // only, over the group's lifetime in the interval like its worlds.
+    const gpct = on && life > 0 ? 100 / life : 0;
+    const sysG = (cpu.cSysG[gi] - (prev ? prev.sysG[gi] : 0)) * gpct;
+    const aux = on && g.kind === 'vm' ? VM_AUX_WORLDS : 0;
+    const run = sRun;
+    const idle = sIdle;
+    const swpwt = sSwpwt;
+    const vmwait = swpwt;
     const ovrlp = 0;
     const mf = vmMemoryFields(g.memory, host.base.swap?.[gi], intervalMs / 1000, tMs);
     // the I/O partition's VM: its six sizes are the host's reserved memory (partitionMemory)
@@ -126,13 +141,14 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
     const x = io.vms[gi];
     return {
       gid: g.gid, name: g.name, host: host.spec.name, state: g.state,
-      NWLD: g.kind === 'vm' ? g.vcpus + 2 : g.vcpus, vcpus: g.vcpus,
+      NWLD: on ? g.vcpus + aux : 0, vcpus: g.vcpus,
       shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
-      '%DMD': sDmd * pct, workMHz: (sWork * pct * host.spec.mhz) / 100,
+      '%DMD': sDmd, workMHz: (sWork * host.spec.mhz) / 100,
       kind: g.kind, vcpu,
-      '%USED': run + sys - ovrlp + sysG, '%RUN': run, '%SYS': sys + sysG, '%WAIT': idle + vmwait, '%VMWAIT': vmwait,
-      '%RDY': (sRdy + sBlocked) * pct, '%IDLE': idle, '%OVRLP': ovrlp, '%CSTP': sCstp * pct,
-      '%MLMTD': (sMlmtd + sBlocked) * pct, '%SWPWT': swpwt,
+      // %WAIT adds the VMX and MKS worlds' waiting; %IDLE and %VMWAIT are the vCPU worlds'
+      '%USED': run - ovrlp + sysG, '%RUN': run, '%SYS': sysG, '%WAIT': idle + vmwait + 100 * aux, '%VMWAIT': vmwait,
+      '%RDY': sRdy + sBlocked, '%IDLE': idle, '%OVRLP': ovrlp, '%CSTP': sCstp,
+      '%MLMTD': sMlmtd + sBlocked, '%SWPWT': swpwt,
       // vmMemoryFields' 20 keys in its order, the partition's six sizes over the first six
       // (named, not spread, like the network's below)
       MEMSZ: part ? r : mf.MEMSZ, GRANT: part ? r : mf.GRANT, CNSM: part ? r : mf.CNSM,

@@ -65,9 +65,13 @@ function readHost(m: MapReader): Omit<HostSpec, 'name'> {
     const why = m.has('reserved') ? '' : ` (the ${hypervisor} default; set reserved: to change it)`;
     m.fail('reserved', `reserved (${num(reservedMiB)} MiB) must be < memory (${num(memoryMiB)} MiB)${why}`, at);
   }
+  const coscheduling = m.get('coscheduling', oneOf(['relaxed', 'strict']));
+  if (coscheduling !== undefined && hypervisor !== undefined && hypervisor !== 'esxi' && m.valid('hypervisor')) {
+    m.fail('coscheduling', `coscheduling applies to ESXi hosts only: ${hypervisor} schedules each vCPU on its own`, m.keyPos('coscheduling'));
+  }
   return {
     hypervisor: hypervisor ?? 'esxi',
-    coscheduling: m.get('coscheduling', oneOf(['relaxed', 'strict'])) ?? 'relaxed',
+    coscheduling: coscheduling ?? 'relaxed',
     pcpus: m.need('pcpus', PCPUS) ?? 1,
     mhz: m.get('mhz', MHZ) ?? DEFAULT_MHZ,
     memoryMiB: memoryMiB ?? 0,

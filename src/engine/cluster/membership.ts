@@ -32,7 +32,7 @@ export interface LayoutContext {
 export function setGroups(ctx: LayoutContext, host: HostRuntime, groups: GroupRuntime[], origin: (g: GroupRuntime) => Origin | undefined): void {
   if (host.vservers) throw new Error(`host ${host.spec.name} runs VServer guests; its groups are fixed`);
   const origins = groups.map((g) => origin(g) ?? null);
-  const configs = cpuConfigs(groups);
+  const configs = cpuConfigs(groups, host.spec);
   const sources: (GroupSource | null)[] = origins.map((o) => (o ? { cpu: o.host.cpu, g: o.index } : null));
   const containers = containerGroupConfig(ctx.profile, host.spec);
   const oldContainer = host.containerGroup;

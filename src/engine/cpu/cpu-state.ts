@@ -2,8 +2,14 @@
 // and per vCPU, laid out group after group. Typed arrays throughout: the scheduler steps every
 // quantum and allocates nothing while it does.
 
-/** Skew (ms of progress ahead of the slowest sibling) that co-stops a vCPU [assumption, §1.3]. */
+/** Skew (ms of progress ahead of the slowest busy sibling) that co-stops a vCPU [assumption, docs/model/cpu.md]. */
 export const SKEW_THRESHOLD_MS = 3;
+/**
+ * A vCPU asking for at most this share of a pCPU is in its guest's idle loop but for timer ticks
+ * and kernel threads (workload.ts's housekeeping is 1%): for co-scheduling it has no work, so it
+ * counts as progressing, is never co-stopped and never makes a sibling co-stop.
+ */
+export const IDLE_DEMAND = 0.02;
 /** Work a guest queues on a vCPU before it stops generating more (its run queue is full). */
 export const MAX_BACKLOG_MS = 100;
 /** How often entitlements are recomputed under contention [assumption]. */
@@ -13,6 +19,16 @@ export const CREDIT_BOUND = 5;
 
 export const EPS = 1e-9;
 
+/**
+ * Share of a short sibling's wait spent co-stopped while a VM's busy vCPUs rotate on fewer pCPUs
+ * than they number, for a whole quantum q held by the neighbours: none for the first θ (skew has
+ * not reached the threshold), then half (the leaders co-stopped, the laggards ready, in turn).
+ * The derivation is in docs/model/cpu.md.
+ */
+export function rotationCostop(quantumMs: number, thetaMs: number): number {
+  return quantumMs > thetaMs ? (quantumMs - thetaMs) / (2 * quantumMs) : 0;
+}
+
 export interface CpuGroupConfig {
   vcpus: number;
   shares: number;
@@ -21,20 +37,21 @@ export interface CpuGroupConfig {
   /** fraction of pCPU time spent in the hypervisor for this group's guest work (cpu_virt) */
   overhead: number;
   /**
-   * The vCPUs of one guest, which co-scheduling keeps together (the default). False for groups of
-   * independent threads: a host OS's processes, containers, VServer guests.
+   * The vCPUs of one guest that the hypervisor co-schedules (a VM's on ESXi; the default). False
+   * for vCPUs scheduled independently (Xen, KVM, Hyper-V, VirtualBox) and for groups of independent
+   * threads: a host OS's processes, containers, VServer guests.
    */
   gang?: boolean;
 }
 
 /** Per-vCPU arrays that belong to the vCPU (they move with its VM to another host). */
 export const VCPU_ARRAYS = [
-  'demand', 'backlog', 'useful', 'progress', 'cstpPart', 'boost',
-  'cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSys', 'cSwpwt', 'cBlocked', 'cWork', 'cDmd',
+  'demand', 'backlog', 'useful', 'skew',
+  'cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSwpwt', 'cBlocked', 'cWork', 'cDmd',
 ] as const;
 /** Per-group arrays that belong to the group (configuration aside). */
 export const GROUP_ARRAYS = [
-  'gOn', 'stallSwap', 'stallGuest', 'gBlocked', 'gCapMs', 'sysDemand', 'cSysG', 'gCredit', 'gWaited',
+  'gOn', 'stallSwap', 'stallGuest', 'gBlocked', 'gCapMs', 'sysDemand', 'cSysG', 'gCredit', 'gVtime', 'gWaited',
 ] as const;
 
 export class CpuState {
@@ -73,13 +90,20 @@ export class CpuState {
   sysOn = false;
   /** this quantum's grant of it, ms */
   readonly gSys: Float64Array;
+  /** 1 for a group whose vCPUs are co-scheduled (a VM's on an ESXi host), else 0 */
   readonly gGang: Uint8Array;
   readonly gWant: Float64Array;
   readonly gEnt: Float64Array;
   readonly gBudget: Float64Array;
   readonly gCredit: Float64Array;
+  /** the relaxed grant's order of groups, highest first (scratch) */
+  readonly gPrio: Float64Array;
+  /** strict co-scheduling's fairness: pCPU-ms used per share (virtual time) */
+  readonly gVtime: Float64Array;
   readonly gWaited: Float64Array;
   readonly gUsed: Float64Array;
+  /** this quantum: what the group's vCPUs want in all, ms */
+  readonly gWantMs: Float64Array;
   readonly gRunnable: Int32Array;
   readonly gOrder: Int32Array;
 
@@ -89,18 +113,24 @@ export class CpuState {
   readonly backlog: Float64Array;
   /** share of each vCPU's work that is the guest's application rather than its housekeeping */
   readonly useful: Float64Array;
-  readonly progress: Float64Array;
-  /** ms of this quantum a vCPU spends co-stopped while its laggard siblings catch up */
-  readonly cstpPart: Float64Array;
-  readonly boost: Uint8Array;
+  /**
+   * How far a busy vCPU has progressed (run or halted) ahead of its slowest busy sibling, ms.
+   * 0 for a vCPU without work and in groups that are not co-scheduled.
+   */
+  readonly skew: Float64Array;
+  /** this quantum: 1 if the vCPU has work beyond housekeeping (demand above IDLE_DEMAND) */
+  readonly busy: Uint8Array;
   readonly want: Float64Array;
   readonly granted: Float64Array;
+  /** this quantum: ms of the want refused by the group's limit (%MLMTD, inside %RDY) */
   readonly limCut: Float64Array;
-  readonly order: Int32Array;
-  /** scratch for the priority sort: a copy of `order`, and each group's run in it */
-  readonly orderTmp: Int32Array;
-  readonly gRunStart: Int32Array;
-  readonly gRunLen: Int32Array;
+  /** this quantum: ms of the want spent co-stopped (%CSTP) */
+  readonly cstp: Float64Array;
+  /** scratch for the within-group water-fill: breakpoints */
+  readonly fillPoints: Float64Array;
+  /** scratch for strict co-scheduling: each pCPU's free time left this quantum, and pCPUs by it */
+  readonly slotLeft: Float64Array;
+  readonly slotIdx: Int32Array;
 
   // cumulative counters, ms
   readonly cRun: Float64Array;
@@ -108,19 +138,23 @@ export class CpuState {
   readonly cCstp: Float64Array;
   readonly cMlmtd: Float64Array;
   readonly cIdle: Float64Array;
-  readonly cSys: Float64Array;
   readonly cSwpwt: Float64Array;
   /** time with work but blocked by the group's own limit (held, throttled), ms */
   readonly cBlocked: Float64Array;
   /** hypervisor time charged to each group (not to any vCPU), ms */
   readonly cSysG: Float64Array;
-  /** application work done, ms of pCPU (excludes guest housekeeping and hypervisor overhead) */
+  /**
+   * Guest progress: application work done, ms of pCPU (RUN less the virtualization overhead that
+   * ran in the vCPU's world and less guest housekeeping); sampled as workMHz.
+   */
   readonly cWork: Float64Array;
   /** demand in pCPU-ms (what the vCPU would have used unconstrained), for %DMD */
   readonly cDmd: Float64Array;
   readonly pcpuBusy: Float64Array;
   readonly loadAvg = new Float64Array(3);
   readonly loadDecay: Float64Array;
+  /** rotationCostop for this scheduler's quantum and threshold */
+  readonly rotation: number;
   quanta = 0;
   entStale = true;
   readonly entPeriod: number;
@@ -137,7 +171,7 @@ export class CpuState {
     const nvAll = configs.reduce((a, g) => a + g.vcpus, 0);
     // The per-group and per-vCPU float arrays side by side in one buffer: a host's quantum then
     // reads a few contiguous kilobytes rather than thirty separate allocations.
-    const pool = new Float64Array(20 * ng + 20 * nvAll);
+    const pool = new Float64Array(22 * ng + 20 * nvAll);
     let used = 0;
     const take = (n: number) => {
       if (used + n > pool.length) return new Float64Array(n);
@@ -155,7 +189,8 @@ export class CpuState {
     this.gCapMs = fg().fill(Infinity);
     this.sysDemand = fg(); this.gSys = fg(); this.cSysG = fg();
     this.gGang = new Uint8Array(ng);
-    this.gWant = fg(); this.gEnt = fg(); this.gBudget = fg(); this.gCredit = fg(); this.gWaited = fg(); this.gUsed = fg();
+    this.gWant = fg(); this.gEnt = fg(); this.gBudget = fg(); this.gCredit = fg(); this.gVtime = fg(); this.gPrio = fg();
+    this.gWaited = fg(); this.gUsed = fg(); this.gWantMs = fg();
     this.gRunnable = new Int32Array(ng);
     this.gOrder = new Int32Array(ng);
     let nv = 0;
@@ -173,18 +208,19 @@ export class CpuState {
     this.vGroup = new Int32Array(nv);
     configs.forEach((g, i) => this.vGroup.fill(i, this.gStart[i], this.gStart[i] + g.vcpus));
     const f = () => take(nv);
-    this.demand = f(); this.backlog = f(); this.progress = f(); this.useful = f().fill(1);
-    this.want = f(); this.granted = f(); this.limCut = f();
-    this.cstpPart = f();
-    this.boost = new Uint8Array(nv);
-    this.order = new Int32Array(nv);
-    this.orderTmp = new Int32Array(nv);
-    this.gRunStart = new Int32Array(ng);
-    this.gRunLen = new Int32Array(ng);
+    this.demand = f(); this.backlog = f(); this.skew = f(); this.useful = f().fill(1);
+    this.busy = new Uint8Array(nv);
+    this.want = f(); this.granted = f(); this.limCut = f(); this.cstp = f();
+    let widest = 0;
+    for (const g of configs) widest = Math.max(widest, g.vcpus);
+    this.fillPoints = new Float64Array(2 * widest);
     this.cRun = f(); this.cRdy = f(); this.cCstp = f(); this.cMlmtd = f();
-    this.cIdle = f(); this.cSys = f(); this.cDmd = f(); this.cWork = f(); this.cSwpwt = f(); this.cBlocked = f();
+    this.cIdle = f(); this.cDmd = f(); this.cWork = f(); this.cSwpwt = f(); this.cBlocked = f();
     this.pcpuBusy = new Float64Array(pcpus);
+    this.slotLeft = new Float64Array(pcpus);
+    this.slotIdx = new Int32Array(pcpus);
     // Load averages decay like the kernel's, per quantum instead of per 5 s.
+    this.rotation = rotationCostop(quantumMs, skewThresholdMs);
     this.entPeriod = Math.max(1, Math.round(ENTITLEMENT_PERIOD_MS / quantumMs));
     this.loadDecay = Float64Array.from([60_000, 300_000, 900_000], (w) => Math.exp(-quantumMs / w));
   }

@@ -1,7 +1,9 @@
-// Handing out one quantum of pCPU time: the hypervisor's own work first, then the vCPUs, either
-// one by one by priority (relaxed co-scheduling) or a VM's busy vCPUs all together (strict).
+// Handing out one quantum of pCPU time: the hypervisor's own work first, then the groups, either
+// by credit with each group's grant shared among its vCPUs (relaxed co-scheduling, and every
+// hypervisor that schedules vCPUs independently) or a VM's busy vCPUs all together (strict).
 
 import { EPS, type CpuState } from './cpu-state.js';
+import { splitGrant } from './split.js';
 
 /**
  * The hypervisor's own work for the groups runs first (the VMkernel serves I/O ahead of vCPUs),
@@ -21,49 +23,60 @@ export function grantSys(s: CpuState): number {
   return total * k * q;
 }
 
+/** Each runnable group's total want this quantum into gWantMs; their indices into gOrder. */
+function runnableGroups(s: CpuState): number {
+  const { want, gOn, gBlocked, gStart, gCount, gWantMs, gOrder } = s;
+  let ngr = 0;
+  for (let g = 0; g < s.ng; g++) {
+    gWantMs[g] = 0;
+    if (!gOn[g] || gBlocked[g]) continue;
+    let w = 0;
+    const end = gStart[g] + gCount[g];
+    for (let v = gStart[g]; v < end; v++) w += want[v];
+    gWantMs[g] = w;
+    if (w > EPS) gOrder[ngr++] = g;
+  }
+  return ngr;
+}
+
+/** Priority of a group that wants no more than its entitlement: ahead of every contended one. */
+const SATISFIED = 1e15;
+
+/**
+ * Work-conserving proportional share: first the groups that want no more than they are entitled
+ * to (a light VM's waking vCPUs preempt, as the VMkernel boosts a vCPU waking with credit left),
+ * then the others by credit (most behind their entitlement first), each taking what it wants of
+ * what is left, within its limit. Whatever a group does not take goes to the next, so no pCPU
+ * idles while a vCPU that may run is ready.
+ */
 export function grantRelaxed(s: CpuState, sysMs: number): void {
   const q = s.quantumMs;
-  const { want, order, cstpPart, gRunStart, gRunLen, gOrder } = s;
-  let n = 0;
-  let ngr = 0;
-  let sum = 0;
-  const { gOn, gBlocked, gStart, gCount } = s;
-  for (let g = 0; g < s.ng; g++) {
-    if (!gOn[g] || gBlocked[g]) continue;
-    const n0 = n;
-    const start = gStart[g];
-    const end = start + gCount[g];
-    for (let v = start; v < end; v++) {
-      const w = want[v] - cstpPart[v];
-      if (w > EPS) {
-        order[n++] = v;
-        sum += w;
-      }
-    }
-    if (n > n0) {
-      // each group's vCPUs are one run of `order`
-      gRunStart[g] = n0;
-      gRunLen[g] = n - n0;
-      gOrder[ngr++] = g;
-    }
-  }
+  const ngr = runnableGroups(s);
+  const { gOrder, gWantMs, gBudget } = s;
   let capLeft = s.pcpus * q - sysMs;
-  if (sum > capLeft + EPS) sortByPriority(s, n, ngr);
+  let sum = 0;
+  for (let k = 0; k < ngr; k++) sum += gWantMs[gOrder[k]];
+  if (sum > capLeft + EPS) {
+    const { gPrio, gCredit, gEnt, gWant } = s;
+    for (let k = 0; k < ngr; k++) {
+      const g = gOrder[k];
+      gPrio[g] = gCredit[g] + (gEnt[g] >= gWant[g] - EPS ? SATISFIED : 0);
+    }
+    sortGroups(s, ngr, gPrio, -1);
+  }
   let total = sysMs;
-  const { vGroup, gBudget, granted, limCut } = s;
-  for (let k = 0; k < n; k++) {
-    const v = order[k];
-    const g = vGroup[v];
-    const gc = Math.min(want[v] - cstpPart[v], capLeft);
+  const relaxed = !s.strict;
+  for (let k = 0; k < ngr; k++) {
+    const g = gOrder[k];
+    const gc = Math.min(gWantMs[g], capLeft);
     const x = Math.min(gc, gBudget[g]);
-    granted[v] = x;
-    limCut[v] = gc - x;
     gBudget[g] -= x;
     capLeft -= x;
     total += x;
+    splitGrant(s, g, x, gc - x, relaxed);
   }
-  // Wrap-around assignment (McNaughton) makes the fluid grant a valid per-pCPU schedule; the
-  // starting pCPU rotates so that busy time spreads over all pCPUs like a real balancer.
+  // Wrap-around assignment (McNaughton) makes the fluid grant a valid per-pCPU schedule (no vCPU
+  // gets more than a quantum); the starting pCPU rotates so that busy time spreads over all pCPUs.
   const P = s.pcpus;
   const off = s.quanta % P;
   for (let i = 0; i < P && total > EPS; i++) {
@@ -76,18 +89,19 @@ export function grantRelaxed(s: CpuState, sysMs: number): void {
 }
 
 /**
- * The first `ngr` entries of `gOrder` by credit, then time waited, then index (a unique order, so
- * any correct sort gives the same one). Insertion sort in place: few groups, no allocation.
+ * The first `ngr` entries of `gOrder` by `key` (ascending for sign 1, descending for -1), then by
+ * time waited (longest first), then index: a unique order, so any correct sort gives the same one.
+ * Insertion sort in place: few groups, no allocation.
  */
-function sortGroups(s: CpuState, ngr: number): void {
-  const { gOrder, gCredit, gWaited } = s;
+function sortGroups(s: CpuState, ngr: number, key: Float64Array, sign: number): void {
+  const { gOrder, gWaited } = s;
   for (let i = 1; i < ngr; i++) {
     const a = gOrder[i];
     let j = i - 1;
     for (; j >= 0; j--) {
       const b = gOrder[j];
       // b after a: the comparator (b, a) is positive
-      const c = gCredit[a] - gCredit[b] || gWaited[a] - gWaited[b] || b - a;
+      const c = sign * (key[b] - key[a]) || gWaited[a] - gWaited[b] || b - a;
       if (!(c > 0)) break;
       gOrder[j + 1] = b;
     }
@@ -96,72 +110,84 @@ function sortGroups(s: CpuState, ngr: number): void {
 }
 
 /**
- * VMs by credit (the VM that waited longest among equals), siblings side by side; inside a VM
- * the laggards of a co-stop first, then the vCPU that waited longest, then the least
- * progressed (reference §1.3). The order is total (ties end on the index) and compares groups
- * before vCPUs, so it is sorted in two levels: the groups (`gOrder`, `ngr` of them), each
- * group's run of vCPUs in place, then the runs laid out in the groups' order. In place, by
- * insertion: the runs are short, and the typed-array sort copies and calls a closure.
+ * Strict co-scheduling (ESX 2.x, simplified): a VM's busy vCPUs each need a pCPU at the same time,
+ * or none of them runs. A pCPU is free again once the vCPU holding it has run what it wanted, so
+ * a gang of c runs for as long as c pCPUs are all free: the c-th longest free time among them.
+ * Vcpus without work (housekeeping) and independent threads run one by one wherever time is left.
+ * Fairness is consumption over shares (virtual time): the group that has used least per share goes
+ * first. While a gang waits its busy vCPUs are co-stopped (%CSTP) if some pCPU is left idle,
+ * ready (%RDY) if none is.
  */
-function sortByPriority(s: CpuState, n: number, ngr: number): void {
-  const { order, orderTmp, gOrder, gRunStart, gRunLen, boost, progress, cRdy } = s;
-  sortGroups(s, ngr);
-  let k = 0;
-  for (let i = 0; i < ngr; i++) {
-    const g = gOrder[i];
-    const start = gRunStart[g];
-    const end = start + gRunLen[g];
-    for (let p = start + 1; p < end; p++) {
-      const a = order[p];
-      let j = p - 1;
-      for (; j >= start; j--) {
-        const b = order[j];
-        const c = boost[a] - boost[b] || cRdy[a] - cRdy[b] || progress[b] - progress[a] || b - a;
-        if (!(c > 0)) break;
-        order[j + 1] = b;
-      }
-      order[j + 1] = a;
-    }
-    for (let p = start; p < end; p++) orderTmp[k++] = order[p];
+export function grantStrict(s: CpuState, sysMs: number): void {
+  const { want, busy, gRunnable, gOrder, gStart, gCount, gGang, slotLeft, slotIdx } = s;
+  const P = s.pcpus;
+  // system work is spread over all pCPUs, leaving each pCPU the rest of the quantum
+  const room = s.quantumMs - sysMs / P;
+  for (let k = 0; k < P; k++) {
+    if (sysMs > 0) s.pcpuBusy[k] += sysMs / P;
+    slotLeft[k] = room;
+    slotIdx[k] = k;
   }
-  for (let p = 0; p < n; p++) order[p] = orderTmp[p];
+  const ngr = runnableGroups(s);
+  for (let k = 0; k < ngr; k++) {
+    const g = gOrder[k];
+    let c = 0;
+    if (gGang[g]) {
+      const end = gStart[g] + gCount[g];
+      for (let v = gStart[g]; v < end; v++) if (want[v] > 0 && busy[v]) c++;
+    }
+    gRunnable[g] = c;
+  }
+  sortGroups(s, ngr, s.gVtime, 1);
+  let waiting = false;
+  for (let k = 0; k < ngr; k++) {
+    const g = gOrder[k];
+    const c = gRunnable[g];
+    const start = gStart[g];
+    const end = start + gCount[g];
+    if (c > 0) {
+      // pCPUs by free time left, longest first (insertion sort: a host has few)
+      for (let i = 1; i < P; i++) {
+        const a = slotIdx[i];
+        let j = i - 1;
+        for (; j >= 0 && slotLeft[slotIdx[j]] < slotLeft[a]; j--) slotIdx[j + 1] = slotIdx[j];
+        slotIdx[j + 1] = a;
+      }
+      const span = c <= P ? slotLeft[slotIdx[c - 1]] : 0;
+      if (span > EPS) {
+        let slot = 0;
+        for (let v = start; v < end; v++) if (want[v] > 0 && busy[v]) place(s, g, v, slotIdx[slot++], span);
+      } else {
+        gRunnable[g] = -c; // waiting: settled below, once the idle pCPUs are known
+        waiting = true;
+      }
+    }
+    for (let v = start; v < end; v++) {
+      if (want[v] <= 0 || (c !== 0 && busy[v])) continue;
+      let at = 0;
+      for (let i = 1; i < P; i++) if (slotLeft[i] > slotLeft[at]) at = i;
+      if (slotLeft[at] > EPS) place(s, g, v, at, slotLeft[at]);
+    }
+  }
+  if (!waiting) return;
+  let idle = 0;
+  for (let i = 0; i < P; i++) idle += slotLeft[i];
+  if (idle <= EPS) return;
+  for (let k = 0; k < ngr; k++) {
+    const g = gOrder[k];
+    if (gRunnable[g] >= 0) continue;
+    const end = gStart[g] + gCount[g];
+    for (let v = gStart[g]; v < end; v++) if (busy[v]) s.cstp[v] = want[v];
+  }
 }
 
-/** Strict (ESX 2.x) co-scheduling: a VM's runnable vCPUs each need a pCPU at the same time. */
-export function grantStrict(s: CpuState, sysMs: number): void {
-  const { want } = s;
-  // system work is spread over all pCPUs, leaving each vCPU's slot the rest of the quantum
-  const room = s.quantumMs - sysMs / s.pcpus;
-  if (sysMs > 0) for (let k = 0; k < s.pcpus; k++) s.pcpuBusy[k] += sysMs / s.pcpus;
-  let ngr = 0;
-  for (let g = 0; g < s.ng; g++) {
-    s.gRunnable[g] = 0;
-    if (!s.gOn[g] || s.gBlocked[g]) continue;
-    let c = 0;
-    const end = s.gStart[g] + s.gCount[g];
-    for (let v = s.gStart[g]; v < end; v++) if (want[v] > 0) c++;
-    if (c === 0) continue;
-    s.gRunnable[g] = c;
-    s.gOrder[ngr++] = g;
-  }
-  sortGroups(s, ngr);
-  let slots = s.pcpus;
-  const off = s.quanta % s.pcpus;
-  let slot = 0;
-  for (let k = 0; k < ngr && slots > 0; k++) {
-    const g = s.gOrder[k];
-    // A guest's busy vCPUs go all together or not at all; independent threads take what is left.
-    if (s.gGang[g] && s.gRunnable[g] > slots) continue;
-    const end = s.gStart[g] + s.gCount[g];
-    for (let v = s.gStart[g]; v < end && slots > 0; v++) {
-      if (want[v] <= 0) continue;
-      slots--;
-      const fits = Math.min(want[v], room);
-      const x = Math.min(fits, s.gBudget[g]);
-      s.granted[v] = x;
-      s.limCut[v] = fits - x;
-      s.gBudget[g] -= x;
-      s.pcpuBusy[(off + slot++) % s.pcpus] += x;
-    }
-  }
+/** vCPU v of group g runs on pCPU `at` for up to `span` ms, within the group's limit. */
+function place(s: CpuState, g: number, v: number, at: number, span: number): void {
+  const fits = Math.min(s.want[v], span);
+  const x = Math.min(fits, s.gBudget[g]);
+  s.granted[v] = x;
+  s.limCut[v] = fits - x;
+  s.gBudget[g] -= x;
+  s.slotLeft[at] -= x;
+  s.pcpuBusy[(s.quanta + at) % s.pcpus] += x;
 }

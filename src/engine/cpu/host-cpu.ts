@@ -1,19 +1,19 @@
-// One host's CPU scheduler, stepped one quantum at a time (reference model §1.1–1.3).
+// One host's CPU scheduler, stepped one quantum at a time (docs/model/cpu.md).
 //
 // Each quantum: work arrives on every vCPU; VMs' entitlements come from water-filling over
 // shares, reservations and limits; each VM earns credit at its entitled rate and spends it when
-// its vCPUs run; the VMs with the most credit get the host's pCPU time, their vCPUs side by side
-// (the scheduler keeps siblings together where it can, so skew arises only when it cannot). Co-scheduling
-// decides who may run at all: relaxed co-stops a vCPU that got too far ahead of its slowest
-// sibling, strict runs a VM's busy vCPUs together or not at all. Every vCPU's quantum ends up
-// in exactly one esxtop state (RUN, RDY, CSTP or WAIT), which is what the counters accumulate.
+// its vCPUs run; the VMs most behind their entitlement get the host's pCPU time first, and each
+// VM's grant is shared among its vCPUs, least progressed first. Co-scheduling shapes the waits:
+// relaxed (ESXi 3+) co-stops a busy vCPU too far ahead of its slowest busy sibling, strict
+// (ESX 2.x) runs a VM's vCPUs together or not at all; other hypervisors schedule vCPUs
+// independently. Every vCPU's quantum ends up in exactly one esxtop state (RUN, RDY, CSTP or
+// WAIT), which is what the counters accumulate.
 //
-// The arrays live in CpuState (cpu-state.ts); the phases of a quantum in coschedule.ts,
-// grant.ts and account.ts. Hot path: typed arrays, no allocation per quantum.
+// The arrays live in CpuState (cpu-state.ts); the phases of a quantum in grant.ts, split.ts and
+// account.ts. Hot path: typed arrays, no allocation per quantum.
 
 import { account, settleCredit } from './account.js';
-import { coschedule } from './coschedule.js';
-import { CpuState, EPS, MAX_BACKLOG_MS } from './cpu-state.js';
+import { CpuState, EPS, IDLE_DEMAND, MAX_BACKLOG_MS } from './cpu-state.js';
 import { waterFill } from './entitlement.js';
 import { grantRelaxed, grantStrict, grantSys } from './grant.js';
 
@@ -61,7 +61,7 @@ export class HostCpu extends CpuState {
     let sumWantMHz = 0;
 
     // 1. Work arrives; what each vCPU could use this quantum and at what rate.
-    const { gOn, gOvh, stallSwap, stallGuest, gStart, gCount, backlog, demand, cDmd, gLimitMHz, gWant, sysDemand } = this;
+    const { gOn, gOvh, stallSwap, stallGuest, gStart, gCount, backlog, demand, cDmd, gLimitMHz, gWant, sysDemand, busy } = this;
     for (let g = 0; g < ng; g++) {
       if (!gOn[g]) continue;
       const inv = 1 / (1 - gOvh[g]);
@@ -77,6 +77,7 @@ export class HostCpu extends CpuState {
         backlog[v] = b;
         const need = b * inv;
         want[v] = need > avail ? avail : need > EPS ? need : 0;
+        busy[v] = d > IDLE_DEMAND ? 1 : 0;
         let r = d * inv;
         if (r > 1) r = 1;
         rateSum += r;
@@ -101,17 +102,15 @@ export class HostCpu extends CpuState {
     const { gBudget, gCapMs } = this;
     for (let g = 0; g < ng; g++) gBudget[g] = Math.min((gLimitMHz[g] / mhz) * q, gCapMs[g]);
 
-    // 3. Relaxed co-scheduling: co-stop the vCPUs too far ahead, boost the laggards.
-    if (!this.strict) coschedule(this);
-
-    // 4. Hand out pCPU time.
+    // 3. Hand out pCPU time, and with it the co-stops.
     this.granted.fill(0);
     this.limCut.fill(0);
+    this.cstp.fill(0);
     const sysMs = grantSys(this);
     if (this.strict) grantStrict(this, sysMs);
     else grantRelaxed(this, sysMs);
 
-    // 5. Account every vCPU's quantum in exactly one state.
+    // 4. Account every vCPU's quantum in exactly one state; skew, credit and load follow.
     account(this);
     settleCredit(this);
     this.quanta++;

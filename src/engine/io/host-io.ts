@@ -207,7 +207,7 @@ export class HostIo {
       let wanted = 0;
       const end = cpu.gStart[g] + cpu.gCount[g];
       for (let v = cpu.gStart[g]; v < end; v++) {
-        const r = cpu.cRun[v] + cpu.cSys[v];
+        const r = cpu.cRun[v];
         ran += r;
         wanted += r + cpu.cRdy[v] + cpu.cCstp[v] + cpu.cBlocked[v] + cpu.cSwpwt[v];
       }
@@ -223,7 +223,7 @@ export class HostIo {
     const p = this.partition;
     let run = 0;
     const end = cpu.gStart[p] + cpu.gCount[p];
-    for (let v = cpu.gStart[p]; v < end; v++) run += cpu.cRun[v] + cpu.cSys[v];
+    for (let v = cpu.gStart[p]; v < end; v++) run += cpu.cRun[v];
     const got = dtMs > 0 ? (run - this.prevPartitionRun) / dtMs : 0;
     this.prevPartitionRun = run;
     if (this.backendPlan <= EPS || dtMs <= 0) return 1;

@@ -141,7 +141,7 @@ export class VServerHost {
     for (const x of this.guests) {
       const start = cpu.gStart[x.g];
       let run = 0;
-      for (let v = start; v < start + cpu.gCount[x.g]; v++) run += cpu.cRun[v] + cpu.cSys[v];
+      for (let v = start; v < start + cpu.gCount[x.g]; v++) run += cpu.cRun[v];
       const used = run - x.lastRunMs;
       x.lastRunMs = run;
       x.usedMs += used;
