@@ -1,6 +1,7 @@
 // SPEC §5 invariants over random labs (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { waterFill } from '../../src/engine/cpu/entitlement.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { Snapshot } from '../../src/engine/snapshot.js';
 import { PATTERNS, CPU_VIRT, IO_MODELS, type Profile } from '../../src/profile/types.js';
@@ -93,6 +94,11 @@ describe('invariants (SPEC §5)', () => {
             expect(c['%IDLE'] + c['%VMWAIT']).toBeLessThanOrEqual(c['%WAIT'] + 1e-9);
             expect(c['%SWPWT']).toBeLessThanOrEqual(c['%VMWAIT'] + 1e-9);
           }
+          // the group: its vCPU worlds and, for a VM, its VMX and MKS worlds; none while off
+          const sum = v['%RUN'] + v['%RDY'] + v['%CSTP'] + v['%WAIT'];
+          expect(Math.abs(sum - 100 * v.NWLD)).toBeLessThan(0.5 * Math.max(1, v.NWLD));
+          if (v.NWLD > 0) expect(v.NWLD).toBe(v.vcpus + (v.kind === 'vm' ? 2 : 0));
+          expect(v['%VMWAIT']).toBeLessThanOrEqual(v['%WAIT'] - v['%IDLE'] + 1e-6);
           for (const x of Object.values(v)) {
             if (typeof x === 'number') {
               expect(Number.isFinite(x)).toBe(true);
@@ -144,5 +150,53 @@ describe('invariants (SPEC §5)', () => {
       const p = build(lab);
       expect(JSON.stringify(runSamples(p, STEPS))).toBe(JSON.stringify(runSamples(p, STEPS)));
     }), { numRuns: 25 });
+  });
+
+  // Demand above capacity on a relaxed ESXi host: no pCPU idles and every VM gets what
+  // water-filling over its shares, reservation, limit and demand entitles it to.
+  it('work conservation: a relaxed host with demand above capacity is >= 95% used and every VM within 2 points of its entitlement', () => {
+    const arb = fc.record({
+      pcpus: fc.integer({ min: 1, max: 8 }),
+      quantumMs: fc.constantFrom(1, 3, 10, 20),
+      seed: fc.integer({ min: 1, max: 1e6 }),
+      vms: fc.array(fc.record({
+        vcpusFrac: fc.double({ min: 0, max: 1, noNaN: true }),
+        shares: fc.integer({ min: 1, max: 100000 }),
+        res: fc.constantFrom(0, 0, 0.1, 0.3),
+        lim: fc.constantFrom(null, null, 0.3, 0.8),
+        cpu: fc.double({ min: 0.4, max: 1, noNaN: true }),
+        threadsFrac: fc.double({ min: 0.3, max: 1, noNaN: true }),
+      }), { minLength: 2, maxLength: 6 }),
+    });
+    const mhz = 2000;
+    fc.assert(fc.property(arb, (lab) => {
+      const P = lab.pcpus;
+      const cap = P * mhz;
+      const specs = lab.vms.map((v) => {
+        const vcpus = 1 + Math.floor(v.vcpusFrac * (P - 0.001));
+        const threads = Math.round(v.threadsFrac * vcpus);
+        const reservationMHz = (v.res * cap) / lab.vms.length;
+        const limitMHz = v.lim === null ? null : Math.max(v.lim * vcpus * mhz, reservationMHz);
+        return { vcpus, threads, reservationMHz, limitMHz, shares: v.shares, cpu: v.cpu };
+      });
+      // each thread's demand plus every vCPU's 1% housekeeping, as workload.ts adds them
+      const want = specs.map((x) => Math.min(
+        (x.threads * Math.min(1, x.cpu + 0.01) + (x.vcpus - x.threads) * 0.01) * mhz, x.vcpus * mhz, x.limitMHz ?? Infinity,
+      ));
+      fc.pre(want.reduce((a, b) => a + b, 0) > cap * 1.05);
+      const ent = new Float64Array(specs.length);
+      waterFill(specs.length, want, specs.map((x) => x.reservationMHz), specs.map((x) => x.shares), cap, ent);
+      const p = profile([host('h', { pcpus: P, mhz })], specs.map((x, i) => vm(`v${i}`, 'h', {
+        vcpus: x.vcpus, shares: x.shares, reservationMHz: x.reservationMHz, limitMHz: x.limitMHz,
+        workload: { cpu: x.cpu, threads: x.threads },
+      })), { quantumMs: lab.quantumMs, seed: lab.seed });
+      const e = new Engine(p);
+      e.advance(3000);
+      e.sample();
+      e.advance(10000);
+      const s = e.sample();
+      expect(s.hosts[0]['PCPU_UTIL%']).toBeGreaterThanOrEqual(95);
+      s.vms.forEach((v, i) => expect(Math.abs(v['%USED'] - (ent[i] / mhz) * 100)).toBeLessThan(2));
+    }), { numRuns: 60, maxSkipsPerRun: 1000 });
   });
 });
