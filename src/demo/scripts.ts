@@ -25,20 +25,20 @@ const overcommit: Demo = {
 
 const rightSizing: Demo = {
   name: 'right-sizing',
-  title: 'Right-sizing: why a VM with more vCPUs than threads waits longer on a busy host',
+  title: 'Right-sizing: why the same work on more vCPUs waits longer on a busy host',
   profile: 'right-sizing', speed: 2, delayS: 2, endS: 240,
   steps: [
     { at: 0, panel: 'c', host: 'esx-relaxed', sort: 'N',
-      caption: 'narrow-r (1 vCPU) and wide-r (4 vCPUs) run the same single-threaded work with equal shares on a 4-pCPU host that is full (PCPU USED).' },
-    { at: 20, caption: 'Both get the same CPU: %USED about 50. %RDY is time ready to run but waiting for a pCPU, summed over a VM\'s vCPUs: every VM here waits.' },
+      caption: 'narrow-r runs its work on 1 vCPU; wide-r runs the same work spread over 4 vCPUs (25% each). Equal shares, on a 4-pCPU host that is full (PCPU USED).' },
+    { at: 20, caption: 'Both get the same CPU: %USED about 50. But wide-r has 4 busy worlds to schedule (NWLD 6 with its VMX and MKS): its %RDY, summed over its vCPUs, is several times narrow-r\'s.' },
     { at: 50, select: 'wide-r', keys: ['e'],
-      caption: 'wide-r also shows %CSTP: its busy vCPU is co-stopped while its idle siblings catch up (vCPU rows below it). Same work, more waiting.' },
+      caption: 'wide-r also shows %CSTP: when it holds fewer pCPUs than it has busy vCPUs, the ones that get ahead are co-stopped until the laggards catch up (vCPU rows below it).' },
     { at: 100, host: 'esx-strict', sort: 'N',
-      caption: 'esx-strict co-schedules strictly (ESX 2.x): wide-s runs only when 4 pCPUs are free at once. Its %RDY soars past 270.' },
+      caption: 'esx-strict co-schedules strictly (ESX 2.x): wide-s\'s four busy vCPUs run only when four pCPUs are free at once. Its wait while pCPUs idle is %CSTP.' },
     { at: 150, sort: 'R',
-      caption: 'Sorted by %RDY. The strict host leaves pCPUs idle (PCPU UTIL about 69%) while wide VMs wait for a gang slot, and every VM gets less.' },
+      caption: 'Sorted by %RDY. The strict host leaves pCPUs idle (PCPU UTIL below 100) while gangs wait for a slot, and every VM gets less than on the relaxed host.' },
     { at: 200, sort: 'N',
-      caption: 'Lesson: give a VM the vCPUs its threads use. Fewer vCPUs are scheduled sooner and co-stop less.' },
+      caption: 'Lesson: give a VM the vCPUs its work needs. Work spread over more vCPUs than it needs waits longer, and co-stops.' },
   ],
 };
 
