@@ -11,7 +11,7 @@ import { VSERVER_EXTRA_FIELDS, VSERVER_FIELDS } from '../fields/vserver.js';
 import { historyKey } from './history.js';
 
 export type Entity =
-  | { kind: 'vm'; name: string; history: string; vm: VmSample }
+  | { kind: 'vm'; name: string; history: string; vm: VmSample; hypervisor?: string }
   | { kind: 'container'; name: string; history: string; ct: ContainerSample }
   | { kind: 'service'; name: string; history: string; svc: ServiceSample }
   | { kind: 'vserver'; name: string; history: string; vs: VServerSample }
@@ -25,7 +25,26 @@ export interface RowRef {
   gid?: number;
 }
 
-const vmEntity = (vm: VmSample): Entity => ({ kind: 'vm', name: vm.name, history: historyKey.vm(vm.gid), vm });
+const vmEntity = (vm: VmSample, snap: Snapshot): Entity => ({
+  kind: 'vm', name: vm.name, history: historyKey.vm(vm.gid), vm, hypervisor: snap.hosts.find((h) => h.name === vm.host)?.hypervisor,
+});
+
+/**
+ * How a Linux guest sees the time its vCPUs were ready but not run: as steal time where the
+ * hypervisor reports it to the guest (KVM, Xen, ESXi's vmware_steal_clock), not at all elsewhere.
+ */
+export function readySeenAs(hypervisor: string | undefined): string {
+  switch (hypervisor) {
+    case 'esxi': case 'kvm': case 'xen': return 'steal time (st in top)';
+    case 'hyperv': case 'vbox': return 'not reported to the guest';
+    default: return '-';
+  }
+}
+
+/** Who co-schedules a VM's vCPUs: only ESXi does; elsewhere each vCPU is scheduled on its own. */
+function coscheduling(hypervisor: string | undefined): string {
+  return hypervisor === 'esxi' ? 'co-scheduled (%CSTP)' : 'each vCPU on its own (no %CSTP)';
+}
 const ctEntity = (ct: ContainerSample): Entity => ({ kind: 'container', name: ct.name, history: historyKey.container(ct.name), ct });
 
 /** The entity of a row: a vCPU row stands for its VM; other rows are found by kind, then by name. */
@@ -34,7 +53,7 @@ export function entityOf(row: RowRef, snap: Snapshot): Entity | undefined {
   if (row.key.startsWith('vm:') || row.key.startsWith('vcpu:') || kind === 'vm' || kind === 'vcpu') {
     const gid = row.gid ?? Number(row.key.slice(row.key.indexOf(':') + 1));
     const vm = snap.vms.find((v) => v.gid === gid);
-    if (vm) return vmEntity(vm);
+    if (vm) return vmEntity(vm, snap);
   }
   const containers = snap.containers ?? [];
   const services = snap.services ?? [];
@@ -50,7 +69,7 @@ export function entityOf(row: RowRef, snap: Snapshot): Entity | undefined {
     vserver: vs && { kind: 'vserver', name: vs.name, history: historyKey.vserver(vs.host, vs.name), vs },
     host: host && { kind: 'host', name: host.name, history: historyKey.host(host.name), host },
   };
-  return byKind[kind] ?? byKind.container ?? byKind.service ?? byKind.vserver ?? (vm && vmEntity(vm)) ?? byKind.host;
+  return byKind[kind] ?? byKind.container ?? byKind.service ?? byKind.vserver ?? (vm && vmEntity(vm, snap)) ?? byKind.host;
 }
 
 export const ENTITY_WORDS: Record<Entity['kind'], string> = {
@@ -113,6 +132,8 @@ export function entityMetrics(e: Entity): MetricSection[] {
           ['shares', vm.shares], ['reservation', vm.reservationMHz, 'MHz'], ['limit', vm.limitMHz === null ? 'unlimited' : `${vm.limitMHz} MHz`],
           ['%DMD', vm['%DMD'], '%']]),
         section('CPU (% of the interval, summed over vCPUs)', CPU_FIELDS, vm, vm.vcpus),
+        facts('As the guest sees it', [['guest progress', vm.workMHz, 'MHz'], ['vCPUs', coscheduling(e.hypervisor)],
+          ['%RDY seen as', readySeenAs(e.hypervisor)]]),
         section('Memory', MEM_FIELDS, vm),
         section('Network', [...NET_FIELDS, ...NET_EXTRA_FIELDS], vm),
         section('Disk', [...DISK_FIELDS, ...DISK_EXTRA_FIELDS], vm),
