@@ -13,7 +13,7 @@ import { EPS, type CpuState } from './cpu-state.js';
 
 /** Give group g `G` ms of pCPU time this quantum; `limited` ms of its want were refused by its limit. */
 export function splitGrant(s: CpuState, g: number, G: number, limited: number, relaxed: boolean): void {
-  const { want, granted, limCut, cstp } = s;
+  const { want, granted, limCut } = s;
   const start = s.gStart[g];
   const end = start + s.gCount[g];
   const W = s.gWantMs[g];
