@@ -14,6 +14,8 @@ export interface CounterBase {
   ms: number;
   counters: (Record<CounterName, Float64Array> & { pcpuBusy: Float64Array; sysG: Float64Array }) | null;
   swap?: SwapBase[];
+  /** HostCpu.gangIdleMs at the sample */
+  gangIdleMs?: number;
 }
 
 /** The counters now, for the next sample's deltas: into `into`'s arrays when they still fit. */
@@ -189,13 +191,14 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
     pcpus: P, mhz: host.spec.mhz, coscheduling: host.spec.coscheduling,
     // No turbo or hyper-threading is modelled, so USED (frequency-scaled) equals UTIL.
     pcpuUsed: pcpuUtil.slice(), pcpuUtil, 'PCPU_USED%': avg, 'PCPU_UTIL%': avg,
+    gangIdlePct: ((cpu.gangIdleMs - (host.base.gangIdleMs ?? 0)) * pct) / P,
     loadAvg: [cpu.loadAvg[0], cpu.loadAvg[1], cpu.loadAvg[2]],
     // powered-on VMs: one that is off, suspended or down has no worlds on the host
     vmCount: host.groups.filter((g) => g.kind === 'vm' && (g.state === 'running' || g.state === 'migrating')).length,
     vcpuCount: host.groups.reduce((a, g) => a + (g.kind === 'vm' && (g.state === 'running' || g.state === 'migrating') ? g.vcpus : 0), 0),
   };
   host.base = {
-    ms: tMs, counters: copyCounters(cpu, prev),
+    ms: tMs, counters: copyCounters(cpu, prev), gangIdleMs: cpu.gangIdleMs,
     swap: host.groups.map((g) => ({ swappedIn: g.memory?.swappedIn ?? 0, swappedOut: g.memory?.swappedOut ?? 0 })),
   };
   return { host: hostSample, vms };

@@ -134,6 +134,11 @@ export interface HostSample extends HostMemory {
   'PCPU_UTIL%': number;
   /** runnable worlds per pCPU, exponentially averaged over 1, 5, 15 minutes (esxtop load average) */
   loadAvg: [number, number, number];
+  /**
+   * Strict co-scheduling: % of the host's pCPU time left idle while a VM's gang of busy vCPUs
+   * waited for enough free pCPUs at once (0 on relaxed hosts and other hypervisors).
+   */
+  gangIdlePct: number;
   vmCount: number;
   vcpuCount: number;
 }

@@ -173,6 +173,10 @@ export function entityMetrics(e: Entity): MetricSection[] {
           ['MEM_FREE', h.MEM_FREE, 'MiB'], ['MEM_STATE', h.MEM_STATE], ['minFree', h.minFree, 'MiB'],
           ['PSHARE_SAVING', h.PSHARE_SAVING, 'MiB'], ['MEMCTL', h.MEMCTL, 'MiB'], ['SWAP', h.SWAP, 'MiB'], ['ZIP', h.ZIP, 'MiB'],
           ['NIC_Mbps', h.NIC_Mbps, 'Mbit/s'], ['DISK_IOPS', h.DISK_IOPS, 'IOPS']]),
+        // why a strict host idles with VMs ready: gang fragmentation
+        ...(h.coscheduling === 'strict' ? [facts('Strict co-scheduling: a VM\'s busy vCPUs start only with a free pCPU each; the rest idle', [
+          ['idle, gangs waiting', h.gangIdlePct, '%'],
+        ])] : []),
       ];
     }
   }

@@ -23,3 +23,18 @@ describe('details: as the guest sees it', () => {
     expect(Number(guestView('esxi')['guest progress'])).toBeGreaterThan(3000);
   });
 });
+
+describe('details: a strict host says why it idles', () => {
+  it('TV-1.3b default shares: a quarter of the pCPU time idles while the 4-vCPU gang waits', () => {
+    const e = new Engine(profile([host('h', { pcpus: 4, coscheduling: 'strict' })], [
+      vm('four', 'h', { vcpus: 4 }), vm('two', 'h', { vcpus: 2 }),
+    ]));
+    e.advance(3000);
+    e.sample();
+    e.advance(20000);
+    const snap = e.sample();
+    expect(Math.abs(snap.hosts[0].gangIdlePct - 25)).toBeLessThan(1);
+    const sec = entityMetrics(entityOf({ key: 'host:h', name: 'h', kind: 'host' }, snap)!).find((s) => s.title.startsWith('Strict'))!;
+    expect(sec.metrics[0].key).toBe('idle, gangs waiting');
+  });
+});

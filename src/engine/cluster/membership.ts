@@ -80,5 +80,5 @@ function remapBase(
   origins.forEach((o, i) => { counters.sysG[i] = o?.host.base.counters?.sysG[o.index] ?? 0; });
   if (keep) counters.sysG[origins.length] = old.sysG[old.sysG.length - 1];
   const swap = origins.map((o) => (o ? o.host.base.swap?.[o.index] : undefined) ?? { swappedIn: 0, swappedOut: 0 });
-  return { ms: base.ms, counters, swap };
+  return { ms: base.ms, counters, swap, gangIdleMs: base.gangIdleMs };
 }

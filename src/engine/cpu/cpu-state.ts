@@ -153,6 +153,11 @@ export class CpuState {
   readonly pcpuBusy: Float64Array;
   readonly loadAvg = new Float64Array(3);
   readonly loadDecay: Float64Array;
+  /**
+   * Strict co-scheduling's fragmentation: pCPU-ms left idle in quanta where a gang waited for
+   * pCPUs (cumulative). The host's idle time that the gangs' all-or-nothing rule cost.
+   */
+  gangIdleMs = 0;
   /** rotationCostop for this scheduler's quantum and threshold */
   readonly rotation: number;
   quanta = 0;

@@ -173,6 +173,7 @@ export function grantStrict(s: CpuState, sysMs: number): void {
   let idle = 0;
   for (let i = 0; i < P; i++) idle += slotLeft[i];
   if (idle <= EPS) return;
+  s.gangIdleMs += idle;
   for (let k = 0; k < ngr; k++) {
     const g = gOrder[k];
     if (gRunnable[g] >= 0) continue;

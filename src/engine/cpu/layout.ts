@@ -34,6 +34,7 @@ export function relayout(old: HostCpu, configs: readonly CpuGroupConfig[], sourc
   const cpu = new HostCpu(old.pcpus, old.mhz, old.quantumMs, old.strict, configs, old.skewThresholdMs);
   cpu.pcpuBusy.set(old.pcpuBusy);
   cpu.loadAvg.set(old.loadAvg);
+  cpu.gangIdleMs = old.gangIdleMs;
   cpu.quanta = old.quanta;
   sources.forEach((s, g) => { if (s) copyGroup(s, cpu, g); });
   return cpu;
