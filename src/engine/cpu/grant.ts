@@ -111,9 +111,9 @@ function sortGroups(s: CpuState, ngr: number, key: Float64Array, sign: number): 
 
 /**
  * Strict co-scheduling (ESX 2.x, simplified): a VM's busy vCPUs each need a pCPU at the same time,
- * or none of them runs. A pCPU is free again once the vCPU holding it has run what it wanted, so
- * a gang of c runs for as long as c pCPUs are all free: the c-th longest free time among them.
- * Vcpus without work (housekeeping) and independent threads run one by one wherever time is left.
+ * or none of them runs. A gang of several starts only on pCPUs that nothing else has run on in the
+ * quantum; a single busy vCPU, vCPUs without work (housekeeping) and independent threads run
+ * one by one wherever time is left.
  * Fairness is consumption over shares (virtual time): the group that has used least per share goes
  * first. While a gang waits its busy vCPUs are co-stopped (%CSTP) if some pCPU is left idle,
  * ready (%RDY) if none is.
@@ -153,7 +153,9 @@ export function grantStrict(s: CpuState, sysMs: number): void {
         for (; j >= 0 && slotLeft[slotIdx[j]] < slotLeft[a]; j--) slotIdx[j + 1] = slotIdx[j];
         slotIdx[j + 1] = a;
       }
-      const span = c <= P ? slotLeft[slotIdx[c - 1]] : 0;
+      // one busy vCPU takes the longest free time left; a gang of several needs c pCPUs that
+      // nothing has run on this quantum: their free times would not line up [assumption]
+      const span = c > P ? 0 : c === 1 ? slotLeft[slotIdx[0]] : slotLeft[slotIdx[c - 1]] >= room - EPS ? room : 0;
       if (span > EPS) {
         let slot = 0;
         for (let v = start; v < end; v++) if (want[v] > 0 && busy[v]) place(s, g, v, slotIdx[slot++], span);
