@@ -115,6 +115,20 @@ await part(`the monitor in a real 120x40 PTY (lab, -d 1) beside htop -d 10: CPU 
   add('bytes/s at 120x40, steady', fmt(vb.perS, 0), hb ? fmt(hb.perS, 0) : na, "<= htop's", hb ? vb.perS <= hb.perS : undefined);
 });
 
+// --- the demos at their own speed: bytes a viewer's terminal (or an asciinema file) takes ---------
+await part('the demos at their own speed in a 100x30 PTY beside htop -d 10: bytes/s', async () => {
+  const { installed, vmtopCommand } = await import('./pty.mjs');
+  const { measureBytes } = await import('./tty-bytes.mjs');
+  const { DEMOS } = await import('../dist/demo/scripts.js');
+  if (!installed('htop')) console.log('  htop not installed — its figure skipped (apt-get install -y htop)');
+  const htop = installed('htop') ? await measureBytes(['htop', '-d', '10'], 100, 30, 8) : null;
+  for (const d of DEMOS) {
+    const r = await measureBytes(vmtopCommand('demo', d.name), 100, 30, 8);
+    console.log(`  ${d.name.padEnd(12)} ${fmt(r.perS, 0).padStart(7)} bytes/s   htop ${htop ? fmt(htop.perS, 0) : 'skipped'}`);
+    add(`bytes/s demo ${d.name}, 100x30`, fmt(r.perS, 0), htop ? fmt(htop.perS, 0) : 'skipped', "<= htop's", htop ? r.perS <= htop.perS : undefined);
+  }
+});
+
 // --- a refresh from a cold start, in-process -------------------------------------------------
 await part('one refresh of the monitor (lab, 120x40), in a fresh process, CPU ms: the first minute and the third, unpaced', async () => {
   // in a fresh process: this one has run the engine and the frames already, V8 has compiled them
