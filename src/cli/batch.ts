@@ -5,16 +5,25 @@ import { createWriteStream, openSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Engine } from '../engine/engine.js';
-import { CsvWriter } from '../output/csv.js';
+import { RunPlan } from '../output/esxtop/plan.js';
+import type { PdhFile } from '../output/esxtop/pdh-file.js';
+import { csvFile } from '../output/esxtop/writer.js';
 import type { Recorder } from '../record/recorder.js';
 import { jsonlLine } from '../output/jsonl.js';
+import { csvTargets } from './csv-targets.js';
 import { fileProblem, UsageError } from './usage-error.js';
 
 export interface BatchOptions {
-  /** simulated ms of each sample, in order; an endless schedule runs until interrupted */
-  schedule: Iterable<number>;
-  format: 'csv' | 'jsonl';
+  /**
+   * simulated ms of each sample, in order: an array when the run has an end (a CSV run then
+   * observes it once first, so its header has every VM the run will show); else endless
+   */
+  schedule: readonly number[] | Iterable<number>;
+  format: 'csv' | 'csv-vmtop' | 'jsonl';
   output?: string;
+  /** CSV: the one host of the file, or every host in one file */
+  host?: string;
+  allHosts?: boolean;
   realtime: boolean;
   speed: number;
   recorder?: Recorder;
@@ -23,6 +32,16 @@ export interface BatchOptions {
 /** Samples DELAY apart, COUNT of them (or endless). */
 export function* every(delayMs: number, count: number | undefined): Generator<number> {
   for (let i = 1; count === undefined || i <= count; i++) yield i * delayMs;
+}
+
+/** `first` on the first call (already built, its seed read), then a new engine on each. */
+export function firstThenFresh(first: Engine, make: () => Engine): () => Engine {
+  let given = false;
+  return () => {
+    if (given) return make();
+    given = true;
+    return first;
+  };
 }
 
 export class ClosedOutput extends Error {}
@@ -52,12 +71,39 @@ function openOutput(path: string): Writable {
   }
 }
 
-export async function runBatch(engine: Engine, opts: BatchOptions, stdout: Writable = process.stdout): Promise<void> {
-  const out: Writable = opts.output ? openOutput(opts.output) : stdout;
+const yieldToSignals = () => new Promise((r) => setImmediate(r));
+
+/** A first run over the whole schedule: which groups each host will show. */
+async function planRun(engine: Engine, schedule: readonly number[]): Promise<RunPlan> {
+  const plan = new RunPlan();
+  for (let i = 0; i < schedule.length; i++) {
+    if (i % 64 === 63) await yieldToSignals();
+    engine.advance(schedule[i] - engine.timeMs);
+    plan.observe(engine.sample());
+  }
+  return plan;
+}
+
+/** One output: JSONL, or one CSV file (with its header written before its first row). */
+interface Sink {
+  out: Writable;
+  csv?: PdhFile;
+  headed?: boolean;
+}
+
+export async function runBatch(makeEngine: () => Engine, opts: BatchOptions, stdout: Writable = process.stdout): Promise<void> {
+  const engine = makeEngine();
+  const csvFormat = opts.format === 'jsonl' ? null : opts.format;
+  const targets = csvFormat
+    ? csvTargets(engine.profile.hosts.map((h) => h.name), { format: csvFormat, host: opts.host, allHosts: opts.allHosts ?? false, output: opts.output })
+    : [{ hosts: [], output: opts.output }];
+  const finite = Array.isArray(opts.schedule);
+  let plan: RunPlan | null = csvFormat && finite ? await planRun(makeEngine(), opts.schedule as readonly number[]) : null;
+  const sinks: Sink[] = targets.map((t) => ({ out: t.output ? openOutput(t.output) : stdout }));
+  if (targets.length > 1) process.stderr.write(`vmtop: one file per host: ${targets.map((t) => t.output).join(', ')}\n`);
   // A reader that goes away (`| head`) is a normal end; any other write error ends the run.
   let failure: unknown = null;
-  out.on('error', (err) => { failure = err; });
-  const csv = opts.format === 'csv' ? new CsvWriter() : null;
+  for (const s of sinks) s.out.on('error', (err) => { failure = err; });
   // An interrupted endless run still ends cleanly, with its recording written.
   let stop = false;
   const onSignal = () => { stop = true; };
@@ -69,16 +115,37 @@ export async function runBatch(engine: Engine, opts: BatchOptions, stdout: Writa
       if (stop) break;
       const step = at - engine.timeMs;
       if (opts.realtime) await new Promise((r) => setTimeout(r, step / opts.speed));
-      else if (i % 64 === 63) await new Promise((r) => setImmediate(r)); // let signals in
+      else if (i % 64 === 63) await yieldToSignals();
       engine.advance(step);
       const s = engine.sample();
       opts.recorder?.sampled(engine.timeMs);
       if (failure) throw isClosedPipe(failure) ? new ClosedOutput() : failure;
-      if (csv) {
-        if (i === 0) await write(out, csv.header(s));
-        await write(out, csv.row(s));
+      if (!csvFormat) {
+        await write(sinks[0].out, jsonlLine(s));
       } else {
-        await write(out, jsonlLine(s));
+        if (!plan) {
+          // endless: the header is fixed by the first sample, as esxtop's is
+          plan = new RunPlan();
+          plan.observe(s);
+          targets.forEach((t, k) => { sinks[k].csv = csvFile(plan!, t.hosts, csvFormat); });
+        } else if (!finite) {
+          for (const a of plan.observe(s)) {
+            if (targets.some((t) => t.hosts.includes(a.host))) {
+              process.stderr.write(`vmtop: ${a.what} arrived on ${a.host} at ${s.t} s, after the CSV header was written: ` +
+                'it has no columns in this file (give -n COUNT for a header with every VM of the run; JSONL has it)\n');
+            }
+          }
+        }
+        for (let k = 0; k < sinks.length; k++) {
+          const sink = sinks[k];
+          sink.csv ??= csvFile(plan, targets[k].hosts, csvFormat);
+          if (!sink.headed) {
+            await write(sink.out, sink.csv.header());
+            sink.headed = true;
+          }
+          const row = sink.csv.row(s);
+          if (row !== null) await write(sink.out, row);
+        }
       }
       i++;
     }
@@ -88,6 +155,6 @@ export async function runBatch(engine: Engine, opts: BatchOptions, stdout: Writa
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     opts.recorder?.finish(engine.applied, engine.timeMs);
-    if (out !== stdout) await new Promise<void>((r) => out.end(r));
+    for (const s of sinks) if (s.out !== stdout) await new Promise<void>((r) => s.out.end(r));
   }
 }

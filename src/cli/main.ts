@@ -6,8 +6,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { listBuiltinProfiles } from '../profile/index.js';
 import { Engine } from '../engine/engine.js';
 import { Recorder } from '../record/recorder.js';
-import { every, runBatch } from './batch.js';
+import { every, firstThenFresh, runBatch } from './batch.js';
 import { loadProfileSource } from './load-profile.js';
+import { checkHostOptions, checkWholeSeconds } from './csv-targets.js';
 import { checkRecordPath, runDemo, runLive, runReplay } from './monitor.js';
 import { loadRecording } from './replay-source.js';
 import { colorWanted, formatValue, positiveInteger, positiveNumber, seedValue, speedValue, themeValue } from './options.js';
@@ -75,8 +76,11 @@ function program(): Command {
     .argument('[profile]', 'built-in profile name or path (default: lab)')
     .option('-d, --delay <sec>', 'simulated seconds between samples', positiveNumber('--delay'), 2)
     .option('-n, --count <n>', 'number of samples (default: until interrupted)', positiveInteger('--count'))
-    .addOption(new Option('--format <fmt>', 'csv (esxtop Perfmon CSV) or jsonl').argParser(formatValue).default('jsonl'))
-    .option('-o, --output <file>', 'write to FILE instead of standard output')
+    .addOption(new Option('--format <fmt>', 'csv (esxtop\'s Perfmon CSV, one host a file), csv-vmtop (vmtop\'s counters beside it) or jsonl')
+      .argParser(formatValue).default('jsonl'))
+    .option('-o, --output <file>', 'write to FILE instead of standard output (CSV of several hosts: FILE-HOST.csv each)')
+    .option('--host <name>', 'CSV: the host whose file to write')
+    .option('--all-hosts', 'CSV: every host in one file (not esxtop\'s one-host shape)', false)
     .option('--realtime', 'pace samples in wall time (DELAY / SPEED seconds apart)', false)
     .option('--seed <n>', 'seed of the simulation', seedValue)
     .option('--speed <x>', 'simulated seconds per wall second, with --realtime', speedValue, 1)
@@ -85,26 +89,33 @@ function program(): Command {
     .exitOverride()
     .action(async (profileArg: string | undefined, opts, cmd: Command) => {
       const fromCli = (name: string) => cmd.getOptionValueSource(name) === 'cli';
-      const common = { format: opts.format, output: opts.output, realtime: opts.realtime, speed: opts.speed };
+      const common = {
+        format: opts.format, output: opts.output, host: opts.host, allHosts: opts.allHosts, realtime: opts.realtime, speed: opts.speed,
+      };
+      checkHostOptions(common);
+      if (opts.replay === undefined || fromCli('delay')) checkWholeSeconds(opts.format, [opts.delay * 1000], () => `-d ${opts.delay}`);
       // a recording that cannot be written is refused before the first sample, not after the last
       if (opts.record) checkRecordPath(opts.record);
       if (opts.replay) {
         if (profileArg !== undefined) throw new UsageError('give either a PROFILE or --replay FILE, not both');
         if (fromCli('seed')) throw new UsageError('--seed cannot change a replay: the recording carries its seed');
         const { recording, profile } = loadRecording(opts.replay);
-        const engine = new Engine(profile, { seed: recording.seed, timeline: recording.commands });
+        const engine = () => new Engine(profile, { seed: recording.seed, timeline: recording.commands });
         // The recorded instants, unless -d asks for a schedule of its own over the recorded span.
         const schedule = fromCli('delay')
-          ? every(opts.delay * 1000, opts.count ?? Math.floor(recording.endMs / (opts.delay * 1000)))
+          ? [...every(opts.delay * 1000, opts.count ?? Math.floor(recording.endMs / (opts.delay * 1000)))]
           : recording.samples.slice(0, opts.count);
+        checkWholeSeconds(opts.format, schedule, (ms) => `--replay ${opts.replay}: a recorded sample at ${ms / 1000} s`);
         const recorder = opts.record ? new Recorder(opts.record, recording.profileText, recording.seed) : undefined;
         await runBatch(engine, { ...common, schedule, recorder });
         return;
       }
       const { profile, text } = loadProfileSource(profileArg);
-      const engine = new Engine(profile, { seed: opts.seed });
-      const recorder = opts.record ? new Recorder(opts.record, text, engine.seed) : undefined;
-      await runBatch(engine, { ...common, schedule: every(opts.delay * 1000, opts.count), recorder });
+      const first = new Engine(profile, { seed: opts.seed });
+      const engine = firstThenFresh(first, () => new Engine(profile, { seed: opts.seed }));
+      const recorder = opts.record ? new Recorder(opts.record, text, first.seed) : undefined;
+      const schedule = opts.count === undefined ? every(opts.delay * 1000, undefined) : [...every(opts.delay * 1000, opts.count)];
+      await runBatch(engine, { ...common, schedule, recorder });
     });
 
   p.command('profiles')

@@ -35,8 +35,10 @@ export function speedValue(raw: string): number {
   return x;
 }
 
-export function formatValue(raw: string): 'csv' | 'jsonl' {
-  if (raw !== 'csv' && raw !== 'jsonl') throw new UsageError(`--format: expected csv or jsonl, got "${raw}"`);
+export function formatValue(raw: string): 'csv' | 'csv-vmtop' | 'jsonl' {
+  if (raw !== 'csv' && raw !== 'csv-vmtop' && raw !== 'jsonl') {
+    throw new UsageError(`--format: expected csv, csv-vmtop or jsonl, got "${raw}"`);
+  }
   return raw;
 }
 

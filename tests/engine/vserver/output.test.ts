@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/engine/engine.js';
 import type { Snapshot } from '../../../src/engine/snapshot.js';
-import { CsvWriter } from '../../../src/output/csv.js';
+import { RunPlan } from '../../../src/output/esxtop/plan.js';
+import { csvFile } from '../../../src/output/esxtop/writer.js';
 import { jsonlLine } from '../../../src/output/jsonl.js';
 import { loadProfileFile, resolveProfileArg } from '../../../src/profile/index.js';
 
@@ -48,14 +49,16 @@ describe('built-in vserver profile', () => {
     expect(kinds.slice(0, 4)).toEqual(['hold', 'unhold', 'hold', 'unhold']);
   });
 
-  it('CSV: one column per field of each guest, named like esxtop\'s counters', () => {
-    const w = new CsvWriter();
-    const header = w.header(all[0]).split(',');
+  it('vmtop\'s CSV extension: one column per field of each guest, named like esxtop\'s counters', () => {
+    const plan = new RunPlan();
+    for (const s of all) plan.observe(s);
+    const w = csvFile(plan, ['lx-1'], 'csv-vmtop');
+    const header = w.header().split(',');
     const path = '"\\\\lx-1\\VServer(101:burster)\\Tokens"';
     const col = header.indexOf(path);
     expect(col).toBeGreaterThan(0);
     expect(header).toContain('"\\\\lx-1\\VServer(102:steady)\\On Hold"');
-    const row = w.row(last).split(',');
-    expect(row[col]).toBe(`"${by(last, 'burster').tokens}"`);
+    const row = w.row(last)!.split(',');
+    expect(row[col]).toBe(`"${by(last, 'burster').tokens.toFixed(2)}"`);
   });
 });

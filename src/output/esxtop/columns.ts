@@ -1,0 +1,189 @@
+// One host's esxtop columns, in the order `esxtop -b` writes them: Physical Cpu Load, Physical Cpu
+// (counter by counter: CPU 0..N then _Total), Memory, then each group's `Group Cpu` followed by its
+// `Vcpu` worlds, every `Group Memory`, the datastore's SCSI device, `Virtual Disk` (the VM, then
+// its disk) and `Network Port` (the uplink, then the VMs' ports). A group that is not running on
+// the host at a sample reads 0, as esxtop shows a world that is not running.
+
+import type { HostSample, Snapshot, VcpuSample, VmSample } from '../../engine/snapshot.js';
+import { countersOf, type EsxtopObject, KERNEL_STATE_CODE, type NumberFormat, type Sources } from './counters.js';
+import {
+  counterPath, groupInstance, scsiDeviceId, UPLINK_PORT, vcpuInstance, virtualDiskInstances, vmPortInstance,
+} from './instances.js';
+import { type GroupRef, type HostPlan, runsOn } from './plan.js';
+
+/** One sample indexed once per row, so each column's lookup is O(1). */
+export interface Indexed {
+  s: Snapshot;
+  hosts: Map<string, HostSample>;
+  vms: Map<number, VmSample>;
+}
+
+export function indexSample(s: Snapshot): Indexed {
+  return { s, hosts: new Map(s.hosts.map((h) => [h.name, h])), vms: new Map(s.vms.map((v) => [v.gid, v])) };
+}
+
+export interface Column {
+  host: string;
+  path: string;
+  format: NumberFormat;
+  value: (ix: Indexed) => number;
+}
+
+const MEMORY: Sources<'Memory', HostSample> = {
+  'Machine MBytes': (h) => h.MEM_TOTAL,
+  'Kernel MBytes': (h) => h.reserved,
+  'NonKernel MBytes': (h) => h.MEM_TOTAL - h.reserved - h.MEM_FREE,
+  'Free MBytes': (h) => h.MEM_FREE,
+  'Kernel MinFree MBytes': (h) => h.minFree,
+  'Kernel State': (h) => KERNEL_STATE_CODE[h.MEM_STATE],
+  'PShare Shared MBytes': (h) => h.PSHARE_SHARED,
+  'PShare Common MBytes': (h) => h.PSHARE_COMMON,
+  'PShare Savings MBytes': (h) => h.PSHARE_SAVING,
+  'Swap Used MBytes': (h) => h.SWAP,
+  'Swap Target MBytes': (h) => h.SWAP_TGT,
+  'Swap MBytes Read/sec': (h) => h['SWR/s'],
+  'Swap MBytes Write/sec': (h) => h['SWW/s'],
+  'Total Compressed MBytes': (h) => h.ZIP,
+  'Memctl Current MBytes': (h) => h.MEMCTL,
+  'Memctl Target MBytes': (h) => h.MEMCTL_TGT,
+};
+
+const CPU_STATES: Sources<'Vcpu', VcpuSample | VmSample> = {
+  '% Used': (v) => v['%USED'], '% Run': (v) => v['%RUN'], '% System': (v) => v['%SYS'], '% Wait': (v) => v['%WAIT'],
+  '% VmWait': (v) => v['%VMWAIT'], '% Ready': (v) => v['%RDY'], '% Idle': (v) => v['%IDLE'],
+  '% Overlap': (v) => v['%OVRLP'], '% CoStop': (v) => v['%CSTP'], '% Max Limited': (v) => v['%MLMTD'],
+  '% Swap Wait': (v) => v['%SWPWT'],
+};
+
+const GROUP_CPU: Sources<'Group Cpu', VmSample> = {
+  Members: (v) => v.NWLD,
+  ...CPU_STATES,
+  'Alloc Min': (v) => v.reservationMHz,
+  'Alloc Max': (v) => v.limitMHz ?? -1,
+  'Alloc Shares': (v) => v.shares,
+  // the reservation as the VM's own limit lets the scheduler honour it
+  'Alloc Min Limited': (v) => Math.min(v.reservationMHz, v.limitMHz ?? v.reservationMHz),
+  '% Demand': (v) => v['%DMD'],
+};
+
+const GROUP_MEMORY: Sources<'Group Memory', VmSample> = {
+  'Memory Size MBytes': (v) => v.MEMSZ,
+  'Memory Granted Size MBytes': (v) => v.GRANT,
+  'Memory Consumed Size MBytes': (v) => v.CNSM,
+  'Target Size MBytes': (v) => v.SZTGT,
+  'Touched MBytes': (v) => v.TCHD,
+  '% Active Estimate': (v) => (v.MEMSZ > 0 ? (100 * v.ACTV) / v.MEMSZ : 0),
+  'Memctl MBytes': (v) => v.MCTLSZ,
+  'Memctl Target MBytes': (v) => v.MCTLTGT,
+  'Memctl Max MBytes': (v) => v.MCTLMAX,
+  'Swapped MBytes': (v) => v.SWCUR,
+  'Swap Target MBytes': (v) => v.SWTGT,
+  'Swap Read MBytes/sec': (v) => v['SWR/s'],
+  'Swap Written MBytes/sec': (v) => v['SWW/s'],
+  'Zero MBytes': (v) => v.ZERO,
+  'Shared MBytes': (v) => v.SHRD,
+  'Shared Saved MBytes': (v) => v.SHRDSVD,
+  'Copy On Write Hint MBytes': (v) => v.COWH,
+  'Overhead MBytes': (v) => v.OVHD,
+  'Compressed Memory MBytes': (v) => v.ZIP,
+};
+
+const SCSI_DEVICE: Sources<'Physical Disk SCSI Device', HostSample> = {
+  'Commands/sec': (h) => h.io.DISK_IOPS,
+  'MBytes Read/sec': (h) => h.io.diskReadMBs,
+  'MBytes Written/sec': (h) => h.io.diskWriteMBs,
+  'Average Driver MilliSec/Command': (h) => h.io.diskDAVG,
+  'Average Kernel MilliSec/Command': (h) => h.io.diskKAVG,
+  'Average Guest MilliSec/Command': (h) => h.io.diskGAVG,
+};
+
+// Reads and writes wait in the same device queue in the model, so each sees the guest latency.
+const VIRTUAL_DISK: Sources<'Virtual Disk', VmSample> = {
+  'Commands/sec': (v) => v['CMDS/s'],
+  'Reads/sec': (v) => v['READS/s'],
+  'Writes/sec': (v) => v['WRITES/s'],
+  'MBytes Read/sec': (v) => v['MBREAD/s'],
+  'MBytes Written/sec': (v) => v['MBWRTN/s'],
+  'Average MilliSec/Read': (v) => (v['READS/s'] > 0 ? v.GAVG : 0),
+  'Average MilliSec/Write': (v) => (v['WRITES/s'] > 0 ? v.GAVG : 0),
+};
+
+/** bytes per packet from the port's own Mbit/s and packets/s */
+const packetSize = (mbits: number, packets: number) => (packets > 0 ? (mbits * 1e6) / 8 / packets : 0);
+
+const VM_PORT: Sources<'Network Port', VmSample> = {
+  'Packets Transmitted/sec': (v) => v['PKTTX/s'],
+  'MBits Transmitted/sec': (v) => v['MbTX/s'],
+  'Average Packet Size  Transmitted (Bytes)': (v) => packetSize(v['MbTX/s'], v['PKTTX/s']),
+  'Packets Received/sec': (v) => v['PKTRX/s'],
+  'MBits Received/sec': (v) => v['MbRX/s'],
+  'Average Packet Size  Received (Bytes)': (v) => packetSize(v['MbRX/s'], v['PKTRX/s']),
+  '% Outbound Packets Dropped': (v) => v['%DRPTX'],
+  '% Received Packets Dropped': (v) => v['%DRPRX'],
+};
+
+const UPLINK: Sources<'Network Port', HostSample> = {
+  'MBits Transmitted/sec': (h) => h.io.nicTxMbps,
+  'MBits Received/sec': (h) => h.io.nicRxMbps,
+  '% Outbound Packets Dropped': (h) => h.io.nicDropTxPct,
+  '% Received Packets Dropped': (h) => h.io.nicDropRxPct,
+};
+
+export function hostColumns(p: HostPlan): Column[] {
+  const cols: Column[] = [];
+  const hostOf = (ix: Indexed) => ix.hosts.get(p.name)!;
+  const add = <O extends EsxtopObject, S>(object: O, instance: string | null, sources: Sources<O, S>, get: (ix: Indexed) => S | undefined) => {
+    for (const c of countersOf(object, sources)) {
+      cols.push({
+        host: p.name, path: counterPath(p.name, object, instance, c.name), format: c.format,
+        value: (ix) => {
+          const x = get(ix);
+          return x === undefined ? 0 : c.value(x);
+        },
+      });
+    }
+  };
+
+  add('Physical Cpu Load', null, {
+    'Cpu Load (1 Minute Avg)': (h: HostSample) => h.loadAvg[0],
+    'Cpu Load (5 Minute Avg)': (h: HostSample) => h.loadAvg[1],
+    'Cpu Load (15 Minute Avg)': (h: HostSample) => h.loadAvg[2],
+  }, hostOf);
+  // counter by counter, each over CPU 0..N and then _Total, as esxtop groups them
+  const pcpus = countersOf<'Physical Cpu', { h: HostSample; k: number }>('Physical Cpu', {
+    '% Processor Time': (x) => (x.k < 0 ? x.h['PCPU_USED%'] : x.h.pcpuUsed[x.k]),
+    '% Util Time': (x) => (x.k < 0 ? x.h['PCPU_UTIL%'] : x.h.pcpuUtil[x.k]),
+  });
+  const cpus = [...Array.from({ length: p.pcpus }, (_, k) => k), -1];
+  for (const c of pcpus) {
+    for (const k of cpus) {
+      cols.push({
+        host: p.name, path: counterPath(p.name, 'Physical Cpu', k < 0 ? '_Total' : String(k), c.name), format: c.format,
+        value: (ix) => c.value({ h: hostOf(ix), k }),
+      });
+    }
+  }
+  add('Memory', null, MEMORY, hostOf);
+  add<'Memory', Snapshot>('Memory', null, {
+    'Memctl Max MBytes': (s) => s.vms.reduce((a, v) => a + (runsOn(v, p.name) ? v.MCTLMAX : 0), 0),
+  }, (ix) => ix.s);
+
+  const groups = [...p.groups.values()].sort((a, b) => a.gid - b.gid);
+  const present = (g: GroupRef) => (ix: Indexed) => {
+    const v = ix.vms.get(g.gid);
+    return v && runsOn(v, p.name) ? v : undefined;
+  };
+  for (const g of groups) {
+    add('Group Cpu', groupInstance(g.gid, g.name), GROUP_CPU, present(g));
+    g.wids.forEach((wid, i) => {
+      add('Vcpu', vcpuInstance(g.gid, g.name, wid, i), CPU_STATES, (ix) => present(g)(ix)?.vcpu[i]);
+    });
+  }
+  for (const g of groups) add('Group Memory', groupInstance(g.gid, g.name), GROUP_MEMORY, present(g));
+  add('Physical Disk SCSI Device', scsiDeviceId(p.id), SCSI_DEVICE, hostOf);
+  const vms = groups.filter((g) => g.kind === 'vm');
+  for (const g of vms) for (const d of virtualDiskInstances(g.name)) add('Virtual Disk', d, VIRTUAL_DISK, present(g));
+  add('Network Port', UPLINK_PORT, UPLINK, hostOf);
+  for (const g of vms) add('Network Port', vmPortInstance(g.gid, g.name), VM_PORT, present(g));
+  return cols;
+}
