@@ -1,4 +1,7 @@
 // Batch output of the network and disk model: SPEC §3 keys and esxtop's CSV counter names.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vmtop } from '../helpers/cli.js';
 
@@ -19,21 +22,28 @@ describe('vmtop batch: network and disk', () => {
     }
   });
 
-  it('CSV names the counters as esxtop does', () => {
-    const r = vmtop(['batch', 'io-paths', '-d', '2', '-n', '2', '--format', 'csv']);
+  it('CSV names the counters as esxtop does, one file per host; the model\'s DAVG/KAVG per VM in the vmtop extension', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vmtop-io-'));
+    const r = vmtop(['batch', 'io-paths', '-d', '2', '-n', '2', '--format', 'csv', '-o', join(dir, 'io.csv')]);
     expect(r.code).toBe(0);
-    const [header, row] = r.stdout.trim().split('\n');
-    const cells = header.split('","');
+    expect(r.stderr).toMatch(/one file per host: .*io-esx-io\.csv, .*io-xen-io\.csv/);
+    const read = (file: string) => readFileSync(join(dir, file), 'utf8').trim().split('\n').map((l) => l.slice(1, -2).split('","'));
+    const [header, row] = read('io-esx-io.csv');
+    const port = 'vSwitch0:33555453:1021000:esx-emu';
     for (const path of [
-      '\\\\esx-io\\Network Port(vSwitch0:1021:esx-emu)\\MBits Transmitted/sec',
-      '\\\\esx-io\\Network Port(vSwitch0:1021:esx-emu)\\% Received Packets Dropped',
-      '\\\\esx-io\\Virtual Disk(esx-emu)\\Average Guest MilliSec/Command',
+      `\\\\esx-io\\Network Port(${port})\\MBits Transmitted/sec`,
+      `\\\\esx-io\\Network Port(${port})\\% Received Packets Dropped`,
+      '\\\\esx-io\\Virtual Disk(esx-emu:scsi0:0)\\Average MilliSec/Write',
       '\\\\esx-io\\Virtual Disk(esx-emu)\\Commands/sec',
       '\\\\esx-io\\Network Port(vSwitch0:33554434:vmnic0)\\MBits Received/sec',
-      '\\\\xen-io\\Physical Disk SCSI Device(datastore1)\\Average Kernel MilliSec/Command',
-      '\\\\xen-io\\Group Cpu(1105:Domain-0)\\% Used',
-    ]) expect(cells, path).toContain(path);
-    const tx = cells.indexOf('\\\\esx-io\\Network Port(vSwitch0:1021:esx-emu)\\MBits Transmitted/sec');
-    expect(Number(row.split('","')[tx])).toBeCloseTo(800, 0);
+    ]) expect(header, path).toContain(path);
+    const tx = header.indexOf(`\\\\esx-io\\Network Port(${port})\\MBits Transmitted/sec`);
+    expect(Number(row[tx])).toBeCloseTo(800, 0);
+    const [xen] = read('io-xen-io.csv');
+    expect(xen).toContain('\\\\xen-io\\Group Cpu(1105:Domain-0)\\% Used');
+    expect(xen.some((c) => /^\\\\xen-io\\Physical Disk SCSI Device\(naa\.[0-9a-f]{32}\)\\Average Kernel MilliSec\/Command$/.test(c))).toBe(true);
+    const x = vmtop(['batch', 'io-paths', '-d', '2', '-n', '2', '--format', 'csv-vmtop', '--host', 'esx-io']);
+    expect(x.code).toBe(0);
+    expect(x.stdout.split('\n')[0]).toContain('"\\\\esx-io\\Virtual Disk(esx-emu)\\Average Kernel MilliSec/Command"');
   });
 });

@@ -42,22 +42,24 @@ describe('vmtop batch', () => {
     expect(c).not.toBe(a);
   });
 
-  it('writes the esxtop Perfmon CSV: PDH header, quoted cells, one row per sample', () => {
-    const r = vmtop(['batch', 'tests/fixtures/golden-cpu.yaml', '-d', '5', '-n', '3', '--format', 'csv']);
+  it('writes esxtop\'s Perfmon CSV of one host: PDH header, quoted cells, trailing field, one row per sample', () => {
+    const r = vmtop(['batch', 'tests/fixtures/golden-cpu.yaml', '-d', '5', '-n', '3', '--format', 'csv', '--host', 'h1']);
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const rows = r.stdout.trim().split('\n');
     expect(rows).toHaveLength(4);
-    const cells = rows.map((row) => row.split('","'));
+    const cells = rows.map((row) => row.slice(1, -2).split('","'));
     expect(rows[0].startsWith('"(PDH-CSV 4.0) (UTC)(0)","')).toBe(true);
     for (const c of cells) expect(c).toHaveLength(cells[0].length);
-    for (const row of rows) expect(row.startsWith('"') && row.endsWith('"')).toBe(true);
-    expect(rows[0]).toContain('"\\\\h1\\Group Cpu(1021:a)\\% Ready"');
-    expect(rows[0]).toContain('"\\\\h1\\Vcpu(1021:a:1021001:vcpu-0)\\% CoStop"');
-    expect(rows[1].startsWith('"01/01/2026 00:00:05"')).toBe(true);
+    for (const row of rows) expect(row.startsWith('"') && row.endsWith('",')).toBe(true);
+    expect(cells[0]).toContain('\\\\h1\\Group Cpu(1021:a)\\% Ready');
+    expect(cells[0]).toContain('\\\\h1\\Vcpu(1021:a:1021001:vmx-vcpu-0:a)\\% CoStop');
+    expect(cells[0].some((c) => c.startsWith('\\\\h2\\'))).toBe(false);
+    expect(cells[1][0]).toBe('01/01/2026 00:00:05');
     const ready = cells[0].indexOf('\\\\h1\\Group Cpu(1063:c)\\% Max Limited');
     expect(ready).toBeGreaterThan(0);
     // c is limited to 800 MHz of a 2000 MHz core, busy: it is held back by the limit
-    expect(Number(cells[3][ready].replace(/"/g, ''))).toBeGreaterThan(30);
+    expect(Number(cells[3][ready])).toBeGreaterThan(30);
   });
 
   it('-o writes the same bytes to a file', () => {
@@ -69,7 +71,7 @@ describe('vmtop batch', () => {
   });
 
   it('ends quietly with 0 when the reader closes the pipe', () => {
-    for (const fmt of ['jsonl', 'csv']) {
+    for (const fmt of ['jsonl', 'csv --host esx-a', 'csv --all-hosts']) {
       const r = shell(`node ${BIN} batch lab --format ${fmt} | head -1 > /dev/null; echo "rc=\${PIPESTATUS[0]}"`);
       expect(r.stderr).toBe('');
       expect(r.stdout.trim()).toBe('rc=0');
@@ -80,7 +82,7 @@ describe('vmtop batch', () => {
     const cases: [string[], RegExp][] = [
       [['batch', 'lab', '-n', 'x'], /--count: expected a positive whole number, got "x"/],
       [['batch', 'lab', '-d', '-1'], /delay|-d/],
-      [['batch', 'lab', '--format', 'xml'], /--format: expected csv or jsonl, got "xml"/],
+      [['batch', 'lab', '--format', 'xml'], /--format: expected csv, csv-vmtop or jsonl, got "xml"/],
       [['batch', 'nope'], /no built-in profile or file named "nope"/],
       [['batch', 'lab', '-o', '/nonexistent/dir/out.csv'], /cannot write the file: no such file or directory/],
       [['--speed', '0'], /--speed: expected/],

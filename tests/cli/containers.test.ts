@@ -1,4 +1,7 @@
 // Batch output with containers: the SPEC's fields and events (§3), and a valid Perfmon CSV.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vmtop } from '../helpers/cli.js';
 
@@ -24,16 +27,27 @@ describe('vmtop batch containers', () => {
     expect(vmtop(['batch', 'containers', '-d', '5', '-n', '6']).stdout).toBe(a);
   });
 
-  it('CSV: a Cgroup object per container, on its kernel (the VM for a container inside one)', () => {
-    const r = vmtop(['batch', 'containers', '-d', '5', '-n', '2', '--format', 'csv']);
+  it('vmtop\'s CSV extension: a Cgroup object per container, on its kernel (the VM for a container inside one)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vmtop-cg-'));
+    const r = vmtop(['batch', 'containers', '-d', '5', '-n', '2', '--format', 'csv-vmtop', '-o', join(dir, 'c.csv')]);
     expect(r.code).toBe(0);
-    const rows = r.stdout.trim().split('\n');
-    const header = rows[0].split('","');
-    for (const row of rows) expect(row.split('","')).toHaveLength(header.length);
-    expect(header).toContain('\\\\lx-1\\Cgroup(api-1)\\Throttled Periods');
-    expect(header).toContain('\\\\k8s-node\\Cgroup(worker-1)\\OOM Kills');
-    const max = header.indexOf('\\\\lx-1\\Cgroup(web-1)\\Memory Max MBytes');
-    expect(rows[1].split('","')[max]).toBe(''); // no limit: an empty cell
+    const header = new Map<string, string[]>();
+    for (const f of readdirSync(dir)) {
+      const rows = readFileSync(join(dir, f), 'utf8').trim().split('\n');
+      const cells = rows[0].slice(1, -2).split('","');
+      for (const row of rows) expect(row.slice(1, -2).split('","')).toHaveLength(cells.length);
+      header.set(f, cells);
+      if (cells.includes('\\\\lx-1\\Cgroup(web-1)\\Memory Max MBytes')) {
+        const max = cells.indexOf('\\\\lx-1\\Cgroup(web-1)\\Memory Max MBytes');
+        expect(rows[1].slice(1, -2).split('","')[max]).toBe(''); // no limit: an empty cell
+      }
+    }
+    const all = [...header.values()].flat();
+    expect(all).toContain('\\\\lx-1\\Cgroup(api-1)\\Throttled Periods');
+    expect(all).toContain('\\\\k8s-node\\Cgroup(worker-1)\\OOM Kills');
+    // esxtop's file has no cgroups
+    const esx = vmtop(['batch', 'containers', '-d', '5', '-n', '2', '--format', 'csv', '--all-hosts']);
+    expect(esx.stdout).not.toContain('Cgroup(');
   });
 
   it('a profile without containers keeps "containers":[]', () => {
