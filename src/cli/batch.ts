@@ -49,10 +49,17 @@ export class ClosedOutput extends Error {}
 async function write(out: Writable, line: string): Promise<void> {
   if (out.destroyed || out.writableEnded) throw new ClosedOutput();
   if (!out.write(line + '\n')) {
+    // the waiter that loses the race is removed, or every full buffer would leave two listeners
+    const done = new AbortController();
     try {
-      await Promise.race([once(out, 'drain'), once(out, 'close').then(() => { throw new ClosedOutput(); })]);
+      await Promise.race([
+        once(out, 'drain', { signal: done.signal }),
+        once(out, 'close', { signal: done.signal }).then(() => { throw new ClosedOutput(); }),
+      ]);
     } catch (err) {
       throw isClosedPipe(err) ? new ClosedOutput() : err;
+    } finally {
+      done.abort();
     }
   }
 }
