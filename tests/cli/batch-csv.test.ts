@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { vmtop } from '../helpers/cli.js';
+import { BIN, shell, vmtop } from '../helpers/cli.js';
 
 const GOLDEN = 'tests/fixtures/golden-cpu.yaml';
 const hostsOf = (text: string) => new Set([...text.split('\n')[0].matchAll(/"\\\\([^\\]+)\\/g)].map((m) => m[1]));
@@ -30,6 +30,21 @@ describe('vmtop batch --format csv: hosts and files', () => {
       // the same bytes as --host writes to standard output
       expect(vmtop(['batch', GOLDEN, '-d', '2', '-n', '3', '--format', 'csv', '--host', h]).stdout).toBe(text);
     }
+  });
+
+  it('lab\'s seven hosts to seven files, nothing else on stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vmtop-lab-'));
+    const r = vmtop(['batch', 'lab', '-d', '5', '-n', '30', '--format', 'csv', '-o', join(dir, 'lab.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    const hosts = ['esx-a', 'esx-b', 'esx-old', 'laptop', 'xen-1', 'lx-1', 'vs-1'];
+    for (const h of hosts) expect(readFileSync(join(dir, `lab-${h}.csv`), 'utf8').trim().split('\n'), h).toHaveLength(31);
+  });
+
+  it('an endless run names on stderr a VM that arrives after the header', () => {
+    // migration deploys web-4 on esx-c at 300 s
+    const r = shell(`node ${BIN} batch migration -d 10 --format csv --host esx-c | head -35 > /dev/null`);
+    expect(r.stderr).toMatch(/^vmtop: VM web-4 arrived on esx-c at 3\d0 s, after the CSV header was written: .*-n COUNT/m);
   });
 
   it('--all-hosts puts every host in one file', () => {
