@@ -12,6 +12,14 @@ describe('vmtop batch', () => {
     expect(r.stdout).toBe(readFileSync(GOLDEN, 'utf8'));
   });
 
+  it('matches the golden esxtop CSV of each host', () => {
+    for (const h of ['h1', 'h2']) {
+      const r = vmtop(['batch', 'tests/fixtures/golden-cpu.yaml', '-d', '2', '-n', '8', '--format', 'csv', '--host', h]);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(readFileSync(new URL(`../golden/golden-cpu.seed11.d2.n8-${h}.csv`, import.meta.url), 'utf8'));
+    }
+  });
+
   it('keys come in the SPEC order and rates cover the interval', () => {
     const r = vmtop(['batch', 'tests/fixtures/golden-cpu.yaml', '-d', '2', '-n', '8']);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
