@@ -4,7 +4,7 @@
 // its disk) and `Network Port` (the uplink, then the VMs' ports). A group that is not running on
 // the host at a sample reads 0, as esxtop shows a world that is not running.
 
-import type { HostSample, Snapshot, VcpuSample, VmSample } from '../../engine/snapshot.js';
+import type { ContainerSample, HostSample, Snapshot, VcpuSample, VmSample, VServerSample } from '../../engine/snapshot.js';
 import { countersOf, type EsxtopObject, KERNEL_STATE_CODE, type NumberFormat, type Sources } from './counters.js';
 import {
   counterPath, groupInstance, scsiDeviceId, UPLINK_PORT, vcpuInstance, virtualDiskInstances, vmPortInstance,
@@ -16,10 +16,16 @@ export interface Indexed {
   s: Snapshot;
   hosts: Map<string, HostSample>;
   vms: Map<number, VmSample>;
+  /** by name: names are unique across the profile */
+  containers: Map<string, ContainerSample>;
+  vservers: Map<string, VServerSample>;
 }
 
 export function indexSample(s: Snapshot): Indexed {
-  return { s, hosts: new Map(s.hosts.map((h) => [h.name, h])), vms: new Map(s.vms.map((v) => [v.gid, v])) };
+  return {
+    s, hosts: new Map(s.hosts.map((h) => [h.name, h])), vms: new Map(s.vms.map((v) => [v.gid, v])),
+    containers: new Map(s.containers.map((c) => [c.name, c])), vservers: new Map(s.vservers.map((v) => [v.name, v])),
+  };
 }
 
 export interface Column {
@@ -174,10 +180,9 @@ export function hostColumns(p: HostPlan): Column[] {
     return v && runsOn(v, p.name) ? v : undefined;
   };
   for (const g of groups) {
-    add('Group Cpu', groupInstance(g.gid, g.name), GROUP_CPU, present(g));
-    g.wids.forEach((wid, i) => {
-      add('Vcpu', vcpuInstance(g.gid, g.name, wid, i), CPU_STATES, (ix) => present(g)(ix)?.vcpu[i]);
-    });
+    const here = present(g);
+    add('Group Cpu', groupInstance(g.gid, g.name), GROUP_CPU, here);
+    g.wids.forEach((wid, i) => add('Vcpu', vcpuInstance(g.gid, g.name, wid, i), CPU_STATES, (ix) => here(ix)?.vcpu[i]));
   }
   for (const g of groups) add('Group Memory', groupInstance(g.gid, g.name), GROUP_MEMORY, present(g));
   add('Physical Disk SCSI Device', scsiDeviceId(p.id), SCSI_DEVICE, hostOf);

@@ -68,16 +68,20 @@ export function extensionColumns(p: HostPlan): PdhColumn[] {
     }
   }
   for (const c of p.containers.values()) {
-    for (const col of cgroupColumns(c, (ix: Indexed) => ix.s.containers.find((x) => x.name === c.name && x.host === p.name))) {
+    for (const col of cgroupColumns(c, (ix: Indexed) => onHost(ix.containers.get(c.name), p.name))) {
       cols.push({ host: p.name, path: col.path, cell: (ix) => cellOrEmpty(col.value(ix)) });
     }
   }
   for (const v of p.vservers.values()) {
-    for (const col of vserverColumns(v, (ix: Indexed) => ix.s.vservers.find((x) => x.name === v.name && x.host === p.name))) {
+    for (const col of vserverColumns(v, (ix: Indexed) => onHost(ix.vservers.get(v.name), p.name))) {
       cols.push({ host: p.name, path: col.path, cell: (ix) => cellOrEmpty(col.value(ix)) });
     }
   }
   return cols;
+}
+
+function onHost<T extends { host: string }>(x: T | undefined, host: string): T | undefined {
+  return x && x.host === host ? x : undefined;
 }
 
 /** A cgroup field without a limit ("max") or a guest not on this host: an empty cell. */
