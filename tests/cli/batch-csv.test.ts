@@ -71,6 +71,17 @@ describe('vmtop batch --format csv: hosts and files', () => {
     expect(vmtop(['batch', GOLDEN, '-d', '0.5', '-n', '2']).code).toBe(0);
   });
 
+  it('refuses a replay whose recorded instants are not whole seconds, unless -d resamples it', () => {
+    const rec = join(mkdtempSync(join(tmpdir(), 'vmtop-rec-')), 'half.vmtrec');
+    expect(vmtop(['batch', GOLDEN, '-d', '0.5', '-n', '4', '--record', rec]).code).toBe(0);
+    const r = vmtop(['batch', '--replay', rec, '--format', 'csv', '--host', 'h1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--replay .*half\.vmtrec: a recorded sample at 0\.5 s: --format csv labels samples in whole seconds/);
+    const d = vmtop(['batch', '--replay', rec, '--format', 'csv', '--host', 'h1', '-d', '1']);
+    expect(d.code).toBe(0);
+    expect(d.stdout.trim().split('\n')).toHaveLength(3);
+  });
+
   it('refuses an unknown host, --host with --all-hosts, and host options with JSONL', () => {
     const cases: [string[], RegExp][] = [
       [['--format', 'csv', '--host', 'h9'], /--host h9: no such host; the hosts are h1, h2/],
