@@ -66,6 +66,18 @@ describe('the esxtop file\'s cells', () => {
     expect(b.some((x) => Number(x) > 0)).toBe(true);
   });
 
+  it('a VM\'s I/O is its VMX world\'s on the device of the datastore its disk is on, before and after Storage vMotion', () => {
+    const run = samples('tests/fixtures/relocate.yaml', 5, 6); // v's disk moves from h1's datastore to h2's at 4 s
+    const v = vm(run[0], 'v');
+    const h1 = table(csvText(run, ['h1']));
+    const world = (device: string, counter: string) => h1.col(`Physical Disk Per-Device-Per-World(${device}-${v.gid * 1000 - 1})\\${counter}`);
+    const [own, other] = ['naa.6000c290000000000000000000000000', 'naa.6000c290000000000000000000000001'];
+    expect(run.map((s) => vm(s, 'v').datastore ?? 'h1')).toEqual(['h1', 'h2', 'h2', 'h2', 'h2', 'h2']);
+    expect(world(own, 'Commands/sec')).toEqual([vm(run[0], 'v')['CMDS/s'].toFixed(2), '0.00', '0.00', '0.00', '0.00', '0.00']);
+    expect(world(other, 'Average Guest MilliSec/Command').slice(1)).toEqual(run.slice(1).map((s) => vm(s, 'v').GAVG.toFixed(2)));
+    expect(Number(world(other, 'Commands/sec')[5])).toBeGreaterThan(0);
+  });
+
   it('a VM deployed mid-run has its columns in its host\'s file', () => {
     const run = samples('migration', 10, 33);
     const deployed = run[run.length - 1].vms.filter((v) => !run[0].vms.some((w) => w.gid === v.gid));

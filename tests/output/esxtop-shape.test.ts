@@ -52,6 +52,7 @@ describe('vmtop\'s esxtop CSV beside a real capture', () => {
       ['Network Port', /^vSwitch\d+:\d+:\d+:[^:]+$/],
       ['Virtual Disk', /^[^:]+:scsi\d+:\d+$/],
       ['Physical Disk SCSI Device', /^(naa|t10|mpx)\./],
+      ['Physical Disk Per-Device-Per-World', /^(naa|t10|mpx)\..*-\d+$/],
     ];
     for (const [name, f] of both) {
       for (const [object, re] of patterns) {
@@ -66,11 +67,18 @@ describe('vmtop\'s esxtop CSV beside a real capture', () => {
     }
   });
 
-  it('a VM\'s port carries its VMX cartel id, the number its vCPU worlds follow', () => {
-    const vcpu = paths(ours).find((p) => p.object === 'Vcpu' && p.instance!.includes(':db:'))!;
-    const wid = Number(vcpu.instance!.split(':')[2]);
-    const port = paths(ours).find((p) => p.object === 'Network Port' && p.instance!.endsWith(':db'))!;
-    expect(wid - Number(port.instance!.split(':')[2])).toBe(1);
+  it('a VM\'s port carries its VMX cartel id: one above its VMX world (its disk I/O\'s world), below its vCPU worlds', () => {
+    const ids = (f: PdhFile, vm: string) => {
+      const vcpu = paths(f).find((p) => p.object === 'Vcpu' && p.instance!.includes(`:${vm}:`) && p.instance!.includes(':vmx-vcpu-0:'))!;
+      const port = paths(f).find((p) => p.object === 'Network Port' && /^vSwitch0:\d+:\d+:/.test(p.instance!) && p.instance!.endsWith(`:${vm}`))!;
+      const world = paths(f).find((p) => p.object === 'Physical Disk Per-Device-Per-World')!;
+      return { wid: Number(vcpu.instance!.split(':')[2]), cartel: Number(port.instance!.split(':')[2]), vmx: Number(/-(\d+)$/.exec(world.instance!)![1]) };
+    };
+    for (const [f, vm] of [[real, 'styx'], [ours, 'web-1']] as const) {
+      const { wid, cartel, vmx } = ids(f, vm);
+      expect(cartel - vmx, vm).toBe(1);
+      expect(wid, vm).toBeGreaterThan(cartel);
+    }
   });
 
   it('esxtop\'s object order: Physical Cpu counter by counter, each group\'s worlds right after it, then memory, disks, ports', () => {

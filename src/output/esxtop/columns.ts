@@ -1,15 +1,16 @@
 // One host's esxtop columns, in the order `esxtop -b` writes them: Physical Cpu Load, Physical Cpu
 // (counter by counter: CPU 0..N then _Total), Memory, then each group's `Group Cpu` followed by its
-// `Vcpu` worlds, every `Group Memory`, the datastore's SCSI device, `Virtual Disk` (the VM, then
+// `Vcpu` worlds, every `Group Memory`, the datastore's SCSI device, each VM's world on its
+// datastore's device (`Per-Device-Per-World`), `Virtual Disk` (the VM, then
 // its disk) and `Network Port` (the uplink, then the VMs' ports). A group that is not running on
 // the host at a sample reads 0, as esxtop shows a world that is not running.
 
 import type { ContainerSample, HostSample, Snapshot, VcpuSample, VmSample, VServerSample } from '../../engine/snapshot.js';
 import { countersOf, type EsxtopObject, KERNEL_STATE_CODE, type NumberFormat, type Sources } from './counters.js';
 import {
-  counterPath, groupInstance, scsiDeviceId, UPLINK_PORT, vcpuInstance, virtualDiskInstances, vmPortInstance,
+  counterPath, deviceWorldInstance, groupInstance, scsiDeviceId, UPLINK_PORT, vcpuInstance, virtualDiskInstances, vmPortInstance,
 } from './instances.js';
-import { type GroupRef, type HostPlan, runsOn } from './plan.js';
+import { datastoreOf, type GroupRef, type HostPlan, runsOn } from './plan.js';
 
 /** One sample indexed once per row, so each column's lookup is O(1). */
 export interface Indexed {
@@ -103,6 +104,17 @@ const SCSI_DEVICE: Sources<'Physical Disk SCSI Device', HostSample> = {
   'Average Guest MilliSec/Command': (h) => h.io.diskGAVG,
 };
 
+const DEVICE_WORLD: Sources<'Physical Disk Per-Device-Per-World', VmSample> = {
+  'Commands/sec': (v) => v['CMDS/s'],
+  'Reads/sec': (v) => v['READS/s'],
+  'Writes/sec': (v) => v['WRITES/s'],
+  'MBytes Read/sec': (v) => v['MBREAD/s'],
+  'MBytes Written/sec': (v) => v['MBWRTN/s'],
+  'Average Driver MilliSec/Command': (v) => v.DAVG,
+  'Average Kernel MilliSec/Command': (v) => v.KAVG,
+  'Average Guest MilliSec/Command': (v) => v.GAVG,
+};
+
 // Reads and writes wait in the same device queue in the model, so each sees the guest latency.
 const VIRTUAL_DISK: Sources<'Virtual Disk', VmSample> = {
   'Commands/sec': (v) => v['CMDS/s'],
@@ -187,6 +199,16 @@ export function hostColumns(p: HostPlan): Column[] {
   for (const g of groups) add('Group Memory', groupInstance(g.gid, g.name), GROUP_MEMORY, present(g));
   add('Physical Disk SCSI Device', scsiDeviceId(p.id), SCSI_DEVICE, hostOf);
   const vms = groups.filter((g) => g.kind === 'vm');
+  // each VM's VMX world on the device of each datastore its disk was on while it ran here
+  const worlds = vms.flatMap((g) => [...g.datastores].map(([ds, index]) => ({ g, ds, device: scsiDeviceId(index) })))
+    .sort((a, b) => (a.device < b.device ? -1 : a.device > b.device ? 1 : a.g.gid - b.g.gid));
+  for (const { g, ds, device } of worlds) {
+    const here = present(g);
+    add('Physical Disk Per-Device-Per-World', deviceWorldInstance(device, g.gid), DEVICE_WORLD, (ix) => {
+      const v = here(ix);
+      return v && datastoreOf(v) === ds ? v : undefined;
+    });
+  }
   for (const g of vms) for (const d of virtualDiskInstances(g.name)) add('Virtual Disk', d, VIRTUAL_DISK, present(g));
   add('Network Port', UPLINK_PORT, UPLINK, hostOf);
   for (const g of vms) add('Network Port', vmPortInstance(g.gid, g.name), VM_PORT, present(g));

@@ -112,6 +112,17 @@ export const ESXTOP_COUNTERS = {
     'Average Kernel MilliSec/Command': dec,
     'Average Guest MilliSec/Command': dec,
   },
+  /** a world's commands on a device: a VM's VMX world on its datastore */
+  'Physical Disk Per-Device-Per-World': {
+    'Commands/sec': dec,
+    'Reads/sec': dec,
+    'Writes/sec': dec,
+    'MBytes Read/sec': dec,
+    'MBytes Written/sec': dec,
+    'Average Driver MilliSec/Command': dec,
+    'Average Kernel MilliSec/Command': dec,
+    'Average Guest MilliSec/Command': dec,
+  },
   'Virtual Disk': {
     'Commands/sec': dec,
     'Reads/sec': dec,

@@ -1,14 +1,14 @@
 // `--format csv-vmtop`: what vmtop knows that esxtop has no counter for, in the same PDH-CSV shape
 // and the same one-file-per-host split, so that it joins its esxtop file on the time column:
 // host and VM states (what makes a 0.00 in the esxtop file unambiguous), the model's own memory
-// views, per-VM device and kernel latency, containers (cgroup v2) and VServer token buckets.
+// views, containers (cgroup v2) and VServer token buckets.
 
 import type { HostSample, VmSample } from '../../engine/snapshot.js';
 import { cgroupColumns } from '../csv-cgroup.js';
 import { vserverColumns } from '../csv-vserver.js';
 import type { Indexed } from './columns.js';
 import { formatCell, type NumberFormat } from './counters.js';
-import { counterPath, groupInstance, virtualDiskInstances } from './instances.js';
+import { counterPath, groupInstance } from './instances.js';
 import type { HostPlan } from './plan.js';
 import type { PdhColumn } from './pdh-file.js';
 
@@ -34,12 +34,6 @@ const GROUP: Counter<VmSample>[] = [
   { object: 'Group Memory', name: 'Guest Swapped MBytes', format: 'dec2', value: (v) => v.GSWAP },
 ];
 
-const DISK: Counter<VmSample>[] = [
-  { object: 'Virtual Disk', name: 'Average Driver MilliSec/Command', format: 'dec2', value: (v) => v.DAVG },
-  { object: 'Virtual Disk', name: 'Average Kernel MilliSec/Command', format: 'dec2', value: (v) => v.KAVG },
-  { object: 'Virtual Disk', name: 'Average Guest MilliSec/Command', format: 'dec2', value: (v) => v.GAVG },
-];
-
 export function extensionColumns(p: HostPlan): PdhColumn[] {
   const cols: PdhColumn[] = [];
   for (const c of HOST) {
@@ -56,10 +50,9 @@ export function extensionColumns(p: HostPlan): PdhColumn[] {
       host: p.name, path: counterPath(p.name, 'Group State', instance, 'State'),
       cell: (ix) => formatCell(GROUP_STATE_CODE[here(ix)?.state ?? 'elsewhere'], 'int'),
     });
-    const [disk] = virtualDiskInstances(g.name);
-    for (const c of [...GROUP, ...(g.kind === 'vm' ? DISK : [])]) {
+    for (const c of GROUP) {
       cols.push({
-        host: p.name, path: counterPath(p.name, c.object, c.object === 'Virtual Disk' ? disk : instance, c.name),
+        host: p.name, path: counterPath(p.name, c.object, instance, c.name),
         cell: (ix) => {
           const v = here(ix);
           return formatCell(v && (v.state === 'running' || v.state === 'migrating') ? c.value(v) : 0, c.format);

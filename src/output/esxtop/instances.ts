@@ -17,11 +17,16 @@ export function vcpuInstance(gid: number, name: string, wid: number, index: numb
 }
 
 /**
- * The VMX cartel id: ESXi numbers a VM's worlds after its VMX (`NetWorld-VM-<cartel>`, the port's
- * third part). vmtop's vCPU worlds are gid × 1000 + 1 + N, so the VMX is gid × 1000.
+ * The VMX cartel id: ESXi numbers a VM's worlds after its VMX world, the cartel id one above it
+ * (`NetWorld-VM-<cartel>`, the port's third part), the vCPU worlds above that. vmtop's vCPU worlds
+ * are gid × 1000 + 1 + N, so the cartel is gid × 1000 and the VMX world gid × 1000 − 1.
  */
 export function vmxCartel(gid: number): number {
   return gid * 1000;
+}
+
+export function vmxWorld(gid: number): number {
+  return vmxCartel(gid) - 1;
 }
 
 /** vSwitch0's first port id (0x2000000); esxtop shows vmnic0 at +2, VM ports after it. */
@@ -44,4 +49,9 @@ export function virtualDiskInstances(name: string): [string, string] {
  */
 export function scsiDeviceId(hostIndex: number): string {
   return `naa.6000c29${hostIndex.toString(16).padStart(25, '0')}`;
+}
+
+/** A world on a device: `device-world`, the VM's VMX world on its datastore's device. */
+export function deviceWorldInstance(device: string, gid: number): string {
+  return `${device}-${vmxWorld(gid)}`;
 }

@@ -11,6 +11,8 @@ export interface GroupRef {
   kind: VmSample['kind'];
   /** world ids of its vCPUs, by index, as the engine first showed them */
   wids: number[];
+  /** the hosts whose datastore held its disk while it ran here, with their index */
+  datastores: Map<string, number>;
 }
 
 export interface HostPlan {
@@ -26,6 +28,11 @@ export interface HostPlan {
 /** A group has worlds on its host only while it runs there (esxtop lists no others). */
 export function runsOn(v: VmSample, host: string): boolean {
   return v.host === host && (v.state === 'running' || v.state === 'migrating');
+}
+
+/** The host whose datastore holds a VM's disk: its own, unless Storage vMotion moved it. */
+export function datastoreOf(v: VmSample): string {
+  return v.datastore ?? v.host;
 }
 
 export function hostIsUp(h: HostSample): boolean {
@@ -49,13 +56,16 @@ export class RunPlan {
     for (const v of s.vms) {
       const p = this.byName.get(v.host);
       if (!p || !runsOn(v, v.host)) continue;
-      const g = p.groups.get(v.gid);
+      let g = p.groups.get(v.gid);
       if (!g) {
-        p.groups.set(v.gid, { gid: v.gid, name: v.name, kind: v.kind, wids: v.vcpu.map((c) => c.wid) });
+        g = { gid: v.gid, name: v.name, kind: v.kind, wids: v.vcpu.map((c) => c.wid), datastores: new Map() };
+        p.groups.set(v.gid, g);
         added.push({ host: p.name, what: `VM ${v.name}` });
       } else if (v.vcpu.length > g.wids.length) {
         for (let i = g.wids.length; i < v.vcpu.length; i++) g.wids.push(v.vcpu[i].wid);
       }
+      const ds = this.byName.get(datastoreOf(v));
+      if (ds) g.datastores.set(ds.name, ds.id);
     }
     for (const c of s.containers) {
       const p = this.byName.get(c.host);
