@@ -36,24 +36,29 @@ export interface Column {
   value: (ix: Indexed) => number;
 }
 
-const MEMORY: Sources<'Memory', HostSample> = {
-  'Machine MBytes': (h) => h.MEM_TOTAL,
-  'Kernel MBytes': (h) => h.reserved,
-  'NonKernel MBytes': (h) => h.MEM_TOTAL - h.reserved - h.MEM_FREE,
-  'Free MBytes': (h) => h.MEM_FREE,
-  'Kernel MinFree MBytes': (h) => h.minFree,
-  'Kernel State': (h) => KERNEL_STATE_CODE[h.MEM_STATE],
-  'PShare Shared MBytes': (h) => h.PSHARE_SHARED,
-  'PShare Common MBytes': (h) => h.PSHARE_COMMON,
-  'PShare Savings MBytes': (h) => h.PSHARE_SAVING,
-  'Swap Used MBytes': (h) => h.SWAP,
-  'Swap Target MBytes': (h) => h.SWAP_TGT,
-  'Swap MBytes Read/sec': (h) => h['SWR/s'],
-  'Swap MBytes Write/sec': (h) => h['SWW/s'],
-  'Total Compressed MBytes': (h) => h.ZIP,
-  'Memctl Current MBytes': (h) => h.MEMCTL,
-  'Memctl Target MBytes': (h) => h.MEMCTL_TGT,
-};
+/** The host's memory; balloon maxima summed over the VMs running there. */
+function hostMemory(host: string): Sources<'Memory', Indexed> {
+  const h = (ix: Indexed) => ix.hosts.get(host)!;
+  return {
+    'Machine MBytes': (ix) => h(ix).MEM_TOTAL,
+    'Kernel MBytes': (ix) => h(ix).reserved,
+    'NonKernel MBytes': (ix) => h(ix).MEM_TOTAL - h(ix).reserved - h(ix).MEM_FREE,
+    'Free MBytes': (ix) => h(ix).MEM_FREE,
+    'Kernel MinFree MBytes': (ix) => h(ix).minFree,
+    'Kernel State': (ix) => KERNEL_STATE_CODE[h(ix).MEM_STATE],
+    'PShare Shared MBytes': (ix) => h(ix).PSHARE_SHARED,
+    'PShare Common MBytes': (ix) => h(ix).PSHARE_COMMON,
+    'PShare Savings MBytes': (ix) => h(ix).PSHARE_SAVING,
+    'Swap Used MBytes': (ix) => h(ix).SWAP,
+    'Swap Target MBytes': (ix) => h(ix).SWAP_TGT,
+    'Swap MBytes Read/sec': (ix) => h(ix)['SWR/s'],
+    'Swap MBytes Write/sec': (ix) => h(ix)['SWW/s'],
+    'Total Compressed MBytes': (ix) => h(ix).ZIP,
+    'Memctl Current MBytes': (ix) => h(ix).MEMCTL,
+    'Memctl Target MBytes': (ix) => h(ix).MEMCTL_TGT,
+    'Memctl Max MBytes': (ix) => ix.s.vms.reduce((a, v) => a + (runsOn(v, host) ? v.MCTLMAX : 0), 0),
+  };
+}
 
 const CPU_STATES: Sources<'Vcpu', VcpuSample | VmSample> = {
   '% Used': (v) => v['%USED'], '% Run': (v) => v['%RUN'], '% System': (v) => v['%SYS'], '% Wait': (v) => v['%WAIT'],
@@ -181,10 +186,7 @@ export function hostColumns(p: HostPlan): Column[] {
       });
     }
   }
-  add('Memory', null, MEMORY, hostOf);
-  add<'Memory', Snapshot>('Memory', null, {
-    'Memctl Max MBytes': (s) => s.vms.reduce((a, v) => a + (runsOn(v, p.name) ? v.MCTLMAX : 0), 0),
-  }, (ix) => ix.s);
+  add('Memory', null, hostMemory(p.name), (ix) => ix);
 
   const groups = [...p.groups.values()].sort((a, b) => a.gid - b.gid);
   const present = (g: GroupRef) => (ix: Indexed) => {
