@@ -44,7 +44,7 @@ export function checkCommand(x: unknown): Command | string {
   const extra = Object.keys(c).find((k) => !allowed.has(k));
   if (extra) return `unexpected field "${extra}" in a ${c.action} command`;
   if (c.action === 'load') {
-    if (!finite(c.cpu) || c.cpu < 0 || c.cpu > 1) return 'load: cpu must be a fraction 0..1';
+    if (!finite(c.cpu) || c.cpu < 0 || c.cpu > 1) return 'load: cpu must be 0..1 (what each busy thread adds, a fraction of one vCPU)';
     if (!finite(c.forMs) || c.forMs <= 0) return 'load: forMs must be a positive number';
     if (c.threads !== undefined && (!Number.isInteger(c.threads) || (c.threads as number) < 0)) return 'load: threads must be a whole number';
     if (c.activeMiB !== undefined && (!finite(c.activeMiB) || c.activeMiB < 0)) return 'load: activeMiB must be >= 0';

@@ -266,7 +266,7 @@ const TABLE: readonly Row[] = [
   { key: 'f', help: 'choose the panel\'s fields (space toggles, a shows all, Esc closes); NAME always shows', hint: 'fields', action: openFieldsKey },
   { key: 'W', help: 'write the view settings (panel, fields, sort, delay, theme) to the config file', action: writeSettings },
   { key: 'T', help: 'next colour theme: default, light (light backgrounds), none (no colour)', action: cycleTheme },
-  { key: 'L', help: 'inject load into the selected VM or container: % of one vCPU and seconds (Enter sends, Esc cancels)', hint: 'load', action: simCommand('L', openLoad) },
+  { key: 'L', help: 'inject load into the selected VM or container: the total in % of one vCPU (200 = two vCPUs busy) and seconds (Enter sends, Esc cancels)', hint: 'load', action: simCommand('L', openLoad) },
   { key: 'V', help: 'migrate the selected VM (c m n d, or a VM row under o): pick the host from a list that says why a host is not eligible ' +
     '(↑ ↓, Enter sends, Esc cancels); Tab there moves its disk to another host\'s datastore instead (Storage vMotion)', hint: 'migrate', action: simCommand('V', openMigrate) },
   { key: 'Z', help: 'freeze (after y to confirm) / thaw the selected container', action: simCommand('Z', freezeThaw) },

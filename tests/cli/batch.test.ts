@@ -26,7 +26,7 @@ describe('vmtop batch', () => {
     expect(Object.keys(lines[0].hosts[0])).toEqual(['name', 'hypervisor', 'state', 'PCPU_USED%', 'PCPU_UTIL%',
       'MEM_TOTAL', 'MEM_FREE', 'MEM_STATE', 'PSHARE_SAVING', 'MEMCTL', 'SWAP', 'ZIP', 'NIC_Mbps', 'DISK_IOPS']);
     const events = lines.flatMap((l) => l.events);
-    expect(events).toContainEqual({ t: 5, kind: 'load', target: 'a', detail: '+50% CPU on 2 vCPUs for 10s' });
+    expect(events).toContainEqual({ t: 5, kind: 'load', target: 'a', detail: '+100% CPU (50% on each of 2 vCPUs) for 10s' });
     expect(events).toContainEqual({ t: 15, kind: 'load-end', target: 'a', detail: 'injected load finished' });
     // the timeline's migrate at 8 s: b moves from h1 to h2 (and then samples on h2)
     expect(events.find((e) => e.kind === 'migrate-start')).toMatchObject({ t: 8, target: 'b' });

@@ -290,13 +290,31 @@ describe('L injects load, Z freezes and thaws', () => {
     expect(before).toBeLessThan(45);
     await tui.press('L');
     expect(tui.frame()).toContain('Inject load into VM web');
-    expect(tui.frame()).toContain('CPU [100_] % of one vCPU   for [60] s');
+    expect(tui.frame()).toContain('CPU [100_] % of one vCPU (max 200)   for [60] s');
     await tui.press(KEY.enter);
-    expect(sent).toEqual([{ action: 'load', target: 'web', cpu: 1, forMs: 60000 }]);
+    // one vCPU's worth: one thread fully busy, as `stress -c 1` would be
+    expect(sent).toEqual([{ action: 'load', target: 'web', cpu: 1, threads: 1, forMs: 60000 }]);
     expect(statusLine(tui)).toMatch(/^load \+100% for 60s sent to web/);
     await tui.tick(2);
-    expect(vmUsed(tui, 'web')).toBeGreaterThan(190);
-    expect(statusLine(tui)).toMatch(/load web: \+100% CPU on 2 vCPUs for 60s/);
+    // vCPU 0 saturated (100), vCPU 1 as before (20), each with 1 % housekeeping
+    expect(vmUsed(tui, 'web')).toBeGreaterThan(115);
+    expect(vmUsed(tui, 'web')).toBeLessThan(125);
+    expect(statusLine(tui)).toMatch(/load web: \+100% CPU on 1 vCPU for 60s/);
+  });
+
+  test('L takes the total as %USED counts it: 150 on two vCPUs busies both at 75 %; 300 is refused', async () => {
+    const { engine, sent } = engineWithLog();
+    tui = await renderTui({ sim: engine });
+    await tui.press('L', KEY.backspace, KEY.backspace, KEY.backspace, '3', '0', '0', KEY.enter);
+    expect(tui.frame()).toContain('CPU: 1..200 % of one vCPU (web has 2 vCPUs)');
+    expect(sent).toEqual([]);
+    await tui.press(KEY.backspace, KEY.backspace, KEY.backspace, '1', '5', '0', KEY.enter);
+    expect(sent).toEqual([{ action: 'load', target: 'web', cpu: 0.75, threads: 2, forMs: 60000 }]);
+    await tui.tick(2);
+    // what the log says is what runs: 20 + 75 (+1 housekeeping) on each vCPU
+    expect(statusLine(tui)).toMatch(/load web: \+150% CPU \(75% on each of 2 vCPUs\) for 60s/);
+    expect(vmUsed(tui, 'web')).toBeGreaterThan(185);
+    expect(vmUsed(tui, 'web')).toBeLessThan(197);
   });
 
   test('the load dialog takes typed values and refuses what is out of range', async () => {
@@ -307,7 +325,7 @@ describe('L injects load, Z freezes and thaws', () => {
     expect(tui.frame()).toContain('duration: 1..3600 s');
     expect(sent).toEqual([]);
     await tui.press('3', '0', KEY.enter);
-    expect(sent).toEqual([{ action: 'load', target: 'web', cpu: 0.5, forMs: 30000 }]);
+    expect(sent).toEqual([{ action: 'load', target: 'web', cpu: 0.5, threads: 1, forMs: 30000 }]);
   });
 
   test('Z on a container asks, then freezes it (frozen in the snapshot); Z again thaws it', async () => {
