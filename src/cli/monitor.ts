@@ -31,6 +31,12 @@ function needTerminal(): void {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     throw new UsageError('the monitor needs a terminal; for piped or scripted output use `vmtop batch`');
   }
+  // Emacs' shell, an editor's output pane, a serial console: a TTY without cursor addressing
+  // nor an alternate screen, where every frame would scroll past as a new page of text.
+  if (process.env.TERM === 'dumb') {
+    throw new UsageError('the monitor needs a terminal that can move the cursor, and TERM=dumb cannot; ' +
+      'for plain text use `vmtop batch` (e.g. `vmtop batch -d 2 -n 30`)');
+  }
 }
 
 /** A recording is written at exit; a path that cannot be written is refused now, not then. */

@@ -215,3 +215,14 @@ test('CI=0 without FORCE_COLOR keeps the styles: the selected row is drawn in in
   const inverse = Array.from({ length: 20 }, (_, x) => line?.getCell(x)?.isInverse() ?? 0);
   expect(inverse.every((v) => v !== 0)).toBe(true);
 });
+
+test('TERM=dumb is refused as a non-terminal is, pointing to batch, before any escape is written', async () => {
+  const s = (session = startPty([], 100, 30, [], { TERM: 'dumb' }));
+  const exit = await Promise.race([s.exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 8000))]);
+  const out = s.raw();
+  expect(exit?.exitCode, out).toBe(2);
+  expect(out).toContain('TERM=dumb');
+  expect(out).toContain('vmtop batch');
+  // no alternate screen, no cursor addressing, no hidden cursor: only the message's text
+  expect(out.replace(/\r?\n/g, '')).not.toMatch(/\u001B/);
+});
