@@ -58,6 +58,23 @@ describe('recordings', () => {
     }
   });
 
+  it('a recording cut in the middle of any line after the first says it is truncated, at that line', () => {
+    const { text } = liveRun();
+    const first = text.indexOf('\n') + 1;
+    const ends = new Set([...text.matchAll(/\n/g)].map((m) => m.index + 1));
+    // every cut after the profile line, and every 97th inside it (it is long)
+    const profileEnd = text.indexOf('\n', first) + 1;
+    // (only the last newline missing is a whole recording: accepted)
+    expect(parseRecording(text.slice(0, -1), 'r.vmtrec').ok).toBe(true);
+    for (let at = first + 1; at < text.length - 1; at += at < profileEnd ? 97 : 1) {
+      if (ends.has(at)) continue;
+      const p = parseRecording(text.slice(0, at), 'r.vmtrec');
+      const line = text.slice(0, at).split('\n').length;
+      expect(p.ok ? 'accepted' : `${p.error.line}: ${p.error.message}`, `cut at ${at}`)
+        .toBe(`${line}: the recording is truncated: line ${line} is cut short, and there is no end line`);
+    }
+  });
+
   it('refuses random bytes and random edits without throwing', () => {
     const { text } = liveRun();
     fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
