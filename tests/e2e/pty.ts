@@ -33,7 +33,8 @@ export function startPty(args: string[], cols = 100, rows = 30, unset: string[] 
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => proc.onExit(resolve));
   const screen = () => {
     const b = term.buffer.active;
-    return Array.from({ length: term.rows }, (_, y) => (b.getLine(b.viewportY + y)?.translateToString(true) ?? '').trimEnd());
+    // up to the current width: after a shrink xterm keeps the cells beyond it in its buffer lines
+    return Array.from({ length: term.rows }, (_, y) => (b.getLine(b.viewportY + y)?.translateToString(true, 0, term.cols) ?? '').trimEnd());
   };
   return { term, proc, raw: () => raw, screen, exited };
 }
