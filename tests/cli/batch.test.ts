@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vmtop, shell, BIN } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const dir = tempDir();
 
 const GOLDEN = new URL('../golden/golden-cpu.seed11.d2.n8.jsonl', import.meta.url);
 
@@ -61,7 +65,7 @@ describe('vmtop batch', () => {
   });
 
   it('-o writes the same bytes to a file', () => {
-    const file = `/tmp/vmtop-test-${process.pid}.jsonl`;
+    const file = join(dir, 'out.jsonl');
     const r = vmtop(['batch', 'tests/fixtures/golden-cpu.yaml', '-d', '2', '-n', '8', '-o', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');

@@ -1,10 +1,12 @@
 // The CLI's messages as a user reads them: one "vmtop:" prefix, file system errors in words,
 // flags named with what they expect, and bad input refused before any work with exit 2.
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, shell, vmtop } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const root = tempDir();
 
 const STACK = /\n\s+at /;
 
@@ -35,7 +37,7 @@ describe('CLI messages', () => {
   });
 
   it('names file system errors in words, and a directory given as a profile as one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vmtop-msg-'));
+    const dir = mkdtempSync(join(root, 'files-'));
     const replay = vmtop(['replay', join(dir, 'nope.vmtrec')]);
     expect(replay.code).toBe(2);
     expect(replay.stderr).toBe(`vmtop: ${join(dir, 'nope.vmtrec')}: cannot read the recording: no such file or directory\n`);
@@ -47,7 +49,7 @@ describe('CLI messages', () => {
   });
 
   it('batch --record to a path that cannot be written is refused before the first sample', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vmtop-msg-'));
+    const dir = mkdtempSync(join(root, 'record-'));
     for (const [path, why] of [[dir, 'is a directory'], [join(dir, 'no/such/x.vmtrec'), 'no such file or directory']]) {
       const r = vmtop(['batch', 'lab', '-n', '1', '--record', path]);
       expect(r.code, path).toBe(2);

@@ -3,19 +3,19 @@
 // numbers the monitor showed; `vmtop replay` shows the same frames at the same simulated times
 // and refuses the keys that would change the simulation.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
 import type { Command, TimedCommand } from '../../src/profile/types.js';
 import { parseRecording } from '../../src/record/parse.js';
 import { vmtop } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
 import { press, startPty, statusOf, stopPty, waitFor, type Session } from './pty.js';
 
 const COLS = 100;
 const ROWS = 30;
 const FIXTURE = 'tests/fixtures/golden-cpu.yaml';
-const dir = mkdtempSync(join(tmpdir(), 'vmtop-rec-'));
+const dir = tempDir('vmtop-rec-');
 const rec = join(dir, 'run.vmtrec');
 
 let session: Session | undefined;
@@ -23,7 +23,6 @@ afterEach(() => {
   stopPty(session);
   session = undefined;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const clockOf = (screen: string[]) => screen[1].slice(0, 8);
 const at = (hhmmss: string) => (screen: string[]) => clockOf(screen) === hhmmss;

@@ -3,7 +3,6 @@
 // the scripted lab for what the screen shows, a real engine for what commands do.
 
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
@@ -12,6 +11,7 @@ import { configPath, loadConfig } from '../../src/tui/config.js';
 import { History, HISTORY_CAPACITY, Ring, sparkline } from '../../src/tui/history.js';
 import { ctr, linux } from '../engine/cgroups/helpers.js';
 import { host, profile, vm as vmSpec } from '../helpers/profile.js';
+import { tempDir } from '../helpers/tmp.js';
 import { lab, vm } from './fixtures.js';
 import { KEY, renderTui, rowNames, selectedName, statusLine, type Tui } from './render-tui.js';
 
@@ -21,9 +21,11 @@ afterEach(async () => {
   tui = undefined;
 });
 
+const homes = tempDir('vmtop-config-');
+
 /** A fresh $XDG_CONFIG_HOME for one test; returns the config file's path. */
 function freshConfigHome(): string {
-  process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'vmtop-config-'));
+  process.env.XDG_CONFIG_HOME = mkdtempSync(join(homes, 'home-'));
   return configPath();
 }
 
@@ -234,7 +236,8 @@ describe('W writes the view settings', () => {
 
     const load = loadConfig();
     expect(load.error).toBe('delay: 0.1 is below 0.5');
-    tui = await renderTui({ config: load });
+    // wide enough for the status line to hold the whole path, wherever $TMPDIR is
+    tui = await renderTui({ config: load, size: { columns: 200, rows: 30 } });
     expect(statusLine(tui)).toBe(`config ${path} ignored: delay: 0.1 is below 0.5`);
     await tui.press('W');
     expect(tui.frame()).toContain('Overwrite the broken config file?');
