@@ -224,6 +224,7 @@ test('TERM=dumb is refused as a non-terminal is, pointing to batch, before any e
   expect(out).toContain('TERM=dumb');
   expect(out).toContain('vmtop batch');
   // no alternate screen, no cursor addressing, no hidden cursor: only the message's text
+  // eslint-disable-next-line no-control-regex
   expect(out.replace(/\r?\n/g, '')).not.toMatch(/\u001B/);
 });
 
