@@ -10,7 +10,8 @@ import { every, runBatch } from './batch.js';
 import { loadProfileSource } from './load-profile.js';
 import { checkRecordPath, runDemo, runLive, runReplay } from './monitor.js';
 import { loadRecording } from './replay-source.js';
-import { colorWanted, formatValue, positiveInteger, positiveNumber, seedValue, speedValue, themeValue } from './options.js';
+import { range } from '../limits.js';
+import { checkBatchDelay, colorWanted, formatValue, limitedInteger, limitedNumber, seedValue, speedValue, themeValue } from './options.js';
 import type { ThemeName } from '../tui/theme.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate.js';
@@ -30,9 +31,9 @@ function program(): Command {
     .description('A live, esxtop-style monitor of a simulated virtualization lab')
     .version(pkg.version, '-v, --version', 'print the version')
     .argument('[profile]', 'built-in profile name or path to a YAML profile (default: lab)')
-    .option('--seed <n>', 'seed of the simulation (default: the profile\'s)', seedValue)
-    .option('--speed <x>', 'simulated seconds per wall second', speedValue, 1)
-    .option('-d, --delay <sec>', 'refresh interval in simulated seconds', positiveNumber('--delay'), 2)
+    .option('--seed <n>', `seed of the simulation, ${range('seed')} (default: the profile's)`, seedValue)
+    .option('--speed <x>', `simulated seconds per wall second, ${range('monitorSpeed')}`, speedValue('monitorSpeed'), 1)
+    .option('-d, --delay <sec>', `refresh interval in simulated seconds, ${range('monitorDelayS')}`, limitedNumber('--delay', 'monitorDelayS', 'simulated seconds'), 2)
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .option('--theme <name>', 'colour theme: default, light (for light backgrounds) or none (T cycles them)', themeValue)
     .option('--record <file>', 'write a recording of the run (profile, seed, every command) to FILE at exit')
@@ -49,7 +50,7 @@ function program(): Command {
   p.command('replay')
     .description('play a recording in the monitor: pause, step (.), speed and panels are yours; commands are refused')
     .argument('<file>', 'a recording written with --record')
-    .option('--speed <x>', 'simulated seconds per wall second', speedValue, 1)
+    .option('--speed <x>', `simulated seconds per wall second, ${range('monitorSpeed')}`, speedValue('monitorSpeed'), 1)
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .exitOverride()
     .action(async (file: string, opts: { speed: number; color?: boolean }) => {
@@ -59,7 +60,7 @@ function program(): Command {
   p.command('demo')
     .description('a scripted story on a built-in profile, with captions; without NAME, the list')
     .argument('[name]', 'the demo to run')
-    .option('--speed <x>', 'simulated seconds per wall second (default: the demo\'s own)', speedValue, 1)
+    .option('--speed <x>', `simulated seconds per wall second, ${range('demoSpeed')} (default: the demo's own)`, speedValue('demoSpeed'), 1)
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .option('--record <file>', 'write a recording of the demo to FILE at exit')
     .exitOverride()
@@ -73,18 +74,23 @@ function program(): Command {
   p.command('batch')
     .description('write samples like esxtop -b: COUNT samples, DELAY simulated seconds apart')
     .argument('[profile]', 'built-in profile name or path (default: lab)')
-    .option('-d, --delay <sec>', 'simulated seconds between samples', positiveNumber('--delay'), 2)
-    .option('-n, --count <n>', 'number of samples (default: until interrupted)', positiveInteger('--count'))
+    .option('-d, --delay <sec>', `simulated seconds between samples, ${range('batchDelayS')} in whole quanta of the profile ` +
+      `(10 ms by default); with --format csv ${range('csvDelayS')} whole seconds`, limitedNumber('--delay', 'batchDelayS', 'simulated seconds'), 2)
+    .option('-n, --count <n>', `number of samples, ${range('count')} (default: until interrupted, paced in real time as esxtop -b is)`,
+      limitedInteger('--count', 'count'))
     .addOption(new Option('--format <fmt>', 'csv (esxtop Perfmon CSV) or jsonl').argParser(formatValue).default('jsonl'))
     .option('-o, --output <file>', 'write to FILE instead of standard output')
-    .option('--realtime', 'pace samples in wall time (DELAY / SPEED seconds apart)', false)
-    .option('--seed <n>', 'seed of the simulation', seedValue)
-    .option('--speed <x>', 'simulated seconds per wall second, with --realtime', speedValue, 1)
+    .option('--realtime', 'pace samples in wall time (DELAY / SPEED seconds apart); the default without -n', false)
+    .option('--seed <n>', `seed of the simulation, ${range('seed')}`, seedValue)
+    .option('--speed <x>', `simulated seconds per wall second, with --realtime, ${range('batchSpeed')}`, speedValue('batchSpeed'), 1)
     .option('--record <file>', 'write a recording of the run (profile, seed, commands) to FILE')
     .option('--replay <file>', 're-run a recording: the same samples the recorded run had')
     .exitOverride()
     .action(async (profileArg: string | undefined, opts, cmd: Command) => {
       const fromCli = (name: string) => cmd.getOptionValueSource(name) === 'cli';
+      // Without -n a run has no end: paced in real time like esxtop -b, not a flood of samples
+      // as fast as the engine makes them (38 MB in 20 s) until someone presses Ctrl-C.
+      const endless = opts.count === undefined;
       const common = { format: opts.format, output: opts.output, realtime: opts.realtime, speed: opts.speed };
       // a recording that cannot be written is refused before the first sample, not after the last
       if (opts.record) checkRecordPath(opts.record);
@@ -92,6 +98,7 @@ function program(): Command {
         if (profileArg !== undefined) throw new UsageError('give either a PROFILE or --replay FILE, not both');
         if (fromCli('seed')) throw new UsageError('--seed cannot change a replay: the recording carries its seed');
         const { recording, profile } = loadRecording(opts.replay);
+        if (fromCli('delay')) checkBatchDelay(opts.delay, profile.quantumMs);
         const engine = new Engine(profile, { seed: recording.seed, timeline: recording.commands });
         // The recorded instants, unless -d asks for a schedule of its own over the recorded span.
         const schedule = fromCli('delay')
@@ -102,9 +109,10 @@ function program(): Command {
         return;
       }
       const { profile, text } = loadProfileSource(profileArg);
+      checkBatchDelay(opts.delay, profile.quantumMs);
       const engine = new Engine(profile, { seed: opts.seed });
       const recorder = opts.record ? new Recorder(opts.record, text, engine.seed) : undefined;
-      await runBatch(engine, { ...common, schedule: every(opts.delay * 1000, opts.count), recorder });
+      await runBatch(engine, { ...common, realtime: opts.realtime || endless, schedule: every(opts.delay * 1000, opts.count), recorder });
     });
 
   p.command('profiles')

@@ -13,6 +13,7 @@ import { DEMOS, findDemo } from '../demo/scripts.js';
 import type { Demo } from '../demo/types.js';
 import { loadProfileSource } from './load-profile.js';
 import { loadRecording } from './replay-source.js';
+import { LIMITS } from '../limits.js';
 import { fileProblem, UsageError } from './usage-error.js';
 
 export interface MonitorFlags {
@@ -116,7 +117,7 @@ export async function runDemo(name: string | undefined, flags: Omit<MonitorFlags
   const engine = new Engine(profile, { timeline: demoTimeline(profile, demo) });
   await start({
     engine, profileName: profile.name, delayS: demo.delayS, speed: flags.speedGiven ? flags.speed : demo.speed,
-    color: flags.color, mode: 'demo', director: demoDirector(demo), maxSpeed: 1000,
+    color: flags.color, mode: 'demo', director: demoDirector(demo), maxSpeed: LIMITS.demoSpeed.max,
     record: recordFor(flags.record, engine, text),
   });
 }

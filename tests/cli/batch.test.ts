@@ -74,7 +74,7 @@ describe('vmtop batch', () => {
 
   it('ends quietly with 0 when the reader closes the pipe', () => {
     for (const fmt of ['jsonl', 'csv']) {
-      const r = shell(`node ${BIN} batch lab --format ${fmt} | head -1 > /dev/null; echo "rc=\${PIPESTATUS[0]}"`);
+      const r = shell(`node ${BIN} batch lab -n 1000000 --format ${fmt} | head -1 > /dev/null; echo "rc=\${PIPESTATUS[0]}"`);
       expect(r.stderr).toBe('');
       expect(r.stdout.trim()).toBe('rc=0');
     }
@@ -82,7 +82,7 @@ describe('vmtop batch', () => {
 
   it('rejects bad flags with exit 2 and a message naming the flag', () => {
     const cases: [string[], RegExp][] = [
-      [['batch', 'lab', '-n', 'x'], /--count: expected a positive whole number, got "x"/],
+      [['batch', 'lab', '-n', 'x'], /--count: expected a whole number 1..1000000, got "x"/],
       [['batch', 'lab', '-d', '-1'], /delay|-d/],
       [['batch', 'lab', '--format', 'xml'], /--format: expected csv or jsonl, got "xml"/],
       [['batch', 'nope'], /no built-in profile or file named "nope"/],

@@ -32,8 +32,8 @@ describe('CLI messages', () => {
   it('--speed says what a speed is, not "seconds"', () => {
     const r = vmtop(['--speed', 'abc']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('vmtop: --speed: expected a positive number (simulated seconds per wall second), got "abc"\n');
-    expect(vmtop(['batch', '-d', 'abc', '-n', '1']).stderr).toBe('vmtop: --delay: expected a positive number of seconds, got "abc"\n');
+    expect(r.stderr).toBe('vmtop: --speed: expected 0.25..64 simulated seconds per wall second, got "abc"\n');
+    expect(vmtop(['batch', '-d', 'abc', '-n', '1']).stderr).toBe('vmtop: --delay: expected 0.01..3600 simulated seconds, got "abc"\n');
   });
 
   it('names file system errors in words, and a directory given as a profile as one', () => {
