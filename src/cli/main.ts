@@ -29,7 +29,9 @@ interface CommonOpts {
 function program(): Command {
   const p = new Command('vmtop')
     .description('A live, esxtop-style monitor of a simulated virtualization lab')
-    .version(pkg.version, '-v, --version', 'print the version')
+    .version(pkg.version, '-v, --version', 'print the version (also -V)')
+    // `vmtop help batch` as git and npm have it; the root's own action would take "help" for a profile
+    .helpCommand('help [command]', 'show the help of vmtop or of one command')
     .argument('[profile]', 'built-in profile name or path to a YAML profile (default: lab)')
     .option('--seed <n>', `seed of the simulation, ${range('seed')} (default: the profile's)`, seedValue)
     .option('--speed <x>', `simulated seconds per wall second, ${range('monitorSpeed')}`, speedValue('monitorSpeed'), 1)
@@ -60,13 +62,14 @@ function program(): Command {
   p.command('demo')
     .description('a scripted story on a built-in profile, with captions; without NAME, the list')
     .argument('[name]', 'the demo to run')
-    .option('--speed <x>', `simulated seconds per wall second, ${range('demoSpeed')} (default: the demo's own)`, speedValue('demoSpeed'), 1)
+    // no default value: commander would print a second "(default: 1)" after the demo's own
+    .option('--speed <x>', `simulated seconds per wall second, ${range('demoSpeed')} (default: the demo's own)`, speedValue('demoSpeed'))
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .option('--record <file>', 'write a recording of the demo to FILE at exit')
     .exitOverride()
-    .action(async (name: string | undefined, opts: { speed: number; color?: boolean; record?: string }, cmd: Command) => {
+    .action(async (name: string | undefined, opts: { speed?: number; color?: boolean; record?: string }) => {
       await runDemo(name, {
-        speed: opts.speed, speedGiven: cmd.getOptionValueSource('speed') === 'cli', color: colorWanted(opts.color),
+        speed: opts.speed ?? 1, speedGiven: opts.speed !== undefined, color: colorWanted(opts.color),
         record: opts.record,
       });
     });
@@ -135,7 +138,13 @@ function program(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await program().parseAsync(argv, { from: 'user' });
+    const p = program();
+    // commander answers `help nope` with the whole usage and no word of what was wrong
+    if (argv[0] === 'help' && argv[1] !== undefined && argv[1] !== 'help' && !p.commands.some((c) => c.name() === argv[1])) {
+      throw new UsageError(`help: no command named "${argv[1]}"; the commands are ${p.commands.map((c) => c.name()).join(', ')}`);
+    }
+    // -V as htop and most tools spell it; commander takes one short flag for the version
+    await p.parseAsync(argv.length === 1 && argv[0] === '-V' ? ['--version'] : argv, { from: 'user' });
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) {

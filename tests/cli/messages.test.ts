@@ -29,6 +29,29 @@ describe('CLI messages', () => {
     }
   });
 
+  it('vmtop help [command] is --help, -V is --version, and each default is said once', () => {
+    const help = vmtop(['help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe(vmtop(['--help']).stdout);
+    expect(help.stdout).toMatch(/help \[command\] +show the help of vmtop or of one command/);
+    for (const command of ['batch', 'demo', 'replay', 'validate', 'profiles']) {
+      const r = vmtop(['help', command]);
+      expect(r.code, command).toBe(0);
+      expect(r.stdout, command).toBe(vmtop([command, '--help']).stdout);
+    }
+    const nope = vmtop(['help', 'nope']);
+    expect(nope.code).toBe(2);
+    expect(nope.stderr).toBe('vmtop: help: no command named "nope"; the commands are replay, demo, batch, profiles, validate\n');
+    expect(vmtop(['-V']).stdout).toBe(vmtop(['--version']).stdout);
+    expect(vmtop(['-V']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    for (const command of [[], ['batch'], ['demo'], ['replay']]) {
+      // one entry per option, its wrapped lines joined
+      const options = vmtop([...command, '--help']).stdout.split(/\n(?= {2}-)/).map((o) => o.replace(/\s+/g, ' '));
+      expect(options.length, command.join(' ')).toBeGreaterThan(3);
+      for (const o of options) expect(o.match(/\(default:/g)?.length ?? 0, o).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('--speed says what a speed is, not "seconds"', () => {
     const r = vmtop(['--speed', 'abc']);
     expect(r.code).toBe(2);
