@@ -1,7 +1,7 @@
 // The one key table. The input handler dispatches through it, the help screen lists it and the
 // footer is built from its hints, so a key cannot do one thing and be documented as another.
 
-import type { ClockControls, MonitorView } from './clock.js';
+import { REPLAY_ENDED, type ClockControls, type MonitorView } from './clock.js';
 import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, openLoad, writeSettings } from './dialogs.js';
 import { failRecover, openDeploy, openMigrate, powerOnOff, resetVm, shutdownGuest, suspendResume } from './dialogs-cluster.js';
 import { formatSpeed } from './header-format.js';
@@ -178,8 +178,9 @@ const SORTS_HERE: Record<PanelId, string> = {
 
 const notSortedHere = (what: string): KeyAction => (s) => say(s, `${what}; ${SORTS_HERE[s.panel]}`);
 
-const togglePause: KeyAction = (s, env) =>
-  say(s, env.clock.togglePause() ? 'paused: the simulation is stopped (space resumes)' : 'resumed');
+const togglePause: KeyAction = (s, env) => env.view.ended
+  ? say(s, REPLAY_ENDED)
+  : say(s, env.clock.togglePause() ? 'paused: the simulation is stopped (space resumes)' : 'resumed');
 
 const speed = (factor: number): KeyAction => (s, env) => {
   const before = env.clock.speed;
