@@ -7,9 +7,10 @@
 // Splitting keeps what the CLI loads on demand (Ink and React for the monitor only) in chunks of
 // their own: `vmtop batch` does not load the monitor.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { thirdPartyNotices } from './notices.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'dist', 'bundle');
@@ -37,20 +38,23 @@ const inkInternals = {
   },
 };
 
-/** Ink loads React's devtools only when DEV=true; the package is not installed, so it is a stub. */
+/**
+ * Ink loads React's devtools (its devtools.js: a WebSocket polyfill from `ws`, then
+ * react-devtools-core, which is not installed) only when DEV=true: that module is a stub here,
+ * and neither package is bundled.
+ */
 const noDevtools = {
   name: 'no-devtools',
   setup(b) {
-    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]devtools\.js$/ }, () => ({
       loader: 'js',
-      contents: 'export default { initialize() {}, connectToDevTools() { console.error("vmtop: React devtools are not part of this build"); } };',
+      contents: 'console.error("vmtop: React devtools are not part of this build");',
     }));
   },
 };
 
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   entryPoints: { main: join(root, 'dist', 'cli', 'main.js') },
   outdir,
   bundle: true,
@@ -66,4 +70,11 @@ await build({
   plugins: [inkInternals, noDevtools],
   logLevel: 'warning',
   legalComments: 'none',
+  // what went in: the packages whose notices ship with the bundle
+  metafile: true,
 });
+
+// The packages bundled, and so shipped, with their licences: THIRD-PARTY-NOTICES.md, regenerated
+// with every build so that it always lists what the bundle holds (a changed dependency shows as a
+// change of this file in the diff).
+writeFileSync(join(root, 'THIRD-PARTY-NOTICES.md'), thirdPartyNotices(Object.keys(metafile.inputs).map((p) => join(root, p))));

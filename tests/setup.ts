@@ -5,7 +5,5 @@ process.env.FORCE_COLOR = '0';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 // W writes the view settings under $XDG_CONFIG_HOME: never into the home of whoever runs the tests.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'vmtop-test-config-'));
+import { tempDir } from './helpers/tmp.js';
+process.env.XDG_CONFIG_HOME = tempDir('vmtop-test-config-');

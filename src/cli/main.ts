@@ -11,7 +11,8 @@ import { loadProfileSource } from './load-profile.js';
 import { checkHostOptions, checkWholeSeconds } from './csv-targets.js';
 import { checkRecordPath, runDemo, runLive, runReplay } from './monitor.js';
 import { loadRecording } from './replay-source.js';
-import { colorWanted, formatValue, positiveInteger, positiveNumber, seedValue, speedValue, themeValue } from './options.js';
+import { range } from '../limits.js';
+import { checkBatchDelay, colorWanted, formatValue, limitedInteger, limitedNumber, seedValue, speedValue, themeValue } from './options.js';
 import type { ThemeName } from '../tui/theme.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate.js';
@@ -29,11 +30,13 @@ interface CommonOpts {
 function program(): Command {
   const p = new Command('vmtop')
     .description('A live, esxtop-style monitor of a simulated virtualization lab')
-    .version(pkg.version, '-v, --version', 'print the version')
+    .version(pkg.version, '-v, --version', 'print the version (also -V)')
+    // `vmtop help batch` as git and npm have it; the root's own action would take "help" for a profile
+    .helpCommand('help [command]', 'show the help of vmtop or of one command')
     .argument('[profile]', 'built-in profile name or path to a YAML profile (default: lab)')
-    .option('--seed <n>', 'seed of the simulation (default: the profile\'s)', seedValue)
-    .option('--speed <x>', 'simulated seconds per wall second', speedValue, 1)
-    .option('-d, --delay <sec>', 'refresh interval in simulated seconds', positiveNumber('--delay'), 2)
+    .option('--seed <n>', `seed of the simulation, ${range('seed')} (default: the profile's)`, seedValue)
+    .option('--speed <x>', `simulated seconds per wall second, ${range('monitorSpeed')}`, speedValue('monitorSpeed'), 1)
+    .option('-d, --delay <sec>', `refresh interval in simulated seconds, ${range('monitorDelayS')}`, limitedNumber('--delay', 'monitorDelayS', 'simulated seconds'), 2)
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .option('--theme <name>', 'colour theme: default, light (for light backgrounds) or none (T cycles them)', themeValue)
     .option('--record <file>', 'write a recording of the run (profile, seed, every command) to FILE at exit')
@@ -50,7 +53,7 @@ function program(): Command {
   p.command('replay')
     .description('play a recording in the monitor: pause, step (.), speed and panels are yours; commands are refused')
     .argument('<file>', 'a recording written with --record')
-    .option('--speed <x>', 'simulated seconds per wall second', speedValue, 1)
+    .option('--speed <x>', `simulated seconds per wall second, ${range('monitorSpeed')}`, speedValue('monitorSpeed'), 1)
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .exitOverride()
     .action(async (file: string, opts: { speed: number; color?: boolean }) => {
@@ -60,13 +63,14 @@ function program(): Command {
   p.command('demo')
     .description('a scripted story on a built-in profile, with captions; without NAME, the list')
     .argument('[name]', 'the demo to run')
-    .option('--speed <x>', 'simulated seconds per wall second (default: the demo\'s own)', speedValue, 1)
+    // no default value: commander would print a second "(default: 1)" after the demo's own
+    .option('--speed <x>', `simulated seconds per wall second, ${range('demoSpeed')} (default: the demo's own)`, speedValue('demoSpeed'))
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .option('--record <file>', 'write a recording of the demo to FILE at exit')
     .exitOverride()
-    .action(async (name: string | undefined, opts: { speed: number; color?: boolean; record?: string }, cmd: Command) => {
+    .action(async (name: string | undefined, opts: { speed?: number; color?: boolean; record?: string }) => {
       await runDemo(name, {
-        speed: opts.speed, speedGiven: cmd.getOptionValueSource('speed') === 'cli', color: colorWanted(opts.color),
+        speed: opts.speed ?? 1, speedGiven: opts.speed !== undefined, color: colorWanted(opts.color),
         record: opts.record,
       });
     });
@@ -74,21 +78,26 @@ function program(): Command {
   p.command('batch')
     .description('write samples like esxtop -b: COUNT samples, DELAY simulated seconds apart')
     .argument('[profile]', 'built-in profile name or path (default: lab)')
-    .option('-d, --delay <sec>', 'simulated seconds between samples', positiveNumber('--delay'), 2)
-    .option('-n, --count <n>', 'number of samples (default: until interrupted)', positiveInteger('--count'))
+    .option('-d, --delay <sec>', `simulated seconds between samples, ${range('batchDelayS')} in whole quanta of the profile ` +
+      `(10 ms by default); with --format csv ${range('csvDelayS')} whole seconds`, limitedNumber('--delay', 'batchDelayS', 'simulated seconds'), 2)
+    .option('-n, --count <n>', `number of samples, ${range('count')} (default: until interrupted, paced in real time as esxtop -b is)`,
+      limitedInteger('--count', 'count'))
     .addOption(new Option('--format <fmt>', 'csv (esxtop\'s Perfmon CSV, one host a file), csv-vmtop (vmtop\'s counters beside it) or jsonl')
       .argParser(formatValue).default('jsonl'))
     .option('-o, --output <file>', 'write to FILE instead of standard output (CSV of several hosts: FILE-HOST.csv each)')
     .option('--host <name>', 'CSV: the host whose file to write')
     .option('--all-hosts', 'CSV: every host in one file (not esxtop\'s one-host shape)', false)
-    .option('--realtime', 'pace samples in wall time (DELAY / SPEED seconds apart)', false)
-    .option('--seed <n>', 'seed of the simulation', seedValue)
-    .option('--speed <x>', 'simulated seconds per wall second, with --realtime', speedValue, 1)
+    .option('--realtime', 'pace samples in wall time (DELAY / SPEED seconds apart); the default without -n', false)
+    .option('--seed <n>', `seed of the simulation, ${range('seed')}`, seedValue)
+    .option('--speed <x>', `simulated seconds per wall second, with --realtime, ${range('batchSpeed')}`, speedValue('batchSpeed'), 1)
     .option('--record <file>', 'write a recording of the run (profile, seed, commands) to FILE')
     .option('--replay <file>', 're-run a recording: the same samples the recorded run had')
     .exitOverride()
     .action(async (profileArg: string | undefined, opts, cmd: Command) => {
       const fromCli = (name: string) => cmd.getOptionValueSource(name) === 'cli';
+      // Without -n a run has no end: paced in real time like esxtop -b, not a flood of samples
+      // as fast as the engine makes them (38 MB in 20 s) until someone presses Ctrl-C.
+      const endless = opts.count === undefined;
       const common = {
         format: opts.format, output: opts.output, host: opts.host, allHosts: opts.allHosts, realtime: opts.realtime, speed: opts.speed,
       };
@@ -100,6 +109,7 @@ function program(): Command {
         if (profileArg !== undefined) throw new UsageError('give either a PROFILE or --replay FILE, not both');
         if (fromCli('seed')) throw new UsageError('--seed cannot change a replay: the recording carries its seed');
         const { recording, profile } = loadRecording(opts.replay);
+        if (fromCli('delay')) checkBatchDelay(opts.delay, profile.quantumMs);
         const engine = () => new Engine(profile, { seed: recording.seed, timeline: recording.commands });
         // The recorded instants, unless -d asks for a schedule of its own over the recorded span.
         const schedule = fromCli('delay')
@@ -111,11 +121,12 @@ function program(): Command {
         return;
       }
       const { profile, text } = loadProfileSource(profileArg);
+      checkBatchDelay(opts.delay, profile.quantumMs);
       const first = new Engine(profile, { seed: opts.seed });
       const engine = firstThenFresh(first, () => new Engine(profile, { seed: opts.seed }));
       const recorder = opts.record ? new Recorder(opts.record, text, first.seed) : undefined;
-      const schedule = opts.count === undefined ? every(opts.delay * 1000, undefined) : [...every(opts.delay * 1000, opts.count)];
-      await runBatch(engine, { ...common, schedule, recorder });
+      const schedule = endless ? every(opts.delay * 1000, undefined) : [...every(opts.delay * 1000, opts.count)];
+      await runBatch(engine, { ...common, realtime: opts.realtime || endless, schedule, recorder });
     });
 
   p.command('profiles')
@@ -138,7 +149,13 @@ function program(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await program().parseAsync(argv, { from: 'user' });
+    const p = program();
+    // commander answers `help nope` with the whole usage and no word of what was wrong
+    if (argv[0] === 'help' && argv[1] !== undefined && argv[1] !== 'help' && !p.commands.some((c) => c.name() === argv[1])) {
+      throw new UsageError(`help: no command named "${argv[1]}"; the commands are ${p.commands.map((c) => c.name()).join(', ')}`);
+    }
+    // -V as htop and most tools spell it; commander takes one short flag for the version
+    await p.parseAsync(argv.length === 1 && argv[0] === '-V' ? ['--version'] : argv, { from: 'user' });
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) {

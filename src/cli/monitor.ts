@@ -13,6 +13,7 @@ import { DEMOS, findDemo } from '../demo/scripts.js';
 import type { Demo } from '../demo/types.js';
 import { loadProfileSource } from './load-profile.js';
 import { loadRecording } from './replay-source.js';
+import { LIMITS } from '../limits.js';
 import { fileProblem, UsageError } from './usage-error.js';
 
 export interface MonitorFlags {
@@ -30,6 +31,12 @@ export interface MonitorFlags {
 function needTerminal(): void {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     throw new UsageError('the monitor needs a terminal; for piped or scripted output use `vmtop batch`');
+  }
+  // Emacs' shell, an editor's output pane, a serial console: a TTY without cursor addressing
+  // nor an alternate screen, where every frame would scroll past as a new page of text.
+  if (process.env.TERM === 'dumb') {
+    throw new UsageError('the monitor needs a terminal that can move the cursor, and TERM=dumb cannot; ' +
+      'for plain text use `vmtop batch` (e.g. `vmtop batch -d 2 -n 30`)');
   }
 }
 
@@ -110,7 +117,7 @@ export async function runDemo(name: string | undefined, flags: Omit<MonitorFlags
   const engine = new Engine(profile, { timeline: demoTimeline(profile, demo) });
   await start({
     engine, profileName: profile.name, delayS: demo.delayS, speed: flags.speedGiven ? flags.speed : demo.speed,
-    color: flags.color, mode: 'demo', director: demoDirector(demo), maxSpeed: 1000,
+    color: flags.color, mode: 'demo', director: demoDirector(demo), maxSpeed: LIMITS.demoSpeed.max,
     record: recordFor(flags.record, engine, text),
   });
 }

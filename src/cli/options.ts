@@ -1,38 +1,44 @@
 // Flag values checked once, with a message that says which flag and what was expected.
 
 import { isTheme, THEMES, type ThemeName } from '../tui/theme.js';
+import { range, within, wholeQuanta, type LimitName } from '../limits.js';
 import { UsageError } from './usage-error.js';
 
-export function positiveNumber(flag: string, what = 'a positive number of seconds') {
+const NUMBER = /^\s*[0-9.]+(e[+-]?\d+)?\s*$/i;
+
+/** A number within its row of the limits table; `what` says what it is ("simulated seconds"). */
+export function limitedNumber(flag: string, name: LimitName, what: string) {
   return (raw: string): number => {
     const x = Number(raw);
-    if (!/^\s*[0-9.]+(e[+-]?\d+)?\s*$/i.test(raw) || !Number.isFinite(x) || x <= 0) {
-      throw new UsageError(`${flag}: expected ${what}, got "${raw}"`);
-    }
+    if (!NUMBER.test(raw) || !within(name, x)) throw new UsageError(`${flag}: expected ${range(name)} ${what}, got "${raw}"`);
     return x;
   };
 }
 
-export function positiveInteger(flag: string) {
+export function limitedInteger(flag: string, name: LimitName) {
   return (raw: string): number => {
-    if (!/^\d+$/.test(raw.trim()) || Number(raw) <= 0) {
-      throw new UsageError(`${flag}: expected a positive whole number, got "${raw}"`);
-    }
-    return Number(raw);
+    const x = Number(raw);
+    if (!/^\s*\d+\s*$/.test(raw) || !within(name, x)) throw new UsageError(`${flag}: expected a whole number ${range(name)}, got "${raw}"`);
+    return x;
   };
 }
 
-export function seedValue(raw: string): number {
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) > 0xffffffff) {
-    throw new UsageError(`--seed: expected a whole number 0..4294967295, got "${raw}"`);
-  }
-  return Number(raw);
+export const seedValue = limitedInteger('--seed', 'seed');
+
+/** --speed: the monitor's, a demo's or batch's row of the table. */
+export function speedValue(name: 'monitorSpeed' | 'demoSpeed' | 'batchSpeed') {
+  return limitedNumber('--speed', name, 'simulated seconds per wall second');
 }
 
-export function speedValue(raw: string): number {
-  const x = positiveNumber('--speed', 'a positive number (simulated seconds per wall second)')(raw);
-  if (x < 0.01 || x > 1000) throw new UsageError(`--speed: expected 0.01..1000 simulated seconds per second, got "${raw}"`);
-  return x;
+/**
+ * batch -d against the profile's quantum, once it is known: the engine samples between quanta,
+ * so a delay between two (0.015 s at 10 ms) gave unevenly spaced samples.
+ */
+export function checkBatchDelay(seconds: number, quantumMs: number): void {
+  if (!wholeQuanta(seconds, quantumMs)) {
+    throw new UsageError(`--delay: expected a whole number of the profile's ${quantumMs} ms quanta ` +
+      `(${(quantumMs / 1000).toString()}, ${((2 * quantumMs) / 1000).toString()}, ...), got "${seconds}"`);
+  }
 }
 
 export function formatValue(raw: string): 'csv' | 'csv-vmtop' | 'jsonl' {

@@ -4,6 +4,7 @@
 import type { Command, Profile, TimedCommand } from '../profile/types.js';
 import { CgroupSystem } from './cgroups/system.js';
 import { Cluster, type HostChoice } from './cluster/cluster.js';
+import { describeLoadCpu } from './cpu/load-amount.js';
 import { IO_STEP_MS } from './io/constants.js';
 import { Rng } from './rng.js';
 import { buildHosts, type HostRuntime } from './runtime.js';
@@ -198,7 +199,7 @@ export class Engine {
       vm.group.workload.addLoad(c.cpu, threads, activeMiB, t + c.forMs);
       vm.group.memory?.setExtraActive(vm.group.workload.extraActiveMiB());
       const what = [
-        c.cpu > 0 ? `+${Math.round(c.cpu * 100)}% CPU on ${threads} vCPU${threads === 1 ? '' : 's'}` : '',
+        c.cpu > 0 ? describeLoadCpu(c.cpu, threads, 'vCPU') : '',
         activeMiB > 0 ? `+${Math.round(activeMiB)} MiB working set` : '',
       ].filter(Boolean).join(', ');
       return this.event(t, 'load', c.target, `${what} for ${c.forMs / 1000}s`);

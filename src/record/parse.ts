@@ -44,7 +44,7 @@ export function checkCommand(x: unknown): Command | string {
   const extra = Object.keys(c).find((k) => !allowed.has(k));
   if (extra) return `unexpected field "${extra}" in a ${c.action} command`;
   if (c.action === 'load') {
-    if (!finite(c.cpu) || c.cpu < 0 || c.cpu > 1) return 'load: cpu must be a fraction 0..1';
+    if (!finite(c.cpu) || c.cpu < 0 || c.cpu > 1) return 'load: cpu must be 0..1 (what each busy thread adds, a fraction of one vCPU)';
     if (!finite(c.forMs) || c.forMs <= 0) return 'load: forMs must be a positive number';
     if (c.threads !== undefined && (!Number.isInteger(c.threads) || (c.threads as number) < 0)) return 'load: threads must be a whole number';
     if (c.activeMiB !== undefined && (!finite(c.activeMiB) || c.activeMiB < 0)) return 'load: activeMiB must be >= 0';
@@ -59,9 +59,23 @@ export function parseRecording(text: string, file: string): ParsedRecording {
   try {
     return parse(text, file);
   } catch (err) {
-    if (err instanceof Bad) return { ok: false, error: { line: err.line, message: err.message } };
-    throw err;
+    if (!(err instanceof Bad)) throw err;
+    const cut = cutShort(text, err.line);
+    return { ok: false, error: cut ?? { line: err.line, message: err.message } };
   }
+}
+
+/**
+ * A file cut mid-line (a full disk, a copy interrupted) fails on its last line for whatever the
+ * cut left there (a sample at 12 ms "going backwards", half a JSON): that is not the reason.
+ * Every line vmtop writes ends with a newline, so a last line without one was cut short.
+ */
+function cutShort(text: string, line: number): RecordingError | undefined {
+  if (text === '' || text.endsWith('\n') || line < 2) return undefined;
+  // the cut line may still read as one (`sample 12000` cut to `sample 1200`): then the end is missing
+  const lines = text.split('\n').length;
+  if (line !== lines && line !== lines + 1) return undefined;
+  return { line: lines, message: `the recording is truncated: line ${lines} is cut short, and there is no end line` };
 }
 
 function parse(text: string, file: string): ParsedRecording {

@@ -3,7 +3,7 @@
 
 import { Box, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { MonitorClock } from './clock.js';
+import { REPLAY_ENDED, type MonitorClock } from './clock.js';
 import { cpuHeaderLine, cpuRowSegments, fitCpuColumns, fitMemColumns, memHeaderLine, memRowSegments } from './columns.js';
 import { Footer } from './components/Footer.js';
 import { Header, headerLines } from './components/Header.js';
@@ -122,6 +122,15 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
     view: clock.store.get(), configPath: config?.path ?? configPath(),
   });
   const helpGeometry = () => ({ lines: helpLines(width).length, page: helpPage(height) });
+
+  // The end of a replay is said on the status line, in place of what a key answered before it
+  // (a "resumed" beside REPLAY END).
+  useEffect(() => {
+    if (!view.ended) return;
+    const s = { ...uiRef.current, message: REPLAY_ENDED, awaiting: null };
+    uiRef.current = s;
+    setUi(s);
+  }, [view.ended]);
 
   // A script's cue is applied as if its keys were typed.
   useEffect(() => {

@@ -3,14 +3,18 @@
 
 import type { Engine, HostChoice } from '../engine/engine.js';
 import type { EngineEvent, Snapshot } from '../engine/snapshot.js';
+import { LIMITS } from '../limits.js';
 import type { Command } from '../profile/types.js';
 import { createStore, type Store } from './store.js';
 import type { Ticker } from './ticker.js';
 
-export const SPEED_MIN = 0.25;
-export const SPEED_MAX = 64;
-export const DELAY_MIN_S = 0.5;
-export const DELAY_MAX_S = 3600;
+// from the one table of limits, which --help and the README state
+export const SPEED_MIN = LIMITS.monitorSpeed.min;
+export const SPEED_MAX = LIMITS.monitorSpeed.max;
+export const DELAY_MIN_S = LIMITS.monitorDelayS.min;
+export const DELAY_MAX_S = LIMITS.monitorDelayS.max;
+/** What the status line says once a replay has played its last recorded sample. */
+export const REPLAY_ENDED = 'the recording ends here: panels, hosts and sorting still work, q quits';
 /** The renderer draws at most 10 frames a second; sampling faster only burns CPU. */
 const MIN_PERIOD_MS = 100;
 /** Enough history for the event line to show the latest event even after quiet samples. */

@@ -4,6 +4,7 @@
 // key table's simCommand(), which refuses them while a recording plays back; the clock refuses a
 // submit then too.
 
+import { splitLoad } from '../engine/cpu/load-amount.js';
 import type { Command } from '../profile/types.js';
 import { brokenMessage, loadConfig, saveConfig, type ViewSettings } from './config.js';
 import { pickKey } from './dialogs-cluster.js';
@@ -29,8 +30,11 @@ export type Dialog =
   | { kind: 'fields'; cursor: number }
   /** Enter: the details of one entity, by the row key it was opened on */
   | { kind: 'details'; row: { key: string; name: string; kind?: string; gid?: number }; top: number }
-  /** `L`: amount (% of one vCPU or CPU) and duration (s) as typed, the field being edited */
-  | { kind: 'load'; target: string; what: string; cpu: string; secs: string; field: 0 | 1; error: string | null }
+  /**
+   * `L`: the total CPU (% of one vCPU, or of one CPU for a container, as %USED sums them) up to
+   * `max`, and the duration (s), as typed; the field being edited
+   */
+  | { kind: 'load'; target: string; what: string; unit: 'vCPU' | 'CPU'; max: number; cpu: string; secs: string; field: 0 | 1; error: string | null }
   /** a y/n question before something destructive, with a line of why if there is one */
   | { kind: 'confirm'; question: string; detail?: string; yes: Confirmed }
   /** `V` and `D`: a list to pick from (hosts with why one is not eligible, templates), ↑ ↓ and Enter */
@@ -63,6 +67,7 @@ export interface PickDialog {
 export const PICK_ROWS = 8;
 
 export const LOAD_DEFAULTS = { cpu: '100', secs: '60' } as const;
+/** `cpu`: % of one vCPU in all, up to every vCPU of the VM busy (a container: ten CPUs' worth). */
 export const LOAD_LIMITS = { cpu: [1, 1000], secs: [1, 3600] } as const;
 
 /** Lines a confirmation's detail may wrap onto: a sentence of what happens, never a page. */
@@ -122,7 +127,10 @@ export function openLoad(s: UiState, env: KeyEnv): UiState {
     return say(s, `L injects load into a VM or a container; ${row.name} is ${entity ? `a ${ENTITY_WORDS[entity.kind]}` : 'neither'}`);
   }
   if (entity.kind === 'vm' && entity.vm.kind === 'system') return say(s, `L: ${entity.name} is the host's own partition, not a VM to load`);
+  // a VM's vCPUs bound what a load can add: L 300 on two vCPUs would promise what never runs
+  const vm = entity.kind === 'vm';
   return { ...s, message: null, dialog: { kind: 'load', target: entity.name, what: ENTITY_WORDS[entity.kind],
+    unit: vm ? 'vCPU' : 'CPU', max: vm ? entity.vm.vcpus * 100 : LOAD_LIMITS.cpu[1],
     cpu: LOAD_DEFAULTS.cpu, secs: LOAD_DEFAULTS.secs, field: 0, error: null } };
 }
 
@@ -168,6 +176,12 @@ export function writeSettings(s: UiState, env: KeyEnv): UiState {
 
 // ---- keys while a dialog is open ---------------------------------------------------------------
 
+/** `CPU: 1..200 % of one vCPU (web has 2 vCPUs)` */
+function loadRange(d: Dialog & { kind: 'load' }): string {
+  const why = d.unit === 'vCPU' ? ` (${d.target} has ${d.max / 100} vCPU${d.max === 100 ? '' : 's'})` : '';
+  return `CPU: ${LOAD_LIMITS.cpu[0]}..${d.max} % of one ${d.unit}${why}`;
+}
+
 function loadKey(s: UiState, d: Dialog & { kind: 'load' }, id: string, env: KeyEnv): UiState {
   const name = d.field === 0 ? 'cpu' : 'secs';
   const set = (patch: Partial<typeof d>): UiState => ({ ...s, dialog: { ...d, error: null, ...patch } });
@@ -176,14 +190,15 @@ function loadKey(s: UiState, d: Dialog & { kind: 'load' }, id: string, env: KeyE
     return set({ field: d.field === 0 ? 1 : 0 });
   }
   if (id === 'backspace') return set({ [name]: d[name].slice(0, -1) });
-  if (/^[0-9]$/.test(id)) return set({ [name]: (d[name] + id).slice(0, 4) });
+  if (/^[0-9]$/.test(id)) return set({ [name]: (d[name] + id).slice(0, Math.max(4, String(d.max).length)) });
   if (id === 'enter') {
     const cpu = Number(d.cpu);
     const secs = Number(d.secs);
-    const bad = (v: number, [lo, hi]: readonly [number, number]) => d.cpu === '' || !Number.isInteger(v) || v < lo || v > hi;
-    if (d.cpu === '' || bad(cpu, LOAD_LIMITS.cpu)) return set({ field: 0, error: `CPU: ${LOAD_LIMITS.cpu[0]}..${LOAD_LIMITS.cpu[1]} % of one vCPU` });
-    if (d.secs === '' || bad(secs, LOAD_LIMITS.secs)) return set({ field: 1, error: `duration: ${LOAD_LIMITS.secs[0]}..${LOAD_LIMITS.secs[1]} s` });
-    return send(s, env, { action: 'load', target: d.target, cpu: cpu / 100, forMs: secs * 1000 },
+    const bad = (typed: string, v: number, lo: number, hi: number) => typed === '' || !Number.isInteger(v) || v < lo || v > hi;
+    if (bad(d.cpu, cpu, LOAD_LIMITS.cpu[0], d.max)) return set({ field: 0, error: loadRange(d) });
+    if (bad(d.secs, secs, ...LOAD_LIMITS.secs)) return set({ field: 1, error: `duration: ${LOAD_LIMITS.secs[0]}..${LOAD_LIMITS.secs[1]} s` });
+    // recorded as the engine reads it: each busy thread's fraction of one vCPU (see load-amount)
+    return send(s, env, { action: 'load', target: d.target, ...splitLoad(cpu), forMs: secs * 1000 },
       `load +${cpu}% for ${secs}s sent to ${d.target}`);
   }
   return { ...s, dialog: { ...d, error: `${keyLabel(id)}: digits edit, Tab switches field, Enter applies, Esc cancels` } };

@@ -15,7 +15,8 @@ export const DIALOG_HELP: HelpSection = {
       'a shows all; Esc, Enter, f or q closes (W saves the choice)'],
     ['Enter', 'details: ↑ ↓, PgUp PgDn, Home scroll; Esc, Enter or q closes'],
     ['L load', `digits edit the field, Backspace deletes; Tab (or an arrow) moves between CPU and duration; ` +
-      `Enter sends (CPU ${LOAD_LIMITS.cpu[0]}..${LOAD_LIMITS.cpu[1]} % of one vCPU, ` +
+      `Enter sends (CPU: the total in % of one vCPU as %USED counts it, ${LOAD_LIMITS.cpu[0]} up to 100 per vCPU ` +
+      `of the VM, or ${LOAD_LIMITS.cpu[1]} for a container; 150 on a 2-vCPU VM keeps both 75 % busy; ` +
       `${LOAD_LIMITS.secs[0]}..${LOAD_LIMITS.secs[1]} s); Esc cancels`],
     ['y / n', 'a confirmation (Z freeze, X fail, P power off, W over a broken config file): y carries it out; n, Esc or q cancels'],
     ['V D pick', 'a list to pick from (the V host picker, the D template and host pickers): ↑ ↓ (or j k), ' +

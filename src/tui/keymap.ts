@@ -1,7 +1,7 @@
 // The one key table. The input handler dispatches through it, the help screen lists it and the
 // footer is built from its hints, so a key cannot do one thing and be documented as another.
 
-import type { ClockControls, MonitorView } from './clock.js';
+import { REPLAY_ENDED, type ClockControls, type MonitorView } from './clock.js';
 import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, openLoad, writeSettings } from './dialogs.js';
 import { failRecover, openDeploy, openMigrate, powerOnOff, resetVm, shutdownGuest, suspendResume } from './dialogs-cluster.js';
 import { formatSpeed } from './header-format.js';
@@ -178,8 +178,9 @@ const SORTS_HERE: Record<PanelId, string> = {
 
 const notSortedHere = (what: string): KeyAction => (s) => say(s, `${what}; ${SORTS_HERE[s.panel]}`);
 
-const togglePause: KeyAction = (s, env) =>
-  say(s, env.clock.togglePause() ? 'paused: the simulation is stopped (space resumes)' : 'resumed');
+const togglePause: KeyAction = (s, env) => env.view.ended
+  ? say(s, REPLAY_ENDED)
+  : say(s, env.clock.togglePause() ? 'paused: the simulation is stopped (space resumes)' : 'resumed');
 
 const speed = (factor: number): KeyAction => (s, env) => {
   const before = env.clock.speed;
@@ -266,7 +267,7 @@ const TABLE: readonly Row[] = [
   { key: 'f', help: 'choose the panel\'s fields (space toggles, a shows all, Esc closes); NAME always shows', hint: 'fields', action: openFieldsKey },
   { key: 'W', help: 'write the view settings (panel, fields, sort, delay, theme) to the config file', action: writeSettings },
   { key: 'T', help: 'next colour theme: default, light (light backgrounds), none (no colour)', action: cycleTheme },
-  { key: 'L', help: 'inject load into the selected VM or container: % of one vCPU and seconds (Enter sends, Esc cancels)', hint: 'load', action: simCommand('L', openLoad) },
+  { key: 'L', help: 'inject load into the selected VM or container: the total in % of one vCPU (200 = two vCPUs busy) and seconds (Enter sends, Esc cancels)', hint: 'load', action: simCommand('L', openLoad) },
   { key: 'V', help: 'migrate the selected VM (c m n d, or a VM row under o): pick the host from a list that says why a host is not eligible ' +
     '(↑ ↓, Enter sends, Esc cancels); Tab there moves its disk to another host\'s datastore instead (Storage vMotion)', hint: 'migrate', action: simCommand('V', openMigrate) },
   { key: 'Z', help: 'freeze (after y to confirm) / thaw the selected container', action: simCommand('Z', freezeThaw) },

@@ -1,10 +1,13 @@
 // The CSV options as a user meets them: one host per file and never a silent choice, per-host
 // files beside -o, --all-hosts, whole-second -d only, and JSONL pointed to for the rest.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, shell, vmtop } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/** this file's temporary directory, removed after its tests */
+const TMP = tempDir();
 
 const GOLDEN = 'tests/fixtures/golden-cpu.yaml';
 const hostsOf = (text: string) => new Set([...text.split('\n')[0].matchAll(/"\\\\([^\\]+)\\/g)].map((m) => m[1]));
@@ -18,7 +21,7 @@ describe('vmtop batch --format csv: hosts and files', () => {
   });
 
   it('-o FILE writes one file per host beside it, and says so', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vmtop-csv-'));
+    const dir = mkdtempSync(join(TMP, 'vmtop-csv-'));
     const r = vmtop(['batch', GOLDEN, '-d', '2', '-n', '3', '--format', 'csv', '-o', join(dir, 'lab.csv')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`vmtop: one file per host: ${join(dir, 'lab-h1.csv')}, ${join(dir, 'lab-h2.csv')}\n`);
@@ -33,7 +36,7 @@ describe('vmtop batch --format csv: hosts and files', () => {
   });
 
   it('lab\'s seven hosts to seven files, nothing else on stderr', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vmtop-lab-'));
+    const dir = mkdtempSync(join(TMP, 'vmtop-lab-'));
     const r = vmtop(['batch', 'lab', '-d', '5', '-n', '30', '--format', 'csv', '-o', join(dir, 'lab.csv')]);
     expect(r.code).toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -42,8 +45,9 @@ describe('vmtop batch --format csv: hosts and files', () => {
   });
 
   it('an endless run names on stderr a VM that arrives after the header', () => {
-    // migration deploys web-4 on esx-c at 300 s
-    const r = shell(`node ${BIN} batch migration -d 10 --format csv --host esx-c | head -35 > /dev/null`);
+    // migration deploys web-4 on esx-c at 300 s; without -n batch is paced in real time, here
+    // at 1000 simulated seconds per second
+    const r = shell(`node ${BIN} batch migration -d 10 --speed 1000 --format csv --host esx-c | head -35 > /dev/null`);
     expect(r.stderr).toMatch(/^vmtop: VM web-4 arrived on esx-c at 3\d0 s, after the CSV header was written: .*-n COUNT/m);
   });
 
@@ -72,7 +76,7 @@ describe('vmtop batch --format csv: hosts and files', () => {
   });
 
   it('refuses a replay whose recorded instants are not whole seconds, unless -d resamples it', () => {
-    const rec = join(mkdtempSync(join(tmpdir(), 'vmtop-rec-')), 'half.vmtrec');
+    const rec = join(mkdtempSync(join(TMP, 'vmtop-rec-')), 'half.vmtrec');
     expect(vmtop(['batch', GOLDEN, '-d', '0.5', '-n', '4', '--record', rec]).code).toBe(0);
     const r = vmtop(['batch', '--replay', rec, '--format', 'csv', '--host', 'h1']);
     expect(r.code).toBe(2);

@@ -1,9 +1,12 @@
 // Batch output of the network and disk model: SPEC §3 keys and esxtop's CSV counter names.
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vmtop } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/** this file's temporary directory, removed after its tests */
+const TMP = tempDir();
 
 describe('vmtop batch: network and disk', () => {
   it('JSONL carries the network and disk fields, Domain-0 among the vms, GAVG = DAVG + KAVG', () => {
@@ -23,7 +26,7 @@ describe('vmtop batch: network and disk', () => {
   });
 
   it('CSV names the counters as esxtop does, one file per host, the VM\'s DAVG/KAVG on its world of the device', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vmtop-io-'));
+    const dir = mkdtempSync(join(TMP, 'vmtop-io-'));
     const r = vmtop(['batch', 'io-paths', '-d', '2', '-n', '2', '--format', 'csv', '-o', join(dir, 'io.csv')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/one file per host: .*io-esx-io\.csv, .*io-xen-io\.csv/);

@@ -1,9 +1,12 @@
 // Batch output with containers: the SPEC's fields and events (§3), and a valid Perfmon CSV.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vmtop } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/** this file's temporary directory, removed after its tests */
+const TMP = tempDir();
 
 const SPEC_FIELDS = ['name', 'host', 'vm', 'image', 'frozen', 'cpu.usage%', 'cpu.weight', 'cpu.max%', 'nr_throttled',
   'throttled_usec', 'memory.current', 'memory.max', 'memory.high', 'oom_kill', 'pids.current'];
@@ -28,7 +31,7 @@ describe('vmtop batch containers', () => {
   });
 
   it('vmtop\'s CSV extension: a Cgroup object per container, on its kernel (the VM for a container inside one)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vmtop-cg-'));
+    const dir = mkdtempSync(join(TMP, 'vmtop-cg-'));
     const r = vmtop(['batch', 'containers', '-d', '5', '-n', '2', '--format', 'csv-vmtop', '-o', join(dir, 'c.csv')]);
     expect(r.code).toBe(0);
     const header = new Map<string, string[]>();

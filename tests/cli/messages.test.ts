@@ -1,10 +1,12 @@
 // The CLI's messages as a user reads them: one "vmtop:" prefix, file system errors in words,
 // flags named with what they expect, and bad input refused before any work with exit 2.
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, shell, vmtop } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const root = tempDir();
 
 const STACK = /\n\s+at /;
 
@@ -27,15 +29,38 @@ describe('CLI messages', () => {
     }
   });
 
+  it('vmtop help [command] is --help, -V is --version, and each default is said once', () => {
+    const help = vmtop(['help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe(vmtop(['--help']).stdout);
+    expect(help.stdout).toMatch(/help \[command\] +show the help of vmtop or of one command/);
+    for (const command of ['batch', 'demo', 'replay', 'validate', 'profiles']) {
+      const r = vmtop(['help', command]);
+      expect(r.code, command).toBe(0);
+      expect(r.stdout, command).toBe(vmtop([command, '--help']).stdout);
+    }
+    const nope = vmtop(['help', 'nope']);
+    expect(nope.code).toBe(2);
+    expect(nope.stderr).toBe('vmtop: help: no command named "nope"; the commands are replay, demo, batch, profiles, validate\n');
+    expect(vmtop(['-V']).stdout).toBe(vmtop(['--version']).stdout);
+    expect(vmtop(['-V']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    for (const command of [[], ['batch'], ['demo'], ['replay']]) {
+      // one entry per option, its wrapped lines joined
+      const options = vmtop([...command, '--help']).stdout.split(/\n(?= {2}-)/).map((o) => o.replace(/\s+/g, ' '));
+      expect(options.length, command.join(' ')).toBeGreaterThan(3);
+      for (const o of options) expect(o.match(/\(default:/g)?.length ?? 0, o).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('--speed says what a speed is, not "seconds"', () => {
     const r = vmtop(['--speed', 'abc']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('vmtop: --speed: expected a positive number (simulated seconds per wall second), got "abc"\n');
-    expect(vmtop(['batch', '-d', 'abc', '-n', '1']).stderr).toBe('vmtop: --delay: expected a positive number of seconds, got "abc"\n');
+    expect(r.stderr).toBe('vmtop: --speed: expected 0.25..64 simulated seconds per wall second, got "abc"\n');
+    expect(vmtop(['batch', '-d', 'abc', '-n', '1']).stderr).toBe('vmtop: --delay: expected 0.01..3600 simulated seconds, got "abc"\n');
   });
 
   it('names file system errors in words, and a directory given as a profile as one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vmtop-msg-'));
+    const dir = mkdtempSync(join(root, 'files-'));
     const replay = vmtop(['replay', join(dir, 'nope.vmtrec')]);
     expect(replay.code).toBe(2);
     expect(replay.stderr).toBe(`vmtop: ${join(dir, 'nope.vmtrec')}: cannot read the recording: no such file or directory\n`);
@@ -47,7 +72,7 @@ describe('CLI messages', () => {
   });
 
   it('batch --record to a path that cannot be written is refused before the first sample', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vmtop-msg-'));
+    const dir = mkdtempSync(join(root, 'record-'));
     for (const [path, why] of [[dir, 'is a directory'], [join(dir, 'no/such/x.vmtrec'), 'no such file or directory']]) {
       const r = vmtop(['batch', 'lab', '-n', '1', '--record', path]);
       expect(r.code, path).toBe(2);

@@ -1,10 +1,14 @@
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vmtop } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const dir = tempDir();
 
 describe('vmtop validate / profiles', () => {
   it('lists every error with file:line:col and exits 2', () => {
-    const file = `/tmp/vmtop-bad-${process.pid}.yaml`;
+    const file = join(dir, 'bad.yaml');
     writeFileSync(file, [
       'name: bad',
       'hosts:',
@@ -39,7 +43,7 @@ describe('vmtop validate / profiles', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('a cluster (DRS manual, threshold 3; HA on, slot admission for 1 host failure; DPM off; vMotion 50% of a NIC)');
     expect(r.stdout).toContain('1 template (web-template)');
-    const file = `/tmp/vmtop-cluster-${process.pid}.yaml`;
+    const file = join(dir, 'cluster.yaml');
     writeFileSync(file, [
       'name: c',
       'cluster: { ha: false, drs: off }',

@@ -215,3 +215,29 @@ test('CI=0 without FORCE_COLOR keeps the styles: the selected row is drawn in in
   const inverse = Array.from({ length: 20 }, (_, x) => line?.getCell(x)?.isInverse() ?? 0);
   expect(inverse.every((v) => v !== 0)).toBe(true);
 });
+
+test('TERM=dumb is refused as a non-terminal is, pointing to batch, before any escape is written', async () => {
+  const s = (session = startPty([], 100, 30, [], { TERM: 'dumb' }));
+  const exit = await Promise.race([s.exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 8000))]);
+  const out = s.raw();
+  expect(exit?.exitCode, out).toBe(2);
+  expect(out).toContain('TERM=dumb');
+  expect(out).toContain('vmtop batch');
+  // no alternate screen, no cursor addressing, no hidden cursor: only the message's text
+  // eslint-disable-next-line no-control-regex
+  expect(out.replace(/\r?\n/g, '')).not.toMatch(/\u001B/);
+});
+
+test('"terminal too small" fits whole at 40x10 and 20x5, and the monitor comes back at 100x30', async () => {
+  const s = (session = start(40, 10));
+  const shown = (screen: string[]) => screen.map((l) => l.trim()).filter(Boolean);
+  await waitFor(s, 'the message at 40x10', (screen) => shown(screen).join('|') === 'terminal too small|need 60x15, have 40x10');
+  s.term.resize(20, 5);
+  s.proc.resize(20, 5);
+  await waitFor(s, 'the message at 20x5', (screen) => shown(screen).join('|') === 'terminal too small|need 60x15|have 20x5');
+  s.term.resize(100, 30);
+  s.proc.resize(100, 30);
+  await waitFor(s, 'the monitor', isFrame(30));
+  s.proc.write('q');
+  expect((await s.exited).exitCode).toBe(0);
+});

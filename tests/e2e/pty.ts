@@ -16,12 +16,16 @@ export interface Session {
   exited: Promise<{ exitCode: number; signal?: number }>;
 }
 
-/** `unset` names environment variables the child must not have (beyond NO_COLOR). */
-export function startPty(args: string[], cols = 100, rows = 30, unset: string[] = []): Session {
+/**
+ * `unset` names environment variables the child must not have (beyond NO_COLOR); `set` adds or
+ * replaces some (TERM among them); `entry` is the script node runs (an installed copy's, say).
+ */
+export function startPty(args: string[], cols = 100, rows = 30, unset: string[] = [], set: Record<string, string> = {},
+  entry = 'bin/vmtop.js'): Session {
   const term = new Terminal({ cols, rows, allowProposedApi: true });
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), CI: '0', FORCE_COLOR: '1', TERM: 'xterm-256color' };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), CI: '0', FORCE_COLOR: '1', TERM: 'xterm-256color', ...set };
   for (const name of ['NO_COLOR', ...unset]) delete env[name];
-  const proc = pty.spawn(process.execPath, ['bin/vmtop.js', ...args], { name: 'xterm-256color', cols, rows, cwd: ROOT, env });
+  const proc = pty.spawn(process.execPath, [entry, ...args], { name: env.TERM, cols, rows, cwd: ROOT, env });
   let raw = '';
   proc.onData((d) => {
     raw += d;
@@ -30,7 +34,8 @@ export function startPty(args: string[], cols = 100, rows = 30, unset: string[] 
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => proc.onExit(resolve));
   const screen = () => {
     const b = term.buffer.active;
-    return Array.from({ length: term.rows }, (_, y) => (b.getLine(b.viewportY + y)?.translateToString(true) ?? '').trimEnd());
+    // up to the current width: after a shrink xterm keeps the cells beyond it in its buffer lines
+    return Array.from({ length: term.rows }, (_, y) => (b.getLine(b.viewportY + y)?.translateToString(true, 0, term.cols) ?? '').trimEnd());
   };
   return { term, proc, raw: () => raw, screen, exited };
 }

@@ -3,19 +3,19 @@
 // numbers the monitor showed; `vmtop replay` shows the same frames at the same simulated times
 // and refuses the keys that would change the simulation.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
 import type { Command, TimedCommand } from '../../src/profile/types.js';
 import { parseRecording } from '../../src/record/parse.js';
 import { vmtop } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
 import { press, startPty, statusOf, stopPty, waitFor, type Session } from './pty.js';
 
 const COLS = 100;
 const ROWS = 30;
 const FIXTURE = 'tests/fixtures/golden-cpu.yaml';
-const dir = mkdtempSync(join(tmpdir(), 'vmtop-rec-'));
+const dir = tempDir('vmtop-rec-');
 const rec = join(dir, 'run.vmtrec');
 
 let session: Session | undefined;
@@ -23,7 +23,6 @@ afterEach(() => {
   stopPty(session);
   session = undefined;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const clockOf = (screen: string[]) => screen[1].slice(0, 8);
 const at = (hhmmss: string) => (screen: string[]) => clockOf(screen) === hhmmss;
@@ -128,6 +127,38 @@ test('vmtop replay shows the same frames at the same simulated times, and refuse
   await press(s, 's', 's answered', (screen) => /recorded instants/.test(statusOf(screen)));
   s.proc.write('q');
   expect((await s.exited).exitCode).toBe(0);
+}, 60000);
+
+test('L above 100 % on a 2-vCPU VM is recorded as it runs and replays: the log says what %USED shows', async () => {
+  const lab = join(dir, 'two-vcpus.yaml');
+  writeFileSync(lab, [
+    'name: two-vcpus', 'seed: 3',
+    'hosts: [{ name: h1, hypervisor: esxi, pcpus: 4, memory: 8GiB }]',
+    'vms: [{ name: web, host: h1, vcpus: 2, workload: { cpu: 10% } }]', '',
+  ].join('\n'));
+  const file = join(dir, 'load-150.vmtrec');
+  const s = (session = startPty([lab, '--speed', '4', '--record', file], COLS, ROWS));
+  await waitFor(s, 'the first refresh', at('00:00:02'));
+  await press(s, 'L', 'the load dialog', (screen) => screen.some((l) => l.includes('% of one vCPU (max 200)')));
+  for (const key of ['\u007F', '\u007F', '\u007F', '3', '0', '0', '\r']) s.proc.write(key);
+  await waitFor(s, 'L 300 refused', (screen) => screen.some((l) => l.includes('CPU: 1..200 % of one vCPU (web has 2 vCPUs)')));
+  for (const key of ['\u007F', '\u007F', '\u007F', '1', '5', '0', '\r']) s.proc.write(key);
+  await waitFor(s, 'the load applied', (screen) => /load web: \+150% CPU \(75% on each of 2 vCPUs\)/.test(statusOf(screen)));
+  await waitFor(s, 'two refreshes under the load', (screen) => seconds(clockOf(screen)) >= 12);
+  s.proc.write('q');
+  expect((await s.exited).exitCode).toBe(0);
+
+  const replayed = vmtop(['batch', '--replay', file]);
+  expect(replayed.stderr).toBe('');
+  expect(replayed.code).toBe(0);
+  const samples = replayed.stdout.trim().split('\n').map((l) => JSON.parse(l) as {
+    t: number; vms: { name: string; '%USED': number }[]; events: { kind: string; detail: string }[];
+  });
+  const loaded = samples.findIndex((x) => x.events.some((e) => e.kind === 'load'));
+  expect(samples[loaded].events.find((e) => e.kind === 'load')!.detail).toBe('+150% CPU (75% on each of 2 vCPUs) for 60s');
+  // 10 % + 75 % + 1 % housekeeping on each of the two vCPUs, once a whole interval is loaded
+  expect(samples[loaded + 1].vms[0]['%USED']).toBeGreaterThan(168);
+  expect(samples[loaded + 1].vms[0]['%USED']).toBeLessThan(176);
 }, 60000);
 
 test('SIGTERM and SIGINT still write the recording, whole, and restore the terminal', async () => {

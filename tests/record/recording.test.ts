@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
@@ -7,6 +8,9 @@ import { formatRecording } from '../../src/record/format.js';
 import { parseRecording } from '../../src/record/parse.js';
 import { loadProfileText } from '../../src/profile/index.js';
 import { vmtop } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const dir = tempDir();
 
 const PROFILE_TEXT = readFileSync(new URL('../fixtures/golden-cpu.yaml', import.meta.url), 'utf8');
 const loaded = loadProfileText(PROFILE_TEXT, 'golden-cpu.yaml');
@@ -58,6 +62,23 @@ describe('recordings', () => {
     }
   });
 
+  it('a recording cut in the middle of any line after the first says it is truncated, at that line', () => {
+    const { text } = liveRun();
+    const first = text.indexOf('\n') + 1;
+    const ends = new Set([...text.matchAll(/\n/g)].map((m) => m.index + 1));
+    // every cut after the profile line, and every 97th inside it (it is long)
+    const profileEnd = text.indexOf('\n', first) + 1;
+    // (only the last newline missing is a whole recording: accepted)
+    expect(parseRecording(text.slice(0, -1), 'r.vmtrec').ok).toBe(true);
+    for (let at = first + 1; at < text.length - 1; at += at < profileEnd ? 97 : 1) {
+      if (ends.has(at)) continue;
+      const p = parseRecording(text.slice(0, at), 'r.vmtrec');
+      const line = text.slice(0, at).split('\n').length;
+      expect(p.ok ? 'accepted' : `${p.error.line}: ${p.error.message}`, `cut at ${at}`)
+        .toBe(`${line}: the recording is truncated: line ${line} is cut short, and there is no end line`);
+    }
+  });
+
   it('refuses random bytes and random edits without throwing', () => {
     const { text } = liveRun();
     fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
@@ -83,7 +104,7 @@ describe('recordings', () => {
 
 describe('vmtop batch --record / --replay', () => {
   it('replays byte for byte, in JSONL and in CSV', () => {
-    const rec = `/tmp/vmtop-rec-${process.pid}.vmtrec`;
+    const rec = join(dir, 'rec.vmtrec');
     const a = vmtop(['batch', 'tests/fixtures/golden-cpu.yaml', '-d', '3', '-n', '12', '--record', rec]);
     expect(a.code).toBe(0);
     expect(vmtop(['batch', '--replay', rec]).stdout).toBe(a.stdout);
@@ -93,10 +114,10 @@ describe('vmtop batch --record / --replay', () => {
   });
 
   it('refuses a broken recording with exit 2, the file and line, and no stack trace', () => {
-    const rec = `/tmp/vmtop-rec-bad-${process.pid}.vmtrec`;
+    const rec = join(dir, 'rec-bad.vmtrec');
     vmtop(['batch', 'tests/fixtures/golden-cpu.yaml', '-n', '3', '--record', rec]);
     const text = readFileSync(rec, 'utf8');
-    const cut = `/tmp/vmtop-rec-cut-${process.pid}.vmtrec`;
+    const cut = join(dir, 'rec-cut.vmtrec');
     writeFileSync(cut, text.split('\n').slice(0, 4).join('\n'));
     const r = vmtop(['batch', '--replay', cut]);
     expect(r.code).toBe(2);

@@ -137,7 +137,7 @@ test('P powers off after y and on again, S suspends and resumes, D deploys from 
   expect(row(tui, 'cache')).toMatch(/ cache off /);
   await tui.press('P');
   await tui.tick();
-  expect(status(tui)).toMatch(/power-on cache: powered on on esx-a/);
+  expect(status(tui)).toMatch(/power-on cache: powered on, running on esx-a/);
   await tui.press('S');
   await tui.tick();
   expect(status(tui)).toMatch(/suspend cache: suspended: \d+ MiB written out/);

@@ -94,6 +94,28 @@ test('below 60x15 a centred message replaces the monitor until the terminal grow
   expect(rowNames(tui)).toEqual(['alpha', 'charlie', 'bravo']);
 });
 
+test('the "too small" message fits whole at every size from 20x5 to 59x14, centred', async () => {
+  tui = await renderTui({ size: { columns: 20, rows: 5 } });
+  for (let rows = 5; rows < 15; rows++) {
+    for (let columns = 20; columns < 60; columns += rows === 5 || rows === 10 ? 1 : 7) {
+      await tui.resize({ columns, rows });
+      const lines = tui.lines();
+      const at = `${columns}x${rows}`;
+      expect(lines.length, at).toBeLessThanOrEqual(rows - 1);
+      expect(Math.max(...lines.map((l) => l.length)), at).toBeLessThanOrEqual(columns - 1);
+      // every part of it: what it is, what is needed, what there is
+      const text = lines.join(' ');
+      expect(text, at).toMatch(/too small/);
+      expect(text, at).toContain('60x15');
+      expect(text, at).toContain(at);
+    }
+  }
+  await tui.resize({ columns: 40, rows: 10 });
+  expect(tui.lines().map((l) => l.trim()).filter(Boolean)).toEqual(['terminal too small', 'need 60x15, have 40x10']);
+  await tui.resize({ columns: 20, rows: 5 });
+  expect(tui.lines().map((l) => l.trim()).filter(Boolean)).toEqual(['terminal too small', 'need 60x15', 'have 20x5']);
+});
+
 test('the event line shows the newest engine event', async () => {
   const withEvent = lab(30);
   withEvent.events = [{ t: 30, kind: 'migration-started', target: 'bravo', detail: 'to esx-b' }];

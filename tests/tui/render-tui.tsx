@@ -31,12 +31,15 @@ export interface TuiOptions {
   /** the view settings file as read at start */
   config?: ConfigLoad;
   theme?: ThemeName;
+  /** play these recorded instants (ms) as a replay */
+  replay?: readonly number[];
 }
 
 export async function renderTui(opts: TuiOptions = {}) {
   const engine = new ScriptedEngine(opts.snapshots ?? [lab(0), lab(2), lab(4)]);
   const ticker = new ManualTicker();
-  const clock = new MonitorClock(opts.sim ?? engine, ticker, { delayS: opts.delayS ?? 2, speed: opts.speed ?? 1 });
+  const clock = new MonitorClock(opts.sim ?? engine, ticker, { delayS: opts.delayS ?? 2, speed: opts.speed ?? 1,
+    ...(opts.replay ? { mode: 'replay' as const, schedule: opts.replay } : {}) });
   let size = opts.size ?? { columns: 100, rows: 30 };
   let quits = 0;
   const app = () => (

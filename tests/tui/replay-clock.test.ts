@@ -2,8 +2,9 @@
 // while paused, the end of a recording, every sample reported, commands refused while replaying.
 
 import { expect, test } from 'vitest';
-import { MonitorClock } from '../../src/tui/clock.js';
+import { MonitorClock, REPLAY_ENDED } from '../../src/tui/clock.js';
 import { lab, ManualTicker, ScriptedEngine } from './fixtures.js';
+import { KEY, renderTui, statusLine } from './render-tui.js';
 
 const load = { action: 'load', target: 'alpha', cpu: 1, forMs: 1000 } as const;
 
@@ -29,6 +30,21 @@ test('a replay advances to the recorded instants, whatever the delay, then ends 
   expect(clock.togglePause()).toBe(true);
   expect(clock.step()).toBe(false);
   expect(clock.submit(load)).toBe(false);
+});
+
+test('at a replay\'s end the title says REPLAY END alone and the status line says so, not a stale "resumed"', async () => {
+  const tui = await renderTui({ snapshots: [lab(0), lab(2), lab(4)], replay: [2000, 4000] });
+  await tui.press(KEY.space, KEY.space);
+  expect(statusLine(tui)).toBe('resumed');
+  expect(tui.lines()[0]).toMatch(/ REPLAY /);
+  await tui.tick(2);
+  expect(tui.lines()[0]).toMatch(/ REPLAY END /);
+  expect(tui.lines()[0]).not.toMatch(/PAUSED/);
+  expect(statusLine(tui)).toBe(REPLAY_ENDED);
+  // space there has nothing to resume
+  await tui.press('m', KEY.space);
+  expect(statusLine(tui)).toBe(REPLAY_ENDED);
+  await tui.unmount();
 });
 
 test('live: a step only while paused, every sample reported, commands reach the engine', () => {

@@ -3,7 +3,6 @@
 // the scripted lab for what the screen shows, a real engine for what commands do.
 
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
@@ -12,6 +11,7 @@ import { configPath, loadConfig } from '../../src/tui/config.js';
 import { History, HISTORY_CAPACITY, Ring, sparkline } from '../../src/tui/history.js';
 import { ctr, linux } from '../engine/cgroups/helpers.js';
 import { host, profile, vm as vmSpec } from '../helpers/profile.js';
+import { tempDir } from '../helpers/tmp.js';
 import { lab, vm } from './fixtures.js';
 import { KEY, renderTui, rowNames, selectedName, statusLine, type Tui } from './render-tui.js';
 
@@ -21,9 +21,11 @@ afterEach(async () => {
   tui = undefined;
 });
 
+const homes = tempDir('vmtop-config-');
+
 /** A fresh $XDG_CONFIG_HOME for one test; returns the config file's path. */
 function freshConfigHome(): string {
-  process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'vmtop-config-'));
+  process.env.XDG_CONFIG_HOME = mkdtempSync(join(homes, 'home-'));
   return configPath();
 }
 
@@ -234,7 +236,8 @@ describe('W writes the view settings', () => {
 
     const load = loadConfig();
     expect(load.error).toBe('delay: 0.1 is below 0.5');
-    tui = await renderTui({ config: load });
+    // wide enough for the status line to hold the whole path, wherever $TMPDIR is
+    tui = await renderTui({ config: load, size: { columns: 200, rows: 30 } });
     expect(statusLine(tui)).toBe(`config ${path} ignored: delay: 0.1 is below 0.5`);
     await tui.press('W');
     expect(tui.frame()).toContain('Overwrite the broken config file?');
@@ -290,13 +293,31 @@ describe('L injects load, Z freezes and thaws', () => {
     expect(before).toBeLessThan(45);
     await tui.press('L');
     expect(tui.frame()).toContain('Inject load into VM web');
-    expect(tui.frame()).toContain('CPU [100_] % of one vCPU   for [60] s');
+    expect(tui.frame()).toContain('CPU [100_] % of one vCPU (max 200)   for [60] s');
     await tui.press(KEY.enter);
-    expect(sent).toEqual([{ action: 'load', target: 'web', cpu: 1, forMs: 60000 }]);
+    // one vCPU's worth: one thread fully busy, as `stress -c 1` would be
+    expect(sent).toEqual([{ action: 'load', target: 'web', cpu: 1, threads: 1, forMs: 60000 }]);
     expect(statusLine(tui)).toMatch(/^load \+100% for 60s sent to web/);
     await tui.tick(2);
-    expect(vmUsed(tui, 'web')).toBeGreaterThan(190);
-    expect(statusLine(tui)).toMatch(/load web: \+100% CPU on 2 vCPUs for 60s/);
+    // vCPU 0 saturated (100), vCPU 1 as before (20), each with 1 % housekeeping
+    expect(vmUsed(tui, 'web')).toBeGreaterThan(115);
+    expect(vmUsed(tui, 'web')).toBeLessThan(125);
+    expect(statusLine(tui)).toMatch(/load web: \+100% CPU on 1 vCPU for 60s/);
+  });
+
+  test('L takes the total as %USED counts it: 150 on two vCPUs busies both at 75 %; 300 is refused', async () => {
+    const { engine, sent } = engineWithLog();
+    tui = await renderTui({ sim: engine });
+    await tui.press('L', KEY.backspace, KEY.backspace, KEY.backspace, '3', '0', '0', KEY.enter);
+    expect(tui.frame()).toContain('CPU: 1..200 % of one vCPU (web has 2 vCPUs)');
+    expect(sent).toEqual([]);
+    await tui.press(KEY.backspace, KEY.backspace, KEY.backspace, '1', '5', '0', KEY.enter);
+    expect(sent).toEqual([{ action: 'load', target: 'web', cpu: 0.75, threads: 2, forMs: 60000 }]);
+    await tui.tick(2);
+    // what the log says is what runs: 20 + 75 (+1 housekeeping) on each vCPU
+    expect(statusLine(tui)).toMatch(/load web: \+150% CPU \(75% on each of 2 vCPUs\) for 60s/);
+    expect(vmUsed(tui, 'web')).toBeGreaterThan(185);
+    expect(vmUsed(tui, 'web')).toBeLessThan(197);
   });
 
   test('the load dialog takes typed values and refuses what is out of range', async () => {
@@ -307,7 +328,7 @@ describe('L injects load, Z freezes and thaws', () => {
     expect(tui.frame()).toContain('duration: 1..3600 s');
     expect(sent).toEqual([]);
     await tui.press('3', '0', KEY.enter);
-    expect(sent).toEqual([{ action: 'load', target: 'web', cpu: 0.5, forMs: 30000 }]);
+    expect(sent).toEqual([{ action: 'load', target: 'web', cpu: 0.5, threads: 1, forMs: 30000 }]);
   });
 
   test('Z on a container asks, then freezes it (frozen in the snapshot); Z again thaws it', async () => {

@@ -3,6 +3,7 @@
 
 import type { Command } from '../../profile/types.js';
 import { Container } from './container.js';
+import { describeLoadCpu } from '../cpu/load-amount.js';
 import { Service } from './service.js';
 import type { CgroupSystem } from './system.js';
 
@@ -115,7 +116,7 @@ function load(sys: CgroupSystem, tMs: number, c: Extract<Command, { action: 'loa
   const activeMiB = c.activeMiB ?? 0;
   node.workload.addLoad(c.cpu, threads, activeMiB, tMs + c.forMs);
   const what = [
-    c.cpu > 0 ? `+${Math.round(c.cpu * 100)}% CPU on ${threads} thread${threads === 1 ? '' : 's'}` : '',
+    c.cpu > 0 ? describeLoadCpu(c.cpu, threads, 'thread') : '',
     activeMiB > 0 ? `+${Math.round(activeMiB)} MiB working set` : '',
   ].filter(Boolean).join(', ');
   const shared = node instanceof Service ? ', shared by its replicas' : '';

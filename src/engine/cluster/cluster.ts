@@ -234,7 +234,7 @@ export class Cluster {
       admission: ctx.spec.admission, dpm: ctx.spec.dpm, vmotionShare: ctx.spec.vmotionShare,
       hosts: rows, imbalance: lim, targetImbalance: targetImbalance(ctx.spec.drsThreshold, up.length),
       priority: drsPriority(lim, up.length),
-      recommendations: this.services.recommendations,
+      recommendations: this.services.current(),
       migrations: this.migrations.info(), relocations: this.storage.info(), ft: this.ft.info(), down: this.ha.down(),
       consolidation: up.length > 0 ? runningVms / up.length : 0, runningVms, hostsOn: up.length,
       failoverCapacity: failoverCapacity(caps, claims), failoverPercent: failoverPercent(caps, claims),

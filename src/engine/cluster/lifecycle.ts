@@ -61,10 +61,10 @@ export class Lifecycle {
       case 'power_on':
         if (group.state === 'running') return refuse(`${c.target} is already running`);
         if (group.state === 'suspended') return refuse(`${c.target} is suspended; resume it`);
-        return this.start(tMs, place, 'power-on', 'powered on', refuse);
+        return this.start(tMs, place, 'power-on', (host) => `powered on, running on ${host}`, refuse);
       case 'resume':
         if (group.state !== 'suspended') return refuse(`${c.target} is ${group.state}, not suspended`);
-        return this.start(tMs, place, 'resume', 'resumed: memory read back from the suspend file as it is touched', refuse);
+        return this.start(tMs, place, 'resume', (host) => `resumed on ${host}: memory read back from the suspend file as it is touched`, refuse);
       case 'power_off':
         if (group.state === 'off') return refuse(`${c.target} is already off`);
         return this.stop(tMs, place, 'off', 'power-off', 'powered off');
@@ -82,13 +82,14 @@ export class Lifecycle {
     }
   }
 
-  private start(tMs: number, place: VmPlace, kind: string, what: string, refuse: (why: string) => void): void {
+  /** `what` says it with the host's name (a plain "… on esx-a" read "powered on on esx-a"). */
+  private start(tMs: number, place: VmPlace, kind: string, what: (host: string) => string, refuse: (why: string) => void): void {
     // a relocated disk on a down host's datastore: the VM's files are inaccessible
     const why = diskUnreachable(place.group) ?? startBlock(this.ctx, place.group, place.host) ?? this.admission(place.group);
     if (why) return refuse(why);
     this.ctx.power(place, 'running');
     this.hooks.started(tMs, place.group);
-    this.ctx.emit(tMs, kind, place.group.name, `${what} on ${place.host.spec.name}`);
+    this.ctx.emit(tMs, kind, place.group.name, what(place.host.spec.name));
   }
 
   private stop(tMs: number, place: VmPlace, state: 'off' | 'suspended', kind: string, what: string): void {

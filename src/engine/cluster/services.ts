@@ -10,6 +10,8 @@ import type { Migrations } from './migration.js';
 
 export class Services {
   recommendations: Recommendation[] = [];
+  /** stateKey() when the recommendations were made */
+  private madeFor = '';
   private lastMs = 0;
   private readonly lastDmd = new Map<GroupRuntime, number>();
   /** demand of each VM over the last period, MHz */
@@ -53,21 +55,52 @@ export class Services {
     if (spec.dpm === 'auto') this.power(tMs);
   }
 
-  private balance(tMs: number): void {
-    const up = this.ctx.hosts.filter((h) => h.state === 'up' && h !== this.ctx.draining);
-    if (up.length < 2 || this.migrations.active.length > 0) {
-      this.recommendations = [];
-      return;
+  /**
+   * The recommendations for the cluster as it is now. DRS measures and acts every period, but a
+   * host that fails or a VM powered off meanwhile would leave proposals to move VMs to or from
+   * a failed host, or a VM no longer running: when hosts' or VMs' states or places changed since
+   * they were made, they are made again from the last measurement (nothing applied, nothing logged).
+   */
+  current(): Recommendation[] {
+    if (this.ctx.enabled && this.ctx.spec.drs !== 'off' && this.stateKey() !== this.madeFor) {
+      this.recommendations = this.shown(this.recommend());
     }
+    return this.recommendations;
+  }
+
+  /** Hosts' states and each VM's state and host (a migrating VM still runs where it was). */
+  private stateKey(): string {
+    let key = this.ctx.draining?.spec.name ?? '';
+    for (const h of this.ctx.hosts) {
+      key += `|${h.state}`;
+      for (const g of h.groups) if (g.kind === 'vm') key += `,${g.gid}${g.state === 'migrating' ? 'running' : g.state}`;
+    }
+    return key;
+  }
+
+  /** manual lists every move; auto applies those within the threshold and lists the rest. */
+  private shown(recs: Recommendation[]): Recommendation[] {
+    return this.ctx.spec.drs === 'auto' ? recs.filter((r) => !applies(r.priority, this.ctx.spec.drsThreshold)) : recs;
+  }
+
+  private recommend(): Recommendation[] {
+    this.madeFor = this.stateKey();
+    const up = this.ctx.hosts.filter((h) => h.state === 'up' && h !== this.ctx.draining);
+    if (up.length < 2 || this.migrations.active.length > 0) return [];
     const vms: { vm: string; host: number; mhz: number }[] = [];
     up.forEach((h, i) => {
       for (const g of h.groups) if (g.kind === 'vm' && g.state === 'running') vms.push({ vm: g.name, host: i, mhz: this.vmMHz.get(g) ?? 0 });
     });
-    const demand = up.map((h) => h.groups.reduce((a, g) => a + (this.vmMHz.get(g) ?? 0), 0));
-    const recs = recommend(up.map((h) => h.spec.name), up.map((h) => h.spec.pcpus * h.spec.mhz), demand, vms, (vm, to) => {
+    // what runs now: a VM powered off since the measurement no longer loads its host
+    const demand = up.map((h) => h.groups.reduce((a, g) => a + (g.state === 'running' || g.state === 'migrating' ? this.vmMHz.get(g) ?? 0 : 0), 0));
+    return recommend(up.map((h) => h.spec.name), up.map((h) => h.spec.pcpus * h.spec.mhz), demand, vms, (vm, to) => {
       const place = this.ctx.find(vm);
       return !!place && migrationBlock(this.ctx, place, up[to]) === null;
     });
+  }
+
+  private balance(tMs: number): void {
+    const recs = this.recommend();
     this.recommendations = recs;
     const threshold = this.ctx.spec.drsThreshold;
     for (const r of recs) {
@@ -75,7 +108,7 @@ export class Services {
       if (this.ctx.spec.drs === 'auto') this.migrations.start(tMs, r.vm, r.to, 'DRS');
       else this.ctx.emit(tMs, 'drs-recommend', r.vm, `priority ${r.priority}: migrate ${r.from} -> ${r.to} (imbalance ${r.before.toFixed(3)} -> ${r.after.toFixed(3)})`);
     }
-    if (this.ctx.spec.drs === 'auto') this.recommendations = recs.filter((r) => !applies(r.priority, threshold));
+    this.recommendations = this.shown(recs);
   }
 
   private power(tMs: number): void {

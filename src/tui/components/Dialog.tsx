@@ -24,7 +24,7 @@ export function DialogBox({ dialog, width, color }: { dialog: Dialog | null; wid
   if (!dialog) return null;
   if (dialog.kind === 'load') {
     const box = (text: string, on: boolean) => (on ? `[${text}_]` : `[${text}]`);
-    const form = `CPU ${box(dialog.cpu, dialog.field === 0)} % of one vCPU   for ${box(dialog.secs, dialog.field === 1)} s`;
+    const form = `CPU ${box(dialog.cpu, dialog.field === 0)} % of one ${dialog.unit} (max ${dialog.max})   for ${box(dialog.secs, dialog.field === 1)} s`;
     const help = dialog.error ?? 'digits edit  Tab other field  Enter applies  Esc cancels';
     return <Frame title={`Inject load into ${dialog.what} ${dialog.target}`} lines={[form, help]} width={width} color={color} error={dialog.error} />;
   }

@@ -33,7 +33,8 @@ export interface HeaderProps {
 
 export function Header({ view, profile, panel, host, hostIndex, hostCount, width, color }: HeaderProps) {
   const title = titleText({ profile, host, hostIndex, hostCount, speed: view.speed, delayS: view.delayS });
-  const paused = view.paused ? 'PAUSED' : '';
+  // at a replay's end REPLAY END says it: PAUSED beside it promised that space would go on
+  const paused = view.paused && !view.ended ? 'PAUSED' : '';
   // REPLAY (a recording plays back: commands are refused) and DEMO mark the mode.
   const mode = view.mode === 'replay' ? (view.ended ? 'REPLAY END' : 'REPLAY') : view.mode === 'demo' ? 'DEMO' : '';
   // PAUSED sits early in the line so a narrow terminal never truncates it away.

@@ -219,7 +219,7 @@ describe('percentage admission policy (TV-7.1)', () => {
     run(loose, 2000);
     loose.submit({ action: 'power_on', target: 'extra' });
     const admitted = run(loose, loose.timeMs + 1000)[0];
-    expect(admitted.events.map((x) => [x.kind, x.detail])).toEqual([['power-on', 'powered on on h2']]);
+    expect(admitted.events.map((x) => [x.kind, x.detail])).toEqual([['power-on', 'powered on, running on h2']]);
     expect(admitted.cluster!.failoverPercent.cpu * 100).toBeCloseTo(66.7, 1);
     expect(admitted.cluster!.failoverPercent.mem * 100).toBeCloseTo(66.7, 1);
   });

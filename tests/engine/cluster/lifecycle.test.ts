@@ -80,6 +80,29 @@ describe('DRS and DPM in the engine', () => {
     expect(events(m, 'drs-recommend')).toHaveLength(1);
   });
 
+  it('recommendations follow a host failure and a power-off at once, not at the next DRS run', () => {
+    // a and b busy, c idle: DRS (manual) proposes moves from a and b to c at 60 s
+    const hosts = [host('a', { pcpus: 2 }), host('b', { pcpus: 2 }), host('c', { pcpus: 2 })];
+    const vms = ['x', 'y'].flatMap((n) => [vm(`${n}1`, n === 'x' ? 'a' : 'b', { workload: { cpu: 0.9 } }), vm(`${n}2`, n === 'x' ? 'a' : 'b', { workload: { cpu: 0.9 } })]);
+    const e = new Engine(lab(hosts, vms, { drs: 'manual', admission: 'off', ha: false }));
+    const recs = () => e.sample().cluster!.recommendations;
+    run(e, 62_000, 2000);
+    expect(recs().map((r) => r.to)).toContain('c');
+    const moved = recs().map((r) => r.vm);
+    // c fails 5 s after the proposals: none may go there any more
+    e.submit({ action: 'fail', target: 'c' });
+    e.advance(2000);
+    expect(recs().filter((r) => r.to === 'c' || r.from === 'c')).toEqual([]);
+    // c back, empty: proposals to it again; then a proposed VM is powered off: none for it
+    e.submit({ action: 'recover', target: 'c' });
+    e.advance(2000);
+    expect(recs().map((r) => r.to)).toContain('c');
+    e.submit({ action: 'power_off', target: moved[0] });
+    e.advance(2000);
+    expect(recs().map((r) => r.vm)).not.toContain(moved[0]);
+    expect(e.timeMs).toBeLessThan(120_000); // all before DRS runs again
+  });
+
   it('DPM puts an idle host in standby after evacuating it, and powers it on when load rises', () => {
     const hosts = [host('a', { pcpus: 4, memoryMiB: 16384 }), host('b', { pcpus: 4, memoryMiB: 16384 })];
     const vms = [vm('x', 'a', { vcpus: 2, workload: { cpu: 0.2 } }), vm('y', 'b', { vcpus: 2, workload: { cpu: 0.2 } })];
