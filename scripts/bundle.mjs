@@ -7,8 +7,8 @@
 // Splitting keeps what the CLI loads on demand (Ink and React for the monitor only) in chunks of
 // their own: `vmtop batch` does not load the monitor.
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { thirdPartyNotices } from './notices.mjs';
 
@@ -17,6 +17,7 @@ const outdir = join(root, 'dist', 'bundle');
 // tsc has just built dist/: the same lookup the modules make at run time
 const { inkInternalPaths } = await import(pathToFileURL(join(root, 'dist', 'tui', 'ink-internals.js')).href);
 const ink = inkInternalPaths(join(root, 'package.json'));
+const { INK_PATCHES, applyInkPatch } = await import(pathToFileURL(join(root, 'dist', 'tui', 'terminal', 'ink-patches.js')).href);
 
 /**
  * ink-internals.js imports Ink's Output and tokenizer by path at run time, which in a bundle
@@ -35,6 +36,24 @@ const inkInternals = {
         'export async function loadInkInternals() { return { Output, tk }; }',
       ].join('\n'),
     }));
+  },
+};
+
+/** Ink's own files that vmtop patches (src/tui/terminal/ink-patches.ts), patched as they are bundled. */
+const inkBuild = dirname(ink.output);
+const patched = new Set();
+const inkPatches = {
+  name: 'ink-patches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/].*\.js$/ }, (args) => {
+      const file = relative(inkBuild, args.path).split(sep).join('/');
+      const mine = INK_PATCHES.filter((p) => p.file === file);
+      if (mine.length === 0) return undefined;
+      let contents = readFileSync(args.path, 'utf8');
+      for (const patch of mine) contents = applyInkPatch(contents, patch);
+      patched.add(file);
+      return { loader: 'js', contents };
+    });
   },
 };
 
@@ -67,12 +86,15 @@ const { metafile } = await build({
   // CommonJS dependencies require Node's built-ins; an ES module has no `require` of its own
   banner: { js: "import { createRequire as __vmtopRequire } from 'node:module'; const require = __vmtopRequire(import.meta.url);" },
   chunkNames: 'chunk-[hash]',
-  plugins: [inkInternals, noDevtools],
+  plugins: [inkInternals, inkPatches, noDevtools],
   logLevel: 'warning',
   legalComments: 'none',
   // what went in: the packages whose notices ship with the bundle
   metafile: true,
 });
+
+const missed = INK_PATCHES.filter((p) => !patched.has(p.file));
+if (missed.length > 0) throw new Error(`Ink's ${missed.map((p) => p.file).join(', ')} not bundled: its patches were not applied`);
 
 // The packages bundled, and so shipped, with their licences: THIRD-PARTY-NOTICES.md, regenerated
 // with every build so that it always lists what the bundle holds (a changed dependency shows as a
