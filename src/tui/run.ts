@@ -15,6 +15,7 @@ import { terminalGuard } from './escapes.js';
 import { loadConfig } from './config.js';
 import { fastInkOutput } from './ink-output.js';
 import { cellOutput, type CellOutput } from './output.js';
+import { filteredStdin, type FilteredStdin } from './terminal/stdin-filter.js';
 import type { ScriptCue } from './script.js';
 import type { Store } from './store.js';
 import type { ThemeName } from './theme.js';
@@ -157,6 +158,7 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
   const guard = terminalGuard(stdout);
   let ink: Instance | undefined;
   let output: CellOutput | undefined;
+  let keyboard: FilteredStdin | undefined;
   let recorded = false;
 
   /** Restores the terminal, then writes the recording; false if that write failed (reported). */
@@ -169,6 +171,7 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
     }
     guard.restore();
     output?.dispose();
+    keyboard?.dispose();
     for (const [event, handler] of handlers) deps.process.off(event, handler);
     if (!opts.record || recorded) return true;
     recorded = true;
@@ -200,6 +203,8 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
     const marker = selectionMarker(opts.color, chalk.level, stdout);
     // Ink's standard (non-incremental) mode hands over each frame whole, in one write.
     output = cellOutput(stdout);
+    // Ink reads the keyboard through vmtop's key filter: no sequence it cannot name reaches it
+    keyboard = filteredStdin(stdin);
     // Ink's frame text built without a grid row per blank line (same text; ink-output.ts);
     // VMTOP_INK_OUTPUT=ink keeps Ink's own, for comparisons
     if (process.env.VMTOP_INK_OUTPUT !== 'ink') await fastInkOutput();
@@ -208,7 +213,7 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
     // just after a refresh waits up to 1000/maxFps ms for its frame (100 ms at 10). At 30 such a
     // press, the first of a panel not drawn before, took 45-53 ms; 60 bounds the wait at 17 ms.
     ink = render(createElement(App, { clock, profileName: opts.profileName, color: opts.color, marker, script, config, theme: opts.theme }), {
-      stdout: output.stream, stdin, incrementalRendering: false, patchConsole: false, exitOnCtrlC: false, maxFps: 60,
+      stdout: output.stream, stdin: keyboard.stream, incrementalRendering: false, patchConsole: false, exitOnCtrlC: false, maxFps: 60,
     });
     clock.start();
     await ink.waitUntilExit();
