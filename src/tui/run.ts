@@ -1,6 +1,7 @@
 // Terminal lifecycle of the monitor: alternate screen in, Ink render, and a restore that runs on
-// every way out. Ink 6.8's own signal hook re-raises the signal, so `exit` listeners would never
-// run and the user would be left in the alternate screen; the monitor handles signals itself.
+// every way out (docs/exits.md: each way out and its exit status). Ink 6.8's own signal hook
+// re-raises the signal, so `exit` listeners would never run and the user would be left in the
+// alternate screen; the monitor handles signals itself.
 // Ink writes through a cell-level output layer (output.ts): it renders whole frames, and only
 // the cells that changed reach the terminal.
 
@@ -15,6 +16,7 @@ import { terminalGuard } from './escapes.js';
 import { loadConfig } from './config.js';
 import { fastInkOutput } from './ink-output.js';
 import { cellOutput, type CellOutput } from './output.js';
+import { stdioTerminals } from './terminal/lost-terminal.js';
 import { filteredStdin, type FilteredStdin } from './terminal/stdin-filter.js';
 import type { ScriptCue } from './script.js';
 import type { Store } from './store.js';
@@ -64,7 +66,17 @@ export interface MonitorDeps {
   };
 }
 
-const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+/** The signals that end the monitor, by number: it exits 128 + the number, as a shell reports a signal death. */
+export const EXIT_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGTERM: 15 } as const;
+
+/** The exit status when the terminal went away without a SIGHUP (EIO, end of input): as SIGHUP. */
+export const LOST_TERMINAL_STATUS = 128 + EXIT_SIGNALS.SIGHUP;
+
+/**
+ * SIGUSR1 would open Node's inspector on port 9229 and print its address over the screen;
+ * a listener of its own keeps Node from doing that. The monitor has no use for the signal.
+ */
+const ignore = () => {};
 
 export const NOT_A_TERMINAL =
   'vmtop: the monitor needs a terminal; for piped or scripted output use `vmtop batch`\n';
@@ -138,7 +150,15 @@ function tuneV8(): void {
 
 export async function runMonitor(opts: MonitorOptions): Promise<void> {
   tuneV8();
-  return startMonitor(opts, { ticker: intervalTicker(), stderr: process.stderr, exit: (code) => process.exit(code), process });
+  const stdio = stdioTerminals();
+  return startMonitor(opts, {
+    ticker: intervalTicker(), stderr: process.stderr, process,
+    exit: (code) => {
+      // a terminal gone: its descriptors closed first, or Node 20 dies in its tty reset (lost-terminal.ts)
+      stdio.detach();
+      process.exit(code);
+    },
+  });
 }
 
 export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engine: SimEngine }, deps: MonitorDeps): Promise<void> {
@@ -159,10 +179,11 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
   let ink: Instance | undefined;
   let output: CellOutput | undefined;
   let keyboard: FilteredStdin | undefined;
-  let recorded = false;
-
-  /** Restores the terminal, then writes the recording; false if that write failed (reported). */
+  let tornDown = false;
+  /** Restores the terminal, then writes the recording; false if that write failed (reported). Runs once. */
   const teardown = (): boolean => {
+    if (tornDown) return true;
+    tornDown = true;
     clock.stop();
     try {
       ink?.unmount();
@@ -173,8 +194,11 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
     output?.dispose();
     keyboard?.dispose();
     for (const [event, handler] of handlers) deps.process.off(event, handler);
-    if (!opts.record || recorded) return true;
-    recorded = true;
+    for (const [stream, event, handler] of terminalHandlers) stream.off(event, handler);
+    // a write of the restore above to a terminal that is gone fails after this returns
+    stdout.on('error', ignore);
+    stdin.on('error', ignore);
+    if (!opts.record) return true;
     try {
       opts.record.finish();
       return true;
@@ -183,20 +207,34 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
       return false;
     }
   };
+  const end = (code: number) => {
+    teardown();
+    deps.exit(code);
+  };
   const fail = (err: unknown) => {
+    if (tornDown) return;
     teardown();
     deps.stderr.write(describeError(err));
     deps.exit(1);
   };
   const onSignal = (signal: unknown) => {
-    teardown();
-    deps.exit(128 + (SIGNAL_NUMBERS[signal as keyof typeof SIGNAL_NUMBERS] ?? 0));
+    if (tornDown) return;
+    end(128 + (EXIT_SIGNALS[signal as keyof typeof EXIT_SIGNALS] ?? 0));
+  };
+  /** The terminal went away without a SIGHUP: writes fail (EIO), input ends. Nobody to tell. */
+  const onLost = () => {
+    if (tornDown) return;
+    end(LOST_TERMINAL_STATUS);
   };
   const handlers: [string, (arg: unknown) => void][] = [
-    ['SIGINT', onSignal], ['SIGTERM', onSignal], ['SIGHUP', onSignal],
-    ['uncaughtException', fail], ['unhandledRejection', fail], ['exit', guard.restore],
+    ...Object.keys(EXIT_SIGNALS).map((signal): [string, (arg: unknown) => void] => [signal, onSignal]),
+    ['SIGUSR1', ignore], ['uncaughtException', fail], ['unhandledRejection', fail], ['exit', guard.restore],
   ];
   for (const [event, handler] of handlers) deps.process.on(event, handler);
+  const terminalHandlers: [NodeJS.EventEmitter, string, () => void][] = [
+    [stdout, 'error', onLost], [stdin, 'error', onLost], [stdin, 'end', onLost],
+  ];
+  for (const [stream, event, handler] of terminalHandlers) stream.on(event, handler);
 
   guard.enter();
   try {

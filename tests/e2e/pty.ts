@@ -18,14 +18,15 @@ export interface Session {
 
 /**
  * `unset` names environment variables the child must not have (beyond NO_COLOR); `set` adds or
- * replaces some (TERM among them); `entry` is the script node runs (an installed copy's, say).
+ * replaces some (TERM among them); `entry` is the script node runs (an installed copy's, say);
+ * `before` is what node runs in front of it (a wrapper script and its arguments).
  */
 export function startPty(args: string[], cols = 100, rows = 30, unset: string[] = [], set: Record<string, string> = {},
-  entry = 'bin/vmtop.js'): Session {
+  entry = 'bin/vmtop.js', before: string[] = []): Session {
   const term = new Terminal({ cols, rows, allowProposedApi: true });
   const env: Record<string, string> = { ...(process.env as Record<string, string>), CI: '0', FORCE_COLOR: '1', TERM: 'xterm-256color', ...set };
   for (const name of ['NO_COLOR', ...unset]) delete env[name];
-  const proc = pty.spawn(process.execPath, [entry, ...args], { name: env.TERM, cols, rows, cwd: ROOT, env });
+  const proc = pty.spawn(process.execPath, [...before, entry, ...args], { name: env.TERM, cols, rows, cwd: ROOT, env });
   let raw = '';
   proc.onData((d) => {
     raw += d;

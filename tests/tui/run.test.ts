@@ -105,7 +105,7 @@ test('Ctrl-C as a key quits the same way', async () => {
   expect(count(m.stdout.output, RESTORE)).toBe(1);
 });
 
-test.each([['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const)(
+test.each([['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130], ['SIGQUIT', 131]] as const)(
   '%s restores the terminal and exits %i', async (signal, code) => {
     const m = start();
     await m.drawn();
@@ -115,6 +115,33 @@ test.each([['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const)(
     expect(m.exits).toEqual([code]);
     expect(count(m.stdout.output, RESTORE)).toBe(1);
   });
+
+test.each([
+  ['a write fails (EIO)', (m: ReturnType<typeof start>) => m.stdout.emit('error', Object.assign(new Error('write EIO'), { code: 'EIO' }))],
+  ['a read fails (EIO)', (m: ReturnType<typeof start>) => m.stdin.emit('error', Object.assign(new Error('read EIO'), { code: 'EIO' }))],
+  ['the input ends', (m: ReturnType<typeof start>) => m.stdin.emit('end')],
+])('the terminal gone without a SIGHUP (%s): restored once, exit 129, nothing printed', async (_, lose) => {
+  const m = start();
+  await m.drawn();
+  lose(m);
+  lose(m);
+  await m.done;
+  expect(m.exits).toEqual([129]);
+  expect(m.stderr()).toBe('');
+  expect(count(m.stdout.output, RESTORE)).toBe(1);
+});
+
+test('SIGUSR1 has a listener while the monitor runs (Node would open its inspector), and none after', async () => {
+  const m = start();
+  await m.drawn();
+  expect(m.proc.listenerCount('SIGUSR1')).toBe(1);
+  m.proc.emit('SIGUSR1', 'SIGUSR1');
+  expect(m.exits).toEqual([]);
+  await waitFor(() => m.stdin.listenerCount('readable') > 0, 'raw-mode input');
+  m.stdin.type('q');
+  await m.done;
+  expect(m.proc.listenerCount('SIGUSR1')).toBe(0);
+});
 
 test('an expected error restores, then prints its message without a stack', async () => {
   const m = start();
