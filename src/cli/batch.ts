@@ -46,6 +46,8 @@ export function firstThenFresh(first: Engine, make: () => Engine): () => Engine 
 
 export class ClosedOutput extends Error {}
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 async function write(out: Writable, line: string): Promise<void> {
   if (out.destroyed || out.writableEnded) throw new ClosedOutput();
   if (!out.write(line + '\n')) {
@@ -111,11 +113,11 @@ export async function runBatch(makeEngine: () => Engine, opts: BatchOptions, std
   // A reader that goes away (`| head`) is a normal end; any other write error ends the run.
   let failure: unknown = null;
   for (const s of sinks) s.out.on('error', (err) => { failure = err; });
-  // An interrupted endless run still ends cleanly, with its recording written.
+  // An interrupted endless run still ends cleanly, with its recording written: also when its
+  // terminal hangs up (SIGHUP: an ssh drop under `vmtop batch ... --record`).
   let stop = false;
   const onSignal = () => { stop = true; };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
   let i = 0;
   try {
     for (const at of opts.schedule) {
@@ -157,10 +159,12 @@ export async function runBatch(makeEngine: () => Engine, opts: BatchOptions, std
       i++;
     }
   } catch (err) {
-    if (!(err instanceof ClosedOutput)) throw err;
+    if (err instanceof ClosedOutput) return;
+    // one message for a failed write (a full disk): this one, main.ts's stdout listener stays quiet
+    if (err === failure) throw new Error(`cannot write the output${opts.output ? ` to ${opts.output}` : ''}: ${(err as Error).message}`);
+    throw err;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     opts.recorder?.finish(engine.applied, engine.timeMs);
     for (const s of sinks) if (s.out !== stdout) await new Promise<void>((r) => s.out.end(r));
   }

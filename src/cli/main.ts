@@ -177,8 +177,10 @@ export async function main(argv: string[]): Promise<number> {
 // A reader that goes away (`vmtop profiles | head -1`) ends the output quietly, as `batch` does
 // with its own handler; without a listener Node throws the EPIPE with a stack trace. A terminal
 // that went away (EIO) has nobody left to tell: the monitor ends on it (docs/exits.md).
+// A command that listens itself (batch) reports its own failure: one message per failure.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED' || err.code === 'EIO') return;
+  if (process.stdout.listenerCount('error') > 1) return;
   process.stderr.write(`vmtop: cannot write the output: ${err.message}\n`);
   process.exitCode = 1;
 });
