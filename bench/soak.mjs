@@ -27,8 +27,10 @@ setInterval(() => {
   for (const c of chunks.splice(0)) bytes += c.d.length;
 }, 1000).unref();
 let exited = false;
+let finished = false;
 p.onExit(({ exitCode, signal }) => {
   exited = true;
+  if (finished) return;
   process.stderr.write(`the monitor ended early: exit ${exitCode}, signal ${signal}\n`);
   process.exit(1);
 });
@@ -47,6 +49,7 @@ if (late.length > 0) {
   const spread = Math.max(...late) - Math.min(...late);
   process.stdout.write(`after minute 10: ${Math.min(...late).toFixed(1)}..${Math.max(...late).toFixed(1)} MiB, spread ${spread.toFixed(1)} MiB (goal: within 5)\n`);
 }
+finished = true;
 p.write('q');
 await new Promise((resolve) => setTimeout(resolve, 1000));
 process.exit(0);
