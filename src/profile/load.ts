@@ -40,7 +40,7 @@ export function loadProfileText(source: string, file: string): LoadResult {
   const ctx = new Ctx(file, lc, doc);
   // A broken document's tree is a guess; checking it would bury the real error under echoes.
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) ctx.report(e.pos[0], '', `YAML syntax: ${e.message}`);
+    for (const e of doc.errors) ctx.report(e.pos[0], '', `YAML syntax: ${yamlProblem(e.message)}`);
     return { ok: false, errors: sorted(ctx.errors) };
   }
   const what = 'a profile mapping with at least name and hosts';
@@ -96,4 +96,11 @@ function readError(err: unknown): string {
 /** Reading order, so the first error printed is the first one in the file. */
 function sorted(errors: ProfileError[]): ProfileError[] {
   return [...errors].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+/** The YAML parser's words, except where they name its own limit rather than the file's fault. */
+function yamlProblem(message: string): string {
+  // the parser recurses per level: thousands of nested brackets or dashes overflow its stack
+  if (message.includes('Maximum call stack size exceeded')) return 'nested too deeply to read (a profile is a few levels deep)';
+  return message;
 }

@@ -3,10 +3,11 @@
 // file renamed over it); the monitor reads it at start. A file that does not parse or validate is
 // reported, ignored, and never overwritten without asking.
 
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { DELAY_MAX_S, DELAY_MIN_S } from './clock.js';
 import { PANEL_NAMES, type PanelId } from './state.js';
 import type { SortKey } from './rows.js';
@@ -52,12 +53,40 @@ export function configPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'vmtop', 'config.json');
 }
 
+/**
+ * Levels of nesting a config file may have: the settings are an object whose hiddenFields holds
+ * arrays (3). Deeper is no config of vmtop's, and is refused before anything walks it: a 5,000-deep
+ * array, 10 KB of brackets, overflowed the stack of the schema check and of the message's quote.
+ */
+export const CONFIG_DEPTH_MAX = 8;
+
+/** Whether `value` nests deeper than `max` levels; iterative, so any depth is safe to ask about. */
+export function nestedDeeper(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A value as the status line quotes it: short, and never a whole structure. */
+function quote(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (value !== null && typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
 /** Short words for what is wrong, naming the key and the value found: the status line is one line. */
 function describeIssues(error: z.ZodError, data: unknown): string {
   const at = (path: PropertyKey[]) => path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
   return error.issues.slice(0, 2).map((i) => {
     const where = i.path.length ? i.path.map(String).join('.') : 'file';
-    const got = JSON.stringify(at(i.path));
+    const got = quote(at(i.path));
     switch (i.code) {
       case 'invalid_value': return `${where}: ${got} is not one of ${i.values.map(String).join(', ')}`;
       case 'too_small': return `${where}: ${got} is below ${String(i.minimum)}`;
@@ -84,6 +113,9 @@ export function loadConfig(path = configPath()): ConfigLoad {
   } catch (err) {
     return { path, settings: null, error: `not JSON: ${(err as Error).message}` };
   }
+  if (nestedDeeper(data, CONFIG_DEPTH_MAX)) {
+    return { path, settings: null, error: `nested deeper than ${CONFIG_DEPTH_MAX} levels: not vmtop's settings (W writes a flat object)` };
+  }
   const parsed = schema().safeParse(data);
   if (!parsed.success) return { path, settings: null, error: describeIssues(parsed.error, data) };
   const { version: _version, ...settings } = parsed.data;
@@ -92,14 +124,11 @@ export function loadConfig(path = configPath()): ConfigLoad {
 
 /** Writes the settings atomically; returns null, or what went wrong. */
 export function saveConfig(path: string, settings: ViewSettings): string | null {
-  const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ version: CONFIG_VERSION, ...settings }, null, 2) + '\n', { mode: 0o644 });
-    renameSync(tmp, path);
+    writeFileAtomic(path, JSON.stringify({ version: CONFIG_VERSION, ...settings }, null, 2) + '\n');
     return null;
   } catch (err) {
-    rmSync(tmp, { force: true });
     return (err as Error).message;
   }
 }

@@ -76,6 +76,19 @@ describe('each error kind points at its node', () => {
     ]);
   });
 
+  it('thousands of nested brackets: errors with positions, never a stack overflow of the parser', () => {
+    // whether the YAML parser's recursion reaches the end depends on how much V8 has compiled:
+    // either it says the file is too deep, or the reader says what the levels should have been
+    for (const depth of [5000, 20000]) {
+      const errors = errorsOf(yaml('name: x', `hosts: ${'['.repeat(depth)}${']'.repeat(depth)}`));
+      expect(errors.length).toBeGreaterThan(0);
+      for (const e of errors) {
+        expect(e).toMatch(/^test\.yaml:\d+:\d+: /);
+        expect(e).not.toContain('Maximum call stack');
+      }
+    }
+  });
+
   it('a duplicate YAML key is a syntax error', () => {
     expect(errorsOf(yaml('name: x', 'name: y', 'hosts:', HOST))).toEqual([
       'test.yaml:2:1: YAML syntax: Map keys must be unique',
