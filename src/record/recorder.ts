@@ -1,7 +1,7 @@
 // Collects what a run needs to be replayed and writes it when the run ends, atomically, so that
 // an interrupted write never leaves a half file behind a good name.
 
-import { renameSync, writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import type { TimedCommand } from '../profile/types.js';
 import { formatRecording } from './format.js';
 
@@ -16,10 +16,8 @@ export class Recorder {
 
   /** Writes the recording; `applied` is the engine's log of commands, `endMs` its final time. */
   finish(applied: readonly TimedCommand[], endMs: number): void {
-    const tmp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync(tmp, formatRecording({
+    writeFileAtomic(this.path, formatRecording({
       profileText: this.profileText, seed: this.seed, commands: [...applied], samples: this.samples, endMs,
     }));
-    renameSync(tmp, this.path);
   }
 }
