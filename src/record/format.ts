@@ -16,6 +16,8 @@ import type { TimedCommand } from '../profile/types.js';
 
 export const MAGIC = 'vmtop-recording';
 export const VERSION = 1;
+/** The largest seed: the engine's random source takes 32 bits, as --seed and a profile's `seed:` do. */
+export const SEED_MAX = 2 ** 32 - 1;
 
 export interface Recording {
   profileText: string;

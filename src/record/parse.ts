@@ -4,7 +4,7 @@
 
 import { COMMAND_NAMES, type Command, type Profile, type TimedCommand } from '../profile/types.js';
 import { formatProfileError, loadProfileText } from '../profile/index.js';
-import { MAGIC, VERSION, type Recording } from './format.js';
+import { MAGIC, SEED_MAX, VERSION, type Recording } from './format.js';
 
 export interface RecordingError {
   line: number;
@@ -82,11 +82,12 @@ function parse(text: string, file: string): ParsedRecording {
   if (text.includes('\u0000')) throw new Bad(1, 'this is not a vmtop recording (binary data)');
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
-  const [magic, version] = (lines[0] ?? '').split(' ');
+  const [magic, version, ...extra] = (lines[0] ?? '').split(' ');
   if (magic !== MAGIC) throw new Bad(1, `this is not a vmtop recording (expected the first line "${MAGIC} ${VERSION}")`);
   const v = int(version, 1, 'a format version');
   if (v > VERSION) throw new Bad(1, `recorded by a newer vmtop (format ${v}; this vmtop reads format ${VERSION})`);
   if (v < 1) throw new Bad(1, `unknown format version ${v}`);
+  if (extra.length) throw new Bad(1, `unexpected words after "${MAGIC} ${version}": ${JSON.stringify(extra.join(' ').slice(0, 40))}`);
 
   const profileLine = lines[1] ?? '';
   if (!profileLine.startsWith('profile ')) throw new Bad(2, 'expected the embedded profile: profile "<yaml>"');
@@ -105,6 +106,8 @@ function parse(text: string, file: string): ParsedRecording {
   const [seedWord, seedValue, ...restSeed] = (lines[2] ?? '').split(' ');
   if (seedWord !== 'seed' || restSeed.length) throw new Bad(3, 'expected "seed N"');
   const seed = int(seedValue, 3, 'the seed');
+  // the seeds the engine and --seed take: a larger one was never written by vmtop
+  if (seed > SEED_MAX) throw new Bad(3, `the seed ${seedValue} is out of range (0..${SEED_MAX})`);
 
   const commands: TimedCommand[] = [];
   const samples: number[] = [];

@@ -100,6 +100,16 @@ describe('recordings', () => {
     expect(bad(text.replace(/end (\d+) 5 15/, 'end $1 4 15'))).toMatch(/counts 4 commands but the file has 5/);
     expect(bad(text.replace('sample 4000', 'sample 1000'))).toMatch(/time goes backwards/);
   });
+
+  it('refuses words after the header and a seed no vmtop writes (beyond 32 bits)', () => {
+    const { text } = liveRun();
+    const bad = (t: string) => { const p = parseRecording(t, 'x'); return p.ok ? '' : `${p.error.line}: ${p.error.message}`; };
+    expect(bad(text.replace('vmtop-recording 1\n', 'vmtop-recording 1 extra\n'))).toBe('1: unexpected words after "vmtop-recording 1": "extra"');
+    const seeded = (seed: string) => text.replace(/^seed \d+$/m, `seed ${seed}`);
+    expect(bad(seeded('4294967296'))).toBe('3: the seed 4294967296 is out of range (0..4294967295)');
+    expect(bad(seeded('9999999999999999'))).toMatch(/^3: the seed 9999999999999999 is out of range/);
+    expect(bad(seeded('4294967295'))).toBe('');
+  });
 });
 
 describe('vmtop batch --record / --replay', () => {
