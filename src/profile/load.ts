@@ -28,6 +28,21 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_QUANTUM_MS = 10;
 
 const SEED = integer(0, 2 ** 32 - 1);
+
+/**
+ * The largest lab a profile may describe, in total (each entry's `count` clones are counted):
+ * vCenter 8's own maxima for hosts and VMs, and a vCPU total the engine still runs at about
+ * real time (it steps every vCPU every quantum). 2.56 million vCPUs validated before, and then
+ * could not run.
+ */
+export const LAB_MAX = { hosts: 2500, vms: 40_000, vcpus: 100_000, containers: 40_000, vservers: 10_000 } as const;
+
+/**
+ * The longest profile text read: a lab at LAB_MAX written with `count:` is a few kilobytes, the
+ * built-in lab 6 KB. Reading costs some kilobytes of memory per entry: a 10 MB profile took over
+ * 1 GB to validate.
+ */
+export const PROFILE_TEXT_MAX = 1024 * 1024;
 /** The engine steps in whole milliseconds. */
 const QUANTUM = unit(parseDuration, {
   test: (ms) => Number.isInteger(ms) && ms >= 1,
@@ -35,6 +50,10 @@ const QUANTUM = unit(parseDuration, {
 });
 
 export function loadProfileText(source: string, file: string): LoadResult {
+  if (source.length > PROFILE_TEXT_MAX) {
+    const mib = (source.length / 2 ** 20).toFixed(1);
+    return { ok: false, errors: [{ file, line: 1, col: 1, path: '', message: `the profile is ${mib} MiB; at most 1 MiB is read (count: N clones an entry)` }] };
+  }
   const lc = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false });
   const ctx = new Ctx(file, lc, doc);
@@ -66,6 +85,17 @@ export function loadProfileText(source: string, file: string): LoadResult {
   const cluster = readCluster(ctx, top);
   const templates = readTemplates(ctx, listItems(ctx, top, 'templates', 'templates'), names);
   const events = readEvents(ctx, listItems(ctx, top, 'events', 'events'), names, vms);
+  if (ctx.errors.length === 0) {
+    const vcpus = vms.reduce((n, v) => n + v.vcpus, 0);
+    const sizes: [keyof typeof LAB_MAX, string, number][] = [
+      ['hosts', 'hosts', hosts.length], ['vms', 'VMs', vms.length], ['vms', 'vCPUs', vcpus],
+      ['containers', 'containers', containers.length], ['vservers', 'VServer guests', vservers.length],
+    ];
+    for (const [section, what, n] of sizes) {
+      const max = what === 'vCPUs' ? LAB_MAX.vcpus : LAB_MAX[section];
+      if (n > max) top.fail(section, `the lab has ${n.toLocaleString('en-US')} ${what} in all (count: included); at most ${max.toLocaleString('en-US')}`, top.keyPos(section));
+    }
+  }
   if (ctx.errors.length > 0 || profileName === undefined) return { ok: false, errors: sorted(ctx.errors) };
   const profile: Profile = { name: profileName, description, seed, quantumMs, hosts, vms, containers, vservers, events };
   // only when given, so that a profile without them is the same object it always was

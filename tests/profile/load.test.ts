@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadProfileFile } from '../../src/profile/load.js';
+import { loadProfileFile, loadProfileText, PROFILE_TEXT_MAX } from '../../src/profile/load.js';
+import { formatProfileError } from '../../src/profile/errors.js';
 import { HOST, FIXTURES, loadOk, yaml } from './helpers.js';
 
 describe('a full profile (every SPEC key)', () => {
@@ -179,5 +180,23 @@ describe('quantities where the SPEC writes them', () => {
       '  - { name: w, host: big, workload: *busy }',
     ));
     expect(p.vms.map((v) => v.workload.cpu)).toEqual([0.9, 0.9]);
+  });
+});
+
+describe('the size of a lab', () => {
+  it('counts clones: more vCPUs, VMs or hosts than LAB_MAX in all is refused at the section, with the total', () => {
+    const text = [
+      'name: big', 'hosts:', '  - { name: h, hypervisor: esxi, pcpus: 4, memory: 64GiB, count: 1000 }',
+      'vms:', '  - { name: v, host: h-1, memory: 1GiB, vcpus: 128, count: 1000 }',
+    ].join('\n');
+    const r = loadProfileText(text, 'big.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map(formatProfileError)).toEqual(['big.yaml:4:1: vms: the lab has 128,000 vCPUs in all (count: included); at most 100,000']);
+  });
+
+  it('refuses a profile text over 1 MiB before parsing it', () => {
+    const r = loadProfileText(`name: x\n# ${'x'.repeat(PROFILE_TEXT_MAX)}\n`, 'long.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(formatProfileError(r.errors[0])).toBe('long.yaml:1:1: the profile is 1.0 MiB; at most 1 MiB is read (count: N clones an entry)');
   });
 });

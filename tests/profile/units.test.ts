@@ -121,3 +121,21 @@ describe('fractions', () => {
     expect(value(parseFraction(v))).toBe('expected a percentage like 60%');
   });
 });
+
+describe('every quantity finite, with a stated maximum', () => {
+  it('refuses a number too large to be a machine (309 digits was Infinity) and says the maximum', () => {
+    const digits = '9'.repeat(309);
+    expect(parseSize(`${digits}MiB`)).toEqual({ ok: false, message: 'expected a size like 512MiB or 8GiB, at most 64TiB' });
+    expect(parseSize('64TiB')).toEqual({ ok: true, value: 64 * 2 ** 20 });
+    expect(parseSize('65TiB').ok).toBe(false);
+    expect(parseBitRate(`${digits}Gbit`).ok).toBe(false);
+    expect(parseByteRate('2TiB/s').ok).toBe(false);
+    expect(parseFrequency('11GHz').ok).toBe(false);
+    expect(parseFrequency(1e308, { bare: true }).ok).toBe(false);
+    expect(parseDuration('8784h').ok).toBe(true);
+    expect(parseDuration('8785h').ok).toBe(false);
+    expect(parseDuration(`${digits}h`)).toEqual({ ok: false, message: 'expected a duration like 250ms, 30s or 5m, at most 366 days' });
+    expect(parseFraction(`${digits}%`).ok).toBe(false);
+    expect(parseFraction('1000%')).toEqual({ ok: true, value: 10 });
+  });
+});

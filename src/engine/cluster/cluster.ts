@@ -4,6 +4,7 @@
 // `shutdown` — the guest's own, intercepted — and `deploy`).
 // Without a `cluster:` section migrations and lifecycle commands work; HA, DRS and DPM do not run.
 
+import { admitAtStart } from './start-admission.js';
 import type { Command, Profile, VmSpec } from '../../profile/types.js';
 import type { Rng } from '../rng.js';
 import type { HostRuntime } from '../runtime.js';
@@ -71,6 +72,8 @@ export class Cluster {
       migrating: (vm) => !!this.migrations.of(vm),
       load: (h) => this.services.load(h),
     });
+    // before the first sample: a VM whose reservation and overhead do not fit never shows as running
+    admitAtStart(this.ctx, 0);
   }
 
   handles(c: Command): boolean {
