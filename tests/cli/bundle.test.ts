@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
+import { applyInkPatch, INK_PATCHES, MEASURE_CACHE_LIMIT } from '../../src/tui/terminal/ink-patches.js';
 
 const DIR = join(ROOT, 'dist', 'bundle');
 const files = new Map(readdirSync(DIR).filter((f) => f.endsWith('.js')).map((f) => [f, readFileSync(join(DIR, f), 'utf8')]));
@@ -35,5 +36,22 @@ describe('the bundle', () => {
     expect(loaded).toContain('var Engine = class {');
     const all = [...files.values()].join('\n');
     expect(all).toContain('react-reconciler');
+  });
+
+  it('ships Ink with its patches: the measureText cache bounded (ink 986), a nameless Ctrl key no crash (ink 901)', () => {
+    const all = [...files.values()].join('\n');
+    // esbuild prints 2000 as 2e3
+    expect(all).toMatch(new RegExp(`if \\(cache\\.size >= (${MEASURE_CACHE_LIMIT}|2e3)\\) cache\\.clear\\(\\);\\n\\s+cache\\.set\\(text, dimensions\\);`));
+    expect(all).toContain('input = keypress.name ?? "";');
+  });
+});
+
+describe('Ink patches', () => {
+  it('refuse a file whose text is not the one patched (a new Ink), rather than ship it unpatched', () => {
+    for (const patch of INK_PATCHES) {
+      expect(applyInkPatch(`a\n${patch.find}\nb`, patch)).toBe(`a\n${patch.replace}\nb`);
+      expect(() => applyInkPatch('something else', patch)).toThrow(/not there once; a new Ink\?/);
+      expect(() => applyInkPatch(`${patch.find}${patch.find}`, patch)).toThrow(/not there once/);
+    }
   });
 });
