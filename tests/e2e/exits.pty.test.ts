@@ -69,7 +69,18 @@ describe('each way out restores the terminal, writes the recording and exits as 
   test('an uncaught error exits 1 with its message on the restored screen', async () => {
     // an error thrown from a timer of the process's own, as a bug would, once the monitor runs
     const boom = join(dir, 'boom.mjs');
-    writeFileSync(boom, 'setTimeout(() => { throw new Error("boom from a timer"); }, 4000);\n');
+    writeFileSync(boom, [
+      // half a second after the first frame, however long the start took on a loaded machine
+      'const write = process.stdout.write.bind(process.stdout);',
+      'let armed = false;',
+      'process.stdout.write = (chunk, ...rest) => {',
+      '  if (!armed && String(chunk).includes("q quit")) {',
+      '    armed = true;',
+      '    setTimeout(() => { throw new Error("boom from a timer"); }, 500);',
+      '  }',
+      '  return write(chunk, ...rest);',
+      '};',
+    ].join('\n') + '\n');
     const { s, rec } = await monitor([], { NODE_OPTIONS: `--import=${boom}` });
     const { exitCode } = await s.exited;
     expect(exitCode).toBe(1);
