@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { vmtop } from '../helpers/cli.js';
-import { ROOT, startPty, stopPty, waitFor, type Session } from './pty.js';
+import { press, ROOT, startPty, statusOf, stopPty, waitFor, type Session } from './pty.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vmtop-exits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,6 +50,8 @@ function replayable(rec: string) {
 describe('each way out restores the terminal, writes the recording and exits as documented', () => {
   test.each([['q', 0], ['\u0003', 0]] as const)('the key %j exits %i', async (key, status) => {
     const { s, rec } = await monitor();
+    // a key answered first: the terminal is in raw mode (before, the line discipline makes ^C a SIGINT)
+    await press(s, 'm', 'the memory panel', (screen) => statusOf(screen) === 'memory panel');
     s.proc.write(key);
     const { exitCode, signal } = await s.exited;
     expect({ exitCode, signal: signal || 0 }).toEqual({ exitCode: status, signal: 0 });
