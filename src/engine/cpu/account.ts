@@ -42,9 +42,11 @@ export function account(s: CpuState): void {
       // idle to the hypervisor), then is in one state per ms of what it wanted, idle for the rest.
       const x = granted[v];
       const c = cstp[v];
-      const rdy = w - x - c;
+      // Math.max: want and the stall-free time are computed along different float paths, and a
+      // difference of -4e-17 would show as a negative %IDLE or %RDY
+      const rdy = Math.max(0, w - x - c);
       cSwpwt[v] += swp;
-      cIdle[v] += gst + (qa - w);
+      cIdle[v] += gst + Math.max(0, qa - w);
       // The virtualization overhead (traps, binary translation, hypercalls) runs in the vCPU's
       // own world: all of x is %RUN, of which the guest progresses `guest`.
       cRun[v] += x;
