@@ -9,6 +9,7 @@ import { containerGroupConfig } from './cgroups/host-group.js';
 import { HostIo } from './io/host-io.js';
 import { partitionGroup } from './io/partition.js';
 import { HostMemory } from './memory/host-memory.js';
+import { memReservation } from './memory/reservation.js';
 import { VmMemory } from './memory/vm-memory.js';
 import type { Rng } from './rng.js';
 import type { CounterBase } from './sample.js';
@@ -90,7 +91,7 @@ export function vmGroup(vm: VmSpec, gid: number, rng: Rng): GroupRuntime {
     gid, name: vm.name, kind: 'vm', vcpus: vm.vcpus, shares: vm.shares,
     reservationMHz: vm.reservationMHz, limitMHz: vm.limitMHz, state: 'running',
     workload: new WorkloadState(vm.workload, vm.vcpus, rng),
-    memory: new VmMemory(vm.memoryMiB, vm.vcpus, vm.guest, vm.memShares, vm.memReservationMiB, vm.memLimitMiB, vm.workload),
+    memory: new VmMemory(vm.memoryMiB, vm.vcpus, vm.guest, vm.memShares, memReservation(vm), vm.memLimitMiB, vm.workload, vm.io === 'passthrough'),
     passthrough: vm.io === 'passthrough', cpuOverhead: CPU_VIRT_OVERHEAD[vm.cpuVirt], spec: vm,
   };
 }

@@ -46,6 +46,11 @@ export interface WorkloadSpec {
   type: WorkloadType;
   /** jvm only: the committed heap, MiB */
   heapMiB: number;
+  /**
+   * Share of the guest's pages that compress to 2 KB or less (kept in the compression cache when
+   * the host reclaims them; the others are swapped); absent means the model's default.
+   */
+  compressible?: number;
   /** Demand of each busy vCPU as a fraction of one pCPU (0..1). */
   cpu: number;
   /** Number of busy vCPUs (<= vcpus). */

@@ -28,13 +28,14 @@ export function scanPages(vms: readonly VmMemory[], hostGHz: number, dtS: number
   const n = vms.length;
   // The system-wide scan rate is split evenly between the VMs that have pages.
   let live = 0;
-  for (let i = 0; i < n; i++) if (on[i] && vms[i].R > 0) live++;
+  for (let i = 0; i < n; i++) if (on[i] && vms[i].R > 0 && !vms[i].pinned) live++;
   const perVm = live ? (SHARE_SCAN_MIB_PER_GHZ * hostGHz * dtS) / live : 0;
 
   // Writes to shared pages break them (copy on write): they leave the scanned set.
   for (let i = 0; i < n; i++) {
     const v = vms[i];
-    if (!on[i] || v.R <= 0) continue;
+    // a passthrough VM's pages are pinned for its device's DMA: never mapped copy-on-write
+    if (!on[i] || v.R <= 0 || v.pinned) continue;
     const sharedFrac = v.R > 0 ? v.shared / v.R : 0;
     const broken = Math.min(v.scanned, v.workload.dirtyMiBs * sharedFrac * dtS);
     v.scanned = Math.min(v.R, v.scanned - broken + perVm);
@@ -44,7 +45,7 @@ export function scanPages(vms: readonly VmMemory[], hostGHz: number, dtS: number
   let common = 0;
   for (let i = 0; i < n; i++) {
     const v = vms[i];
-    if (!on[i] || v.R <= 0) { v.shared = v.zero = v.saved = 0; continue; }
+    if (!on[i] || v.R <= 0 || v.pinned) { v.shared = v.zero = v.saved = v.scanned = 0; continue; }
     const s = v.scanned;
     const zero = s * ZERO_FRACTION;
     const dup = s * DUP_FRACTION;
@@ -54,7 +55,7 @@ export function scanPages(vms: readonly VmMemory[], hostGHz: number, dtS: number
     let commonCopy = 0;
     for (let j = 0; j < n; j++) {
       const w = vms[j];
-      if (!on[j] || w.R <= 0 || w.guest !== v.guest) continue;
+      if (!on[j] || w.R <= 0 || w.pinned || w.guest !== v.guest) continue;
       group++;
       commonCopy = Math.max(commonCopy, w.scanned * GUEST_COMMON_FRACTION);
     }

@@ -40,7 +40,9 @@ describe('the 8 GiB host', () => {
     const saved = last.PSHARE_SAVING / (9 * 1024);
     expect(saved).toBeGreaterThan(0.1);
     expect(saved).toBeLessThan(0.4);
-    expect(last.MEM_STATE).toBe('high');
+    // below 400% of minFree the host is in clear (vSphere 6+): sharing only, no reclamation
+    expect(['high', 'clear']).toContain(last.MEM_STATE);
+    for (const s of samples) expect(s.hosts[0].MEMCTL).toBe(0);
   });
 
   it('nine VMs that use half their memory need about 4.5 GiB', () => {

@@ -1,0 +1,59 @@
+// Memory behaviours an ESXi administrator knows, on small profiles kept as fixtures
+// (tests/fixtures/memory/): each test names the test vector of docs/model/memory.md it checks.
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../../src/engine/engine.js';
+import { inBand } from '../../../src/engine/memory/minfree.js';
+import type { Snapshot } from '../../../src/engine/snapshot.js';
+import { loadProfileFile } from '../../../src/profile/index.js';
+
+function fixture(name: string) {
+  const r = loadProfileFile(new URL(`../../fixtures/memory/${name}.yaml`, import.meta.url).pathname);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.profile;
+}
+
+function run(name: string, seconds: number, stepS = 1): Snapshot[] {
+  const e = new Engine(fixture(name));
+  const out: Snapshot[] = [];
+  for (let t = 0; t < seconds; t += stepS) {
+    e.advance(stepS * 1000);
+    out.push(e.sample());
+  }
+  return out;
+}
+
+describe('TV-M1 swap in on touch (swap-in.yaml)', () => {
+  const samples = run('swap-in', 330);
+  const at = (t: number) => samples.find((s) => s.t === t)!;
+  const burst = (t: number) => at(t).vms.find((v) => v.name === 'burst')!;
+
+  it('the burst is host-swapped while its working set is 3.2 GiB', () => {
+    expect(Math.max(...samples.filter((s) => s.t <= 100).map((s) => s.vms[0]['SWW/s']))).toBeGreaterThan(5);
+    expect(burst(100).SWCUR).toBeGreaterThan(100);
+  });
+
+  it('after the pressure ends the idle swapped pages stay out: SWR/s -> 0, SWCUR stays, %SWPWT -> 0', () => {
+    for (let t = 280; t <= 330; t++) {
+      const v = burst(t);
+      expect(v['SWR/s']).toBeLessThan(0.05);
+      expect(v['%SWPWT']).toBeLessThan(0.5);
+      expect(v['SWW/s']).toBe(0);
+    }
+    // what was swapped is not read back: only the working set's pages came back
+    expect(burst(330).SWCUR).toBeGreaterThan(0.8 * burst(150).SWCUR);
+    expect(burst(330).SWCUR).toBeGreaterThan(100);
+  });
+
+  it('the state agrees with free memory at every sample and the host swaps only in hard or low', () => {
+    for (const s of samples) {
+      const h = s.hosts[0];
+      expect(inBand(h.MEM_STATE, h.MEM_FREE, h.minFree)).toBe(true);
+    }
+    // a swap-out in an interval means the host was hard or low at some step of it: never with
+    // the interval's start and end both above the hard/soft boundary's hysteresis
+    for (let i = 1; i < samples.length; i++) {
+      const [a, b] = [samples[i - 1].hosts[0], samples[i].hosts[0]];
+      if (b['SWW/s'] > 0) expect(Math.min(a.MEM_FREE, b.MEM_FREE) / b.minFree).toBeLessThan(0.64 + 0.05 + 0.1);
+    }
+  });
+});
