@@ -40,7 +40,9 @@ export class FtService {
   /** Protect every running VM with `ft: true`. */
   start(tMs: number): void {
     for (const { host, group } of this.ctx.vms()) {
-      if (group.spec?.ft && group.state === 'running') {
+      if (group.spec?.ft && group.state === 'running' && group.passthrough) {
+        this.ctx.emit(tMs, 'refused', group.name, 'ft: a VM with a passthrough (DirectPath I/O) device cannot be fault tolerant: not protected');
+      } else if (group.spec?.ft && group.state === 'running') {
         const pair = { vm: group, secondary: null, held: 0 };
         this.pairs.push(pair);
         this.protect(tMs, pair, host);

@@ -49,6 +49,11 @@ export class HostIo {
   private readonly rxDemand: Float64Array;
   private readonly iopsDemand: Float64Array;
   private readonly netShares: Float64Array;
+  /** 1 for a passthrough NIC (its own port), per VM doing I/O */
+  private readonly ownNic: Uint8Array;
+  /** what each vNIC asks of the shared uplink */
+  private readonly upTx: Float64Array;
+  private readonly upRx: Float64Array;
   private readonly diskShares: Float64Array;
   private readonly capMbit: Float64Array;
   private readonly capIops: Float64Array;
@@ -119,6 +124,7 @@ export class HostIo {
     this.offIops = f(); this.served = f();
     this.sysPlan = f(); this.prevRan = f(); this.prevWanted = f(); this.prevSys = f(); this.zero = f();
     this.guestFactor = f().fill(1);
+    this.ownNic = new Uint8Array(n); this.upTx = f(); this.upRx = f();
     this.remote = Array<ForeignDisk | null>(n).fill(null);
     this.remoteDavg = f(); this.remoteKavg = f(); this.localIops = f();
     doing.forEach((gi, k) => {
@@ -128,6 +134,7 @@ export class HostIo {
       this.rxDemand[k] = rxOf(s);
       this.iopsDemand[k] = s.workload.iops;
       this.netShares[k] = s.netShares ?? NET_SHARES.normal;
+      this.ownNic[k] = s.io === 'passthrough' ? 1 : 0;
       this.diskShares[k] = s.diskShares ?? DISK_SHARES.normal;
       this.capMbit[k] = s.io === 'emulated' ? EMULATED_CAP_MBIT : Infinity;
       this.capIops[k] = s.io === 'emulated' ? EMULATED_CAP_IOPS : Infinity;
@@ -286,8 +293,19 @@ export class HostIo {
       this.offIops[k] = Math.min(this.iopsDemand[k] * level * gf, this.capIops[k]) * pace;
     }
     const nic = this.spec.nicMbit;
-    shareBandwidth(n, this.nicTx, this.netShares, Math.max(0, nic - this.clusterTx), this.planTx, this.zero);
-    shareBandwidth(n, this.nicRx, this.netShares, Math.max(0, nic - this.clusterRx), this.planRx, this.zero);
+    // the uplink is shared by vNIC shares (NIOC); a passthrough NIC is a port of the VM's own,
+    // outside NIOC, at the host NIC's speed [assumption]
+    for (let k = 0; k < n; k++) {
+      this.upTx[k] = this.ownNic[k] ? 0 : this.nicTx[k];
+      this.upRx[k] = this.ownNic[k] ? 0 : this.nicRx[k];
+    }
+    shareBandwidth(n, this.upTx, this.netShares, Math.max(0, nic - this.clusterTx), this.planTx, this.zero);
+    shareBandwidth(n, this.upRx, this.netShares, Math.max(0, nic - this.clusterRx), this.planRx, this.zero);
+    for (let k = 0; k < n; k++) {
+      if (!this.ownNic[k]) continue;
+      this.planTx[k] = Math.min(this.nicTx[k], nic);
+      this.planRx[k] = Math.min(this.nicRx[k], nic);
+    }
     // localIops: what this host's own datastore gets (all of offIops while no disk is elsewhere)
     const away = this.planRemote();
     this.datastore.step(this.localIops, this.diskShares, IO_STEP_MS, this.served, this.settledMs);

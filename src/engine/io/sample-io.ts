@@ -10,6 +10,7 @@ export const NO_IO: Readonly<VmIo> = Object.freeze({
   'CMDS/s': 0, 'READS/s': 0, 'WRITES/s': 0, 'MBREAD/s': 0, 'MBWRTN/s': 0, DAVG: 0, KAVG: 0, GAVG: 0,
 });
 
+const NET_COUNTERS: ReadonlySet<IoCounter> = new Set<IoCounter>(['tx', 'txWant', 'txDrop', 'rx', 'rxWant', 'rxDrop']);
 const PKT_PER_MBIT = 1e6 / 8 / PACKET_BYTES;
 const MIB_PER_CMD = IO_SIZE_KIB / 1024;
 
@@ -76,10 +77,12 @@ export function sampleIo(io: HostIo): { vms: readonly Readonly<VmIo>[]; host: Ho
   for (const k of IO_COUNTERS) total[k] = 0;
   for (let g = 0; g < ng; g++) {
     const d = {} as Deltas;
+    // a passthrough NIC is a physical port of the VM's own, not the host's uplink
+    const ownNic = io.groups[g].passthrough === true;
     for (const k of IO_COUNTERS) {
       d[k] = io.counters[k][g] - io.sampled[k][g];
       // the partition's row repeats what it served; the host counts each VM's I/O once
-      if (g !== io.partition) total[k] += d[k];
+      if (g !== io.partition && !(ownNic && NET_COUNTERS.has(k))) total[k] += d[k];
     }
     vms.push(fields(d, perS));
   }

@@ -192,9 +192,10 @@ export class HostMemory {
     const capacity = this.available() - TARGET_FREE * this.minFree;
     for (let i = 0; i < n; i++) {
       const v = this.vms[i];
-      const demand = Math.max(0, v.guestUsed() - v.saved);
-      this.want[i] = Math.min(demand, v.limitMiB ?? Infinity, v.memoryMiB);
-      this.res[i] = Math.min(v.reservationMiB, this.want[i]);
+      // a pinned (passthrough) VM holds all its memory whatever it uses
+      const demand = v.pinned ? v.memoryMiB : Math.max(0, v.guestUsed() - v.saved);
+      this.want[i] = v.powered ? Math.min(demand, v.limitMiB ?? Infinity, v.memoryMiB) : 0;
+      this.res[i] = v.powered ? v.reservationMiB : 0;
       const touched = v.touched();
       this.weight[i] = taxedShares(v.shares, touched > 0 ? Math.min(1, v.active(tMs) / touched) : 1);
     }

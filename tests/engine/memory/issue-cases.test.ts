@@ -57,3 +57,45 @@ describe('TV-M1 swap in on touch (swap-in.yaml)', () => {
     }
   });
 });
+
+describe('TV-M3 passthrough, consistently (passthrough.yaml)', () => {
+  const samples = run('passthrough', 330);
+  const events = samples.flatMap((s) => s.events);
+  const dpAt = (t: number) => samples.find((s) => s.t === t)!.vms.find((v) => v.name === 'dp')!;
+
+  it('its memory is all resident and never ballooned, compressed, swapped or shared while its host swaps the hog', () => {
+    expect(Math.max(...samples.map((s) => s.vms.find((v) => v.name === 'hog')?.SWCUR ?? 0))).toBeGreaterThan(50);
+    for (const s of samples) {
+      const dp = s.vms.find((v) => v.name === 'dp')!;
+      expect([dp.MCTLSZ, dp.SWCUR, dp.ZIP, dp.SHRD, dp.MCTLMAX]).toEqual([0, 0, 0, 0, 0]);
+    }
+    expect(dpAt(150).GRANT).toBe(2048);
+  });
+
+  it('its NIC is its own port outside NIOC: 800 Mbit/s with no drops while web fills the shared 1 Gbit uplink', () => {
+    const dp = dpAt(150);
+    expect(dp['MbTX/s']).toBeCloseTo(800, 0);
+    expect(dp['%DRPTX']).toBe(0);
+    const web = samples.find((s) => s.t === 150)!.vms.find((v) => v.name === 'web')!;
+    expect(web['MbTX/s']).toBeGreaterThan(850);
+    // the host's uplink carries web's traffic, not dp's
+    expect(samples.find((s) => s.t === 150)!.hosts[0].io.nicTxMbps).toBeLessThan(1000);
+  });
+
+  it('FT, suspend and vMotion are refused with the reason', () => {
+    const refused = events.filter((e) => e.kind === 'refused' && e.target === 'dp').map((e) => e.detail);
+    expect(refused.some((d) => d.startsWith('ft:') && d.includes('passthrough'))).toBe(true);
+    expect(refused.some((d) => d.startsWith('suspend:') && d.includes('passthrough'))).toBe(true);
+    expect(refused.some((d) => d.startsWith('migrate:') && d.includes('passthrough'))).toBe(true);
+    expect(events.some((e) => e.kind === 'ft-secondary' && e.target === 'dp')).toBe(false);
+  });
+
+  it('HA does not restart it elsewhere: it waits for the host with its device', () => {
+    const unplaced = events.find((e) => e.kind === 'ha-unplaced' && e.target === 'dp');
+    expect(unplaced?.detail).toContain('passthrough');
+    expect(events.some((e) => e.kind === 'vm-restarted' && e.target === 'hog' && e.detail.includes('esx-b'))).toBe(true);
+    const back = events.find((e) => e.kind === 'vm-restarted' && e.target === 'dp');
+    expect(back?.t).toBeGreaterThanOrEqual(300);
+    expect(back?.detail).toContain('esx-a');
+  });
+});
