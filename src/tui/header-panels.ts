@@ -178,6 +178,8 @@ function clusterLines(snap: Snapshot, width: number): Segment[][] {
   const prio = c.priority >= 6 ? 'none' : String(c.priority);
   const dpm = c.dpm === 'auto' ? 'DPM auto' : 'DPM off';
   const drs = line([
+    [`DRS ${c.drs}, threshold ${c.drsThreshold}: imbalance `, lim, ` (CPU ${c.cpuImbalance.toFixed(3)}, mem ${c.memImbalance.toFixed(3)}; target ≤ ${target}), move priority ${prio}` +
+      `${c.priority < 6 && c.priority <= c.drsThreshold ? ' (applies)' : ''}; ${dpm}, vMotion ${pctOf(c.vmotionShare)} of a NIC`],
     [`DRS ${c.drs}, threshold ${c.drsThreshold}: imbalance `, lim, ` (target ≤ ${target}), move priority ${prio}` +
       `${c.priority < 6 && c.priority <= c.drsThreshold ? ' (applies)' : ''}; ${dpm}, vMotion ${pctOf(c.vmotionShare)} of a NIC`],
     [`DRS ${c.drs} (${c.drsThreshold}): imbalance `, lim, ` target ≤ ${target}, priority ${prio}; ${dpm}`],
