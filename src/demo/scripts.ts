@@ -83,7 +83,7 @@ const vserver: Demo = {
 
 const migration: Demo = {
   name: 'migration',
-  title: 'vMotion: a live migration, a refused one, a hot VM\'s long switch-over, then a host failure and HA',
+  title: 'vMotion: a live migration, a refused one, a hot VM slowed until it converges, then a host failure and HA',
   profile: 'migration', speed: 5, delayS: 5, endS: 420,
   steps: [
     { at: 0, panel: 'c', host: 'esx-a', sort: 'N',
@@ -96,9 +96,9 @@ const migration: Demo = {
     { at: 196, panel: 'c', host: 'esx-b',
       caption: 'db runs on esx-b now, its CPU with it: 4 pre-copy rounds, about 5 GiB sent, a fraction of a second of downtime (event line).' },
     { at: 238, host: 'esx-a',
-      caption: 'At 240 s cache moves to esx-c (mig and its progress next to its name). It dirties 100 MiB/s, close to the link\'s 119: the rounds barely shrink.' },
+      caption: 'At 240 s cache moves to esx-c (mig and its progress next to its name). It dirties 100 MiB/s, close to the link\'s 119: left alone, the rounds would barely shrink.' },
     { at: 304, host: 'esx-c',
-      caption: 'cache reached esx-c after 62 s, and its stop-and-copy took 8.6 s of downtime, not milliseconds. web-4 and web-5 were deployed here from a template.' },
+      caption: 'cache reached esx-c after 46 s with 0.3 s of downtime: ESXi\'s Stun During Page Send put its vCPUs to sleep 11.5 s of those 46 (%WAIT) so the rounds shrank. web-4 and web-5 were deployed here from a template.' },
     { at: 340, panel: 'o', select: 'esx-b', keys: ['e'], command: { action: 'fail', target: 'esx-b' },
       caption: 'At 340 s esx-b fails (FAILED) and db goes down with it (DOWN, and when HA restarts it). HA waits 15 s for a heartbeat before it declares the host dead.' },
     { at: 360,

@@ -31,6 +31,11 @@ export interface GroupRuntime {
   memory: VmMemory | null;
   /** a passthrough device ties the VM to this host's hardware: it cannot be migrated */
   passthrough?: boolean;
+  /**
+   * Share of the time its vCPUs sleep for a vMotion's Stun During Page Send (0 otherwise): the
+   * guest waits, so it reaches the CPU model with its memory stalls as waiting time.
+   */
+  sdpsSleep?: number;
   /** share of the group's pCPU time spent in the hypervisor (cpu_virt) */
   cpuOverhead?: number;
   /** the VM's profile entry (or the one `deploy` made); absent for system partitions */
@@ -92,7 +97,7 @@ export function vmGroup(vm: VmSpec, gid: number, rng: Rng): GroupRuntime {
     reservationMHz: vm.reservationMHz, limitMHz: vm.limitMHz, state: 'running',
     workload: new WorkloadState(vm.workload, vm.vcpus, rng),
     memory: new VmMemory(vm.memoryMiB, vm.vcpus, vm.guest, vm.memShares, memReservation(vm), vm.memLimitMiB, vm.workload, vm.io === 'passthrough'),
-    passthrough: vm.io === 'passthrough', cpuOverhead: CPU_VIRT_OVERHEAD[vm.cpuVirt], spec: vm,
+    passthrough: vm.io === 'passthrough', sdpsSleep: 0, cpuOverhead: CPU_VIRT_OVERHEAD[vm.cpuVirt], spec: vm,
   };
 }
 
