@@ -10,6 +10,7 @@ import { HostIo } from './io/host-io.js';
 import { partitionGroup } from './io/partition.js';
 import { HostMemory } from './memory/host-memory.js';
 import { memReservation } from './memory/reservation.js';
+import { SHARE_SCAN_TIME_S, type ShareOptions } from './memory/sharing.js';
 import { VmMemory } from './memory/vm-memory.js';
 import type { Rng } from './rng.js';
 import type { CounterBase } from './sample.js';
@@ -119,6 +120,11 @@ export function cpuConfigs(groups: readonly GroupRuntime[], host: HostSpec): Cpu
   }));
 }
 
+/** The host's page sharing: across VMs or salted per VM, and its ShareScanTime. */
+function sharingOf(spec: HostSpec): ShareOptions {
+  return { tps: spec.tps ?? 'shared', scanTimeS: spec.shareScanTimeS ?? SHARE_SCAN_TIME_S };
+}
+
 /** Group ids step by 21 from 1021, so they read like esxtop's GIDs and stay stable per profile. */
 export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
   let gid = 1000;
@@ -141,7 +147,7 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
     const containerGroup = containers ? configs.push(containers) - 1 : -1;
     const cpu = new HostCpu(spec.pcpus, spec.mhz, profile.quantumMs, spec.coscheduling === 'strict' && coschedules(spec), configs);
     const memory = new HostMemory(spec.memoryMiB, spec.reservedMiB, (spec.pcpus * spec.mhz) / 1000,
-      groups.flatMap((g) => (g.memory ? [g.memory] : [])));
+      groups.flatMap((g) => (g.memory ? [g.memory] : [])), sharingOf(spec));
     const io = new HostIo(spec, groups, new Map(vms.map((v) => [v.name, v])), cpu, partitionIndex);
     const net = { txMbit: 0, rxMbit: 0, txTotal: 0, rxTotal: 0, txSampled: 0, rxSampled: 0 };
     return { id, spec, cpu, memory, io, groups, vservers, containerGroup, base: { ms: 0, counters: null }, state: 'up', net };

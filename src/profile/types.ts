@@ -36,7 +36,18 @@ export interface HostSpec {
   hz: number;
   /** Type-2 hosts only: demand of the host OS's own applications, fraction of one pCPU per pCPU. */
   hostOsLoad: number;
+  /**
+   * Transparent page sharing across VMs: `shared` (the textbook's, ESXi before 6.0:
+   * Mem.ShareForceSalting 0) or `per-vm` (ESXi 6.0's default salting: only pages within a VM are
+   * shared). Absent: shared.
+   */
+  tps?: TpsMode;
+  /** Mem.ShareScanTime: a VM's pages are scanned at most once per this period, s. Absent: 3600. */
+  shareScanTimeS?: number;
 }
+
+export const TPS_MODES = ['shared', 'per-vm'] as const;
+export type TpsMode = (typeof TPS_MODES)[number];
 
 export const WORKLOAD_TYPES = ['generic', 'jvm'] as const;
 export type WorkloadType = (typeof WORKLOAD_TYPES)[number];

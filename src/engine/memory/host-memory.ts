@@ -13,7 +13,7 @@ import {
 } from './constants.js';
 import { taxedShares } from './idle-tax.js';
 import { memState, minFreeMiB } from './minfree.js';
-import { scanPages, ShareTotals } from './sharing.js';
+import { DEFAULT_SHARING, scanPages, ShareTotals, type ShareOptions } from './sharing.js';
 import type { VmMemory } from './vm-memory.js';
 
 const PAGES_PER_MIB = 256;
@@ -59,6 +59,7 @@ export class HostMemory {
     readonly reservedMiB: number,
     readonly hostGHz: number,
     vms: VmMemory[],
+    readonly sharing: ShareOptions = DEFAULT_SHARING,
   ) {
     this.minFree = minFreeMiB(totalMiB);
     this.clusterMiB = this.processMiB = 0;
@@ -107,7 +108,7 @@ export class HostMemory {
   step(tMs: number, dtS: number): MemoryTransition | null {
     for (let i = 0; i < this.vms.length; i++) this.on[i] = this.vms[i].powered;
     this.touch(tMs, dtS);
-    scanPages(this.vms, this.hostGHz, dtS, this.on, this.share);
+    scanPages(this.vms, this.hostGHz, dtS, this.on, this.share, this.sharing);
     this.free = this.computeFree();
     // The state follows free memory at every step (with its hysteresis), before and after the
     // reclamation it chooses, so that a sample's state agrees with its free memory.
