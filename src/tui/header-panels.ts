@@ -83,8 +83,11 @@ function diskLines(host: HostSample, width: number): Segment[][] {
   const k = lat(KAVG, io.diskKAVG);
   const g = lat(GAVG, io.diskGAVG);
   const sioc = io.siocActive ? coloured('SIOC active: disk shares divide the device', 'warn') : 'SIOC idle';
+  const qued = coloured(two(io.diskQUED), io.diskQUED > 1 ? 'alarm' : 'ok');
+  const queue = `DQLEN ${io.diskDQLEN} ACTV ${two(io.diskACTV)} QUED `;
   const latency = line([
-    ['LATENCY/ms: DAVG ', d, '  KAVG ', k, '  GAVG ', g, ' (= DAVG + KAVG)   ', sioc],
+    ['LATENCY/ms: DAVG ', d, '  KAVG ', k, '  GAVG ', g, ' (= DAVG + KAVG)   ', sioc, `   ${queue}`, qued],
+    ['LATENCY/ms: DAVG ', d, '  KAVG ', k, '  GAVG ', g, '  ', io.siocActive ? coloured('SIOC', 'warn') : '', `  ${queue}`, qued],
     ['LATENCY/ms: DAVG ', d, '  KAVG ', k, '  GAVG ', g, '  ', io.siocActive ? coloured('SIOC', 'warn') : ''],
   ], width);
   return [store, latency];

@@ -2,7 +2,7 @@
 // lines and every column, the columns' meanings read from the panels' tables (which take them
 // from the field tables), so the help cannot drift from what the panels show.
 
-import { HOST_DISK_FIELDS } from '../fields/disk.js';
+import { HOST_DISK_FIELDS, HOST_DISK_QUEUE_FIELDS } from '../fields/disk.js';
 import { HOST_NET_FIELDS } from '../fields/network.js';
 import { CGROUP_TABLE } from './columns-cgroup.js';
 import { HOSTS_TABLE } from './columns-hosts.js';
@@ -48,7 +48,8 @@ export const PANEL_HELP: readonly HelpSection[] = [
     rows: [
       ['DATASTORE', `${hostField(HOST_DISK_FIELDS, 'DISK_IOPS')}, against ${hostField(HOST_DISK_FIELDS, 'diskMaxIops')}; MiB/s read and written`],
       ['LATENCY', 'the datastore\'s DAVG, KAVG and GAVG (ms per command, colours as in the columns); SIOC active: ' +
-        'Storage I/O Control divides the device by disk shares'],
+        'Storage I/O Control divides the device by disk shares; then the device\'s queue: ' +
+        HOST_DISK_QUEUE_FIELDS.map((f) => f.meaning).join('; ')],
     ],
   },
   { title: 'Disk panel columns (per VM virtual disk; busiest first, N by name)', rows: columns(DISK_TABLE, DISK_FIXED) },

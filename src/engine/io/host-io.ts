@@ -11,7 +11,7 @@
 import type { HostSpec, VmSpec } from '../../profile/types.js';
 import type { HostCpu } from '../cpu/host-cpu.js';
 import type { GroupRuntime } from '../runtime.js';
-import { DISK_SHARES, EMULATED_CAP_MBIT, IO_SIZE_KIB, IO_STEP_MS, NET_SHARES, PARTITION_BASE_LOAD } from './constants.js';
+import { DISK_SHARES, EMULATED_CAP_MBIT, IO_SIZE_KIB, IO_STEP_MS, KAVG_BASE_MS, NET_SHARES, PARTITION_BASE_LOAD } from './constants.js';
 import { ioCost } from './cost.js';
 import { Datastore, foreignDisk, type ForeignDisk } from './datastore.js';
 import { shareBandwidth } from './nioc.js';
@@ -23,7 +23,8 @@ const PACE_MIN = 1e-3;
 const GUEST_SMOOTHING = 0.25;
 const EMULATED_CAP_IOPS = (EMULATED_CAP_MBIT * 1e6) / 8 / (IO_SIZE_KIB * 1024);
 
-export const IO_COUNTERS = ['tx', 'txWant', 'txDrop', 'rx', 'rxWant', 'rxDrop', 'cmds', 'davgW', 'kavgW'] as const;
+/** `actvT`, `quedT`: commands in the device and waiting in the kernel, integrated over time (s) */
+export const IO_COUNTERS = ['tx', 'txWant', 'txDrop', 'rx', 'rxWant', 'rxDrop', 'cmds', 'davgW', 'kavgW', 'actvT', 'quedT'] as const;
 export type IoCounter = (typeof IO_COUNTERS)[number];
 /** Cumulative per group: Mbit (network), commands, and command-weighted latency (ms x commands). */
 export type IoCounters = Record<IoCounter, Float64Array>;
@@ -273,6 +274,12 @@ export class HostIo {
     const away = this.remote[k] !== null;
     c.davgW[gi] += cmds * (away ? this.remoteDavg[k] : this.datastore.davg);
     c.kavgW[gi] += cmds * (away ? this.remoteKavg[k] : this.datastore.kavg[k]);
+    // in the device and queued in the kernel, by Little's law from the latencies where the disk
+    // is on another host's datastore
+    const served = dtS > 0 ? cmds / dtS : 0;
+    const ds = this.datastore;
+    c.actvT[gi] += (away ? served * this.remoteDavg[k] : served * ds.davg * ds.activeShare) / 1000 * dtS;
+    c.quedT[gi] += (away ? (served * Math.max(0, this.remoteKavg[k] - KAVG_BASE_MS)) / 1000 : ds.queued[k]) * dtS;
   }
 
   private plan(): void {
