@@ -37,6 +37,8 @@ export interface GroupRuntime {
    * guest waits, so it reaches the CPU model with its memory stalls as waiting time.
    */
   sdpsSleep?: number;
+  /** a fault-tolerance secondary: the name of the VM it follows */
+  ftOf?: string;
   /** share of the group's pCPU time spent in the hypervisor (cpu_virt) */
   cpuOverhead?: number;
   /** the VM's profile entry (or the one `deploy` made); absent for system partitions */
@@ -116,7 +118,7 @@ export function cpuConfigs(groups: readonly GroupRuntime[], host: HostSpec): Cpu
   return groups.map((g) => ({
     vcpus: g.vcpus, shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
     overhead: g.cpuOverhead ?? 0,
-    gang: gang && g.kind === 'vm',
+    gang: gang && (g.kind === 'vm' || g.ftOf !== undefined),
   }));
 }
 

@@ -46,6 +46,9 @@ export interface HostSpec {
   shareScanTimeS?: number;
 }
 
+export const FT_KINDS = ['legacy', 'smp'] as const;
+export type FtKind = (typeof FT_KINDS)[number];
+
 export const TPS_MODES = ['shared', 'per-vm'] as const;
 export type TpsMode = (typeof TPS_MODES)[number];
 
@@ -98,7 +101,12 @@ export interface VmSpec {
   diskShares?: number;
   cpuVirt: CpuVirt;
   restartPriority: RestartPriority;
-  ft: boolean;
+  /**
+   * Fault tolerance: false, or the kind of secondary — `legacy` (vSphere 4/5 record/replay: the
+   * secondary executes the primary's instruction stream) or `smp` (vSphere 6+ fast checkpointing:
+   * the secondary receives checkpoints). `ft: true` in a profile means `smp`.
+   */
+  ft: boolean | FtKind;
   /** size of the VM's virtual disk, MiB (`disk_size`): what a Storage vMotion copies; absent = 16 GiB */
   diskSizeMiB?: number;
   workload: WorkloadSpec;

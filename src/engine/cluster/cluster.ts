@@ -64,7 +64,7 @@ export class Cluster {
     this.migrations = new Migrations(this.ctx);
     this.storage = new StorageMigrations(this.ctx);
     this.ha = new HaService(this.ctx);
-    this.ft = new FtService(this.ctx);
+    this.ft = new FtService(this.ctx, rng);
     this.services = new Services(this.ctx, this.migrations);
     this.lifecycle = new Lifecycle(this.ctx, rng, {
       started: (t, g) => { this.ha.forget(g); this.ft.moved(t, g); this.updateNet(); },
