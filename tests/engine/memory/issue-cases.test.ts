@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/engine/engine.js';
 import { inBand } from '../../../src/engine/memory/minfree.js';
 import type { Snapshot } from '../../../src/engine/snapshot.js';
-import { loadProfileFile } from '../../../src/profile/index.js';
+import { loadProfileFile, resolveProfileArg } from '../../../src/profile/index.js';
 
 function fixture(name: string) {
   const r = loadProfileFile(new URL(`../../fixtures/memory/${name}.yaml`, import.meta.url).pathname);
@@ -97,5 +97,39 @@ describe('TV-M3 passthrough, consistently (passthrough.yaml)', () => {
     const back = events.find((e) => e.kind === 'vm-restarted' && e.target === 'dp');
     expect(back?.t).toBeGreaterThanOrEqual(300);
     expect(back?.detail).toContain('esx-a');
+  });
+});
+
+function builtin(name: string) {
+  const at = resolveProfileArg(name);
+  if (!at.ok) throw new Error(at.message);
+  const r = loadProfileFile(at.path);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.profile;
+}
+
+describe('TV-M2 the built-in java-balloon: the state agrees with free memory', () => {
+  it('at every second of 300 s the state is within its band; the host swaps only while hard or low', () => {
+    const e = new Engine(builtin('java-balloon'));
+    let swappedInHighOrClear = 0;
+    for (let t = 0; t < 300; t++) {
+      e.advance(1000);
+      const h = e.sample().hosts[0];
+      expect(inBand(h.MEM_STATE, h.MEM_FREE, h.minFree), `t=${t + 1}: ${h.MEM_STATE} at ${(h.MEM_FREE / h.minFree).toFixed(2)} x minFree`).toBe(true);
+      // a whole second of swapping with the host above soft at both ends would be swapping in high or clear
+      if ((h.MEM_STATE === 'high' || h.MEM_STATE === 'clear') && h['SWW/s'] > 1) swappedInHighOrClear++;
+    }
+    expect(swappedInHighOrClear).toBe(0);
+  });
+});
+
+describe('TV-C5c the built-in migration profile: cache converges under SDPS', () => {
+  it('cache (100 MiB/s over a 1 Gbit link) reaches esx-c with a sub-second switch-over, its guest slept', () => {
+    const e = new Engine(builtin('migration'));
+    e.advance(300_000);
+    const end = e.sample().events.find((x) => x.kind === 'migrate-end' && x.target === 'cache')!;
+    expect(end.detail).toMatch(/^on esx-c after/);
+    expect(Number(/downtime ([\d.]+) s/.exec(end.detail)![1])).toBeLessThan(1);
+    expect(end.detail).toMatch(/SDPS slowed the guest/);
   });
 });
