@@ -13,7 +13,7 @@ import { DEFAULT_CLUSTER } from '../../profile/cluster-defaults.js';
 import { ClusterContext, type Emit } from './context.js';
 import { combinedImbalance, drsPriority, imbalance, memDemandMiB, targetImbalance, DRS_PERIOD_MS } from './drs.js';
 import { migrationTargets, type HostChoice } from './eligibility.js';
-import { FtService } from './ft.js';
+import { FtService, secondaryName } from './ft.js';
 import { HaService } from './ha.js';
 import { Lifecycle } from './lifecycle.js';
 import { Migrations } from './migration.js';
@@ -226,6 +226,15 @@ export class Cluster {
       if (v.state === 'running' || v.state === 'migrating') x.row.memLoad += memDemandMiB(v.ACTV, v.CNSM, v.OVHD) / x.mem;
       x.row.vms.push(v.name);
       if (v.state === 'running' || v.state === 'migrating') x.row.runningVms++;
+    }
+    // an FT secondary is a VM world on its host for DRS: its CPU and the memory it mirrors
+    for (const f of this.ft.info()) {
+      const sec = f.secondary === null ? undefined : vms.find((v) => v.name === secondaryName(f.vm));
+      const primary = vms.find((v) => v.name === f.vm && v.kind === 'vm');
+      const x = sec && byName.get(sec.host);
+      if (!sec || !primary || !x) continue;
+      x.row.cpuLoad += sec['%DMD'] / 100 / x.pcpus;
+      x.row.memLoad += memDemandMiB(primary.ACTV, primary.CNSM, primary.OVHD) / x.mem;
     }
     const up = rows.filter((r) => r.state === 'up');
     const cpuLim = imbalance(up.map((r) => r.cpuLoad));

@@ -45,6 +45,11 @@ export function ftKind(ft: boolean | FtKind | undefined): FtKind {
   return ft === 'legacy' ? 'legacy' : 'smp';
 }
 
+/** The secondary's name, as vSphere shows it. */
+export function secondaryName(vm: string): string {
+  return `${vm} (secondary)`;
+}
+
 interface Pair {
   vm: GroupRuntime;
   secondary: HostRuntime | null;
@@ -161,7 +166,7 @@ export class FtService {
     // the primary's spec with its CPU scaled: the same keys in the same order (one hidden class)
     const spec: WorkloadSpec = { ...base, cpu: base.cpu * share };
     const group: GroupRuntime = {
-      gid: vm.gid + 7, name: `${vm.name} (secondary)`, kind: 'system', vcpus: vm.vcpus, shares: vm.shares,
+      gid: vm.gid + 7, name: secondaryName(vm.name), kind: 'system', vcpus: vm.vcpus, shares: vm.shares,
       reservationMHz: 0, limitMHz: null, state: 'running', workload: new WorkloadState(spec, vm.vcpus, this.rng),
       memory: null, sdpsSleep: 0, cpuOverhead: 0, ftOf: vm.name,
     };

@@ -40,6 +40,21 @@ export class Services {
       const m = group.memory;
       this.vmMiB.set(group, running && m ? memDemandMiB(m.active(tMs), m.consumed(ZIP_RATIO), m.overheadMiB) : 0);
     }
+    // an FT secondary loads its host like a VM: its own CPU demand, the memory of its primary
+    for (const host of this.ctx.hosts) {
+      for (let g = 0; g < host.groups.length; g++) {
+        const group = host.groups[g];
+        if (group.ftOf === undefined) continue;
+        const cpu = host.cpu;
+        let d = 0;
+        for (let v = cpu.gStart[g]; v < cpu.gStart[g] + cpu.gCount[g]; v++) d += cpu.cDmd[v];
+        const prev = this.lastDmd.get(group) ?? d;
+        this.lastDmd.set(group, d);
+        this.vmMHz.set(group, dt > 0 ? ((d - prev) / dt) * host.spec.mhz : 0);
+        const primary = this.ctx.find(group.ftOf)?.group;
+        this.vmMiB.set(group, primary ? this.vmMiB.get(primary) ?? 0 : 0);
+      }
+    }
   }
 
   /** Memory demand of a host's VMs over its memory for VMs, from the last measurement. */
@@ -106,7 +121,7 @@ export class Services {
       }
     });
     // what runs now: a VM powered off since the measurement no longer loads its host
-    const now = (g: GroupRuntime) => g.state === 'running' || g.state === 'migrating';
+    const now = (g: GroupRuntime) => g.state === 'running' || g.state === 'migrating' || g.ftOf !== undefined;
     const demand = up.map((h) => h.groups.reduce((a, g) => a + (now(g) ? this.vmMHz.get(g) ?? 0 : 0), 0));
     const memDemand = up.map((h) => h.groups.reduce((a, g) => a + (now(g) ? this.vmMiB.get(g) ?? 0 : 0), 0));
     return recommend(up.map((h) => h.spec.name), up.map((h) => h.spec.pcpus * h.spec.mhz), demand, vms, (vm, to) => {

@@ -26,6 +26,10 @@ describe('FT secondary (TV-C6)', () => {
     const secHost = s.hosts.find((h) => h.name === sec.host)!;
     const other = s.hosts.find((h) => h.name !== 'a' && h.name !== sec.host)!;
     expect(secHost['PCPU_USED%']).toBeGreaterThan(other['PCPU_USED%'] + 30);
+    // DRS counts it on its host like a VM: its CPU, and the memory it mirrors
+    const row = s.cluster!.hosts.find((h) => h.name === sec.host)!;
+    expect(row.cpuLoad).toBeGreaterThan(0.3);
+    expect(row.memLoad).toBeGreaterThan(s.cluster!.hosts.find((h) => h.name === other.name)!.memLoad);
   });
 
   it('smp (and ft: true): the secondary costs a tenth of the primary\'s CPU', () => {
