@@ -12,13 +12,13 @@ const overcommit: Demo = {
     { at: 0, panel: 'm', host: 'esx-8g', sort: 'N',
       caption: 'Nine 1 GiB VMs on an 8 GiB host, 1 GiB of it for the hypervisor (PMEM vmk). Their working sets grow: watch GRANT climb and PMEM free fall.' },
     { at: 36, caption: 'Page sharing scans the VMs for identical pages: SHRD and SHRDSVD grow in every VM, and the PSHARE line\'s saving with them.' },
-    { at: 112, caption: 'The working sets (9 x 880 MiB, GRANT) exceed the 7 GiB left for VMs, yet the state stays high: PSHARE saves about 1.9 GiB.' },
+    { at: 112, caption: 'The working sets (9 x 880 MiB, GRANT) exceed the 7 GiB left for VMs, yet nothing is reclaimed: PSHARE saves about 1.9 GiB. Below 4 x minFree free the state reads clear: sharing only.' },
     { at: 200, caption: 'At 240 s every VM will need 240 MiB more (see the event line). Free memory is about to fall below minFree, 410 MiB (VMKMEM line).' },
-    { at: 252, caption: 'Below minFree the state goes soft, then hard: the balloon inflates (MCTLSZ, MEMCTL), and what it cannot reclaim in time is compressed (ZIP) and swapped (SWCUR, SWW/s).' },
+    { at: 252, caption: 'Below minFree the state goes soft (below 64 % of it, for moments, hard): the balloon inflates (MCTLSZ, MEMCTL), and what it cannot reclaim in time is compressed (ZIP) and swapped (SWCUR, SWW/s).' },
     { at: 272, panel: 'c', sort: 'U',
       caption: 'VMs that touch compressed or swapped pages stall on them: %SWPWT (part of %WAIT) rises on the CPU panel, and %USED falls.' },
     { at: 304, panel: 'm', sort: 'N',
-      caption: 'The balloon keeps what it took (MCTLSZ) and host swap empties as pages are touched again (SWR/s): SWCUR and ZIP head back to 0.' },
+      caption: 'The balloon keeps what it took (MCTLSZ). Swapped pages come back only when the guest touches them (SWR/s); these were its working set, so SWCUR and ZIP head back to 0.' },
     { at: 364, caption: 'The extra load ended at 360 s (event line). Sharing and ballooning keep the host out of swap: the state stays clear.' },
   ],
 };
@@ -83,7 +83,7 @@ const vserver: Demo = {
 
 const migration: Demo = {
   name: 'migration',
-  title: 'vMotion: a live migration, a refused one, a hot VM\'s long switch-over, then a host failure and HA',
+  title: 'vMotion: a live migration, a refused one, a hot VM slowed until it converges, then a host failure and HA',
   profile: 'migration', speed: 5, delayS: 5, endS: 420,
   steps: [
     { at: 0, panel: 'c', host: 'esx-a', sort: 'N',
@@ -96,9 +96,9 @@ const migration: Demo = {
     { at: 196, panel: 'c', host: 'esx-b',
       caption: 'db runs on esx-b now, its CPU with it: 4 pre-copy rounds, about 5 GiB sent, a fraction of a second of downtime (event line).' },
     { at: 238, host: 'esx-a',
-      caption: 'At 240 s cache moves to esx-c (mig and its progress next to its name). It dirties 100 MiB/s, close to the link\'s 119: the rounds barely shrink.' },
+      caption: 'At 240 s cache moves to esx-c (mig and its progress next to its name). It dirties 100 MiB/s, close to the link\'s 119: left alone, the rounds would barely shrink.' },
     { at: 304, host: 'esx-c',
-      caption: 'cache reached esx-c after 62 s, and its stop-and-copy took 8.6 s of downtime, not milliseconds. web-4 and web-5 were deployed here from a template.' },
+      caption: 'cache reached esx-c after 46 s with 0.3 s of downtime: ESXi\'s Stun During Page Send put its vCPUs to sleep 11.5 s of those 46 (%WAIT) so the rounds shrank. web-4 and web-5 were deployed here from a template.' },
     { at: 340, panel: 'o', select: 'esx-b', keys: ['e'], command: { action: 'fail', target: 'esx-b' },
       caption: 'At 340 s esx-b fails (FAILED) and db goes down with it (DOWN, and when HA restarts it). HA waits 15 s for a heartbeat before it declares the host dead.' },
     { at: 360,

@@ -24,6 +24,8 @@ export interface EngineOptions {
 
 /** The memory model steps on this period of simulated time; the CPU every quantum. */
 export const MEMORY_STEP_MS = 100;
+/** a vCPU waits at most this share of a quantum, so that a stalled VM still crawls forward */
+const MAX_WAIT_STALL = 0.95;
 
 export class Engine {
   readonly seed: number;
@@ -173,7 +175,8 @@ export class Engine {
         if (before[2 * i] && m.B > 0) this.event(t, 'balloon', g.name, `balloon inflating toward ${Math.round(m.balloonTarget)} MiB`);
         if (before[2 * i + 1] && m.S > 0) this.event(t, 'host-swap', g.name, 'host swapping this VM\'s pages');
         host.cpu.stallSwap[i] = m.hostStall;
-        host.cpu.stallGuest[i] = m.guestStall;
+        // an SDPS sleep is waiting like the guest's own paging: %WAIT, never %RDY or %MLMTD
+        host.cpu.stallGuest[i] = Math.min(MAX_WAIT_STALL - m.hostStall, m.guestStall + (g.sdpsSleep ?? 0));
       }
     }
   }

@@ -9,6 +9,8 @@ import { containerGroupConfig } from './cgroups/host-group.js';
 import { HostIo } from './io/host-io.js';
 import { partitionGroup } from './io/partition.js';
 import { HostMemory } from './memory/host-memory.js';
+import { memReservation } from './memory/reservation.js';
+import { SHARE_SCAN_TIME_S, type ShareOptions } from './memory/sharing.js';
 import { VmMemory } from './memory/vm-memory.js';
 import type { Rng } from './rng.js';
 import type { CounterBase } from './sample.js';
@@ -30,6 +32,13 @@ export interface GroupRuntime {
   memory: VmMemory | null;
   /** a passthrough device ties the VM to this host's hardware: it cannot be migrated */
   passthrough?: boolean;
+  /**
+   * Share of the time its vCPUs sleep for a vMotion's Stun During Page Send (0 otherwise): the
+   * guest waits, so it reaches the CPU model with its memory stalls as waiting time.
+   */
+  sdpsSleep?: number;
+  /** a fault-tolerance secondary: the name of the VM it follows */
+  ftOf?: string;
   /** share of the group's pCPU time spent in the hypervisor (cpu_virt) */
   cpuOverhead?: number;
   /** the VM's profile entry (or the one `deploy` made); absent for system partitions */
@@ -90,8 +99,8 @@ export function vmGroup(vm: VmSpec, gid: number, rng: Rng): GroupRuntime {
     gid, name: vm.name, kind: 'vm', vcpus: vm.vcpus, shares: vm.shares,
     reservationMHz: vm.reservationMHz, limitMHz: vm.limitMHz, state: 'running',
     workload: new WorkloadState(vm.workload, vm.vcpus, rng),
-    memory: new VmMemory(vm.memoryMiB, vm.vcpus, vm.guest, vm.memShares, vm.memReservationMiB, vm.memLimitMiB, vm.workload),
-    passthrough: vm.io === 'passthrough', cpuOverhead: CPU_VIRT_OVERHEAD[vm.cpuVirt], spec: vm,
+    memory: new VmMemory(vm.memoryMiB, vm.vcpus, vm.guest, vm.memShares, memReservation(vm), vm.memLimitMiB, vm.workload, vm.io === 'passthrough'),
+    passthrough: vm.io === 'passthrough', sdpsSleep: 0, cpuOverhead: CPU_VIRT_OVERHEAD[vm.cpuVirt], spec: vm,
   };
 }
 
@@ -109,8 +118,13 @@ export function cpuConfigs(groups: readonly GroupRuntime[], host: HostSpec): Cpu
   return groups.map((g) => ({
     vcpus: g.vcpus, shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
     overhead: g.cpuOverhead ?? 0,
-    gang: gang && g.kind === 'vm',
+    gang: gang && (g.kind === 'vm' || g.ftOf !== undefined),
   }));
+}
+
+/** The host's page sharing: across VMs or salted per VM, and its ShareScanTime. */
+function sharingOf(spec: HostSpec): ShareOptions {
+  return { tps: spec.tps ?? 'shared', scanTimeS: spec.shareScanTimeS ?? SHARE_SCAN_TIME_S };
 }
 
 /** Group ids step by 21 from 1021, so they read like esxtop's GIDs and stay stable per profile. */
@@ -135,7 +149,7 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
     const containerGroup = containers ? configs.push(containers) - 1 : -1;
     const cpu = new HostCpu(spec.pcpus, spec.mhz, profile.quantumMs, spec.coscheduling === 'strict' && coschedules(spec), configs);
     const memory = new HostMemory(spec.memoryMiB, spec.reservedMiB, (spec.pcpus * spec.mhz) / 1000,
-      groups.flatMap((g) => (g.memory ? [g.memory] : [])));
+      groups.flatMap((g) => (g.memory ? [g.memory] : [])), sharingOf(spec));
     const io = new HostIo(spec, groups, new Map(vms.map((v) => [v.name, v])), cpu, partitionIndex);
     const net = { txMbit: 0, rxMbit: 0, txTotal: 0, rxTotal: 0, txSampled: 0, rxSampled: 0 };
     return { id, spec, cpu, memory, io, groups, vservers, containerGroup, base: { ms: 0, counters: null }, state: 'up', net };

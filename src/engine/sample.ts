@@ -80,6 +80,7 @@ function withClusterTraffic(h: HostIoFields, tx: number, rx: number): HostIoFiel
     nicTxMbps: h.nicTxMbps + tx, nicRxMbps: h.nicRxMbps + rx, nicDropTxPct: h.nicDropTxPct, nicDropRxPct: h.nicDropRxPct,
     diskMaxIops: h.diskMaxIops, diskReadMBs: h.diskReadMBs, diskWriteMBs: h.diskWriteMBs,
     diskDAVG: h.diskDAVG, diskKAVG: h.diskKAVG, diskGAVG: h.diskGAVG, siocActive: h.siocActive,
+    diskDQLEN: h.diskDQLEN, diskACTV: h.diskACTV, diskQUED: h.diskQUED,
   };
 }
 
@@ -162,6 +163,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
       'MbTX/s': x['MbTX/s'], 'MbRX/s': x['MbRX/s'], '%DRPTX': x['%DRPTX'], '%DRPRX': x['%DRPRX'],
       'PKTTX/s': x['PKTTX/s'], 'PKTRX/s': x['PKTRX/s'], 'CMDS/s': x['CMDS/s'], 'READS/s': x['READS/s'],
       'WRITES/s': x['WRITES/s'], 'MBREAD/s': x['MBREAD/s'], 'MBWRTN/s': x['MBWRTN/s'], DAVG: x.DAVG, KAVG: x.KAVG, GAVG: x.GAVG,
+      WQLEN: x.WQLEN, ACTV_CMDS: x.ACTV_CMDS, QUED_CMDS: x.QUED_CMDS,
     };
   });
 

@@ -28,6 +28,22 @@ export const DISK_EXTRA_FIELDS: readonly FieldDef<DiskFieldKey>[] = [
   { key: 'WRITES/s', csv: 'Writes/sec', unit: 'IOPS', importance: 5, width: 8, meaning: 'write commands per second' },
 ];
 
+export type DiskQueueKey = keyof Pick<VmIo, 'WQLEN' | 'ACTV_CMDS' | 'QUED_CMDS'>;
+
+/**
+ * esxtop's per-world queue view of a device: the panel and the JSONL show them (the JSONL under
+ * these keys: ACTV is the memory panel's already). Averages over the interval.
+ */
+export const DISK_QUEUE_FIELDS: readonly (FieldDef<DiskQueueKey> & { label: string })[] = [
+  { key: 'WQLEN', label: 'WQLEN', csv: 'Queue Depth', unit: 'cmds', importance: 2, width: 5,
+    meaning: 'WQLEN: most commands the VM (its world) may have outstanding on the device; beyond them its guest waits' },
+  { key: 'ACTV_CMDS', label: 'ACTV', csv: 'Active Commands', unit: 'cmds', importance: 3, width: 6,
+    meaning: 'ACTV: the VM\'s commands in the device (issued, not completed) on average: its commands/s x DAVG (Little\'s law), ' +
+      'its part of the device\'s DQLEN when that is full' },
+  { key: 'QUED_CMDS', label: 'QUED', csv: 'Queued Commands', unit: 'cmds', importance: 4, width: 6, alarm: 1,
+    meaning: 'QUED: the VM\'s commands waiting in the kernel for the device on average (KAVG\'s cause; >1 means the device is the bottleneck)' },
+];
+
 export type HostDiskKey = keyof Pick<HostIoFields, 'DISK_IOPS' | 'diskMaxIops' | 'diskReadMBs' | 'diskWriteMBs' | 'diskDAVG' | 'diskKAVG' | 'diskGAVG'>;
 
 /** The host's datastore (keys of `HostSample.io`), its CSV counter (if esxtop has one) and meaning. */
@@ -39,4 +55,13 @@ export const HOST_DISK_FIELDS: readonly { key: HostDiskKey; csv?: string; meanin
   { key: 'diskDAVG', csv: 'Average Driver MilliSec/Command', meaning: 'device latency per command' },
   { key: 'diskKAVG', csv: 'Average Kernel MilliSec/Command', meaning: 'kernel (queueing) time per command' },
   { key: 'diskGAVG', csv: 'Average Guest MilliSec/Command', meaning: 'DAVG + KAVG' },
+];
+
+export type HostDiskQueueKey = keyof Pick<HostIoFields, 'diskDQLEN' | 'diskACTV' | 'diskQUED'>;
+
+/** The device's queue (esxtop's device view), with the JSONL keys of the host row. */
+export const HOST_DISK_QUEUE_FIELDS: readonly { key: HostDiskQueueKey; json: string; meaning: string }[] = [
+  { key: 'diskDQLEN', json: 'DQLEN', meaning: 'DQLEN: the device\'s queue depth, commands it takes in flight at once' },
+  { key: 'diskACTV', json: 'DISK_ACTV', meaning: 'ACTV: commands in the device on average (at most DQLEN)' },
+  { key: 'diskQUED', json: 'DISK_QUED', meaning: 'QUED: commands waiting in the kernel for a place in the device on average' },
 ];

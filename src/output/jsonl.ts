@@ -3,7 +3,7 @@
 import type { Snapshot } from '../engine/snapshot.js';
 import { containerRow } from './jsonl-cgroup.js';
 import { CPU_FIELDS } from '../fields/cpu.js';
-import { DISK_FIELDS } from '../fields/disk.js';
+import { DISK_FIELDS, DISK_QUEUE_FIELDS, HOST_DISK_QUEUE_FIELDS } from '../fields/disk.js';
 import { HOST_MEM_FIELDS, MEM_FIELDS } from '../fields/memory.js';
 import { NET_FIELDS } from '../fields/network.js';
 import { VSERVER_FIELDS } from '../fields/vserver.js';
@@ -21,6 +21,8 @@ export function jsonlLine(s: Snapshot): string {
     }
     row.NIC_Mbps = round2(h.NIC_Mbps);
     row.DISK_IOPS = round2(h.DISK_IOPS);
+    // the device's queue, beyond the SPEC's keys
+    for (const f of HOST_DISK_QUEUE_FIELDS) row[f.json] = round2(h.io[f.key]);
     return row;
   });
   const vms = s.vms.map((v) => {
@@ -31,6 +33,8 @@ export function jsonlLine(s: Snapshot): string {
       // the SPEC's network and disk fields follow OVHD; CNSM and GSWAP are extras, kept last
       if (f.key === 'OVHD') for (const g of [...NET_FIELDS, ...DISK_FIELDS]) row[g.key] = round2(v[g.key]);
     }
+    // the VM's queue at the device, beyond the SPEC's keys
+    for (const f of DISK_QUEUE_FIELDS) row[f.key] = round2(v[f.key]);
     return row;
   });
   const vservers = s.vservers.map((v) => {

@@ -1,5 +1,5 @@
 // The `hosts:` section.
-import { HYPERVISORS, type DiskSpec, type HostSpec, type Hypervisor } from './types.js';
+import { HYPERVISORS, TPS_MODES, type DiskSpec, type HostSpec, type Hypervisor } from './types.js';
 import { num } from './errors.js';
 import { atMost, integer, name, oneOf, positive, unit } from './fields.js';
 import { cloneNames, type NameBook } from './names.js';
@@ -8,7 +8,7 @@ import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseFrequen
 
 export const HOST_KEYS = [
   'name', 'hypervisor', 'coscheduling', 'pcpus', 'mhz', 'memory', 'reserved', 'nic', 'disk', 'hz',
-  'host_os_load', 'count',
+  'host_os_load', 'tps', 'share_scan_time', 'count',
 ] as const;
 const DISK_KEYS = ['iops', 'bandwidth', 'latency'] as const;
 
@@ -38,6 +38,7 @@ const OS_LOAD = unit(parseFraction, atMost(1, 'expected a percentage 0%..100%'))
 const DISK_IOPS = integer(1, 100_000_000);
 const DISK_BANDWIDTH = unit(parseByteRate, positive('expected a rate above 0 like 1000MiB/s'));
 const DISK_LATENCY = unit(parseDuration);
+const SCAN_TIME = unit(parseDuration, positive('expected a duration above 0 like 60m'));
 
 export function readHosts(ctx: Ctx, items: readonly Item[], names: NameBook): HostSpec[] {
   const hosts: HostSpec[] = [];
@@ -80,6 +81,8 @@ function readHost(m: MapReader): Omit<HostSpec, 'name'> {
     disk: readDisk(m),
     hz: m.get('hz', HZ) ?? DEFAULT_HZ,
     hostOsLoad: readHostOsLoad(m, hypervisor),
+    ...(m.has('tps') ? { tps: m.get('tps', oneOf(TPS_MODES)) } : {}),
+    ...(m.has('share_scan_time') ? { shareScanTimeS: (m.get('share_scan_time', SCAN_TIME) ?? 3_600_000) / 1000 } : {}),
   };
 }
 

@@ -36,7 +36,21 @@ export interface HostSpec {
   hz: number;
   /** Type-2 hosts only: demand of the host OS's own applications, fraction of one pCPU per pCPU. */
   hostOsLoad: number;
+  /**
+   * Transparent page sharing across VMs: `shared` (the textbook's, ESXi before 6.0:
+   * Mem.ShareForceSalting 0) or `per-vm` (ESXi 6.0's default salting: only pages within a VM are
+   * shared). Absent: shared.
+   */
+  tps?: TpsMode;
+  /** Mem.ShareScanTime: a VM's pages are scanned at most once per this period, s. Absent: 3600. */
+  shareScanTimeS?: number;
 }
+
+export const FT_KINDS = ['legacy', 'smp'] as const;
+export type FtKind = (typeof FT_KINDS)[number];
+
+export const TPS_MODES = ['shared', 'per-vm'] as const;
+export type TpsMode = (typeof TPS_MODES)[number];
 
 export const WORKLOAD_TYPES = ['generic', 'jvm'] as const;
 export type WorkloadType = (typeof WORKLOAD_TYPES)[number];
@@ -46,6 +60,11 @@ export interface WorkloadSpec {
   type: WorkloadType;
   /** jvm only: the committed heap, MiB */
   heapMiB: number;
+  /**
+   * Share of the guest's pages that compress to 2 KB or less (kept in the compression cache when
+   * the host reclaims them; the others are swapped); absent means the model's default.
+   */
+  compressible?: number;
   /** Demand of each busy vCPU as a fraction of one pCPU (0..1). */
   cpu: number;
   /** Number of busy vCPUs (<= vcpus). */
@@ -82,7 +101,12 @@ export interface VmSpec {
   diskShares?: number;
   cpuVirt: CpuVirt;
   restartPriority: RestartPriority;
-  ft: boolean;
+  /**
+   * Fault tolerance: false, or the kind of secondary — `legacy` (vSphere 4/5 record/replay: the
+   * secondary executes the primary's instruction stream) or `smp` (vSphere 6+ fast checkpointing:
+   * the secondary receives checkpoints). `ft: true` in a profile means `smp`.
+   */
+  ft: boolean | FtKind;
   /** size of the VM's virtual disk, MiB (`disk_size`): what a Storage vMotion copies; absent = 16 GiB */
   diskSizeMiB?: number;
   workload: WorkloadSpec;

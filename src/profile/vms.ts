@@ -1,7 +1,8 @@
 // The `vms:` section. Runs after hosts, since every VM names the host it starts on.
-import { CPU_VIRT, IO_MODELS, RESTART_PRIORITIES, type HostSpec, type Hypervisor, type VmSpec } from './types.js';
+import { CPU_VIRT, FT_KINDS, IO_MODELS, RESTART_PRIORITIES, type FtKind, type HostSpec, type Hypervisor, type VmSpec } from './types.js';
+import { z } from 'zod';
 import { closest, num } from './errors.js';
-import { bool, integer, limitOf, name, nonEmpty, oneOf, positive, sharesOf, unit, type Preset } from './fields.js';
+import { integer, limitOf, name, nonEmpty, oneOf, positive, sharesOf, unit, type Preset } from './fields.js';
 import { COUNT } from './hosts.js';
 import { DISK_SHARES, NET_SHARES } from './io-shares.js';
 import { cloneNames, kindLabel, type Kind, type NameBook } from './names.js';
@@ -29,6 +30,8 @@ const GUEST = nonEmpty('expected a guest OS name like ubuntu-24.04');
 const MHZ = unit(parseFrequency);
 const MHZ_LIMIT = limitOf(unit(parseFrequency, positive('expected a frequency above 0 like 1000MHz')));
 const MIB = unit(parseSize);
+/** `ft: true | false | legacy | smp` (true: smp, vSphere 6's fault tolerance) */
+const FT = z.union([z.boolean(), z.enum(FT_KINDS)], { error: 'expected true, false, legacy or smp' }) as z.ZodType<boolean | FtKind>;
 const DISK_SIZE = unit(parseSize, positive('expected a size above 0 like 16GiB'));
 const MIB_LIMIT = limitOf(unit(parseSize, positive('expected a size above 0 like 512MiB')));
 
@@ -83,7 +86,7 @@ export function readVmBody(m: MapReader): Omit<VmSpec, 'name' | 'host'> {
     diskShares: preset(m.get('disk_shares', sharesOf(4000)) ?? 'normal', DISK_SHARES),
     cpuVirt: m.get('cpu_virt', oneOf(CPU_VIRT)) ?? 'hardware',
     restartPriority: m.get('restart_priority', oneOf(RESTART_PRIORITIES)) ?? 'medium',
-    ft: m.get('ft', bool) ?? false,
+    ft: m.get('ft', FT) ?? false,
     ...(diskSizeMiB === undefined ? {} : { diskSizeMiB }),
     workload: readWorkload(m, vcpus, memoryMiB),
   };

@@ -5,7 +5,7 @@ import { atMost, integer, oneOf, positive, unit } from './fields.js';
 import { MapReader } from './reader.js';
 import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseSize } from './units.js';
 
-export const WORKLOAD_KEYS = ['type', 'cpu', 'threads', 'pattern', 'period', 'active', 'dirty', 'net', 'net_rx', 'iops', 'heap'] as const;
+export const WORKLOAD_KEYS = ['type', 'cpu', 'threads', 'pattern', 'period', 'active', 'dirty', 'net', 'net_rx', 'iops', 'heap', 'compressible'] as const;
 
 export const DEFAULT_PERIOD_MS = 60_000;
 /** Share of a VM's memory its guest touches when the profile does not say. */
@@ -18,6 +18,7 @@ const ACTIVE = unit(parseSize);
 const DIRTY = unit(parseByteRate);
 const NET = unit(parseBitRate);
 const IOPS = integer(0, 100_000_000);
+const COMPRESSIBLE = unit(parseFraction, atMost(1, 'expected a percentage 0%..100% (of the pages that compress to 2 KB or less)'));
 
 /** The defaults: a guest that is up but asks for no CPU, disk or network. */
 export function idleWorkload(vcpus: number, memoryMiB: number): WorkloadSpec {
@@ -62,5 +63,6 @@ export function readWorkload(vm: MapReader, vcpus: number | undefined, memoryMiB
     netMbit: net,
     netRxMbit: m.get('net_rx', NET) ?? net,
     iops: m.get('iops', IOPS) ?? base.iops,
+    ...(m.has('compressible') ? { compressible: m.get('compressible', COMPRESSIBLE) } : {}),
   };
 }

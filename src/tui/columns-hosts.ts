@@ -49,6 +49,17 @@ const MEM: Column<HostRow> = {
   cell: (r) => bar(r.mem),
 };
 
+const MEMLOAD: Column<HostRow> = {
+  key: 'MEMDRS', label: 'MEMDRS', width: 6, importance: 6,
+  meaning: 'a host: its VMs\' memory demand (active, a quarter of idle consumed, overhead) over its memory for VMs — ' +
+    'the DRS memory load, balanced beside the CPU one (yellow above 81 %, red above 100 %: they want more than it has); ' +
+    'a VM: its memory demand as a share of its host',
+  cell: (r) => {
+    const n = `${Math.round(r.memLoad * 100)}%`;
+    return { text: (n.length <= 5 ? n : '>999').padStart(6), level: useLevel(r.memLoad) };
+  },
+};
+
 const VMS: Column<HostRow> = {
   key: 'VMS', label: 'VMS', width: 5, importance: 7,
   meaning: 'a host: its running (or migrating) VMs / every VM registered on it',
@@ -70,5 +81,5 @@ export const HOSTS_TABLE: TableSpec<HostRow> = {
   id: () => '',
   nameMin: 10,
   name: (r) => (r.kind === 'host' ? `${r.open ? '▾' : '▸'} ${r.name}` : `   ${r.name}`),
-  columns: [STATE, HYPERVISOR, CPU, MEM, VMS, ACTIVITY],
+  columns: [STATE, HYPERVISOR, CPU, MEM, MEMLOAD, VMS, ACTIVITY],
 };

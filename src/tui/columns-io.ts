@@ -2,7 +2,7 @@
 // extras) in esxtop's screen order. Thresholds compare the VM's own value (%DRPTX > 1, DAVG > 25,
 // KAVG > 2, GAVG > 25).
 
-import { DISK_EXTRA_FIELDS, DISK_FIELDS, type DiskFieldKey } from '../fields/disk.js';
+import { DISK_EXTRA_FIELDS, DISK_FIELDS, DISK_QUEUE_FIELDS, type DiskFieldKey } from '../fields/disk.js';
 import { NET_EXTRA_FIELDS, NET_FIELDS, type NetFieldKey } from '../fields/network.js';
 import { field, fieldColumn, type TableSpec } from './columns-table.js';
 import type { IoRow } from './rows-io.js';
@@ -34,5 +34,9 @@ export function diskWhere(vm: IoRow['values']): string {
 export const DISK_TABLE: TableSpec<IoRow> = {
   ...vmTable,
   name: (r: IoRow) => r.name + diskWhere(r.values),
-  columns: (['CMDS/s', 'READS/s', 'WRITES/s', 'MBREAD/s', 'MBWRTN/s', 'DAVG', 'KAVG', 'GAVG'] as const).map(diskColumn),
+  columns: [
+    ...(['CMDS/s', 'READS/s', 'WRITES/s', 'MBREAD/s', 'MBWRTN/s', 'DAVG', 'KAVG', 'GAVG'] as const).map(diskColumn),
+    // the VM's queue at the device: esxtop's WQLEN, ACTV, QUED
+    ...DISK_QUEUE_FIELDS.map((f) => fieldColumn<IoRow, typeof f.key>(f, (r) => r.values[f.key], { label: f.label })),
+  ],
 };

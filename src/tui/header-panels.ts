@@ -83,8 +83,11 @@ function diskLines(host: HostSample, width: number): Segment[][] {
   const k = lat(KAVG, io.diskKAVG);
   const g = lat(GAVG, io.diskGAVG);
   const sioc = io.siocActive ? coloured('SIOC active: disk shares divide the device', 'warn') : 'SIOC idle';
+  const qued = coloured(two(io.diskQUED), io.diskQUED > 1 ? 'alarm' : 'ok');
+  const queue = `DQLEN ${io.diskDQLEN} ACTV ${two(io.diskACTV)} QUED `;
   const latency = line([
-    ['LATENCY/ms: DAVG ', d, '  KAVG ', k, '  GAVG ', g, ' (= DAVG + KAVG)   ', sioc],
+    ['LATENCY/ms: DAVG ', d, '  KAVG ', k, '  GAVG ', g, ' (= DAVG + KAVG)   ', sioc, `   ${queue}`, qued],
+    ['LATENCY/ms: DAVG ', d, '  KAVG ', k, '  GAVG ', g, '  ', io.siocActive ? coloured('SIOC', 'warn') : '', `  ${queue}`, qued],
     ['LATENCY/ms: DAVG ', d, '  KAVG ', k, '  GAVG ', g, '  ', io.siocActive ? coloured('SIOC', 'warn') : ''],
   ], width);
   return [store, latency];
@@ -178,6 +181,8 @@ function clusterLines(snap: Snapshot, width: number): Segment[][] {
   const prio = c.priority >= 6 ? 'none' : String(c.priority);
   const dpm = c.dpm === 'auto' ? 'DPM auto' : 'DPM off';
   const drs = line([
+    [`DRS ${c.drs}, threshold ${c.drsThreshold}: imbalance `, lim, ` (CPU ${c.cpuImbalance.toFixed(3)}, mem ${c.memImbalance.toFixed(3)}; target ≤ ${target}), move priority ${prio}` +
+      `${c.priority < 6 && c.priority <= c.drsThreshold ? ' (applies)' : ''}; ${dpm}, vMotion ${pctOf(c.vmotionShare)} of a NIC`],
     [`DRS ${c.drs}, threshold ${c.drsThreshold}: imbalance `, lim, ` (target ≤ ${target}), move priority ${prio}` +
       `${c.priority < 6 && c.priority <= c.drsThreshold ? ' (applies)' : ''}; ${dpm}, vMotion ${pctOf(c.vmotionShare)} of a NIC`],
     [`DRS ${c.drs} (${c.drsThreshold}): imbalance `, lim, ` target ≤ ${target}, priority ${prio}; ${dpm}`],

@@ -2,7 +2,7 @@
 // lines and every column, the columns' meanings read from the panels' tables (which take them
 // from the field tables), so the help cannot drift from what the panels show.
 
-import { HOST_DISK_FIELDS } from '../fields/disk.js';
+import { HOST_DISK_FIELDS, HOST_DISK_QUEUE_FIELDS } from '../fields/disk.js';
 import { HOST_NET_FIELDS } from '../fields/network.js';
 import { CGROUP_TABLE } from './columns-cgroup.js';
 import { HOSTS_TABLE } from './columns-hosts.js';
@@ -48,7 +48,8 @@ export const PANEL_HELP: readonly HelpSection[] = [
     rows: [
       ['DATASTORE', `${hostField(HOST_DISK_FIELDS, 'DISK_IOPS')}, against ${hostField(HOST_DISK_FIELDS, 'diskMaxIops')}; MiB/s read and written`],
       ['LATENCY', 'the datastore\'s DAVG, KAVG and GAVG (ms per command, colours as in the columns); SIOC active: ' +
-        'Storage I/O Control divides the device by disk shares'],
+        'Storage I/O Control divides the device by disk shares; then the device\'s queue: ' +
+        HOST_DISK_QUEUE_FIELDS.map((f) => f.meaning).join('; ')],
     ],
   },
   { title: 'Disk panel columns (per VM virtual disk; busiest first, N by name)', rows: columns(DISK_TABLE, DISK_FIXED) },
@@ -79,7 +80,7 @@ export const PANEL_HELP: readonly HelpSection[] = [
     rows: [
       ['CLUSTER', 'hosts powered on (up) of all; running VMs and the consolidation ratio (running VMs per powered-on host); ' +
         'HA admission control: host failures the slot policy tolerates (red: none), or the share of CPU and memory unreserved (percent policy)'],
-      ['DRS', 'mode and migration threshold (1 conservative .. 5 aggressive); the imbalance (standard deviation of the hosts\' CPU loads) ' +
+      ['DRS', 'mode and migration threshold (1 conservative .. 5 aggressive); the imbalance (the larger of the standard deviations of the hosts\' CPU loads and of their memory loads, each shown beside it) ' +
         'against the target the threshold tolerates (yellow above it); the priority a balancing move would have now (applies when ≤ the threshold); DPM'],
       ['RECOMMENDS', 'manual DRS: the moves it proposes (VM from → to, priority); V on that VM applies one. Otherwise IN FLIGHT: ' +
         'migrations with their progress, and the VMs down'],

@@ -3,6 +3,7 @@
 // (running, migrating n%, suspended, off, down and why). Host rows are keyed `host:<name>`, VM
 // rows `vm:<gid>` like every VM panel, so a VM selected here stays selected in c, m, n and d.
 
+import { memDemandMiB } from '../engine/cluster/drs.js';
 import type { ClusterSample, HostSample, Snapshot, VmSample } from '../engine/snapshot.js';
 import type { Level } from '../fields/cpu.js';
 import { panelSort, vmStateWord, type PanelRow, type SortKey } from './rows.js';
@@ -20,11 +21,18 @@ export interface HostRow extends PanelRow {
   cpu: number;
   /** memory in use over the host's memory (a VM: what it consumes), 0..1 */
   mem: number;
+  /** the DRS memory load: memory demand over the host's memory for VMs (a VM: its share), 0..1 and above */
+  memLoad: number;
   /** a host: running / registered VMs; '' on VM rows */
   vms: string;
   /** migrations in flight, DPM draining, why a VM is down, FT */
   activity: string;
   activityLevel?: Level;
+}
+
+/** A VM's memory demand as DRS counts it, over its host's memory for VMs. */
+function vmMemLoad(v: VmSample, h: HostSample): number {
+  return memDemandMiB(v.ACTV, v.CNSM, v.OVHD) / Math.max(1, h.MEM_TOTAL - h.reserved);
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -93,7 +101,8 @@ export function hostRows(snap: Snapshot, sort: SortKey, openHosts: readonly stri
     // so the bar shows the utilisation where it is the larger of the two.
     const cpu = Math.max(demand, h['PCPU_UTIL%'] / 100);
     const mem = h.MEM_TOTAL > 0 ? (h.MEM_TOTAL - h.MEM_FREE) / h.MEM_TOTAL : 0;
-    return { name: h.name, cpu: h.state === 'up' ? cpu : 0, mem: h.state === 'up' ? mem : 0, h, vms, draining: !!c?.draining };
+    const memLoad = h.state === 'up' ? c?.memLoad ?? vms.reduce((n, v) => n + vmMemLoad(v, h), 0) : 0;
+    return { name: h.name, cpu: h.state === 'up' ? cpu : 0, mem: h.state === 'up' ? mem : 0, memLoad, h, vms, draining: !!c?.draining };
   });
   if (by) hosts.sort(by);
   const rows: HostRow[] = [];
@@ -105,7 +114,7 @@ export function hostRows(snap: Snapshot, sort: SortKey, openHosts: readonly stri
     const open = openHosts.includes(h.name);
     rows.push({
       key: `host:${h.name}`, kind: 'host', id: h.id, name: h.name, vcpus: 1, gid: 0, host: h.name, open,
-      state: hostState(h, x.draining), hypervisor: h.hypervisor, cpu: x.cpu, mem: x.mem,
+      state: hostState(h, x.draining), hypervisor: h.hypervisor, cpu: x.cpu, mem: x.mem, memLoad: x.memLoad,
       vms: `${running}/${vms.length}`, activity: act.text, activityLevel: act.level,
     });
     if (!open) continue;
@@ -118,7 +127,8 @@ export function hostRows(snap: Snapshot, sort: SortKey, openHosts: readonly stri
       const a = vmActivity(cluster, c.vm);
       rows.push({
         key: `vm:${c.vm.gid}`, kind: 'vm', id: c.vm.gid, name: c.vm.name, vcpus: c.vm.vcpus, gid: c.vm.gid, host: h.name,
-        parent: `host:${h.name}`, open: false, state: vmStateWord(c.vm), hypervisor: '', cpu: c.cpu, mem: c.mem, vms: '',
+        parent: `host:${h.name}`, open: false, state: vmStateWord(c.vm), hypervisor: '', cpu: c.cpu, mem: c.mem,
+        memLoad: c.vm.state === 'running' || c.vm.state === 'migrating' ? vmMemLoad(c.vm, h) : 0, vms: '',
         activity: a.text, activityLevel: a.level,
       });
     }

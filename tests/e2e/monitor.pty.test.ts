@@ -42,7 +42,7 @@ async function visitPanels(s: Session, rows: number) {
     screen[2].startsWith('NIC') && /^ +ID NAME +PKTTX\/s +MbTX\/s/.test(screen[4]) && screen.some((l) => / db /.test(l)) &&
     screen[last].includes('q quit'));
   await press(s, 'd', 'the disk panel', (screen) => status(screen) === 'disk panel' &&
-    screen[2].startsWith('DATASTORE: ') && /CMDS\/s.*GAVG$/.test(screen[4]) && screen.some((l) => / db /.test(l)));
+    screen[2].startsWith('DATASTORE: ') && /CMDS\/s.*GAVG( +WQLEN +ACTV +QUED)?$/.test(screen[4]) && screen.some((l) => / db /.test(l)));
   await press(s, 'g', 'the containers panel', (screen) => status(screen) === 'containers panel' &&
     screen[5].startsWith('  no containers on this host — Tab for the next host'));
   for (let i = 0; i < 5; i++) await press(s, '\t', `host ${i + 2}`, onHost(['esx-b', 'esx-old', 'laptop', 'xen-1', 'lx-1'][i]));

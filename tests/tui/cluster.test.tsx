@@ -74,10 +74,10 @@ test('V: Esc cancels with nothing sent; an ineligible host is not sent but says 
   await tui.press('N', KEY.home, KEY.down, KEY.down); // nfv: a NIC passed through
   expect(row(tui, 'nfv')).toMatch(/^> /);
   await tui.press('V');
-  expect(tui.frame()).toMatch(/x esx-b +nfv has a passthrough device tied to esx-a's hardware/);
+  expect(tui.frame()).toMatch(/x esx-b +nfv has a passthrough \(DirectPath I\/O\) device/);
   expect(tui.frame()).toContain('no host can take nfv now');
   await tui.press(KEY.down, KEY.enter);
-  expect(tui.frame()).toContain('not esx-b: nfv has a passthrough device');
+  expect(tui.frame()).toContain('not esx-b: nfv has a passthrough (DirectPath I/O) device');
   await tui.press(KEY.esc);
   expect(status(tui)).toBe('migration of nfv cancelled: nothing sent');
   expect(engine.applied).toEqual([]);

@@ -19,13 +19,14 @@ export const NO_MEMORY: VmMemory = {
 /** No network or disk traffic: tests set the fields they look at. */
 export const NO_IO: VmIo = {
   'MbTX/s': 0, 'MbRX/s': 0, '%DRPTX': 0, '%DRPRX': 0, 'PKTTX/s': 0, 'PKTRX/s': 0, 'CMDS/s': 0, 'READS/s': 0,
-  'WRITES/s': 0, 'MBREAD/s': 0, 'MBWRTN/s': 0, DAVG: 0, KAVG: 0, GAVG: 0,
+  'WRITES/s': 0, 'MBREAD/s': 0, 'MBWRTN/s': 0, DAVG: 0, KAVG: 0, GAVG: 0, WQLEN: 0, ACTV_CMDS: 0, QUED_CMDS: 0,
 };
 
 /** An idle 10 Gbit uplink and a 20000-IOPS datastore. */
 export const HOST_IO: HostIoFields = {
   NIC_Mbps: 0, DISK_IOPS: 0, nicSpeedMbit: 10000, nicTxMbps: 0, nicRxMbps: 0, nicDropTxPct: 0, nicDropRxPct: 0,
   diskMaxIops: 20000, diskReadMBs: 0, diskWriteMBs: 0, diskDAVG: 0, diskKAVG: 0, diskGAVG: 0, siocActive: false,
+  diskDQLEN: 64, diskACTV: 0, diskQUED: 0,
 };
 
 /** A 64 GiB host with every header number distinct, so a test can tell them apart. */

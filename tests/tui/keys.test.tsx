@@ -205,7 +205,7 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
   o: async (t) => {
     expect(status(t)).toBe('hosts panel');
     expect(t.lines()[2]).toBe('CLUSTER: none in this profile');
-    expect(t.lines()[5]).toMatch(/^ +NAME +STATE +HV +CPU +MEM +VMS MIGRATIONS \/ NOTES/);
+    expect(t.lines()[5]).toMatch(/^ +NAME +STATE +HV +CPU +MEM +MEMDRS +VMS MIGRATIONS \/ NOTES/);
     // the selected VM (alpha) selects its host
     expect(t.lines()[6]).toMatch(/^> ▸ esx-a +up +esxi +\[/);
     expect(t.lines()[7]).toMatch(/^ {2}▸ esx-b +up +esxi +\[/);

@@ -87,7 +87,7 @@ test('d: IOPS, MiB/s and DAVG/KAVG/GAVG per virtual disk, busiest first; the dat
   expect(tui.lines()[2]).toBe(`DATASTORE: ${two(esx.io.DISK_IOPS)} cmds/s of 20000 (${(esx.io.DISK_IOPS / 200).toFixed(1)}%), ` +
     `MBREAD/s ${two(esx.io.diskReadMBs)}, MBWRTN/s ${two(esx.io.diskWriteMBs)}`);
   expect(tui.lines()[3]).toMatch(new RegExp(`^LATENCY/ms: DAVG ${two(esx.io.diskDAVG)} {2}KAVG ${two(esx.io.diskKAVG)} {2}GAVG ${two(esx.io.diskGAVG)} `));
-  expect(labels(tui)).toEqual(['ID', 'NAME', 'CMDS/s', 'READS/s', 'WRITES/s', 'MBREAD/s', 'MBWRTN/s', 'DAVG', 'KAVG', 'GAVG']);
+  expect(labels(tui)).toEqual(['ID', 'NAME', 'CMDS/s', 'READS/s', 'WRITES/s', 'MBREAD/s', 'MBWRTN/s', 'DAVG', 'KAVG', 'GAVG', 'WQLEN', 'ACTV', 'QUED']);
   const expected = lab.vms.filter((v) => v.host === 'esx-a').sort((a, b) => b['CMDS/s'] - a['CMDS/s'] || a.gid - b.gid);
   expect(rowNames(tui)).toEqual(expected.map((v) => v.name));
   expect(rowNames(tui).slice(0, 2)).toEqual(['db', 'batch']);

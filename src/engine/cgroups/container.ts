@@ -63,6 +63,11 @@ export class Container {
   readonly bw: Bandwidth;
   readonly cpuPsi = new Psi();
   readonly memPsi = new Psi();
+  /** the `full` lines: every non-idle task stalled at once */
+  readonly cpuFullPsi = new Psi();
+  readonly memFullPsi = new Psi();
+  /** this quantum's cpu.pressure full share, 0..1 */
+  cpuFull = AS_DOUBLE;
   // Fields that hold fractions are declared AS_DOUBLE so that V8 stores them as doubles from the
   // start; the constructor gives them their starting values.
   /** this quantum: threads that may run, work they have (ms), and what competes after cpu.max */
@@ -78,6 +83,8 @@ export class Container {
   peak = AS_DOUBLE;
   readonly events: MemoryEvents = { high: 0, max: 0, oom: 0, oomKill: 0 };
   private highBatches = AS_DOUBLE;
+  /** charge batches that met memory.max and had to reclaim first (memory.events max) */
+  private maxBatches = AS_DOUBLE;
   /** share of the last quantum its tasks slept for memory.high */
   memStall = AS_DOUBLE;
   restarts = 0;
@@ -114,7 +121,7 @@ export class Container {
     // the optimised code that read it.
     this.state = 'running';
     this.wanted = this.want = this.usageMs = this.cpuStall = this.backlog = 0;
-    this.anon = this.peak = this.highBatches = this.memStall = 0;
+    this.anon = this.peak = this.highBatches = this.memStall = this.maxBatches = this.cpuFull = 0;
     this.frozenMs = this.upper = 0;
     this.demandCpus = 0;
   }
@@ -181,15 +188,24 @@ export class Container {
     return refused;
   }
 
-  /** It ran `x` ms this quantum. True when cpu.max throttled it for the first time this period. */
-  account(x: number, q: number): boolean {
+  /**
+   * It ran `x` ms this quantum on a kernel with `cpus` CPUs. True when cpu.max throttled it for
+   * the first time this period.
+   */
+  account(x: number, q: number, cpus: number): boolean {
     this.usageMs += x;
     this.backlog = Math.max(0, this.backlog - x);
     const first = this.bw.charge(this.wanted, this.want, x);
-    // cpu.pressure "some": runnable but not running, throttling included, per thread on average
-    this.cpuStall = this.threads > 0 ? Math.min(1, Math.max(0, (this.wanted - x) / this.threads / q)) : 0;
+    // cpu.pressure as kernel/sched/psi.c defines it on SMP: runnable tasks (on average over the
+    // quantum), those running, the rest delayed (throttling included)
+    const psi = psiStates(this.wanted / q, x / q, cpus);
+    this.cpuStall = psi.some;
+    this.cpuFull = psi.full;
     this.cpuPsi.add(this.cpuStall * q, q);
+    this.cpuFullPsi.add(this.cpuFull * q, q);
+    // asleep above memory.high: every task of the cgroup is, so some = full
     this.memPsi.add(this.memStall * q, q);
+    this.memFullPsi.add(this.memStall * q, q);
     // adds 0 while running, rather than a store V8 would first see run at the first freeze
     this.frozenMs += this.state === 'frozen' || this.state === 'checkpointing' ? q : 0;
     return first;
@@ -221,9 +237,16 @@ export class Container {
     const g = grow * (1 - this.memStall);
     if (g > b.room + 1e-9) {
       // no swap and nothing reclaimable: the charge fails and the OOM killer runs in the cgroup
-      this.events.max++;
+      this.maxBatches = Math.floor(this.maxBatches) + 1;
+      this.events.max = Math.floor(this.maxBatches);
       this.events.oom++;
       return false;
+    }
+    // Within a charge batch of memory.max every charge meets the limit and reclaims first (what
+    // the process frees and allocates again): memory.events max counts each such breach.
+    if (b.room < CHARGE_BATCH_MIB) {
+      this.maxBatches += (charge * (1 - this.memStall) * dt) / CHARGE_BATCH_MIB;
+      this.events.max = Math.floor(this.maxBatches);
     }
     this.anon += g;
     if (this.anon > this.peak) this.peak = this.anon;
@@ -238,4 +261,19 @@ export class Container {
     this.threads = 0;
     this.memStall = 0;
   }
+}
+
+/**
+ * kernel/sched/psi.c's SMP states for `nonidle` runnable tasks of which `running` run, on `cpus`
+ * CPUs: threads = min(nonidle, cpus), some = min(delayed / threads, 1),
+ * full = (threads - min(running, threads)) / threads.
+ */
+export function psiStates(nonidle: number, running: number, cpus: number): { some: number; full: number } {
+  const threads = Math.min(nonidle, cpus);
+  if (threads <= 1e-9) return { some: 0, full: 0 };
+  const delayed = Math.max(0, nonidle - running);
+  return {
+    some: Math.min(1, delayed / threads),
+    full: Math.max(0, threads - Math.min(running, threads)) / threads,
+  };
 }

@@ -110,10 +110,11 @@ export class Kernel {
     const pool = this.vm ? (d > 0 ? Math.min(d, (got * d) / (d + this.ownMs)) : 0) : Math.min(got, d);
     const shares = (this.shares = divide(this.nodes, pool, this.shares));
     const nodes = this.nodes;
+    const cpus = this.host.cpu.gCount[this.g];
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i];
-      if (n instanceof Service) n.give(shares[i], q, throttled);
-      else if (n.account(shares[i], q)) throttled(n.name);
+      if (n instanceof Service) n.give(shares[i], q, throttled, cpus);
+      else if (n.account(shares[i], q, cpus)) throttled(n.name);
     }
   }
 

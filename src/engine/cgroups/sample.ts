@@ -55,6 +55,7 @@ function containerSample(sys: CgroupSystem, c: Container, intervalMs: number, sh
     'memory.events.oom': c.events.oom, 'pids.max': s.pidsMax, 'pids.events.max': c.forkFails, 'io.weight': s.ioWeight,
     'cpu.pressure.avg10': c.cpuPsi.avg10, 'cpu.pressure.avg60': c.cpuPsi.avg60,
     'memory.pressure.avg10': c.memPsi.avg10, 'memory.pressure.avg60': c.memPsi.avg60,
+    'cpu.pressure.full.avg10': c.cpuFullPsi.avg10, 'memory.pressure.full.avg10': c.memFullPsi.avg10,
     frozen_usec: Math.round(c.frozenMs * 1000),
     'disk.upper': disk.upper, 'disk.real': disk.real, 'disk.full': disk.full, 'checkpoint.image': c.image,
   };

@@ -2,6 +2,7 @@
 // (cpu.max on the sum of their CPU, memory.max on the sum of their memory), its weight competes
 // with its siblings for the whole service, and its load is shared by however many replicas run.
 
+import { psiStates } from './container.js';
 import type { ContainerSpec, ServiceSpec } from '../../profile/types.js';
 import { WorkloadState } from '../cpu/workload.js';
 import type { Rng } from '../rng.js';
@@ -64,21 +65,21 @@ export class Service implements Parent {
   }
 
   /** It got `x` ms: divided among the replicas by their weights. Calls `throttled` for new throttling. */
-  give(x: number, q: number, throttled: (name: string) => void): void {
+  give(x: number, q: number, throttled: (name: string) => void, cpus: number): void {
     const got = (this.got = divide(this.replicas, x, this.got));
-    let cpuStall = 0;
     let memStall = 0;
     const replicas = this.replicas;
     for (let i = 0; i < replicas.length; i++) {
       const r = replicas[i];
-      if (r.account(got[i], q)) throttled(r.name);
-      cpuStall = Math.max(cpuStall, r.cpuStall);
+      if (r.account(got[i], q, cpus)) throttled(r.name);
       memStall = Math.max(memStall, r.memStall);
     }
     this.usageMs += x;
     if (this.bw.charge(this.wanted, this.want, x)) throttled(this.name);
-    // a task stalled anywhere below counts for the parent; the busiest child is a lower bound
-    this.cpuPsi.add(cpuStall * q, q);
+    // psi.c counts the parent's tasks together: all the replicas' runnable and running tasks
+    const psi = psiStates(this.wanted / q, x / q, cpus);
+    this.cpuPsi.add(psi.some * q, q);
+    // a task stalled on memory anywhere below counts for the parent; the busiest child is a lower bound
     this.memPsi.add(memStall * q, q);
   }
 }

@@ -59,6 +59,9 @@ export interface ContainerExtras {
   'cpu.pressure.avg60': number;
   'memory.pressure.avg10': number;
   'memory.pressure.avg60': number;
+  /** the `full` lines' avg10: every non-idle task stalled at once */
+  'cpu.pressure.full.avg10': number;
+  'memory.pressure.full.avg10': number;
   /** cgroup.stat.local frozen_usec: time frozen */
   frozen_usec: number;
   /** its own upper layer, MiB */

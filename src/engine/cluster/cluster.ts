@@ -11,9 +11,9 @@ import type { HostRuntime } from '../runtime.js';
 import type { HostSample, VmSample } from '../snapshot.js';
 import { DEFAULT_CLUSTER } from '../../profile/cluster-defaults.js';
 import { ClusterContext, type Emit } from './context.js';
-import { drsPriority, imbalance, targetImbalance, DRS_PERIOD_MS } from './drs.js';
+import { combinedImbalance, drsPriority, imbalance, memDemandMiB, targetImbalance, DRS_PERIOD_MS } from './drs.js';
 import { migrationTargets, type HostChoice } from './eligibility.js';
-import { FtService } from './ft.js';
+import { FtService, secondaryName } from './ft.js';
 import { HaService } from './ha.js';
 import { Lifecycle } from './lifecycle.js';
 import { Migrations } from './migration.js';
@@ -64,7 +64,7 @@ export class Cluster {
     this.migrations = new Migrations(this.ctx);
     this.storage = new StorageMigrations(this.ctx);
     this.ha = new HaService(this.ctx);
-    this.ft = new FtService(this.ctx);
+    this.ft = new FtService(this.ctx, rng);
     this.services = new Services(this.ctx, this.migrations);
     this.lifecycle = new Lifecycle(this.ctx, rng, {
       started: (t, g) => { this.ha.forget(g); this.ft.moved(t, g); this.updateNet(); },
@@ -214,20 +214,32 @@ export class Cluster {
     // one pass over the VMs (a sample of a large lab has thousands)
     const rows: ClusterHost[] = hosts.map((h) => ({
       name: h.name, state: h.state, cpuLoad: 0,
-      memUsed: h.MEM_TOTAL > 0 ? (h.MEM_TOTAL - h.MEM_FREE) / h.MEM_TOTAL : 0,
+      memUsed: h.MEM_TOTAL > 0 ? (h.MEM_TOTAL - h.MEM_FREE) / h.MEM_TOTAL : 0, memLoad: 0,
       runningVms: 0, vms: [], draining: ctx.draining?.spec.name === h.name,
     }));
-    const byName = new Map(rows.map((r, i) => [r.name, { row: r, pcpus: hosts[i].pcpus }]));
+    const byName = new Map(rows.map((r, i) => [r.name, { row: r, pcpus: hosts[i].pcpus, mem: Math.max(1, hosts[i].MEM_TOTAL - hosts[i].reserved) }]));
     for (const v of vms) {
       if (v.kind !== 'vm') continue;
       const x = byName.get(v.host);
       if (!x) continue;
       x.row.cpuLoad += v['%DMD'] / 100 / x.pcpus;
+      if (v.state === 'running' || v.state === 'migrating') x.row.memLoad += memDemandMiB(v.ACTV, v.CNSM, v.OVHD) / x.mem;
       x.row.vms.push(v.name);
       if (v.state === 'running' || v.state === 'migrating') x.row.runningVms++;
     }
+    // an FT secondary is a VM world on its host for DRS: its CPU and the memory it mirrors
+    for (const f of this.ft.info()) {
+      const sec = f.secondary === null ? undefined : vms.find((v) => v.name === secondaryName(f.vm));
+      const primary = vms.find((v) => v.name === f.vm && v.kind === 'vm');
+      const x = sec && byName.get(sec.host);
+      if (!sec || !primary || !x) continue;
+      x.row.cpuLoad += sec['%DMD'] / 100 / x.pcpus;
+      x.row.memLoad += memDemandMiB(primary.ACTV, primary.CNSM, primary.OVHD) / x.mem;
+    }
     const up = rows.filter((r) => r.state === 'up');
-    const lim = imbalance(up.map((r) => r.cpuLoad));
+    const cpuLim = imbalance(up.map((r) => r.cpuLoad));
+    const memLim = imbalance(up.map((r) => r.memLoad));
+    const lim = combinedImbalance(cpuLim, memLim);
     const runningVms = up.reduce((a, r) => a + r.runningVms, 0);
     const upHosts = ctx.hosts.filter((h) => h.state === 'up');
     const { claims } = runningClaims(ctx);
@@ -235,7 +247,7 @@ export class Cluster {
     return {
       enabled: ctx.enabled, drs: ctx.spec.drs, drsThreshold: ctx.spec.drsThreshold, ha: ctx.enabled && ctx.spec.ha,
       admission: ctx.spec.admission, dpm: ctx.spec.dpm, vmotionShare: ctx.spec.vmotionShare,
-      hosts: rows, imbalance: lim, targetImbalance: targetImbalance(ctx.spec.drsThreshold, up.length),
+      hosts: rows, imbalance: lim, cpuImbalance: cpuLim, memImbalance: memLim, targetImbalance: targetImbalance(ctx.spec.drsThreshold, up.length),
       priority: drsPriority(lim, up.length),
       recommendations: this.services.current(),
       migrations: this.migrations.info(), relocations: this.storage.info(), ft: this.ft.info(), down: this.ha.down(),

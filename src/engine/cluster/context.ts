@@ -2,6 +2,7 @@
 // the few operations that change where a VM is or whether it runs.
 
 import type { ClusterSpec, Profile, VmSpec } from '../../profile/types.js';
+import { memReservation } from '../memory/reservation.js';
 import { ZIP_RATIO } from '../memory/constants.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
 import type { VmState } from '../snapshot.js';
@@ -84,7 +85,7 @@ export class ClusterContext {
 
   /** Memory a VM needs to start (power on, restart): the VMM's overhead and its reservation. */
   startNeed(spec: VmSpec, group: GroupRuntime): number {
-    return (group.memory?.overheadMiB ?? 0) + spec.memReservationMiB;
+    return (group.memory?.overheadMiB ?? 0) + memReservation(spec);
   }
 
   /** Unreserved memory of a host: what is free less what powered-on reservations still claim. */

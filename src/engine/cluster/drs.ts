@@ -1,7 +1,22 @@
-// DRS (reference §7.3): host load = the VMs' CPU demand over the host's capacity; the cluster's
-// imbalance is the standard deviation of the host loads; a recommendation's priority is
+// DRS (docs/model/cluster.md): per host a normalized entitlement of CPU (the VMs' CPU demand over
+// the host's MHz) and of memory (the VMs' active memory plus a quarter of their idle consumed
+// memory, over the host's memory for VMs); per resource the standard deviation of the hosts'
+// loads; the cluster's imbalance is the larger of the two [assumption], a recommendation's priority
 // 6 - ceil(imbalance / 0.1 x sqrt(hosts)), and the migration threshold k applies priorities <= k.
 // `manual` lists the recommendations for the user to apply (a migrate command); `auto` applies them.
+
+/** Idle consumed memory counts a quarter in a VM's memory demand (vSphere 6.5 DRS's default). */
+export const IDLE_CONSUMED_WEIGHT = 0.25;
+
+/** A VM's memory demand as DRS counts it, MiB: active, a quarter of idle consumed, overhead. */
+export function memDemandMiB(active: number, consumed: number, overhead: number): number {
+  return active + IDLE_CONSUMED_WEIGHT * Math.max(0, consumed - active) + overhead;
+}
+
+/** The cluster's imbalance from the CPU and memory ones: the scarcer balance decides [assumption]. */
+export function combinedImbalance(cpu: number, mem: number): number {
+  return Math.max(cpu, mem);
+}
 
 /** How often DRS runs [assumption: vSphere runs every 300 s; a lab wants to see it sooner]. */
 export const DRS_PERIOD_MS = 60_000;
@@ -49,45 +64,56 @@ export interface Recommendation {
 export interface Candidate {
   vm: string;
   host: number;
-  /** the VM's demand as a fraction of each host's capacity it could land on */
-  load: number;
-  /** demand in MHz */
+  /** CPU demand, MHz */
   mhz: number;
+  /** memory demand, MiB (memDemandMiB); absent: DRS balances CPU only */
+  mib?: number;
 }
 
 /**
  * Greedy balancing: repeatedly the single move (a VM from its host to another) that lowers the
- * imbalance most, while it lowers it and its priority is a real one (< 6).
- * `capacity[h]` in MHz; `demand[h]` the hosts' demand in MHz; `canMove(vm, to)` eligibility.
+ * imbalance most, while it lowers it and its priority is a real one (< 6). A move is judged by the
+ * sum of the squared CPU and memory imbalances, so a move that evens memory without upsetting CPU
+ * counts even when CPU is the larger of the two.
+ * `capacity[h]` in MHz and `demand[h]` the hosts' demand in MHz; `memCapacity`/`memDemand` the
+ * same in MiB (omitted: CPU only); `canMove(vm, to)` eligibility.
  */
 export function recommend(
   names: readonly string[], capacity: readonly number[], demand: readonly number[],
-  vms: readonly { vm: string; host: number; mhz: number }[], canMove: (vm: string, to: number) => boolean,
-  maxMoves = DRS_MAX_MOVES,
+  vms: readonly Candidate[], canMove: (vm: string, to: number) => boolean,
+  maxMoves = DRS_MAX_MOVES, memCapacity?: readonly number[], memDemand?: readonly number[],
 ): Recommendation[] {
   const d = [...demand];
+  const m = memDemand ? [...memDemand] : names.map(() => 0);
+  const mc = memCapacity ?? names.map(() => 1);
   const where = new Map(vms.map((v) => [v.vm, v.host]));
-  const loads = () => d.map((x, i) => x / capacity[i]);
+  const sigma = () => [imbalance(d.map((x, i) => x / capacity[i])), imbalance(m.map((x, i) => x / mc[i]))];
+  const score = () => sigma().reduce((a, x) => a + x * x, 0);
   const out: Recommendation[] = [];
   for (let k = 0; k < maxMoves; k++) {
-    const before = imbalance(loads());
+    const [c0, m0] = sigma();
+    const before = combinedImbalance(c0, m0);
     const priority = drsPriority(before, names.length);
     if (priority >= 6) break;
-    let best: { vm: string; from: number; to: number; after: number } | null = null;
+    const s0 = score();
+    let best: { vm: string; from: number; to: number; after: number; score: number } | null = null;
     for (const v of vms) {
       const from = where.get(v.vm)!;
-      if (v.mhz <= 0) continue;
+      const mib = v.mib ?? 0;
+      if (v.mhz <= 0 && mib <= 0) continue;
       for (let to = 0; to < names.length; to++) {
         if (to === from || !canMove(v.vm, to)) continue;
-        d[from] -= v.mhz; d[to] += v.mhz;
-        const after = imbalance(loads());
-        d[from] += v.mhz; d[to] -= v.mhz;
-        if (after < before - 1e-6 && (!best || after < best.after)) best = { vm: v.vm, from, to, after };
+        d[from] -= v.mhz; d[to] += v.mhz; m[from] -= mib; m[to] += mib;
+        const sc = score();
+        const [c1, m1] = sigma();
+        d[from] += v.mhz; d[to] -= v.mhz; m[from] += mib; m[to] -= mib;
+        if (sc < s0 - 1e-9 && (!best || sc < best.score)) best = { vm: v.vm, from, to, after: combinedImbalance(c1, m1), score: sc };
       }
     }
     if (!best) break;
     const v = vms.find((x) => x.vm === best.vm)!;
     d[best.from] -= v.mhz; d[best.to] += v.mhz;
+    m[best.from] -= v.mib ?? 0; m[best.to] += v.mib ?? 0;
     where.set(best.vm, best.to);
     out.push({ vm: best.vm, from: names[best.from], to: names[best.to], priority, before, after: best.after });
   }

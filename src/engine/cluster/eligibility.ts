@@ -9,7 +9,7 @@ export function migrationBlock(ctx: ClusterContext, place: VmPlace, to: HostRunt
   const { host: from, group } = place;
   const vm = group.name;
   if (group.state !== 'running') return `${vm} is ${group.state === 'migrating' ? 'already migrating' : group.state}`;
-  if (group.passthrough) return `${vm} has a passthrough device tied to ${from.spec.name}'s hardware`;
+  if (group.passthrough) return `${vm} has a passthrough (DirectPath I/O) device tied to ${from.spec.name}'s hardware: vMotion and DRS moves are not available`;
   if (ctx.relocating.has(vm)) return `${vm}'s disk is moving (Storage vMotion)`;
   if (to === from) return `${vm} is already on ${to.spec.name}`;
   const targetDown = hostDown(to);

@@ -1,26 +1,60 @@
-// Fault tolerance (reference §7.2): an FT VM has a secondary on another host kept in lockstep —
-// the primary logs its non-deterministic inputs (disk reads, network input, timer events) to it,
-// which costs NIC bandwidth on both hosts and the secondary's memory. When the primary's host
-// fails the secondary goes live with no downtime, and a new secondary is made where there is room.
+// Fault tolerance (docs/model/cluster.md): an FT VM has a secondary on another host. Legacy FT
+// (record/replay) logs the primary's non-deterministic inputs (disk reads, network input, timer
+// events) and the secondary executes the same instruction stream; SMP-FT (vSphere 6+) sends
+// checkpoints of the memory the primary dirtied and the secondary only receives them. Either costs
+// NIC bandwidth on both hosts, the secondary's memory, and CPU on the secondary's host (the
+// secondary is a group there, `NAME (secondary)`). When the primary's host fails the secondary
+// goes live with no downtime, and a new secondary is made where there is room.
 
+import type { FtKind, WorkloadSpec } from '../../profile/types.js';
+import { WorkloadState } from '../cpu/workload.js';
 import { IO_SIZE_KIB, READ_FRACTION } from '../io/constants.js';
+import type { Rng } from '../rng.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
 import type { ClusterContext } from './context.js';
 import { hostDown } from './eligibility.js';
+import { setGroups } from './membership.js';
 
 /** Logging overhead on top of the inputs: TCP/IP and timer events (reference §7.2). */
 export const FT_LOG_OVERHEAD = 1.2;
 /** das.maxftvmsperhost: FT VMs (primaries and secondaries) per host. */
 export const MAX_FT_PER_HOST = 4;
 
+/**
+ * An idle VM still logs its timer interrupts: 0.68 Mbit/s for a 250 Hz guest (VMware's figures:
+ * 1000 Hz 1.43, 250 Hz 0.68, 82 Hz 0.15) [assumption: a 250 Hz guest].
+ */
+export const FT_IDLE_LOGGING_MBIT = 0.68;
+/**
+ * [assumption] An SMP-FT secondary receives and applies checkpoints instead of executing the
+ * guest: a tenth of the primary's CPU demand on its host.
+ */
+export const SMP_FT_SECONDARY_CPU = 0.1;
+/** MiB/s to Mbit/s */
+const MBIT_PER_MIBS = (1048576 * 8) / 1e6;
+
 /** FT logging bandwidth, Mbit/s: (disk reads MB/s x 8 + network input Mbit/s) x 1.2 (TV-7.2). */
 export function ftLoggingMbit(diskReadMBs: number, netInMbit: number): number {
   return (diskReadMBs * 8 + netInMbit) * FT_LOG_OVERHEAD;
 }
 
+/**
+ * The secondary's kind: `ft: true` is SMP-FT, vSphere 6's (legacy FT is 1 vCPU record/replay).
+ */
+export function ftKind(ft: boolean | FtKind | undefined): FtKind {
+  return ft === 'legacy' ? 'legacy' : 'smp';
+}
+
+/** The secondary's name, as vSphere shows it. */
+export function secondaryName(vm: string): string {
+  return `${vm} (secondary)`;
+}
+
 interface Pair {
   vm: GroupRuntime;
   secondary: HostRuntime | null;
+  /** the secondary's group on its host */
+  group: GroupRuntime | null;
   /** memory held for the secondary on its host, MiB */
   held: number;
 }
@@ -35,13 +69,15 @@ export interface FtInfo {
 export class FtService {
   private readonly pairs: Pair[] = [];
 
-  constructor(private readonly ctx: ClusterContext) {}
+  constructor(private readonly ctx: ClusterContext, private readonly rng: Rng) {}
 
   /** Protect every running VM with `ft: true`. */
   start(tMs: number): void {
     for (const { host, group } of this.ctx.vms()) {
-      if (group.spec?.ft && group.state === 'running') {
-        const pair = { vm: group, secondary: null, held: 0 };
+      if (group.spec?.ft && group.state === 'running' && group.passthrough) {
+        this.ctx.emit(tMs, 'refused', group.name, 'ft: a VM with a passthrough (DirectPath I/O) device cannot be fault tolerant: not protected');
+      } else if (group.spec?.ft && group.state === 'running') {
+        const pair = { vm: group, secondary: null, group: null, held: 0 };
         this.pairs.push(pair);
         this.protect(tMs, pair, host);
       }
@@ -52,11 +88,19 @@ export class FtService {
     return this.pairs.length;
   }
 
-  /** Logging traffic of a pair: the primary's disk reads and network input, from its workload. */
+  /**
+   * Logging traffic of a pair, from the primary's workload: legacy FT its disk reads and network
+   * input (TV-7.2); SMP-FT the memory it dirties (the checkpoints) and its network input; never
+   * below an idle guest's timer logging.
+   */
   logging(pair: Pair): number {
     const w = pair.vm.workload.spec;
+    const netIn = w.netRxMbit ?? w.netMbit;
+    if (ftKind(pair.vm.spec?.ft) === 'smp') {
+      return Math.max(FT_IDLE_LOGGING_MBIT, (w.dirtyMiBs * MBIT_PER_MIBS + netIn) * FT_LOG_OVERHEAD);
+    }
     const readsMBs = (w.iops * READ_FRACTION * IO_SIZE_KIB * 1024) / 1e6;
-    return ftLoggingMbit(readsMBs, w.netRxMbit ?? w.netMbit);
+    return Math.max(FT_IDLE_LOGGING_MBIT, ftLoggingMbit(readsMBs, netIn));
   }
 
   traffic(tx: Map<HostRuntime, number>, rx: Map<HostRuntime, number>): void {
@@ -97,6 +141,7 @@ export class FtService {
     pair.held = need;
     best.memory.clusterMiB += need;
     best.memory.refresh();
+    this.addSecondary(pair, best);
     this.ctx.emit(tMs, 'ft-secondary', pair.vm.name, `secondary on ${best.spec.name}, logging ${this.logging(pair).toFixed(1)} Mbit/s`);
   }
 
@@ -104,8 +149,38 @@ export class FtService {
     if (!pair.secondary) return;
     pair.secondary.memory.clusterMiB = Math.max(0, pair.secondary.memory.clusterMiB - pair.held);
     pair.secondary.memory.refresh();
+    this.removeSecondary(pair);
     pair.secondary = null;
     pair.held = 0;
+  }
+
+  /**
+   * The secondary runs on `host` as a group of its own: a legacy one the primary's workload (the
+   * same instruction stream), an SMP-FT one a fraction of it. It follows the primary's workload
+   * as the profile gives it, not the `load` commands injected into the primary.
+   */
+  private addSecondary(pair: Pair, host: HostRuntime): void {
+    const vm = pair.vm;
+    const share = ftKind(vm.spec?.ft) === 'legacy' ? 1 : SMP_FT_SECONDARY_CPU;
+    const base = vm.workload.spec;
+    // the primary's spec with its CPU scaled: the same keys in the same order (one hidden class)
+    const spec: WorkloadSpec = { ...base, cpu: base.cpu * share };
+    const group: GroupRuntime = {
+      gid: vm.gid + 7, name: secondaryName(vm.name), kind: 'system', vcpus: vm.vcpus, shares: vm.shares,
+      reservationMHz: 0, limitMHz: null, state: 'running', workload: new WorkloadState(spec, vm.vcpus, this.rng),
+      memory: null, sdpsSleep: 0, cpuOverhead: 0, ftOf: vm.name,
+    };
+    setGroups(this.ctx.layout, host, [...host.groups, group], (g) => (g === group ? undefined : { host, index: host.groups.indexOf(g) }));
+    host.cpu.setOn(host.groups.indexOf(group), true);
+    pair.group = group;
+  }
+
+  private removeSecondary(pair: Pair): void {
+    const host = pair.secondary;
+    const group = pair.group;
+    pair.group = null;
+    if (!host || !group || !host.groups.includes(group)) return;
+    setGroups(this.ctx.layout, host, host.groups.filter((g) => g !== group), (g) => ({ host, index: host.groups.indexOf(g) }));
   }
 
   /** Is `vm` an FT primary whose secondary can take over? */
@@ -123,6 +198,7 @@ export class FtService {
       if (!place) continue;
       if (place.host === host && p.secondary && (p.vm.state === 'running' || p.vm.state === 'migrating')) {
         const target = p.secondary;
+        // the secondary becomes the primary: its group gives way to the VM's
         this.unhold(p);
         this.ctx.move(p.vm, host, target);
         p.vm.state = 'running';
@@ -133,6 +209,7 @@ export class FtService {
         this.protect(tMs, p, target);
       } else if (p.secondary === host) {
         p.secondary.memory.clusterMiB = Math.max(0, p.secondary.memory.clusterMiB - p.held);
+        this.removeSecondary(p);
         p.secondary = null;
         p.held = 0;
         this.ctx.emit(tMs, 'ft-secondary-lost', p.vm.name, `secondary lost with ${host.spec.name}`);

@@ -18,7 +18,7 @@ import type { RestartPriority } from '../../profile/types.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
 import type { ClusterContext } from './context.js';
 import { failoverPercent } from './admission.js';
-import { capacityOf, placeVm, runningClaims } from './placement.js';
+import { capacityOf, placeVm, runningClaims, startBlock } from './placement.js';
 import { diskUnreachable } from './storage-migration.js';
 
 /** Restarts of one priority begin this long after the previous priority's [assumption]. */
@@ -104,10 +104,12 @@ export class HaService {
         this.giveUp(tMs, p, 'its guest runs containers, which cannot restart elsewhere');
         continue;
       }
-      // a relocated disk on a down host's datastore: no host can start it until that host is back
-      const disk = diskUnreachable(p.vm);
+      // a relocated disk on a down host's datastore: no host can start it until that host is back;
+      // a static DirectPath device exists on its own host only: it restarts there once it is back
+      const disk = diskUnreachable(p.vm) ?? deviceUnreachable(p);
       const { host, reason } = disk !== null ? { host: null, reason: disk }
-        : placeVm(this.ctx, p.vm, p.host.spec.hypervisor, p.host.state === 'up' ? undefined : p.host);
+        : p.vm.passthrough ? onOwnHost(this.ctx, p)
+          : placeVm(this.ctx, p.vm, p.host.spec.hypervisor, p.host.state === 'up' ? undefined : p.host);
       if (!host) {
         if (p.reason !== reason) this.ctx.emit(tMs, 'ha-unplaced', p.vm.name, `stays down: ${reason}`);
         p.reason = reason;
@@ -148,4 +150,16 @@ export class HaService {
     }
     return out;
   }
+}
+
+/** A passthrough VM's device is in the host it failed with: no other host can power it on. */
+function deviceUnreachable(p: { vm: GroupRuntime; host: HostRuntime }): string | null {
+  if (!p.vm.passthrough || p.host.state === 'up') return null;
+  return `its passthrough (DirectPath I/O) device is in ${p.host.spec.name}, which is down: no other host has it`;
+}
+
+/** A passthrough VM restarts on the host that has its device, or not at all. */
+function onOwnHost(ctx: ClusterContext, p: { vm: GroupRuntime; host: HostRuntime }): { host: HostRuntime | null; reason: string } {
+  const why = startBlock(ctx, p.vm, p.host, p.host.spec.hypervisor);
+  return why ? { host: null, reason: why } : { host: p.host, reason: '' };
 }

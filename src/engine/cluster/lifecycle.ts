@@ -70,6 +70,7 @@ export class Lifecycle {
         return this.stop(tMs, place, 'off', 'power-off', 'powered off');
       case 'suspend':
         if (group.state !== 'running') return refuse(`${c.target} is ${group.state}, not running`);
+        if (group.passthrough) return refuse(`${c.target} has a passthrough (DirectPath I/O) device: suspend and resume are not available`);
         return this.stop(tMs, place, 'suspended', 'suspend', `suspended: ${Math.round(group.memory?.touched() ?? 0)} MiB written out, no CPU`);
       case 'reset':
         if (group.state !== 'running') return refuse(`${c.target} is ${group.state}, not running: there is no guest to reset`);

@@ -13,6 +13,13 @@ import { PrecopyRun } from './precopy.js';
 export const DEVICE_STATE_MIB = 8;
 /** Resuming on the target after the last byte [assumption] */
 export const RESUME_S = 0.02;
+/**
+ * SDPS keeps the guest's dirty rate at most this share of the transmit rate, so each pre-copy
+ * round at most halves [assumption]; vSphere 5+ on ESXi hosts.
+ */
+export const SDPS_MAX_LAMBDA = 0.5;
+/** vMotion fails when the switch-over would take longer (vmotion.maxSwitchoverSeconds, 100 s). */
+export const MAX_SWITCHOVER_S = 100;
 /** Mbit/s to MiB/s */
 export const MBIT_TO_MIBS = 1e6 / 8 / 1048576;
 
@@ -73,6 +80,7 @@ export class Migrations {
     const memory = m.R + m.Z + m.S; // every page the guest touched; untouched ones are not sent
     const run = new PrecopyRun({
       memory: Math.max(1, memory), downtimeS: ctx.spec.downtimeMs / 1000, stateSize: DEVICE_STATE_MIB, resumeS: RESUME_S,
+      ...(from.spec.hypervisor === 'esxi' ? { sdps: SDPS_MAX_LAMBDA } : {}),
     });
     this.active.push({ vm: group, from, to, run, startedMs: tMs, held, rateMbit: 0, by });
     this.rebalance();
@@ -116,10 +124,18 @@ export class Migrations {
       const wasCopy = run.phase === 'copy';
       const sent = run.sent;
       run.advance(dtMs / 1000, mig.rateMbit * MBIT_TO_MIBS, vm.workload.spec.dirtyMiBs);
+      vm.sdpsSleep = run.sleep;
       const mbit = (run.sent - sent) / MBIT_TO_MIBS;
       mig.from.net.txTotal += mbit;
       mig.to.net.rxTotal += mbit;
       if (wasCopy && run.phase !== 'copy') {
+        const switchoverS = run.left / Math.max(1e-9, mig.rateMbit * MBIT_TO_MIBS);
+        if (run.p.sdps !== undefined && switchoverS > MAX_SWITCHOVER_S) {
+          this.abort(tMs, mig, `the switch-over would take ${Math.round(switchoverS)} s, above maxSwitchoverSeconds (${MAX_SWITCHOVER_S} s); the VM stays on ${mig.from.spec.name}`);
+          this.active.splice(i--, 1);
+          changed = true;
+          continue;
+        }
         if (run.reason !== 'converged' && this.ctx.spec.nonConvergence === 'abort') {
           this.abort(tMs, mig, `the pre-copy does not converge (${run.reason} after ${run.round} rounds); the VM stays on ${mig.from.spec.name}`);
           this.active.splice(i--, 1);
@@ -141,6 +157,7 @@ export class Migrations {
 
   private abort(tMs: number, mig: Migration, why: string): void {
     this.release(mig);
+    mig.vm.sdpsSleep = 0;
     mig.vm.state = 'running';
     mig.vm.workload.stunned = false;
     this.ctx.emit(tMs, 'migrate-abort', mig.vm.name, why);
@@ -153,6 +170,7 @@ export class Migrations {
     this.active.splice(i, 1);
     this.release(mig);
     mig.vm.workload.stunned = false;
+    mig.vm.sdpsSleep = 0;
     if (mig.vm.state === 'migrating') mig.vm.state = 'running';
     this.ctx.emit(tMs, 'migrate-abort', mig.vm.name, why);
     this.rebalance();
@@ -172,10 +190,13 @@ export class Migrations {
     const over = m.footprint(ZIP_RATIO) - to.memory.refresh();
     if (over > 0) {
       const x = Math.min(m.R, over);
+      const activeShare = m.R > 0 ? Math.min(1, Math.max(0, m.activeSeen - m.Sa - m.Za) / m.R) : 0;
       m.R -= x;
       m.S += x;
+      m.Sa += x * activeShare;
     }
     this.ctx.move(vm, from, to);
+    vm.sdpsSleep = 0;
     vm.state = 'running';
     vm.workload.stunned = false;
     to.memory.refresh();
@@ -183,7 +204,8 @@ export class Migrations {
     const s = (tMs - mig.startedMs) / 1000;
     this.ctx.emit(tMs, 'migrate-end', vm.name,
       `on ${to.spec.name} after ${s.toFixed(1)} s: ${run.rounds.length - 1} pre-copy round${run.rounds.length === 2 ? '' : 's'}` +
-      `${run.reason === 'converged' ? '' : ` (${run.reason})`}, ${Math.round(run.sent)} MiB sent, downtime ${run.downtimeS.toFixed(3)} s`);
+      `${run.reason === 'converged' ? '' : ` (${run.reason})`}, ${Math.round(run.sent)} MiB sent, downtime ${run.downtimeS.toFixed(3)} s` +
+      (run.sleptS > 0 ? `; SDPS slowed the guest: its vCPUs slept ${run.sleptS.toFixed(1)} s of ${run.elapsedS.toFixed(1)} s` : ''));
   }
 
   info(): MigrationInfo[] {

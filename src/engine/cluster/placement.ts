@@ -15,6 +15,7 @@
 // less than the reserve unreserved (HA says so, and power-ons are refused until capacity returns).
 
 import type { VmSpec } from '../../profile/types.js';
+import { memReservation } from '../memory/reservation.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
 import { hostSlots, slotSize, type Claim } from './admission.js';
 import type { ClusterContext } from './context.js';
@@ -25,7 +26,7 @@ const VM_HOSTS = new Set(['esxi', 'xen', 'hyperv', 'kvm', 'vbox']);
 
 /** A powered-on VM's claim: CPU reservation, memory reservation plus the VMM's overhead. */
 export function claimOf(spec: VmSpec, group: GroupRuntime): Claim {
-  return { cpuMHz: spec.reservationMHz, memMiB: spec.memReservationMiB + (group.memory?.overheadMiB ?? 0) };
+  return { cpuMHz: spec.reservationMHz, memMiB: memReservation(spec) + (group.memory?.overheadMiB ?? 0) };
 }
 
 export function runningClaims(ctx: ClusterContext): { claims: Claim[]; perHost: Map<HostRuntime, number> } {

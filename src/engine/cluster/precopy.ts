@@ -21,6 +21,12 @@ export interface PrecopyParams {
   stateSize?: number;
   /** time to resume the VM on the target after the last byte, s */
   resumeS?: number;
+  /**
+   * ESXi's Stun During Page Send: from round 1 on, the guest's vCPUs sleep in short slices so
+   * that it dirties at most `sdps` x the transmit rate; the pre-copy then always converges and
+   * none of Xen's limits apply. Absent: Xen's rules.
+   */
+  sdps?: number;
 }
 
 export type StopReason = 'converged' | 'diverging' | 'max-rounds' | 'max-factor';
@@ -28,6 +34,7 @@ export type StopReason = 'converged' | 'diverging' | 'max-rounds' | 'max-factor'
 /** Why the pre-copy stops after a round that leaves `next` to send (null: go on). */
 export function stopReason(p: PrecopyParams, rate: number, round: number, prev: number, next: number, sent: number): StopReason | null {
   if (next <= rate * p.downtimeS) return 'converged';
+  if (p.sdps !== undefined) return null; // SDPS slows the guest until it converges
   if (next > prev) return 'diverging';
   if (round + 1 >= (p.maxRounds ?? MAX_ROUNDS)) return 'max-rounds';
   if (sent > (p.maxFactor ?? MAX_FACTOR) * p.memory) return 'max-factor';
@@ -48,6 +55,10 @@ export class PrecopyRun {
   elapsedS = 0;
   downtimeS = 0;
   reason: StopReason | null = null;
+  /** share of the time the guest's vCPUs sleep now (SDPS), 0..1 */
+  sleep = 0;
+  /** seconds of the guest's time slept so far (SDPS) */
+  sleptS = 0;
   /** the volume of every round sent or in progress, the stop-and-copy last */
   readonly rounds: number[];
 
@@ -83,7 +94,12 @@ export class PrecopyRun {
         this.phase = 'done';
         break;
       }
-      this.dirtied = Math.min(M, this.dirtied + dirty * t);
+      // SDPS: past the full copy, a guest that dirties faster than the pre-copy can shrink sleeps
+      const sdps = this.p.sdps;
+      const f = sdps !== undefined && this.round > 0 && dirty > sdps * rate ? (sdps * rate) / dirty : 1;
+      this.sleep = 1 - f;
+      this.sleptS += (1 - f) * t;
+      this.dirtied = Math.min(M, this.dirtied + dirty * f * t);
       if (t < need) break;
       // the round is on the target: what was dirtied meanwhile is the next one
       this.left = 0;
@@ -95,6 +111,7 @@ export class PrecopyRun {
         this.size = this.left = next;
       } else {
         this.phase = 'stop';
+        this.sleep = 0;
         this.size = this.left = next + (this.p.stateSize ?? 0);
       }
       this.rounds.push(this.size);

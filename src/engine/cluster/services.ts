@@ -3,7 +3,8 @@
 
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
 import type { ClusterContext } from './context.js';
-import { applies, recommend, type Recommendation } from './drs.js';
+import { ZIP_RATIO } from '../memory/constants.js';
+import { applies, DRS_MAX_MOVES, memDemandMiB, recommend, type Candidate, type Recommendation } from './drs.js';
 import { DPM_OFF_WINDOW_MS, DPM_ON_WINDOW_MS, hostsToPowerOff, needsPowerOn, type HostDemand } from './dpm.js';
 import { migrationBlock } from './eligibility.js';
 import type { Migrations } from './migration.js';
@@ -16,6 +17,8 @@ export class Services {
   private readonly lastDmd = new Map<GroupRuntime, number>();
   /** demand of each VM over the last period, MHz */
   readonly vmMHz = new Map<GroupRuntime, number>();
+  /** memory demand of each VM at the last run, MiB (active + a quarter of idle consumed + overhead) */
+  readonly vmMiB = new Map<GroupRuntime, number>();
   private lowSinceMs: number | null = null;
   private highSinceMs: number | null = null;
 
@@ -34,7 +37,31 @@ export class Services {
       this.lastDmd.set(group, d);
       const running = group.state === 'running' || group.state === 'migrating';
       this.vmMHz.set(group, running && dt > 0 ? ((d - prev) / dt) * host.spec.mhz : 0);
+      const m = group.memory;
+      this.vmMiB.set(group, running && m ? memDemandMiB(m.active(tMs), m.consumed(ZIP_RATIO), m.overheadMiB) : 0);
     }
+    // an FT secondary loads its host like a VM: its own CPU demand, the memory of its primary
+    for (const host of this.ctx.hosts) {
+      for (let g = 0; g < host.groups.length; g++) {
+        const group = host.groups[g];
+        if (group.ftOf === undefined) continue;
+        const cpu = host.cpu;
+        let d = 0;
+        for (let v = cpu.gStart[g]; v < cpu.gStart[g] + cpu.gCount[g]; v++) d += cpu.cDmd[v];
+        const prev = this.lastDmd.get(group) ?? d;
+        this.lastDmd.set(group, d);
+        this.vmMHz.set(group, dt > 0 ? ((d - prev) / dt) * host.spec.mhz : 0);
+        const primary = this.ctx.find(group.ftOf)?.group;
+        this.vmMiB.set(group, primary ? this.vmMiB.get(primary) ?? 0 : 0);
+      }
+    }
+  }
+
+  /** Memory demand of a host's VMs over its memory for VMs, from the last measurement. */
+  memEntitlement(host: HostRuntime): number {
+    let mib = 0;
+    for (const g of host.groups) mib += this.vmMiB.get(g) ?? 0;
+    return mib / memCapacity(host);
   }
 
   /** CPU demand of a host over its capacity, from the last measurement. */
@@ -87,16 +114,20 @@ export class Services {
     this.madeFor = this.stateKey();
     const up = this.ctx.hosts.filter((h) => h.state === 'up' && h !== this.ctx.draining);
     if (up.length < 2 || this.migrations.active.length > 0) return [];
-    const vms: { vm: string; host: number; mhz: number }[] = [];
+    const vms: Candidate[] = [];
     up.forEach((h, i) => {
-      for (const g of h.groups) if (g.kind === 'vm' && g.state === 'running') vms.push({ vm: g.name, host: i, mhz: this.vmMHz.get(g) ?? 0 });
+      for (const g of h.groups) {
+        if (g.kind === 'vm' && g.state === 'running') vms.push({ vm: g.name, host: i, mhz: this.vmMHz.get(g) ?? 0, mib: this.vmMiB.get(g) ?? 0 });
+      }
     });
     // what runs now: a VM powered off since the measurement no longer loads its host
-    const demand = up.map((h) => h.groups.reduce((a, g) => a + (g.state === 'running' || g.state === 'migrating' ? this.vmMHz.get(g) ?? 0 : 0), 0));
+    const now = (g: GroupRuntime) => g.state === 'running' || g.state === 'migrating' || g.ftOf !== undefined;
+    const demand = up.map((h) => h.groups.reduce((a, g) => a + (now(g) ? this.vmMHz.get(g) ?? 0 : 0), 0));
+    const memDemand = up.map((h) => h.groups.reduce((a, g) => a + (now(g) ? this.vmMiB.get(g) ?? 0 : 0), 0));
     return recommend(up.map((h) => h.spec.name), up.map((h) => h.spec.pcpus * h.spec.mhz), demand, vms, (vm, to) => {
       const place = this.ctx.find(vm);
       return !!place && migrationBlock(this.ctx, place, up[to]) === null;
-    });
+    }, DRS_MAX_MOVES, up.map(memCapacity), memDemand);
   }
 
   private balance(tMs: number): void {
@@ -186,4 +217,9 @@ export class Services {
     host.state = 'standby';
     this.ctx.emit(tMs, 'host-standby', host.spec.name, 'in standby (DPM)');
   }
+}
+
+/** A host's memory for VMs: what its hypervisor does not reserve, MiB. */
+export function memCapacity(host: HostRuntime): number {
+  return Math.max(1, host.spec.memoryMiB - host.spec.reservedMiB);
 }

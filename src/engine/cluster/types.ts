@@ -20,6 +20,11 @@ export interface ClusterHost {
   cpuLoad: number;
   /** memory in use over its size, 0..1 */
   memUsed: number;
+  /**
+   * memory demand of its VMs (active, a quarter of idle consumed, overhead) over its memory for
+   * VMs (the DRS memory load; above 1 when they want more than it has)
+   */
+  memLoad: number;
   runningVms: number;
   /** every VM registered on it, whatever its state */
   vms: string[];
@@ -37,8 +42,13 @@ export interface ClusterSample {
   dpm: 'off' | 'auto';
   vmotionShare: number;
   hosts: ClusterHost[];
-  /** standard deviation of the up hosts' loads (LoadImbalanceMetric), and what the threshold tolerates */
+  /**
+   * the larger of the CPU and memory imbalances (standard deviations of the up hosts' loads,
+   * LoadImbalanceMetric), and what the threshold tolerates
+   */
   imbalance: number;
+  cpuImbalance: number;
+  memImbalance: number;
   targetImbalance: number;
   /** the priority a load-balancing move would have now (6: none) */
   priority: number;

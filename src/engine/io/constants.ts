@@ -54,6 +54,11 @@ export { DISK_SHARES, NET_SHARES } from '../../profile/io-shares.js';
 export const SIOC_THRESHOLD_MS = 30;
 /** Commands a guest keeps outstanding on its virtual disk (pvscsi's default queue depth). */
 export const VDISK_QUEUE_DEPTH = 64;
+/**
+ * [assumption] The device's queue depth (esxtop DQLEN): commands the VMkernel keeps in flight at
+ * the LUN at once; what is beyond waits in the kernel (QUED). A common HBA LUN queue depth.
+ */
+export const DEVICE_QUEUE_DEPTH = 64;
 /** Device utilization where the M/M/1 latency curve stops (bounds DAVG at 20x the base latency). */
 export const MAX_DEVICE_UTILIZATION = 0.95;
 /** VMkernel time per command with nothing queued, ms (esxtop's typical idle KAVG). */

@@ -10,7 +10,7 @@
 
 import type { DiskSpec } from '../../profile/types.js';
 import { waterFill } from '../cpu/entitlement.js';
-import { IO_SIZE_KIB, IO_STEP_MS, KAVG_BASE_MS, MAX_DEVICE_UTILIZATION, SIOC_THRESHOLD_MS, VDISK_QUEUE_DEPTH } from './constants.js';
+import { DEVICE_QUEUE_DEPTH, IO_SIZE_KIB, IO_STEP_MS, KAVG_BASE_MS, MAX_DEVICE_UTILIZATION, SIOC_THRESHOLD_MS, VDISK_QUEUE_DEPTH } from './constants.js';
 
 /**
  * A claimant of the device besides the host's own VMs' disks: the disk of a VM that runs on
@@ -49,6 +49,12 @@ export class Datastore {
   davg: number;
   /** Storage I/O Control is dividing the device by shares */
   sioc = false;
+  /**
+   * Commands in the device over the last step (esxtop ACTV): by Little's law served x DAVG, at
+   * most its queue depth; `activeShare` scales a disk's served x DAVG to its part of it.
+   */
+  active = 0;
+  activeShare = 1;
   /**
    * Claimants from elsewhere, by key. Shared with the next Datastore of this host when its groups
    * change (HostIo.adopt), so what other hosts and the cluster posted survives a relayout.
@@ -120,6 +126,9 @@ export class Datastore {
     }
     const rho = Math.min(done / cap, MAX_DEVICE_UTILIZATION);
     this.davg = this.spec.latencyMs / (1 - rho);
+    const inDevice = (done * this.davg) / 1000;
+    this.active = Math.min(DEVICE_QUEUE_DEPTH, inDevice);
+    this.activeShare = inDevice > DEVICE_QUEUE_DEPTH ? DEVICE_QUEUE_DEPTH / inDevice : 1;
     let weighted = 0;
     for (let i = 0; i < m; i++) {
       const f = i < n ? undefined : other[i - n];

@@ -11,7 +11,7 @@
 import type { HostSpec, VmSpec } from '../../profile/types.js';
 import type { HostCpu } from '../cpu/host-cpu.js';
 import type { GroupRuntime } from '../runtime.js';
-import { DISK_SHARES, EMULATED_CAP_MBIT, IO_SIZE_KIB, IO_STEP_MS, NET_SHARES, PARTITION_BASE_LOAD } from './constants.js';
+import { DISK_SHARES, EMULATED_CAP_MBIT, IO_SIZE_KIB, IO_STEP_MS, KAVG_BASE_MS, NET_SHARES, PARTITION_BASE_LOAD } from './constants.js';
 import { ioCost } from './cost.js';
 import { Datastore, foreignDisk, type ForeignDisk } from './datastore.js';
 import { shareBandwidth } from './nioc.js';
@@ -23,7 +23,8 @@ const PACE_MIN = 1e-3;
 const GUEST_SMOOTHING = 0.25;
 const EMULATED_CAP_IOPS = (EMULATED_CAP_MBIT * 1e6) / 8 / (IO_SIZE_KIB * 1024);
 
-export const IO_COUNTERS = ['tx', 'txWant', 'txDrop', 'rx', 'rxWant', 'rxDrop', 'cmds', 'davgW', 'kavgW'] as const;
+/** `actvT`, `quedT`: commands in the device and waiting in the kernel, integrated over time (s) */
+export const IO_COUNTERS = ['tx', 'txWant', 'txDrop', 'rx', 'rxWant', 'rxDrop', 'cmds', 'davgW', 'kavgW', 'actvT', 'quedT'] as const;
 export type IoCounter = (typeof IO_COUNTERS)[number];
 /** Cumulative per group: Mbit (network), commands, and command-weighted latency (ms x commands). */
 export type IoCounters = Record<IoCounter, Float64Array>;
@@ -49,6 +50,11 @@ export class HostIo {
   private readonly rxDemand: Float64Array;
   private readonly iopsDemand: Float64Array;
   private readonly netShares: Float64Array;
+  /** 1 for a passthrough NIC (its own port), per VM doing I/O */
+  private readonly ownNic: Uint8Array;
+  /** what each vNIC asks of the shared uplink */
+  private readonly upTx: Float64Array;
+  private readonly upRx: Float64Array;
   private readonly diskShares: Float64Array;
   private readonly capMbit: Float64Array;
   private readonly capIops: Float64Array;
@@ -119,6 +125,7 @@ export class HostIo {
     this.offIops = f(); this.served = f();
     this.sysPlan = f(); this.prevRan = f(); this.prevWanted = f(); this.prevSys = f(); this.zero = f();
     this.guestFactor = f().fill(1);
+    this.ownNic = new Uint8Array(n); this.upTx = f(); this.upRx = f();
     this.remote = Array<ForeignDisk | null>(n).fill(null);
     this.remoteDavg = f(); this.remoteKavg = f(); this.localIops = f();
     doing.forEach((gi, k) => {
@@ -128,6 +135,7 @@ export class HostIo {
       this.rxDemand[k] = rxOf(s);
       this.iopsDemand[k] = s.workload.iops;
       this.netShares[k] = s.netShares ?? NET_SHARES.normal;
+      this.ownNic[k] = s.io === 'passthrough' ? 1 : 0;
       this.diskShares[k] = s.diskShares ?? DISK_SHARES.normal;
       this.capMbit[k] = s.io === 'emulated' ? EMULATED_CAP_MBIT : Infinity;
       this.capIops[k] = s.io === 'emulated' ? EMULATED_CAP_IOPS : Infinity;
@@ -266,6 +274,12 @@ export class HostIo {
     const away = this.remote[k] !== null;
     c.davgW[gi] += cmds * (away ? this.remoteDavg[k] : this.datastore.davg);
     c.kavgW[gi] += cmds * (away ? this.remoteKavg[k] : this.datastore.kavg[k]);
+    // in the device and queued in the kernel, by Little's law from the latencies where the disk
+    // is on another host's datastore
+    const served = dtS > 0 ? cmds / dtS : 0;
+    const ds = this.datastore;
+    c.actvT[gi] += (away ? served * this.remoteDavg[k] : served * ds.davg * ds.activeShare) / 1000 * dtS;
+    c.quedT[gi] += (away ? (served * Math.max(0, this.remoteKavg[k] - KAVG_BASE_MS)) / 1000 : ds.queued[k]) * dtS;
   }
 
   private plan(): void {
@@ -286,8 +300,19 @@ export class HostIo {
       this.offIops[k] = Math.min(this.iopsDemand[k] * level * gf, this.capIops[k]) * pace;
     }
     const nic = this.spec.nicMbit;
-    shareBandwidth(n, this.nicTx, this.netShares, Math.max(0, nic - this.clusterTx), this.planTx, this.zero);
-    shareBandwidth(n, this.nicRx, this.netShares, Math.max(0, nic - this.clusterRx), this.planRx, this.zero);
+    // the uplink is shared by vNIC shares (NIOC); a passthrough NIC is a port of the VM's own,
+    // outside NIOC, at the host NIC's speed [assumption]
+    for (let k = 0; k < n; k++) {
+      this.upTx[k] = this.ownNic[k] ? 0 : this.nicTx[k];
+      this.upRx[k] = this.ownNic[k] ? 0 : this.nicRx[k];
+    }
+    shareBandwidth(n, this.upTx, this.netShares, Math.max(0, nic - this.clusterTx), this.planTx, this.zero);
+    shareBandwidth(n, this.upRx, this.netShares, Math.max(0, nic - this.clusterRx), this.planRx, this.zero);
+    for (let k = 0; k < n; k++) {
+      if (!this.ownNic[k]) continue;
+      this.planTx[k] = Math.min(this.nicTx[k], nic);
+      this.planRx[k] = Math.min(this.nicRx[k], nic);
+    }
     // localIops: what this host's own datastore gets (all of offIops while no disk is elsewhere)
     const away = this.planRemote();
     this.datastore.step(this.localIops, this.diskShares, IO_STEP_MS, this.served, this.settledMs);

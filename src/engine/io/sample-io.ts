@@ -1,15 +1,17 @@
 // esxtop's network and disk fields from the I/O model's cumulative counters: every rate is the
 // change since the previous sample over the simulated time the counters advanced.
 
-import { IO_SIZE_KIB, PACKET_BYTES, READ_FRACTION } from './constants.js';
+import { DEVICE_QUEUE_DEPTH, IO_SIZE_KIB, PACKET_BYTES, READ_FRACTION, VDISK_QUEUE_DEPTH } from './constants.js';
 import { IO_COUNTERS, type HostIo, type IoCounter } from './host-io.js';
 import type { HostIoFields, VmIo } from './types.js';
 
 export const NO_IO: Readonly<VmIo> = Object.freeze({
   'MbTX/s': 0, 'MbRX/s': 0, '%DRPTX': 0, '%DRPRX': 0, 'PKTTX/s': 0, 'PKTRX/s': 0,
   'CMDS/s': 0, 'READS/s': 0, 'WRITES/s': 0, 'MBREAD/s': 0, 'MBWRTN/s': 0, DAVG: 0, KAVG: 0, GAVG: 0,
+  WQLEN: 0, ACTV_CMDS: 0, QUED_CMDS: 0,
 });
 
+const NET_COUNTERS: ReadonlySet<IoCounter> = new Set<IoCounter>(['tx', 'txWant', 'txDrop', 'rx', 'rxWant', 'rxDrop']);
 const PKT_PER_MBIT = 1e6 / 8 / PACKET_BYTES;
 const MIB_PER_CMD = IO_SIZE_KIB / 1024;
 
@@ -39,6 +41,9 @@ function fields(d: Deltas, perS: number): VmIo {
     DAVG: davg,
     KAVG: kavg,
     GAVG: ms2(davg + kavg),
+    WQLEN: VDISK_QUEUE_DEPTH,
+    ACTV_CMDS: d.actvT * perS,
+    QUED_CMDS: d.quedT * perS,
   };
 }
 
@@ -58,6 +63,9 @@ function hostFields(io: HostIo, t: VmIo): HostIoFields {
     diskKAVG: t.KAVG,
     diskGAVG: t.GAVG,
     siocActive: io.datastore.sioc,
+    diskDQLEN: DEVICE_QUEUE_DEPTH,
+    diskACTV: t.ACTV_CMDS,
+    diskQUED: t.QUED_CMDS,
   };
 }
 
@@ -76,10 +84,12 @@ export function sampleIo(io: HostIo): { vms: readonly Readonly<VmIo>[]; host: Ho
   for (const k of IO_COUNTERS) total[k] = 0;
   for (let g = 0; g < ng; g++) {
     const d = {} as Deltas;
+    // a passthrough NIC is a physical port of the VM's own, not the host's uplink
+    const ownNic = io.groups[g].passthrough === true;
     for (const k of IO_COUNTERS) {
       d[k] = io.counters[k][g] - io.sampled[k][g];
       // the partition's row repeats what it served; the host counts each VM's I/O once
-      if (g !== io.partition) total[k] += d[k];
+      if (g !== io.partition && !(ownNic && NET_COUNTERS.has(k))) total[k] += d[k];
     }
     vms.push(fields(d, perS));
   }

@@ -24,6 +24,12 @@ export interface VmIo {
   KAVG: number;
   /** what the guest sees: DAVG + KAVG */
   GAVG: number;
+  /** esxtop WQLEN: most commands the VM (world) may have outstanding on the device */
+  WQLEN: number;
+  /** esxtop ACTV: its commands in the device, on average over the interval */
+  ACTV_CMDS: number;
+  /** esxtop QUED: its commands waiting in the kernel, on average over the interval */
+  QUED_CMDS: number;
 }
 
 /** The host's uplink (vmnic0) and datastore: `HostSample.io`. */
@@ -48,4 +54,8 @@ export interface HostIoFields {
   diskGAVG: number;
   /** Storage I/O Control is dividing the datastore by disk shares */
   siocActive: boolean;
+  /** esxtop DQLEN: the device's queue depth; ACTV, QUED: commands in it and waiting in the kernel */
+  diskDQLEN: number;
+  diskACTV: number;
+  diskQUED: number;
 }

@@ -5,9 +5,10 @@
 export const BALLOON_MAX_FRACTION = 0.65;
 /** Compression cache limit: 10% of the VM's memory. */
 export const ZIP_CACHE_FRACTION = 0.1;
-/** Pages that compress to <= 2 KB are kept compressed: half their size [assumption 50% of pages]. */
+/** A page kept compressed (it compressed to 2 KB or less) holds at most half a page [assumption: half]. */
 export const ZIP_RATIO = 0.5;
-export const COMPRESSIBLE_FRACTION = 0.5;
+/** [assumption] share of a workload's pages that compress to 2 KB or less, unless the profile says */
+export const COMPRESSIBLE_DEFAULT = 0.5;
 /** Mem.ShareScanGHz: pages scanned for sharing per second, MiB per GHz of host CPU. */
 export const SHARE_SCAN_MIB_PER_GHZ = 4;
 
@@ -17,8 +18,11 @@ export const TOUCH_RATE = 8;
 export const WARMUP_S = 128;
 /** a guest paging out what it uses, when its balloon asks for more than it has idle */
 export const GUEST_PAGE_OUT_RATE = 3;
-/** a host stays in a worse memory state at least one balance period (Mem.BalancePeriod 15 s) */
-export const STATE_DWELL_MS = 15000;
+/**
+ * [assumption] memory targets leave this much free, as a multiple of minFree: just inside clear
+ * (its floor 1.0 plus twice the hysteresis), so reclamation that meets them ends soft and stops.
+ */
+export const TARGET_FREE = 1.1;
 export const BALLOON_RATE = 64; // balloon inflate / deflate, per VM
 export const HOST_SWAP_RATE = 160; // host swap-out and compression, per host
 /** [assumption] an active page is touched again about every this many seconds */

@@ -1,5 +1,6 @@
-// Host memory states (reference model §2.7): minFree on vSphere 5+'s sliding scale, and the state
-// free memory puts the host in, with hysteresis so that it does not flap at a boundary.
+// Host memory states: minFree on vSphere 5+'s sliding scale, and the state free memory puts the
+// host in (vSphere 6+: high, clear, soft, hard, low), with a small hysteresis band so that the
+// state does not flap at a boundary. docs/model/memory.md settles the table and its sources.
 
 import type { MemState } from '../snapshot.js';
 
@@ -17,27 +18,50 @@ export function minFreeMiB(hostMiB: number): number {
   return total;
 }
 
-/** Lower bound of each state, as a multiple of minFree (vSphere 6.x). */
-const LOWER: Record<MemState, number> = { high: 1, clear: 0.64, soft: 0.32, hard: 0.16, low: 0 };
-const ORDER: MemState[] = ['high', 'clear', 'soft', 'hard', 'low'];
-/** A host climbs back to a better state only when free memory clears the boundary by this much. */
-const HYSTERESIS = 0.15;
+/** Best state first. */
+export const MEM_STATES: readonly MemState[] = ['high', 'clear', 'soft', 'hard', 'low'];
+
+/**
+ * Lower bound of each state, free memory as a multiple of minFree (vSphere 6+): high from 400%,
+ * clear from 100% (a real host reads clear at 143%), soft from 64%, hard from 32%, low below.
+ */
+export const STATE_FLOOR: Readonly<Record<MemState, number>> = { high: 4, clear: 1, soft: 0.64, hard: 0.32, low: 0 };
+
+/** Upper bound of each state without hysteresis: the floor of the next better one. */
+export const STATE_CEILING: Readonly<Record<MemState, number>> = { high: Infinity, clear: 4, soft: 1, hard: 0.64, low: 0.32 };
+
+/**
+ * [assumption] A host climbs to a better state only once free memory clears that state's floor by
+ * this much (a multiple of minFree); it falls to a worse one at the boundary itself.
+ */
+export const HYSTERESIS = 0.05;
+
+/** The state for `freeMiB` ignoring where the host was. */
+function band(x: number): MemState {
+  for (const st of MEM_STATES) if (x >= STATE_FLOOR[st]) return st;
+  return 'low';
+}
 
 /** The state for `freeMiB`, given the previous state (for hysteresis). */
 export function memState(freeMiB: number, minFree: number, prev: MemState = 'high'): MemState {
   const x = freeMiB / minFree;
-  let s: MemState = 'low';
-  for (const st of ORDER) {
-    if (x >= LOWER[st]) { s = st; break; }
+  const s = band(x);
+  if (!worse(prev, s)) return s; // the same or worse: at the boundary itself
+  // Better: the best state whose floor free memory clears by the margin, never worse than before.
+  for (const st of MEM_STATES) {
+    if (st === prev) return prev;
+    if (x >= STATE_FLOOR[st] + HYSTERESIS) return st;
   }
-  // Improving needs the extra margin; worsening happens at the boundary itself.
-  if (ORDER.indexOf(s) < ORDER.indexOf(prev) && x < LOWER[s] + HYSTERESIS) {
-    return ORDER[ORDER.indexOf(s) + 1];
-  }
-  return s;
+  return prev;
 }
 
 /** True when `a` is a worse (more reclaiming) state than `b`. */
 export function worse(a: MemState, b: MemState): boolean {
-  return ORDER.indexOf(a) > ORDER.indexOf(b);
+  return MEM_STATES.indexOf(a) > MEM_STATES.indexOf(b);
+}
+
+/** Whether `state` may be shown with free memory `freeMiB`: within its band plus the hysteresis. */
+export function inBand(state: MemState, freeMiB: number, minFree: number): boolean {
+  const x = freeMiB / minFree;
+  return x >= STATE_FLOOR[state] - 1e-9 && x < STATE_CEILING[state] + HYSTERESIS + 1e-9;
 }

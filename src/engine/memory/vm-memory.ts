@@ -22,6 +22,14 @@ export class VmMemory {
   B = AS_DOUBLE;
   /** part of the guest's own used memory it paged to its virtual disk (balloon pressure) */
   guestSwapped = AS_DOUBLE;
+  /**
+   * The guest's working set in the host's swap and compression cache: pages it will touch again
+   * soon. Only these come back; the rest of S and Z stays where it is until the guest needs it.
+   */
+  Sa = AS_DOUBLE;
+  Za = AS_DOUBLE;
+  /** the working set (ACTV) at the previous step, to see pages enter and leave it */
+  activeSeen = AS_DOUBLE;
   /** MiB of R scanned by page sharing (the rest is unscanned) */
   scanned = AS_DOUBLE;
   /** SHRD split, recomputed each step */
@@ -34,6 +42,11 @@ export class VmMemory {
   readonly balloonMax: number;
   /** the VMM's own memory for this VM while it is powered on, MiB */
   readonly overheadMiB: number;
+  /**
+   * A passthrough (DirectPath I/O) device DMAs into guest memory at any time, so every page is
+   * pinned: fully reserved, never ballooned, compressed, swapped or shared.
+   */
+  readonly pinned: boolean;
   /** off, suspended or down: the VM holds no memory and touches none */
   powered = true;
   // cumulative, MiB
@@ -55,8 +68,10 @@ export class VmMemory {
     readonly reservationMiB: number,
     readonly limitMiB: number | null,
     readonly workload: WorkloadSpec,
+    pinned = false,
   ) {
-    this.balloonMax = BALLOON_MAX_FRACTION * memoryMiB;
+    this.pinned = pinned;
+    this.balloonMax = pinned ? 0 : BALLOON_MAX_FRACTION * memoryMiB;
     this.overheadMiB = overheadMiB(vcpus, memoryMiB);
     this.release();
     this.swappedIn = this.swappedOut = 0;
@@ -72,6 +87,7 @@ export class VmMemory {
   release(): void {
     this.U = this.memoryMiB;
     this.R = this.Z = this.S = this.B = 0;
+    this.Sa = this.Za = this.activeSeen = 0;
     this.guestSwapped = this.scanned = this.shared = this.zero = this.saved = 0;
     this.balloonTarget = this.swapTarget = 0;
     this.sztgt = this.memoryMiB;

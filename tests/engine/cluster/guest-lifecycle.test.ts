@@ -78,7 +78,7 @@ describe('reset', () => {
 
   it('releases ballooned, swapped and compressed pages and the shared ones', () => {
     // three 2 GiB guests using 1.5 GiB each on 3 GiB of host memory: the host reclaims
-    const hosts = [host('a', { pcpus: 4, memoryMiB: 4096 })];
+    const hosts = [host('a', { pcpus: 4, memoryMiB: 4096, shareScanTimeS: 120 })];
     const vms = ['x', 'y', 'z'].map((n) => vm(n, 'a', { memoryMiB: 2048, workload: { cpu: 0.1, activeMiB: 1536 } }));
     const e = new Engine(lab(hosts, vms, { admission: 'off' }));
     const before = run(e, 300_000, 10_000).at(-1)!;

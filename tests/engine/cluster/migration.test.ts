@@ -86,9 +86,9 @@ describe('live migration', () => {
     expect(picks[0].reason).toMatch(/already on a/);
   });
 
-  it('a non-converging pre-copy ends in a long stop-and-copy, or is refused when configured', () => {
+  it('Xen: a non-converging pre-copy ends in a long stop-and-copy, or is refused when configured', () => {
     const make = (nonConvergence: 'stop_and_copy' | 'abort') => {
-      const hosts = [host('a', { pcpus: 2, memoryMiB: 8192, nicMbit: 200 }), host('b', { pcpus: 2, memoryMiB: 8192, nicMbit: 200 })];
+      const hosts = [host('a', { hypervisor: 'xen', pcpus: 2, memoryMiB: 8192, nicMbit: 200 }), host('b', { hypervisor: 'xen', pcpus: 2, memoryMiB: 8192, nicMbit: 200 })];
       const vms = [vm('hot', 'a', { memoryMiB: 1024, workload: { cpu: 0.5, activeMiB: 1024, dirtyMiBs: 50 } })];
       const e = new Engine(lab(hosts, vms, { nonConvergence, vmotionShare: 0.5 }));
       run(e, 60_000, 5000);
@@ -103,6 +103,45 @@ describe('live migration', () => {
     expect(events(abort, 'migrate-end')).toEqual([]);
     expect(events(abort, 'migrate-abort')[0].detail).toMatch(/does not converge/);
     expect(abort[abort.length - 1].vms.find((v) => v.name === 'hot')!.host).toBe('a');
+  });
+});
+
+describe('vMotion on ESXi: Stun During Page Send (TV-C5)', () => {
+  // the same hot VM as Xen's case: 50 MiB/s dirtied, a 100 Mbit/s (11.9 MiB/s) migration link
+  function hot(nicMbit: number, memoryMiB = 1024, dirtyMiBs = 50) {
+    const hosts = [host('a', { pcpus: 2, memoryMiB: 8192, nicMbit }), host('b', { pcpus: 2, memoryMiB: 8192, nicMbit })];
+    const vms = [vm('hot', 'a', { memoryMiB, workload: { cpu: 0.5, activeMiB: memoryMiB, dirtyMiBs } })];
+    const e = new Engine(lab(hosts, vms, { vmotionShare: 0.5 }));
+    run(e, 60_000, 5000);
+    e.submit({ action: 'migrate', target: 'hot', to: 'b' });
+    return run(e, e.timeMs + 1_500_000, 5000);
+  }
+
+  it('the guest sleeps (%WAIT, not %RDY) while it outruns the link, the pre-copy converges, the switch-over stays near a second', () => {
+    const s = hot(200);
+    const end = events(s, 'migrate-end')[0];
+    expect(end.detail).not.toMatch(/max-factor|diverging|max-rounds/);
+    expect(Number(/downtime ([\d.]+) s/.exec(end.detail)![1])).toBeLessThan(1);
+    expect(end.detail).toMatch(/SDPS slowed the guest: its vCPUs slept [\d.]+ s/);
+    // during the throttled rounds: ~88% of each vCPU asleep (50 MiB/s cut to half of 11.9 MiB/s)
+    const mid = s.filter((x) => x.vms[0].state === 'migrating' && x.t > 150 && x.t < end.t - 5);
+    expect(mid.length).toBeGreaterThan(3);
+    for (const x of mid) {
+      const c = x.vms[0].vcpu[0];
+      expect(c['%WAIT']).toBeGreaterThan(80);
+      expect(c['%RDY']).toBeLessThan(1);
+      expect(c['%MLMTD']).toBe(0);
+      expect(c['%RUN']).toBeLessThan(15);
+    }
+    // once moved it runs at its own pace again
+    expect(s[s.length - 1].vms[0].vcpu[0]['%RUN']).toBeGreaterThan(40);
+  });
+
+  it('fails only when the switch-over would pass maxSwitchoverSeconds (100 s): 16 MiB over 0.5 Mbit/s, then 8 MiB of device state', () => {
+    const s = hot(1, 16, 1);
+    expect(events(s, 'migrate-end')).toEqual([]);
+    expect(events(s, 'migrate-abort')[0].detail).toMatch(/maxSwitchoverSeconds \(100 s\)/);
+    expect(s[s.length - 1].vms[0].host).toBe('a');
   });
 });
 
