@@ -175,8 +175,9 @@ export class Engine {
         if (before[2 * i] && m.B > 0) this.event(t, 'balloon', g.name, `balloon inflating toward ${Math.round(m.balloonTarget)} MiB`);
         if (before[2 * i + 1] && m.S > 0) this.event(t, 'host-swap', g.name, 'host swapping this VM\'s pages');
         host.cpu.stallSwap[i] = m.hostStall;
-        // an SDPS sleep is waiting like the guest's own paging: %WAIT, never %RDY or %MLMTD
-        host.cpu.stallGuest[i] = Math.min(MAX_WAIT_STALL - m.hostStall, m.guestStall + (g.sdpsSleep ?? 0));
+        host.cpu.stallGuest[i] = Math.min(MAX_WAIT_STALL - m.hostStall, m.guestStall);
+        // an SDPS sleep is the VMkernel blocking the vCPUs: %VMWAIT, never %RDY, %MLMTD or %IDLE
+        host.cpu.stallSleep[i] = Math.min(MAX_WAIT_STALL - m.hostStall - host.cpu.stallGuest[i], g.sdpsSleep ?? 0);
       }
     }
   }

@@ -8,7 +8,7 @@ import type { GroupRuntime, HostRuntime } from './runtime.js';
 import type { HostIoFields } from './io/types.js';
 import type { HostSample, VcpuSample, VmSample } from './snapshot.js';
 
-type CounterName = 'cRun' | 'cRdy' | 'cCstp' | 'cMlmtd' | 'cIdle' | 'cDmd' | 'cWork' | 'cSwpwt' | 'cBlocked';
+type CounterName = 'cRun' | 'cRdy' | 'cCstp' | 'cMlmtd' | 'cIdle' | 'cDmd' | 'cWork' | 'cSwpwt' | 'cSleep' | 'cBlocked';
 
 export interface CounterBase {
   ms: number;
@@ -30,6 +30,7 @@ function copyCounters(cpu: HostCpu, into: CounterBase['counters']): NonNullable<
     cRun: copy(cpu.cRun, into?.cRun), cRdy: copy(cpu.cRdy, into?.cRdy), cCstp: copy(cpu.cCstp, into?.cCstp),
     cMlmtd: copy(cpu.cMlmtd, into?.cMlmtd), cIdle: copy(cpu.cIdle, into?.cIdle),
     cDmd: copy(cpu.cDmd, into?.cDmd), cWork: copy(cpu.cWork, into?.cWork), cSwpwt: copy(cpu.cSwpwt, into?.cSwpwt),
+    cSleep: copy(cpu.cSleep, into?.cSleep),
     cBlocked: copy(cpu.cBlocked, into?.cBlocked),
   };
 }
@@ -43,11 +44,12 @@ function copyCounters(cpu: HostCpu, into: CounterBase['counters']): NonNullable<
  */
 function vcpuSample(
   index: number, wid: number, pct: number,
-  cRun: number, cRdy: number, cCstp: number, cMlmtd: number, cIdle: number, cSwpwt: number, cBlocked: number,
+  cRun: number, cRdy: number, cCstp: number, cMlmtd: number, cIdle: number, cSwpwt: number, cSleep: number, cBlocked: number,
 ): VcpuSample {
   const run = cRun * pct;
   const idle = cIdle * pct;
   const swpwt = cSwpwt * pct;
+  const vmwait = swpwt + cSleep * pct;
   const ovrlp = 0;
   return {
     index,
@@ -55,8 +57,8 @@ function vcpuSample(
     '%USED': run - ovrlp,
     '%RUN': run,
     '%SYS': 0,
-    '%WAIT': idle + swpwt,
-    '%VMWAIT': swpwt,
+    '%WAIT': idle + vmwait,
+    '%VMWAIT': vmwait,
     '%RDY': (cRdy + cBlocked) * pct,
     '%IDLE': idle,
     '%OVRLP': ovrlp,
@@ -94,7 +96,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
   const vms: VmSample[] = host.groups.map((g: GroupRuntime, gi) => {
     const start = cpu.gStart[gi];
     let sRun = 0; let sRdy = 0; let sCstp = 0; let sMlmtd = 0; let sIdle = 0;
-    let sDmd = 0; let sWork = 0; let sSwpwt = 0; let sBlocked = 0;
+    let sDmd = 0; let sWork = 0; let sSwpwt = 0; let sSleep = 0; let sBlocked = 0;
     // A world reports against the part of the interval it existed in (its lifetime: all of it
     // unless the VM was powered on, resumed, restarted or moved here since the last sample), so
     // its states always sum to 100; a group that is off now has no worlds and reports nothing.
@@ -112,8 +114,9 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
       const dDmd = cpu.cDmd[v] - (prev ? prev.cDmd[v] : 0);
       const dWork = cpu.cWork[v] - (prev ? prev.cWork[v] : 0);
       const dSwpwt = cpu.cSwpwt[v] - (prev ? prev.cSwpwt[v] : 0);
+      const dSleep = cpu.cSleep[v] - (prev ? prev.cSleep[v] : 0);
       const dBlocked = cpu.cBlocked[v] - (prev ? prev.cBlocked[v] : 0);
-      const lived = dRun + dRdy + dCstp + dIdle + dSwpwt + dBlocked;
+      const lived = dRun + dRdy + dCstp + dIdle + dSwpwt + dSleep + dBlocked;
       if (lived > life) life = lived;
       const wpct = on && lived > 0 ? 100 / lived : 0;
       sRun += dRun * wpct;
@@ -124,8 +127,9 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
       sDmd += dDmd * wpct;
       sWork += dWork * wpct;
       sSwpwt += dSwpwt * wpct;
+      sSleep += dSleep * wpct;
       sBlocked += dBlocked * wpct;
-      vcpu.push(vcpuSample(i, g.gid * 1000 + i + 1, wpct, dRun, dRdy, dCstp, dMlmtd, dIdle, dSwpwt, dBlocked));
+      vcpu.push(vcpuSample(i, g.gid * 1000 + i + 1, wpct, dRun, dRdy, dCstp, dMlmtd, dIdle, dSwpwt, dSleep, dBlocked));
     }
     // Hypervisor work charged to the group as a whole (I/O), not to any vCPU: %SYS and %USED
     // only, over the group's lifetime in the interval like its worlds.
@@ -135,7 +139,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
     const run = sRun;
     const idle = sIdle;
     const swpwt = sSwpwt;
-    const vmwait = swpwt;
+    const vmwait = swpwt + sSleep;
     const ovrlp = 0;
     const mf = vmMemoryFields(g.memory, host.base.swap?.[gi], intervalMs / 1000, tMs);
     // the I/O partition's VM: its six sizes are the host's reserved memory (partitionMemory)

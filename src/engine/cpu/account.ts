@@ -6,8 +6,8 @@ import { CREDIT_BOUND, EPS, type CpuState } from './cpu-state.js';
 export function account(s: CpuState): void {
   const q = s.quantumMs;
   const {
-    want, granted, gOn, gUsed, gSys, gOvh, stallSwap, stallGuest, gStart, gCount, gBlocked, gWaited,
-    cIdle, cSwpwt, cBlocked, cstp, cCstp, cRdy, limCut, cMlmtd, cRun, backlog, cWork, useful,
+    want, granted, gOn, gUsed, gSys, gOvh, stallSwap, stallGuest, stallSleep, gStart, gCount, gBlocked, gWaited,
+    cIdle, cSwpwt, cSleep, cBlocked, cstp, cCstp, cRdy, limCut, cMlmtd, cRun, backlog, cWork, useful,
   } = s;
   // runnable or running, in pCPU-ms: the load average's numerator (the VMkernel's own work included)
   let load = 0;
@@ -19,9 +19,10 @@ export function account(s: CpuState): void {
     const guest = 1 - gOvh[g];
     const swp = q * stallSwap[g];
     const gst = q * stallGuest[g];
+    const slp = q * stallSleep[g];
     const blocked = gBlocked[g];
-    // what a vCPU with work has left after its memory stall
-    const qa = q - swp - gst;
+    // what a vCPU with work has left after its memory stall and the VMkernel's sleep
+    const qa = q - swp - gst - slp;
     const start = gStart[g];
     const end = start + gCount[g];
     for (let v = start; v < end; v++) {
@@ -33,6 +34,7 @@ export function account(s: CpuState): void {
         // already seen, instead of throwing away the optimised accounting.
         const held = w > 0;
         cSwpwt[v] += held ? swp : 0;
+        cSleep[v] += held ? slp : 0;
         cIdle[v] += held ? gst : q;
         cBlocked[v] += held ? qa : 0;
         load += held ? qa : 0;
@@ -46,6 +48,7 @@ export function account(s: CpuState): void {
       // difference of -4e-17 would show as a negative %IDLE or %RDY
       const rdy = Math.max(0, w - x - c);
       cSwpwt[v] += swp;
+      cSleep[v] += slp;
       cIdle[v] += gst + Math.max(0, qa - w);
       // The virtualization overhead (traps, binary translation, hypercalls) runs in the vCPU's
       // own world: all of x is %RUN, of which the guest progresses `guest`.

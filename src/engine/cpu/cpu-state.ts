@@ -47,11 +47,11 @@ export interface CpuGroupConfig {
 /** Per-vCPU arrays that belong to the vCPU (they move with its VM to another host). */
 export const VCPU_ARRAYS = [
   'demand', 'backlog', 'useful', 'skew',
-  'cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSwpwt', 'cBlocked', 'cWork', 'cDmd',
+  'cRun', 'cRdy', 'cCstp', 'cMlmtd', 'cIdle', 'cSwpwt', 'cSleep', 'cBlocked', 'cWork', 'cDmd',
 ] as const;
 /** Per-group arrays that belong to the group (configuration aside). */
 export const GROUP_ARRAYS = [
-  'gOn', 'stallSwap', 'stallGuest', 'gBlocked', 'gCapMs', 'sysDemand', 'cSysG', 'gCredit', 'gVtime', 'gWaited',
+  'gOn', 'stallSwap', 'stallGuest', 'stallSleep', 'gBlocked', 'gCapMs', 'sysDemand', 'cSysG', 'gCredit', 'gVtime', 'gWaited',
 ] as const;
 
 export class CpuState {
@@ -70,6 +70,11 @@ export class CpuState {
    */
   readonly stallSwap: Float64Array;
   readonly stallGuest: Float64Array;
+  /**
+   * Share of each quantum the VMkernel holds a VM's vCPUs asleep (vMotion's Stun During Page
+   * Send): blocked on an event, so %VMWAIT, never %RDY, %MLMTD or %IDLE.
+   */
+  readonly stallSleep: Float64Array;
   /**
    * Groups that may not run this quantum although they have work: a VServer guest on hold, a
    * cgroup throttled by cpu.max. Set by the engine each quantum; their time counts as blocked.
@@ -139,6 +144,8 @@ export class CpuState {
   readonly cMlmtd: Float64Array;
   readonly cIdle: Float64Array;
   readonly cSwpwt: Float64Array;
+  /** time held asleep by the VMkernel (stallSleep), ms */
+  readonly cSleep: Float64Array;
   /** time with work but blocked by the group's own limit (held, throttled), ms */
   readonly cBlocked: Float64Array;
   /** hypervisor time charged to each group (not to any vCPU), ms */
@@ -176,7 +183,7 @@ export class CpuState {
     const nvAll = configs.reduce((a, g) => a + g.vcpus, 0);
     // The per-group and per-vCPU float arrays side by side in one buffer: a host's quantum then
     // reads a few contiguous kilobytes rather than thirty separate allocations.
-    const pool = new Float64Array(22 * ng + 20 * nvAll);
+    const pool = new Float64Array(23 * ng + 21 * nvAll);
     let used = 0;
     const take = (n: number) => {
       if (used + n > pool.length) return new Float64Array(n);
@@ -189,7 +196,7 @@ export class CpuState {
     this.gCount = new Int32Array(ng);
     this.gShares = fg(); this.gRes = fg(); this.gLimitMHz = fg(); this.gOvh = fg();
     this.gOn = new Uint8Array(ng).fill(1);
-    this.stallSwap = fg(); this.stallGuest = fg();
+    this.stallSwap = fg(); this.stallGuest = fg(); this.stallSleep = fg();
     this.gBlocked = new Uint8Array(ng);
     this.gCapMs = fg().fill(Infinity);
     this.sysDemand = fg(); this.gSys = fg(); this.cSysG = fg();
@@ -220,7 +227,7 @@ export class CpuState {
     for (const g of configs) widest = Math.max(widest, g.vcpus);
     this.fillPoints = new Float64Array(2 * widest);
     this.cRun = f(); this.cRdy = f(); this.cCstp = f(); this.cMlmtd = f();
-    this.cIdle = f(); this.cDmd = f(); this.cWork = f(); this.cSwpwt = f(); this.cBlocked = f();
+    this.cIdle = f(); this.cDmd = f(); this.cWork = f(); this.cSwpwt = f(); this.cSleep = f(); this.cBlocked = f();
     this.pcpuBusy = new Float64Array(pcpus);
     this.slotLeft = new Float64Array(pcpus);
     this.slotIdx = new Int32Array(pcpus);

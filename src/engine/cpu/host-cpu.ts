@@ -61,11 +61,11 @@ export class HostCpu extends CpuState {
     let sumWantMHz = 0;
 
     // 1. Work arrives; what each vCPU could use this quantum and at what rate.
-    const { gOn, gOvh, stallSwap, stallGuest, gStart, gCount, backlog, demand, cDmd, gLimitMHz, gWant, sysDemand, busy } = this;
+    const { gOn, gOvh, stallSwap, stallGuest, stallSleep, gStart, gCount, backlog, demand, cDmd, gLimitMHz, gWant, sysDemand, busy } = this;
     for (let g = 0; g < ng; g++) {
       if (!gOn[g]) continue;
       const inv = 1 / (1 - gOvh[g]);
-      const avail = q * (1 - stallSwap[g] - stallGuest[g]);
+      const avail = q * (1 - stallSwap[g] - stallGuest[g] - stallSleep[g]);
       let rateSum = 0;
       const start = gStart[g];
       const end = start + gCount[g];
