@@ -16,6 +16,7 @@ import { checkBatchDelay, colorWanted, formatValue, limitedInteger, limitedNumbe
 import type { ThemeName } from '../tui/theme.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate.js';
+import { importCommand } from './import.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -128,6 +129,13 @@ function program(): Command {
       const schedule = endless ? every(opts.delay * 1000, undefined) : [...every(opts.delay * 1000, opts.count)];
       await runBatch(engine, { ...common, realtime: opts.realtime || endless, schedule, recorder });
     });
+
+  p.command('import')
+    .description('a what-if profile from a real host\'s esxtop -b capture: its host, VMs and their mean demand')
+    .argument('<file>', 'an esxtop batch capture (esxtop -b, default or -a counters)')
+    .option('-o, --output <file>', 'write the profile to FILE instead of standard output')
+    .exitOverride()
+    .action(async (file: string, opts: { output?: string }) => importCommand(file, opts.output));
 
   p.command('profiles')
     .description('list the built-in profiles')
