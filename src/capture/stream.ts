@@ -56,7 +56,12 @@ export class CaptureStream {
     return { notes: this.parser.notes, more: this.parser.notesDropped, badRows: this.parser.badRows };
   }
 
-  /** every row has been read */
+  /** the file has been read to its end (or failed) */
+  get readAll(): boolean {
+    return this.finished;
+  }
+
+  /** every row has been read and taken */
   get done(): boolean {
     return this.finished && this.queue.length === 0;
   }

@@ -65,6 +65,8 @@ export function fit(text: string, width: number): string {
 
 /** esxtop prints two decimals; wide sums (16 vCPUs at 100 %) give up decimals to fit. */
 export function formatPct(value: number, width: number): string {
+  // a counter a real capture lacks: absent, never a 0 the host did not report
+  if (Number.isNaN(value)) return '-'.padStart(width);
   for (const digits of [2, 1, 0]) {
     const text = value.toFixed(digits);
     if (text.length <= width) return text.padStart(width);
