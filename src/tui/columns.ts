@@ -112,6 +112,7 @@ export function cpuRowSegments(row: CpuRow, layout: CpuLayout, selected: boolean
 /** MiB as whole numbers (a warn threshold of 0.5 MiB then colours exactly the non-zero cells);
  *  rates with two decimals, given up before the column overflows. */
 export function formatMem(field: FieldDef, value: number): string {
+  if (Number.isNaN(value)) return '-'.padStart(field.width);
   if (field.unit !== 'MiB') return formatPct(value, field.width);
   const text = String(Math.round(value) || 0);
   return text.length <= field.width ? text.padStart(field.width) : '#'.repeat(field.width);
