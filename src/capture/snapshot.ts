@@ -102,6 +102,8 @@ function vmOf(read: Read, g: GroupLayout, host: string): VmSample {
     ...io,
     'CMDS/s': v('Commands/sec'), 'READS/s': reads, 'WRITES/s': writes, 'MBREAD/s': v('MBytes Read/sec'), 'MBWRTN/s': v('MBytes Written/sec'),
     DAVG: weighted(dw('Average Driver MilliSec/Command')), KAVG: weighted(dw('Average Kernel MilliSec/Command')),
+    // queue depths: the counter table names no capture counter for them yet, so absent
+    WQLEN: NaN, ACTV_CMDS: NaN, QUED_CMDS: NaN,
     GAVG: weighted([[reads, v('Average MilliSec/Read')], [writes, v('Average MilliSec/Write')]]),
   };
 }
@@ -120,7 +122,7 @@ function hostOf(read: Read, l: CaptureLayout, vms: VmSample[]): HostSample {
     nicDropTxPct: nic['%DRPTX'], nicDropRxPct: nic['%DRPRX'], diskMaxIops: NaN,
     diskReadMBs: sum(dev('MBytes Read/sec')), diskWriteMBs: sum(dev('MBytes Written/sec')),
     diskDAVG: lat('Average Driver MilliSec/Command'), diskKAVG: lat('Average Kernel MilliSec/Command'), diskGAVG: lat('Average Guest MilliSec/Command'),
-    siocActive: false,
+    siocActive: false, diskDQLEN: NaN, diskACTV: NaN, diskQUED: NaN,
   };
   return {
     id: 0, name: l.host, hypervisor: 'esxi', state: 'up', pcpus: l.pcpus.length, mhz: read(l.topMHz), coscheduling: 'relaxed',
