@@ -9,13 +9,15 @@ import { Recorder } from '../record/recorder.js';
 import { every, firstThenFresh, runBatch } from './batch.js';
 import { loadProfileSource } from './load-profile.js';
 import { checkHostOptions, checkWholeSeconds } from './csv-targets.js';
-import { checkRecordPath, runDemo, runLive, runReplay } from './monitor.js';
+import { checkRecordPath, runCapture, runDemo, runLive, runReplay } from './monitor.js';
+import { isCapturePath } from './capture-source.js';
 import { loadRecording } from './replay-source.js';
 import { range } from '../limits.js';
 import { checkBatchDelay, colorWanted, formatValue, limitedInteger, limitedNumber, seedValue, speedValue, themeValue } from './options.js';
 import type { ThemeName } from '../tui/theme.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate.js';
+import { importCommand } from './import.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -46,6 +48,10 @@ function program(): Command {
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'vmtop: ')) })
     .exitOverride()
     .action(async (profileArg: string | undefined, opts: CommonOpts & { theme?: ThemeName }, cmd: Command) => {
+      if (isCapturePath(profileArg)) {
+        await runCapture(profileArg, { speed: opts.speed, color: colorWanted(opts.color) });
+        return;
+      }
       // -d on the command line wins over the delay saved in the config file (W)
       await runLive(profileArg, { ...opts, color: colorWanted(opts.color), delayGiven: cmd.getOptionValueSource('delay') === 'cli' });
     });
@@ -57,7 +63,8 @@ function program(): Command {
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .exitOverride()
     .action(async (file: string, opts: { speed: number; color?: boolean }) => {
-      await runReplay(file, { speed: opts.speed, color: colorWanted(opts.color) });
+      if (isCapturePath(file)) await runCapture(file, { speed: opts.speed, color: colorWanted(opts.color) });
+      else await runReplay(file, { speed: opts.speed, color: colorWanted(opts.color) });
     });
 
   p.command('demo')
@@ -128,6 +135,13 @@ function program(): Command {
       const schedule = endless ? every(opts.delay * 1000, undefined) : [...every(opts.delay * 1000, opts.count)];
       await runBatch(engine, { ...common, realtime: opts.realtime || endless, schedule, recorder });
     });
+
+  p.command('import')
+    .description('a what-if profile from a real host\'s esxtop -b capture: its host, VMs and their mean demand')
+    .argument('<file>', 'an esxtop batch capture (esxtop -b, default or -a counters)')
+    .option('-o, --output <file>', 'write the profile to FILE instead of standard output')
+    .exitOverride()
+    .action(async (file: string, opts: { output?: string }) => importCommand(file, opts.output));
 
   p.command('profiles')
     .description('list the built-in profiles')

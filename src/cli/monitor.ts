@@ -3,7 +3,8 @@
 // React load only here, so batch, validate and profiles start fast.
 
 import { accessSync, constants, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { captureNotes, captureProblem, openCapture } from './capture-source.js';
 import type { Engine } from '../engine/engine.js';
 import type { Profile, TimedCommand } from '../profile/types.js';
 import { Recorder } from '../record/recorder.js';
@@ -83,6 +84,37 @@ export async function runReplay(file: string, flags: Pick<MonitorFlags, 'speed' 
     engine, profileName: profile.name, delayS: first ? first / 1000 : 2, speed: flags.speed, color: flags.color,
     mode: 'replay', schedule: recording.samples,
   });
+}
+
+/** `vmtop FILE.csv`, `vmtop replay FILE.csv`: a real esxtop capture, played like a recording. */
+export async function runCapture(file: string, flags: Pick<MonitorFlags, 'speed' | 'color'>): Promise<void> {
+  const stream = openCapture(file);
+  let first;
+  try {
+    first = await stream.next();
+  } catch (err) {
+    throw captureProblem(file, err);
+  }
+  needTerminal();
+  const { CapturePlayer } = await import('../capture/player.js');
+  const player = new CapturePlayer(stream, first!, file);
+  // the clock takes an empty schedule for a finished replay: wait for sample 2 (or the file's end)
+  while (player.schedule.length === 0 && !stream.readAll) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    player.pull();
+  }
+  // the stream decodes ahead while sample 1 is on screen; the schedule grows with it
+  const feed = setInterval(() => player.pull(), 200);
+  try {
+    await start({
+      engine: player as unknown as Engine, profileName: `${basename(file)} (${stream.layout!.host})`, delayS: 2, speed: flags.speed,
+      color: flags.color, mode: 'replay', schedule: player.schedule,
+    });
+  } finally {
+    clearInterval(feed);
+    stream.close();
+    process.stderr.write(captureNotes(file, stream));
+  }
 }
 
 /** `vmtop demo` without a name: one line per demo, with its length at its own speed. */

@@ -65,6 +65,8 @@ export function fit(text: string, width: number): string {
 
 /** esxtop prints two decimals; wide sums (16 vCPUs at 100 %) give up decimals to fit. */
 export function formatPct(value: number, width: number): string {
+  // a counter a real capture lacks: absent, never a 0 the host did not report
+  if (Number.isNaN(value)) return '-'.padStart(width);
   for (const digits of [2, 1, 0]) {
     const text = value.toFixed(digits);
     if (text.length <= width) return text.padStart(width);
@@ -110,6 +112,7 @@ export function cpuRowSegments(row: CpuRow, layout: CpuLayout, selected: boolean
 /** MiB as whole numbers (a warn threshold of 0.5 MiB then colours exactly the non-zero cells);
  *  rates with two decimals, given up before the column overflows. */
 export function formatMem(field: FieldDef, value: number): string {
+  if (Number.isNaN(value)) return '-'.padStart(field.width);
   if (field.unit !== 'MiB') return formatPct(value, field.width);
   const text = String(Math.round(value) || 0);
   return text.length <= field.width ? text.padStart(field.width) : '#'.repeat(field.width);

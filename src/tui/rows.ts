@@ -107,7 +107,9 @@ export function cpuRows(
       vcpus: vm.vcpus, gid: vm.gid, values: vm, ...(vm.state && (vm.state !== 'running' || vm.relocation) ? { mark: vmStateWord(vm).word } : {}) });
     if (!expanded.includes(vm.gid)) continue;
     for (const vcpu of vm.vcpu) {
-      rows.push({ key: `vcpu:${vcpu.wid}`, kind: 'vcpu', id: vcpu.wid, name: `vcpu-${vcpu.index}`,
+      // a real capture's worlds carry their own names (vmx, mks, a kernel thread)
+      const name = 'world' in vcpu && typeof vcpu.world === 'string' ? vcpu.world : `vcpu-${vcpu.index}`;
+      rows.push({ key: `vcpu:${vcpu.wid}`, kind: 'vcpu', id: vcpu.wid, name,
         nwld: null, vcpus: 1, gid: vm.gid, values: vcpu });
     }
   }

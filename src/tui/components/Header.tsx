@@ -3,6 +3,7 @@
 // PSHARE and SWAP lines.
 
 import { Text } from 'ink';
+import type { CaptureSnapshot } from '../../capture/snapshot.js';
 import type { HostSample } from '../../engine/snapshot.js';
 import type { MonitorView } from '../clock.js';
 import { fit } from '../columns.js';
@@ -18,6 +19,12 @@ const PANEL_LINES: Record<PanelId, number> = { cpu: 2, mem: 4, net: 2, disk: 2, 
 /** Lines the header takes in a panel: title and clock, then the panel's own lines. */
 export function headerLines(panel: PanelId): number {
   return 2 + PANEL_LINES[panel];
+}
+
+/** a real capture's position: ` sample 2/3 04/26/2018 14:06:32` (the count once it is known) */
+function capturePosition(view: MonitorView): string {
+  const c = (view.snapshot as Partial<CaptureSnapshot>).capture;
+  return c ? ` sample ${c.index}/${c.count ?? '?'} ${c.label}` : '';
 }
 
 export interface HeaderProps {
@@ -36,7 +43,7 @@ export function Header({ view, profile, panel, host, hostIndex, hostCount, width
   // at a replay's end REPLAY END says it: PAUSED beside it promised that space would go on
   const paused = view.paused && !view.ended ? 'PAUSED' : '';
   // REPLAY (a recording plays back: commands are refused) and DEMO mark the mode.
-  const mode = view.mode === 'replay' ? (view.ended ? 'REPLAY END' : 'REPLAY') : view.mode === 'demo' ? 'DEMO' : '';
+  const mode = view.mode === 'replay' ? (view.ended ? 'REPLAY END' : 'REPLAY') + capturePosition(view) : view.mode === 'demo' ? 'DEMO' : '';
   // PAUSED sits early in the line so a narrow terminal never truncates it away.
   const restWidth = Math.max(0, width - title.lead.length - 2 - (paused ? paused.length + 2 : 0) - (mode ? mode.length + 2 : 0));
   return (

@@ -1,0 +1,41 @@
+// A capture played in the monitor through the replay path: the clock asks it to advance and to
+// sample, as it asks a re-run recording, and its schedule is the capture's own sample instants
+// (samples 2..N, growing as the stream decodes them). Keys that would command a simulation find
+// no `submit` here and are refused as in any replay.
+
+import type { CaptureSample } from './parser.js';
+import { captureSnapshot, type CaptureSnapshot } from './snapshot.js';
+import type { CaptureStream } from './stream.js';
+
+export class CapturePlayer {
+  /** simulated ms of samples 2..N decoded so far: the clock's replay schedule */
+  readonly schedule: number[] = [];
+  private current: CaptureSample;
+  private readonly pending: CaptureSample[] = [];
+
+  constructor(private readonly stream: CaptureStream, first: CaptureSample, private readonly file: string) {
+    this.current = first;
+    this.pull();
+  }
+
+  /** moves the decoded samples into the schedule; the stream keeps reading behind them */
+  pull(): void {
+    for (let s = this.stream.shift(); s; s = this.stream.shift()) {
+      this.pending.push(s);
+      this.schedule.push(Math.round(s.t * 1000));
+    }
+  }
+
+  advance(): void {
+    this.pull();
+    const next = this.pending.shift();
+    if (next) this.current = next;
+  }
+
+  sample(): CaptureSnapshot {
+    const s = this.current;
+    return captureSnapshot(this.stream.layout!, s.values, s.t, s.interval, {
+      file: this.file, index: s.index, count: this.stream.count, label: s.label,
+    });
+  }
+}
