@@ -101,6 +101,9 @@ const GROUP_MEMORY: Sources<'Group Memory', VmSample> = {
 };
 
 const SCSI_DEVICE: Sources<'Physical Disk SCSI Device', HostSample> = {
+  'Device Q Depth': (h) => h.io.diskDQLEN,
+  'Active Commands': (h) => h.io.diskACTV,
+  'Queued Commands': (h) => h.io.diskQUED,
   'Commands/sec': (h) => h.io.DISK_IOPS,
   'MBytes Read/sec': (h) => h.io.diskReadMBs,
   'MBytes Written/sec': (h) => h.io.diskWriteMBs,
@@ -109,15 +112,23 @@ const SCSI_DEVICE: Sources<'Physical Disk SCSI Device', HostSample> = {
   'Average Guest MilliSec/Command': (h) => h.io.diskGAVG,
 };
 
-const DEVICE_WORLD: Sources<'Physical Disk Per-Device-Per-World', VmSample> = {
-  'Commands/sec': (v) => v['CMDS/s'],
-  'Reads/sec': (v) => v['READS/s'],
-  'Writes/sec': (v) => v['WRITES/s'],
-  'MBytes Read/sec': (v) => v['MBREAD/s'],
-  'MBytes Written/sec': (v) => v['MBWRTN/s'],
-  'Average Driver MilliSec/Command': (v) => v.DAVG,
-  'Average Kernel MilliSec/Command': (v) => v.KAVG,
-  'Average Guest MilliSec/Command': (v) => v.GAVG,
+/** a VM's VMX world on a device: the VM's sample and the device's queue depth */
+interface DeviceWorld { v: VmSample; deviceDQLEN: number }
+
+// a world's row repeats its device's queue depth, as esxtop's does
+const DEVICE_WORLD: Sources<'Physical Disk Per-Device-Per-World', DeviceWorld> = {
+  'Device Q Depth': (w) => w.deviceDQLEN,
+  'World Q Depth': (w) => w.v.WQLEN,
+  'Active Commands': (w) => w.v.ACTV_CMDS,
+  'Queued Commands': (w) => w.v.QUED_CMDS,
+  'Commands/sec': (w) => w.v['CMDS/s'],
+  'Reads/sec': (w) => w.v['READS/s'],
+  'Writes/sec': (w) => w.v['WRITES/s'],
+  'MBytes Read/sec': (w) => w.v['MBREAD/s'],
+  'MBytes Written/sec': (w) => w.v['MBWRTN/s'],
+  'Average Driver MilliSec/Command': (w) => w.v.DAVG,
+  'Average Kernel MilliSec/Command': (w) => w.v.KAVG,
+  'Average Guest MilliSec/Command': (w) => w.v.GAVG,
 };
 
 // Reads and writes wait in the same device queue in the model, so each sees the guest latency.
@@ -208,7 +219,7 @@ export function hostColumns(p: HostPlan): Column[] {
     const here = present(g);
     add('Physical Disk Per-Device-Per-World', deviceWorldInstance(device, g.gid), DEVICE_WORLD, (ix) => {
       const v = here(ix);
-      return v && datastoreOf(v) === ds ? v : undefined;
+      return v && datastoreOf(v) === ds ? { v, deviceDQLEN: ix.hosts.get(ds)?.io.diskDQLEN ?? 0 } : undefined;
     });
   }
   for (const g of vms) for (const d of virtualDiskInstances(g.name)) add('Virtual Disk', d, VIRTUAL_DISK, present(g));

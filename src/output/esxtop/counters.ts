@@ -105,6 +105,10 @@ export const ESXTOP_COUNTERS = {
     'Compressed Memory MBytes': aDec,
   },
   'Physical Disk SCSI Device': {
+    /** the device's queue depth and its commands in it and waiting in the kernel: counts */
+    'Device Q Depth': int,
+    'Active Commands': int,
+    'Queued Commands': int,
     'Commands/sec': dec,
     'MBytes Read/sec': dec,
     'MBytes Written/sec': dec,
@@ -114,6 +118,10 @@ export const ESXTOP_COUNTERS = {
   },
   /** a world's commands on a device: a VM's VMX world on its datastore */
   'Physical Disk Per-Device-Per-World': {
+    'Device Q Depth': int,
+    'World Q Depth': int,
+    'Active Commands': int,
+    'Queued Commands': int,
     'Commands/sec': dec,
     'Reads/sec': dec,
     'Writes/sec': dec,
