@@ -77,14 +77,16 @@ export function account(s: CpuState): void {
  */
 function updateSkew(s: CpuState): void {
   const q = s.quantumMs;
-  const { want, granted, skew, busy, gOn, gGang, gBlocked, gStart, gCount } = s;
+  const { want, granted, skew, busy, gOn, gGang, gBlocked, gStart, gCount, gShort, gSkewed } = s;
   for (let g = 0; g < s.ng; g++) {
     const count = gCount[g];
-    if (!gGang[g] || count < 2) continue;
+    // a VM whose busy vCPUs all got what they wanted, with no skew left, keeps none: the usual case
+    if (!gGang[g] || count < 2 || (!gShort[g] && !gSkewed[g])) continue;
     const start = gStart[g];
     const end = start + count;
     if (!gOn[g] || gBlocked[g]) {
       for (let v = start; v < end; v++) skew[v] = 0;
+      gSkewed[g] = 0;
       continue;
     }
     let min = Infinity;
@@ -94,10 +96,13 @@ function updateSkew(s: CpuState): void {
       skew[v] = p;
       if (p < min) min = p;
     }
+    let any = 0;
     for (let v = start; v < end; v++) {
       const k = busy[v] ? skew[v] - min : 0;
       skew[v] = k > q ? q : k;
+      if (k > 0) any = 1;
     }
+    gSkewed[g] = any;
   }
 }
 

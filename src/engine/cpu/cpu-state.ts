@@ -51,7 +51,7 @@ export const VCPU_ARRAYS = [
 ] as const;
 /** Per-group arrays that belong to the group (configuration aside). */
 export const GROUP_ARRAYS = [
-  'gOn', 'stallSwap', 'stallGuest', 'stallSleep', 'gBlocked', 'gCapMs', 'sysDemand', 'cSysG', 'gCredit', 'gVtime', 'gWaited',
+  'gOn', 'stallSwap', 'stallGuest', 'stallSleep', 'gBlocked', 'gSkewed', 'gCapMs', 'sysDemand', 'cSysG', 'gCredit', 'gVtime', 'gWaited',
 ] as const;
 
 export class CpuState {
@@ -107,6 +107,10 @@ export class CpuState {
   readonly gVtime: Float64Array;
   readonly gWaited: Float64Array;
   readonly gUsed: Float64Array;
+  /** this quantum: 1 if some busy vCPU of the group got less than it wanted (its skew may change) */
+  readonly gShort: Uint8Array;
+  /** 1 while some vCPU of the group has skew: with gShort, whether updateSkew has work to do */
+  readonly gSkewed: Uint8Array;
   /** this quantum: what the group's vCPUs want in all, ms */
   readonly gWantMs: Float64Array;
   readonly gRunnable: Int32Array;
@@ -203,6 +207,8 @@ export class CpuState {
     this.gGang = new Uint8Array(ng);
     this.gWant = fg(); this.gEnt = fg(); this.gBudget = fg(); this.gCredit = fg(); this.gVtime = fg(); this.gPrio = fg();
     this.gWaited = fg(); this.gUsed = fg(); this.gWantMs = fg();
+    this.gShort = new Uint8Array(ng);
+    this.gSkewed = new Uint8Array(ng);
     this.gRunnable = new Int32Array(ng);
     this.gOrder = new Int32Array(ng);
     let nv = 0;

@@ -23,18 +23,19 @@ export function grantSys(s: CpuState): number {
   return total * k * q;
 }
 
-/** Each runnable group's total want this quantum into gWantMs; their indices into gOrder. */
+/**
+ * The groups that may run and want to, into gOrder; returns how many. Each group's total want
+ * (gWantMs) was summed as the work arrived; a blocked group's is cleared here.
+ */
 function runnableGroups(s: CpuState): number {
-  const { want, gOn, gBlocked, gStart, gCount, gWantMs, gOrder } = s;
+  const { gOn, gBlocked, gWantMs, gOrder } = s;
   let ngr = 0;
   for (let g = 0; g < s.ng; g++) {
-    gWantMs[g] = 0;
-    if (!gOn[g] || gBlocked[g]) continue;
-    let w = 0;
-    const end = gStart[g] + gCount[g];
-    for (let v = gStart[g]; v < end; v++) w += want[v];
-    gWantMs[g] = w;
-    if (w > EPS) gOrder[ngr++] = g;
+    if (!gOn[g] || gBlocked[g]) {
+      gWantMs[g] = 0;
+      continue;
+    }
+    if (gWantMs[g] > EPS) gOrder[ngr++] = g;
   }
   return ngr;
 }
@@ -53,6 +54,7 @@ export function grantRelaxed(s: CpuState, sysMs: number): void {
   const q = s.quantumMs;
   const ngr = runnableGroups(s);
   const { gOrder, gWantMs, gBudget } = s;
+  s.gShort.fill(0);
   let capLeft = s.pcpus * q - sysMs;
   let sum = 0;
   for (let k = 0; k < ngr; k++) sum += gWantMs[gOrder[k]];
@@ -73,6 +75,7 @@ export function grantRelaxed(s: CpuState, sysMs: number): void {
     gBudget[g] -= x;
     capLeft -= x;
     total += x;
+    s.gShort[g] = x < gWantMs[g] - EPS ? 1 : 0;
     splitGrant(s, g, x, gc - x, relaxed);
   }
   // Wrap-around assignment (McNaughton) makes the fluid grant a valid per-pCPU schedule (no vCPU
@@ -146,17 +149,19 @@ export function grantStrict(s: CpuState, sysMs: number): void {
     const start = gStart[g];
     const end = start + gCount[g];
     if (c > 0) {
-      // pCPUs by free time left, longest first (insertion sort: a host has few)
-      for (let i = 1; i < P; i++) {
-        const a = slotIdx[i];
-        let j = i - 1;
-        for (; j >= 0 && slotLeft[slotIdx[j]] < slotLeft[a]; j--) slotIdx[j + 1] = slotIdx[j];
-        slotIdx[j + 1] = a;
+      // One busy vCPU takes the pCPU with the longest free time left; a gang of several needs
+      // c pCPUs that nothing has run on this quantum: their free times would not line up
+      // [assumption]. Those are found by a scan, not a sort: this runs for every group.
+      let n = 0;
+      if (c === 1) {
+        let at = 0;
+        for (let i = 1; i < P; i++) if (slotLeft[i] > slotLeft[at]) at = i;
+        if (slotLeft[at] > EPS) slotIdx[n++] = at;
+      } else if (c <= P) {
+        for (let i = 0; i < P && n < c; i++) if (slotLeft[i] >= room - EPS) slotIdx[n++] = i;
       }
-      // one busy vCPU takes the longest free time left; a gang of several needs c pCPUs that
-      // nothing has run on this quantum: their free times would not line up [assumption]
-      const span = c > P ? 0 : c === 1 ? slotLeft[slotIdx[0]] : slotLeft[slotIdx[c - 1]] >= room - EPS ? room : 0;
-      if (span > EPS) {
+      if (n === c) {
+        const span = c === 1 ? slotLeft[slotIdx[0]] : room;
         let slot = 0;
         for (let v = start; v < end; v++) if (want[v] > 0 && busy[v]) place(s, g, v, slotIdx[slot++], span);
       } else {

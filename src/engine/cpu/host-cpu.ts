@@ -61,12 +61,14 @@ export class HostCpu extends CpuState {
     let sumWantMHz = 0;
 
     // 1. Work arrives; what each vCPU could use this quantum and at what rate.
-    const { gOn, gOvh, stallSwap, stallGuest, stallSleep, gStart, gCount, backlog, demand, cDmd, gLimitMHz, gWant, sysDemand, busy } = this;
+    const { gOn, gOvh, stallSwap, stallGuest, stallSleep, gStart, gCount, backlog, demand, cDmd, gLimitMHz, gWant, sysDemand, busy, gWantMs } = this;
     for (let g = 0; g < ng; g++) {
+      gWantMs[g] = 0;
       if (!gOn[g]) continue;
       const inv = 1 / (1 - gOvh[g]);
       const avail = q * (1 - stallSwap[g] - stallGuest[g] - stallSleep[g]);
       let rateSum = 0;
+      let wantMs = 0;
       const start = gStart[g];
       const end = start + gCount[g];
       for (let v = start; v < end; v++) {
@@ -76,13 +78,16 @@ export class HostCpu extends CpuState {
         const b = Math.min(backlog[v] + d * q, MAX_BACKLOG_MS);
         backlog[v] = b;
         const need = b * inv;
-        want[v] = need > avail ? avail : need > EPS ? need : 0;
+        const w = need > avail ? avail : need > EPS ? need : 0;
+        want[v] = w;
+        wantMs += w;
         busy[v] = d > IDLE_DEMAND ? 1 : 0;
         let r = d * inv;
         if (r > 1) r = 1;
         rateSum += r;
         cDmd[v] += r * q;
       }
+      gWantMs[g] = wantMs;
       const cap = Math.min(gLimitMHz[g], gCount[g] * mhz);
       const w = Math.min(rateSum * mhz, cap) + sysDemand[g] * mhz;
       gWant[g] = w;
