@@ -6,6 +6,7 @@ import { CgroupSystem } from './cgroups/system.js';
 import { Cluster, type HostChoice } from './cluster/cluster.js';
 import { describeLoadCpu } from './cpu/load-amount.js';
 import { IO_STEP_MS } from './io/constants.js';
+import { PartitionOutages } from './io/partition-outage.js';
 import { Rng } from './rng.js';
 import { buildHosts, type HostRuntime } from './runtime.js';
 import { sampleHost } from './sample.js';
@@ -35,6 +36,8 @@ export class Engine {
   private readonly cgroups: CgroupSystem;
   /** migrations, HA, FT, DRS, DPM, the VMs' lifecycle */
   private readonly cluster: Cluster;
+  /** Domain-0 / Parent-Partition failures and restarts */
+  private readonly partitions: PartitionOutages;
   private quanta = 0;
   private carryMs = 0;
   private lastSampleMs = 0;
@@ -56,6 +59,7 @@ export class Engine {
     this.cgroups = new CgroupSystem(profile, this.hosts, this.rng, this.emit, profile.quantumMs);
     const cgroups = this.cgroups;
     this.cluster = new Cluster(profile, this.hosts, this.rng, this.emit, (h) => cgroups.reindex(h), (vm) => cgroups.hostsContainers(vm));
+    this.partitions = new PartitionOutages(this.hosts, this.emit);
   }
 
   /**
@@ -110,6 +114,7 @@ export class Engine {
   private step(): void {
     const t = this.timeMs;
     this.cluster.step(t, this.profile.quantumMs);
+    if (this.partitions.busy) this.partitions.step(t);
     if (t - this.lastMemoryMs >= MEMORY_STEP_MS || t === 0) this.stepMemory(t);
     for (const host of this.hosts) {
       // a failed host or one in standby runs nothing
@@ -176,8 +181,9 @@ export class Engine {
         if (before[2 * i + 1] && m.S > 0) this.event(t, 'host-swap', g.name, 'host swapping this VM\'s pages');
         host.cpu.stallSwap[i] = m.hostStall;
         host.cpu.stallGuest[i] = Math.min(MAX_WAIT_STALL - m.hostStall, m.guestStall);
-        // an SDPS sleep is the VMkernel blocking the vCPUs: %VMWAIT, never %RDY, %MLMTD or %IDLE
-        host.cpu.stallSleep[i] = Math.min(MAX_WAIT_STALL - m.hostStall - host.cpu.stallGuest[i], g.sdpsSleep ?? 0);
+        // an SDPS sleep is the VMkernel blocking the vCPUs, and I/O stuck in a driver partition
+        // that is down blocks them as surely: %VMWAIT, never %RDY, %MLMTD or %IDLE
+        host.cpu.stallSleep[i] = Math.min(MAX_WAIT_STALL - m.hostStall - host.cpu.stallGuest[i], (g.sdpsSleep ?? 0) + (g.ioWait ?? 0));
       }
     }
   }
@@ -194,7 +200,14 @@ export class Engine {
     const c = tc.command;
     this.applied.push({ atMs: t, command: c });
     if (this.cgroups.handles(c)) return this.cgroups.apply(t, c);
-    if (this.cluster.handles(c)) return this.cluster.apply(t, c);
+    if (this.partitions.handles(c)) return this.partitions.apply(t, c);
+    if (this.cluster.handles(c)) {
+      this.cluster.apply(t, c);
+      // a host back from a failure boots its driver partition with it
+      const host = c.action === 'recover' ? this.hosts.find((h) => h.spec.name === c.target) : undefined;
+      if (host?.state === 'up') this.partitions.hostRecovered(host);
+      return;
+    }
     if (c.action === 'load') {
       const vm = this.cluster.ctx.find(c.target);
       if (!vm) return this.event(t, 'refused', c.target, `load: no VM named "${c.target}"`);

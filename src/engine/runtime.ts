@@ -37,6 +37,11 @@ export interface GroupRuntime {
    * guest waits, so it reaches the CPU model with its memory stalls as waiting time.
    */
   sdpsSleep?: number;
+  /**
+   * Share of the time its vCPUs wait on I/O stuck in a driver partition that is down (0
+   * otherwise): set by the I/O model, handed to the CPU model as waiting time like sdpsSleep.
+   */
+  ioWait?: number;
   /** a fault-tolerance secondary: the name of the VM it follows */
   ftOf?: string;
   /** share of the group's pCPU time spent in the hypervisor (cpu_virt) */

@@ -1,5 +1,6 @@
 // The `events:` timeline: the same commands the keys send, each at a simulated time.
-import { COMMAND_NAMES, type Command, type CommandName, type TimedCommand, type VmSpec } from './types.js';
+import { COMMAND_NAMES, type Command, type CommandName, type HostSpec, type TimedCommand, type VmSpec } from './types.js';
+import { PARTITION_NAME } from './partitions.js';
 import { didYouMean } from './errors.js';
 import { name, oneOf, positive, unit } from './fields.js';
 import type { Kind, NameBook } from './names.js';
@@ -12,19 +13,23 @@ import { isCgroup, isContainerAction, readContainerCommand, readContainerLoad } 
 /** Keys beyond at/action/target, and the actions each belongs to. */
 const ACTION_KEYS: Record<string, readonly CommandName[]> = {
   cpu: ['load'], active: ['load'], for: ['load'], threads: ['load'], to: ['migrate', 'relocate', 'restore', 'deploy'], replicas: ['scale'],
+  partition: ['fail', 'recover', 'restart'], boot: ['restart'],
 };
 /** The kind of target a cluster or lifecycle command needs (the others are checked elsewhere). */
 const TARGET_KIND: Partial<Record<CommandName, Kind>> = {
   fail: 'host', recover: 'host', power_on: 'vm', power_off: 'vm', suspend: 'vm', resume: 'vm',
-  reset: 'vm', shutdown: 'vm',
+  reset: 'vm', shutdown: 'vm', restart: 'host',
 };
 export const EVENT_KEYS = ['at', 'action', 'target', ...Object.keys(ACTION_KEYS)];
 
 const AT = unit(parseDuration);
 const FOR = unit(parseDuration, positive('expected a duration above 0 like 60s'));
 const ACTIVE = unit(parseSize);
+const BOOT = unit(parseDuration, positive('expected a duration above 0 like 30s'));
 
-export function readEvents(ctx: Ctx, items: readonly Item[], names: NameBook, vms: readonly VmSpec[]): TimedCommand[] {
+export function readEvents(
+  ctx: Ctx, items: readonly Item[], names: NameBook, vms: readonly VmSpec[], hosts: readonly HostSpec[] = [],
+): TimedCommand[] {
   const events: TimedCommand[] = [];
   for (const item of items) {
     const what = 'an event like { at: 30s, action: load, target: web-1, cpu: 100%, for: 60s }';
@@ -40,7 +45,9 @@ export function readEvents(ctx: Ctx, items: readonly Item[], names: NameBook, vm
       }
     }
     const command = readCommand(m, action, target, names, vms);
-    if (atMs !== undefined && command) events.push({ atMs, command });
+    const withPartition = command && (action === 'fail' || action === 'recover' || action === 'restart')
+      ? readPartition(m, command, hosts) : command;
+    if (atMs !== undefined && withPartition) events.push({ atMs, command: withPartition });
   }
   // Array.prototype.sort is stable: events at the same time keep the order they were written in.
   return events.sort((a, b) => a.atMs - b.atMs);
@@ -100,6 +107,31 @@ function readLoad(m: MapReader, target: string | undefined, names: NameBook, vms
     ...(threads === undefined ? {} : { threads }),
     ...(activeMiB === undefined ? {} : { activeMiB }),
   };
+}
+
+/**
+ * `partition:` names the host's driver partition (a Xen host's Domain-0, a Hyper-V host's
+ * Parent-Partition): the command fails, recovers or restarts it instead of the host. `restart`
+ * is for a partition only (a patch reboot), with an optional `boot:` time.
+ */
+function readPartition(m: MapReader, command: Command, hosts: readonly HostSpec[]): Command | undefined {
+  if (command.action === 'load') return command;
+  const host = hosts.find((h) => h.name === command.target);
+  const own = host ? PARTITION_NAME[host.hypervisor] : undefined;
+  const partition = m.get('partition', name);
+  const bootMs = m.get('boot', BOOT);
+  if (command.action === 'restart' && partition === undefined && m.valid('partition')) {
+    m.fail('action', `restart applies to a driver partition: add partition: ${own ?? 'Domain-0'}${own ? '' : ` (on a xen or hyperv host; ${command.target} is ${host?.hypervisor ?? 'not a host'})`}`);
+    return undefined;
+  }
+  if (partition === undefined) return m.valid('partition', 'boot') ? command : undefined;
+  if (host && partition !== own) {
+    const why = own ? `${host.name}'s driver partition is ${own}` : `${host.name} is ${host.hypervisor}, which has no driver partition (xen: Domain-0, hyperv: Parent-Partition)`;
+    m.fail('partition', `unknown partition "${partition}": ${why}`);
+    return undefined;
+  }
+  if (!m.valid('boot')) return undefined;
+  return { ...command, partition, ...(bootMs === undefined ? {} : { bootMs }) };
 }
 
 /** `migrate`, `migrate and restore`, `migrate, restore and deploy` */

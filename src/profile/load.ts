@@ -84,7 +84,7 @@ export function loadProfileText(source: string, file: string): LoadResult {
   const vservers = readVServers(ctx, listItems(ctx, top, 'vservers', 'VServer guests'), names, hosts);
   const cluster = readCluster(ctx, top);
   const templates = readTemplates(ctx, listItems(ctx, top, 'templates', 'templates'), names);
-  const events = readEvents(ctx, listItems(ctx, top, 'events', 'events'), names, vms);
+  const events = readEvents(ctx, listItems(ctx, top, 'events', 'events'), names, vms, hosts);
   if (ctx.errors.length === 0) {
     const vcpus = vms.reduce((n, v) => n + v.vcpus, 0);
     const sizes: [keyof typeof LAB_MAX, string, number][] = [

@@ -40,7 +40,7 @@ export function checkCommand(x: unknown): Command | string {
     return `unknown action ${JSON.stringify(c.action)}`;
   }
   if (typeof c.target !== 'string' || c.target === '') return 'expected a target name';
-  const allowed = new Set(['action', 'target', ...(c.action === 'load' ? ['cpu', 'forMs', 'threads', 'activeMiB'] : ['to', 'replicas'])]);
+  const allowed = new Set(['action', 'target', ...(c.action === 'load' ? ['cpu', 'forMs', 'threads', 'activeMiB'] : ['to', 'replicas', 'partition', 'bootMs'])]);
   const extra = Object.keys(c).find((k) => !allowed.has(k));
   if (extra) return `unexpected field "${extra}" in a ${c.action} command`;
   if (c.action === 'load') {
@@ -51,6 +51,8 @@ export function checkCommand(x: unknown): Command | string {
   } else {
     if (c.to !== undefined && typeof c.to !== 'string') return `${c.action}: "to" must be a host name`;
     if (c.replicas !== undefined && (!Number.isInteger(c.replicas) || (c.replicas as number) < 0)) return `${c.action}: replicas must be a whole number`;
+    if (c.partition !== undefined && typeof c.partition !== 'string') return `${c.action}: "partition" must be a partition's name (Domain-0, Parent-Partition)`;
+    if (c.bootMs !== undefined && (!finite(c.bootMs) || c.bootMs <= 0)) return `${c.action}: bootMs must be a positive number`;
   }
   return c as unknown as Command;
 }

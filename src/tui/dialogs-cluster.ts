@@ -5,6 +5,7 @@
 // picked (or where DRS places it). The key table wraps each in simCommand(), so a replay refuses
 // them; what the engine answers (started, refused and why) shows on the status line.
 
+import { PARTITION_NAME } from '../profile/partitions.js';
 import type { HostSample, VmSample } from '../engine/snapshot.js';
 import type { HostChoice } from '../engine/engine.js';
 import { ENTITY_WORDS } from './entity.js';
@@ -83,7 +84,25 @@ function chosenHost(s: UiState, env: KeyEnv): HostSample | undefined {
   return hosts.find((h) => h.name === (s.host ?? env.hosts[0]));
 }
 
+/** X on a Domain-0 / Parent-Partition row: fail it (after y) or recover it, not the host. */
+function partitionFailRecover(s: UiState, env: KeyEnv, part: VmSample): UiState {
+  const target = part.host;
+  const partition = part.name;
+  if (part.state !== 'running') {
+    return send(s, env, { action: 'recover', target, partition }, `recover sent to ${partition} on ${target} (the guests' held I/O drains)`);
+  }
+  const guests = env.view.snapshot.vms.filter((v) => v.host === target && v.kind === 'vm' && v.state === 'running').length;
+  return { ...s, message: null, dialog: { kind: 'confirm',
+    question: `Fail ${partition} on ${target}? Its ${guests} guest${guests === 1 ? '' : 's'} lose their network and disk I/O.`,
+    detail: 'They keep their vCPUs; their packets drop, their disk commands wait (QUED), I/O-bound ones block (%VMWAIT). X again recovers it.',
+    yes: { type: 'command', command: { action: 'fail', target, partition }, done: `fail sent to ${partition} on ${target}` } } };
+}
+
 export function failRecover(s: UiState, env: KeyEnv): UiState {
+  const picked = s.panel === 'hosts' ? undefined : selectedEntity(s, env).entity;
+  if (picked?.kind === 'vm' && picked.vm.kind === 'system' && Object.values(PARTITION_NAME).includes(picked.vm.name)) {
+    return partitionFailRecover(s, env, picked.vm);
+  }
   const host = chosenHost(s, env);
   if (!host) return say(s, 'X: this profile has no hosts');
   const name = host.name;

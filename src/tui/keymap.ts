@@ -271,7 +271,7 @@ const TABLE: readonly Row[] = [
   { key: 'V', help: 'migrate the selected VM (c m n d, or a VM row under o): pick the host from a list that says why a host is not eligible ' +
     '(↑ ↓, Enter sends, Esc cancels); Tab there moves its disk to another host\'s datastore instead (Storage vMotion)', hint: 'migrate', action: simCommand('V', openMigrate) },
   { key: 'Z', help: 'freeze (after y to confirm) / thaw the selected container', action: simCommand('Z', freezeThaw) },
-  { key: 'X', help: 'fail (after y to confirm) / recover the selected host: o\'s selected host row, elsewhere the host on screen', hint: 'fail/recover',
+  { key: 'X', help: 'fail (after y to confirm) / recover the selected host: o\'s selected host row, elsewhere the host on screen; on a Domain-0 / Parent-Partition row, that partition: its guests\' I/O stops until it is back', hint: 'fail/recover',
     action: simCommand('X', failRecover) },
   { key: 'P', help: 'power the selected VM on, or off (after y to confirm: like pulling the plug)', action: simCommand('P', powerOnOff) },
   { key: 'S', help: 'suspend the selected VM (its memory written out, no CPU) / resume it; s (lower case) is the refresh interval',

@@ -1,6 +1,7 @@
 // Whether a VM may move to a host, and if not why — what a migration refusal says and what the
 // host picker shows next to each host.
 
+import { partitionDown } from '../io/partition.js';
 import type { HostRuntime } from '../runtime.js';
 import type { ClusterContext, VmPlace } from './context.js';
 
@@ -15,6 +16,12 @@ export function migrationBlock(ctx: ClusterContext, place: VmPlace, to: HostRunt
   const targetDown = hostDown(to);
   if (targetDown) return targetDown;
   if (ctx.draining === to) return `${to.spec.name} is entering standby`;
+  // Xen's and Hyper-V's live migration runs in the driver partition's toolstack, and sends the
+  // pages through its network back end
+  for (const h of [from, to]) {
+    const p = partitionDown(h);
+    if (p) return `${p.name} on ${h.spec.name} is down: the migration runs through it`;
+  }
   if (to.spec.hypervisor !== from.spec.hypervisor) {
     return `${to.spec.name} runs ${to.spec.hypervisor}, ${vm} runs on ${from.spec.hypervisor}`;
   }

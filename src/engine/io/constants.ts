@@ -1,7 +1,7 @@
 // The I/O model's fixed assumptions (reference model §6). Every value here is a vmtop choice
 // [assumption] unless its comment cites the reference; tests and docs read them from here.
 
-import type { Hypervisor, IoModel } from '../../profile/types.js';
+import type { IoModel } from '../../profile/types.js';
 
 /** The network and disk models settle what moved and plan the next step on this period. */
 export const IO_STEP_MS = 100;
@@ -39,11 +39,23 @@ export const EMULATED_CAP_MBIT = 1000;
 export const PARTITION_SHARE: Record<IoModel, number> = { emulated: 0.9, paravirtual: 0.6, passthrough: 0 };
 
 /** Hypervisors whose guests' I/O goes through a driver partition, and that partition's name. */
-export const PARTITION_NAME: Partial<Record<Hypervisor, string>> = { xen: 'Domain-0', hyperv: 'Parent-Partition' };
+export { PARTITION_NAME } from '../../profile/partitions.js';
 /** A driver partition's vCPUs: min(this, pCPUs). */
 export const PARTITION_MAX_VCPUS = 4;
 /** Its own work when no guest does I/O (xenstored, toolstack, management), per vCPU. */
 export const PARTITION_BASE_LOAD = 0.05;
+/**
+ * [assumption] How long a driver partition takes to come back after a `restart` (a patch
+ * reboot of Domain-0's Linux or the parent partition's Windows): its kernel, then the back-end
+ * drivers and the toolstack; a profile's `boot:` overrides it.
+ */
+export const PARTITION_BOOT_MS = 30_000;
+/**
+ * [assumption] Share of its vCPU time a guest spends blocked (%VMWAIT) while all its
+ * outstanding I/O is stuck in a driver partition that is down: the threads that wait on disk and
+ * sockets block; a tenth (timers, in-memory work) goes on.
+ */
+export const IO_BLOCKED_WAIT = 0.9;
 /** CPU shares per partition vCPU: administrators weight Dom0 above guests so I/O keeps flowing. */
 export const PARTITION_SHARES_PER_VCPU = 2000;
 

@@ -11,7 +11,10 @@
 import type { HostSpec, VmSpec } from '../../profile/types.js';
 import type { HostCpu } from '../cpu/host-cpu.js';
 import type { GroupRuntime } from '../runtime.js';
-import { DISK_SHARES, EMULATED_CAP_MBIT, IO_SIZE_KIB, IO_STEP_MS, KAVG_BASE_MS, NET_SHARES, PARTITION_BASE_LOAD } from './constants.js';
+import {
+  DISK_SHARES, EMULATED_CAP_MBIT, IO_BLOCKED_WAIT, IO_SIZE_KIB, IO_STEP_MS, KAVG_BASE_MS, NET_SHARES, PARTITION_BASE_LOAD,
+  VDISK_QUEUE_DEPTH,
+} from './constants.js';
 import { ioCost } from './cost.js';
 import { Datastore, foreignDisk, type ForeignDisk } from './datastore.js';
 import { shareBandwidth } from './nioc.js';
@@ -97,6 +100,15 @@ export class HostIo {
   private readonly remoteKavg: Float64Array;
   private readonly localIops: Float64Array;
   /**
+   * While the driver partition is down: the disk commands each routed guest issued that no
+   * back end took (blkfront's ring, at most the virtual disk's queue depth), and the time they
+   * have waited so far, command-ms; both carried into the datastore's queue and KAVG when it is back.
+   */
+  private readonly ring: Float64Array;
+  private readonly ringAgeMs: Float64Array;
+  /** the step being planned runs with the driver partition down */
+  private outage = false;
+  /**
    * Mbit/s of the link taken by the cluster's own traffic — migrations, fault-tolerance logging —
    * per direction: the VMs' traffic shares what is left. Set by the cluster model.
    */
@@ -128,6 +140,7 @@ export class HostIo {
     this.ownNic = new Uint8Array(n); this.upTx = f(); this.upRx = f();
     this.remote = Array<ForeignDisk | null>(n).fill(null);
     this.remoteDavg = f(); this.remoteKavg = f(); this.localIops = f();
+    this.ring = f(); this.ringAgeMs = f();
     doing.forEach((gi, k) => {
       const s = vmSpecs.get(groups[gi].name)!;
       const cost = ioCost(spec.hypervisor, s.io, spec.mhz);
@@ -176,7 +189,10 @@ export class HostIo {
       this.prevRan[to] = src.io.prevRan[from];
       this.prevWanted[to] = src.io.prevWanted[from];
       this.prevSys[to] = src.io.prevSys[from];
+      this.ring[to] = src.io.ring[from];
+      this.ringAgeMs[to] = src.io.ringAgeMs[from];
     });
+    this.outage = old.outage;
   }
 
   /** After a pause (the host was down): the next step starts now, not where the last one ended. */
@@ -241,8 +257,10 @@ export class HostIo {
 
   private deliver(dtMs: number): void {
     const backend = this.measure(dtMs);
-    // at most halved a step: a partition starved for one step should not stall the guests for long
-    this.pace = Math.min(1, Math.max(PACE_MIN, this.pace * Math.max(backend * PACE_PROBE, 0.5)));
+    // at most halved a step: a partition starved for one step should not stall the guests for long;
+    // a partition that is down sets no pace (nothing reaches it), so it resumes where it was
+    const down = this.outage || (this.partition >= 0 && this.groups[this.partition].state !== 'running');
+    if (!down) this.pace = Math.min(1, Math.max(PACE_MIN, this.pace * Math.max(backend * PACE_PROBE, 0.5)));
     const dtS = dtMs / 1000;
     for (let k = 0; k < this.n; k++) {
       const g = this.vm[k];
@@ -258,6 +276,8 @@ export class HostIo {
       this.accrue(g, k, tx, rx, cmds, dtS);
       // the partition's row shows the I/O it served
       if (this.pShare[k] > 0) this.accrue(this.partition, k, tx, rx, cmds, dtS);
+      // commands held in the ring while the partition is down wait in the kernel too (QUED)
+      if (this.ring[k] > 0) this.counters.quedT[g] += this.ring[k] * dtS;
     }
   }
 
@@ -284,6 +304,8 @@ export class HostIo {
 
   private plan(): void {
     const { n, cpu } = this;
+    const p = this.partition;
+    this.outage = p >= 0 && this.groups[p].state !== 'running';
     for (let k = 0; k < n; k++) {
       const group = this.groups[this.vm[k]];
       const on = cpu.gOn[this.vm[k]] && (group.state === 'running' || group.state === 'migrating');
@@ -291,20 +313,23 @@ export class HostIo {
       // a guest stunned for a migration's switch-over or booting after a reset does none
       const level = on && !group.workload.halted ? group.workload.level : 0;
       const gf = this.guestFactor[k];
-      const pace = this.pShare[k] > 0 ? this.pace : 1;
+      const pace = this.pShare[k] > 0 && !this.outage ? this.pace : 1;
       this.offTx[k] = Math.min(this.txDemand[k] * level * gf, this.capMbit[k]);
       // an emulated NIC sends no faster than it can (the guest waits) and drops what it cannot take
       this.offRx[k] = this.rxDemand[k] * level;
       this.nicTx[k] = this.offTx[k] * pace;
       this.nicRx[k] = Math.min(this.offRx[k], this.capMbit[k]) * pace;
       this.offIops[k] = Math.min(this.iopsDemand[k] * level * gf, this.capIops[k]) * pace;
+      if (this.pShare[k] > 0 && (this.outage || this.ring[k] > 0 || group.ioWait)) this.routeThroughDownPartition(k, group);
     }
     const nic = this.spec.nicMbit;
     // the uplink is shared by vNIC shares (NIOC); a passthrough NIC is a port of the VM's own,
     // outside NIOC, at the host NIC's speed [assumption]
+    // with the partition down no routed packet reaches the uplink: all of it is dropped
     for (let k = 0; k < n; k++) {
-      this.upTx[k] = this.ownNic[k] ? 0 : this.nicTx[k];
-      this.upRx[k] = this.ownNic[k] ? 0 : this.nicRx[k];
+      const cut = this.ownNic[k] || (this.outage && this.pShare[k] > 0);
+      this.upTx[k] = cut ? 0 : this.nicTx[k];
+      this.upRx[k] = cut ? 0 : this.nicRx[k];
     }
     shareBandwidth(n, this.upTx, this.netShares, Math.max(0, nic - this.clusterTx), this.planTx, this.zero);
     shareBandwidth(n, this.upRx, this.netShares, Math.max(0, nic - this.clusterRx), this.planRx, this.zero);
@@ -329,6 +354,33 @@ export class HostIo {
     }
     this.backendPlan = backend;
     if (this.partition >= 0) setPartitionLoad(this.groups[this.partition], backend);
+  }
+
+  /**
+   * A routed guest while its driver partition is down, or just back: its new disk commands
+   * wait in the ring (up to the virtual disk's queue depth; beyond, the guest blocks and issues
+   * none), and its vCPUs wait on that I/O (%VMWAIT) as the ring fills; once the partition is
+   * back the ring is posted to the datastore at once, and the commands' wait so far is counted
+   * into KAVG with them.
+   */
+  private routeThroughDownPartition(k: number, group: GroupRuntime): void {
+    const dtMs = IO_STEP_MS;
+    const g = this.vm[k];
+    if (this.outage) {
+      this.ringAgeMs[k] += this.ring[k] * dtMs;
+      this.ring[k] = Math.min(VDISK_QUEUE_DEPTH, this.ring[k] + (this.offIops[k] * dtMs) / 1000);
+      this.offIops[k] = 0;
+      const doesNet = this.txDemand[k] + this.rxDemand[k] > 0 && group.workload.level > 0;
+      const stuck = this.iopsDemand[k] > 0 ? this.ring[k] / VDISK_QUEUE_DEPTH : doesNet ? 1 : 0;
+      group.ioWait = IO_BLOCKED_WAIT * stuck;
+      return;
+    }
+    this.offIops[k] += (this.ring[k] * 1000) / dtMs;
+    this.counters.kavgW[g] += this.ringAgeMs[k];
+    this.counters.kavgW[this.partition] += this.ringAgeMs[k];
+    this.ring[k] = 0;
+    this.ringAgeMs[k] = 0;
+    group.ioWait = 0;
   }
 
   /**

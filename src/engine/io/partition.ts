@@ -34,3 +34,9 @@ export function partitionMemory(reservedMiB: number): Partial<VmMemory> {
   const m = reservedMiB;
   return { MEMSZ: m, GRANT: m, CNSM: m, SZTGT: m, TCHD: m, ACTV: m };
 }
+
+/** The host's driver partition when it is down (failed or booting after a restart), else null. */
+export function partitionDown(host: { io: { partition: number }; groups: readonly GroupRuntime[] }): GroupRuntime | null {
+  const p = host.io.partition;
+  return p >= 0 && host.groups[p].state !== 'running' ? host.groups[p] : null;
+}
