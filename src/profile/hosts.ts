@@ -1,14 +1,15 @@
 // The `hosts:` section.
-import { HYPERVISORS, TPS_MODES, type DiskSpec, type HostSpec, type Hypervisor } from './types.js';
+import { isScalar } from 'yaml';
+import { HYPERVISORS, NIC_OFFLOADS, TPS_MODES, type DiskSpec, type HostSpec, type Hypervisor, type NicOffload } from './types.js';
 import { num } from './errors.js';
-import { atMost, integer, name, oneOf, positive, unit } from './fields.js';
+import { atMost, bool, integer, name, oneOf, positive, unit } from './fields.js';
 import { cloneNames, type NameBook } from './names.js';
-import { MapReader, type Ctx, type Item } from './reader.js';
+import { listItems, MapReader, type Ctx, type Item } from './reader.js';
 import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseFrequency, parseSize } from './units.js';
 
 export const HOST_KEYS = [
   'name', 'hypervisor', 'coscheduling', 'pcpus', 'mhz', 'memory', 'reserved', 'nic', 'disk', 'hz',
-  'host_os_load', 'tps', 'share_scan_time', 'count',
+  'host_os_load', 'tps', 'share_scan_time', 'nic_offload', 'ioat', 'count',
 ] as const;
 const DISK_KEYS = ['iops', 'bandwidth', 'latency'] as const;
 
@@ -82,8 +83,23 @@ function readHost(m: MapReader): Omit<HostSpec, 'name'> {
     hz: m.get('hz', HZ) ?? DEFAULT_HZ,
     hostOsLoad: readHostOsLoad(m, hypervisor),
     ...(m.has('tps') ? { tps: m.get('tps', oneOf(TPS_MODES)) } : {}),
+    ...(m.has('nic_offload') ? { nicOffload: readOffloads(m) } : {}),
+    ...(m.has('ioat') ? { ioat: m.get('ioat', bool) ?? false } : {}),
     ...(m.has('share_scan_time') ? { shareScanTimeS: (m.get('share_scan_time', SCAN_TIME) ?? 3_600_000) / 1000 } : {}),
   };
+}
+
+/** `nic_offload: [tso, lro, toe]`: what the uplink NIC does in place of the host's CPU. */
+function readOffloads(m: MapReader): NicOffload[] {
+  const got: NicOffload[] = [];
+  for (const item of listItems(m.ctx, m, 'nic_offload', 'NIC offloads like tso')) {
+    const raw = isScalar(item.node) ? item.node.value : undefined;
+    const o = NIC_OFFLOADS.find((x) => x === raw);
+    if (o) {
+      if (!got.includes(o)) got.push(o);
+    } else m.ctx.report(item.at, item.path, `expected a NIC offload: ${NIC_OFFLOADS.join(', ')}`);
+  }
+  return got;
 }
 
 function readDisk(host: MapReader): DiskSpec {

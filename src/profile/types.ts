@@ -14,6 +14,10 @@ export type CpuVirt = (typeof CPU_VIRT)[number];
 export const IO_MODELS = ['emulated', 'paravirtual', 'passthrough'] as const;
 export type IoModel = (typeof IO_MODELS)[number];
 
+/** NIC offloads a host's uplink does (`nic_offload:`): segmentation, receive aggregation, the whole TCP stack. */
+export const NIC_OFFLOADS = ['tso', 'lro', 'toe'] as const;
+export type NicOffload = (typeof NIC_OFFLOADS)[number];
+
 export const RESTART_PRIORITIES = ['high', 'medium', 'low', 'disabled'] as const;
 export type RestartPriority = (typeof RESTART_PRIORITIES)[number];
 
@@ -36,6 +40,10 @@ export interface HostSpec {
   hz: number;
   /** Type-2 hosts only: demand of the host OS's own applications, fraction of one pCPU per pCPU. */
   hostOsLoad: number;
+  /** what the uplink NIC offloads (`nic_offload: [tso, lro, toe]`); absent: none */
+  nicOffload?: NicOffload[];
+  /** Intel I/OAT: a DMA engine copies received data instead of the CPU (`ioat: true`) */
+  ioat?: boolean;
   /**
    * Transparent page sharing across VMs: `shared` (the textbook's, ESXi before 6.0:
    * Mem.ShareForceSalting 0) or `per-vm` (ESXi 6.0's default salting: only pages within a VM are

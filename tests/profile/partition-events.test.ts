@@ -41,3 +41,12 @@ describe('partition commands in a profile', () => {
     expect(checkCommand({ action: 'restart', target: 'xen-1', partition: 'Domain-0', bootMs: -1 })).toMatch(/bootMs must be a positive number/);
   });
 });
+
+describe('nic_offload and ioat on a host', () => {
+  it('reads them, and says what was expected', () => {
+    const p = loadOk(yaml('name: p', 'hosts:', '  - { name: h, hypervisor: esxi, pcpus: 4, memory: 16GiB, nic_offload: [tso, lro, toe], ioat: true }'));
+    expect([p.hosts[0].nicOffload, p.hosts[0].ioat]).toEqual([['tso', 'lro', 'toe'], true]);
+    expect(errorsOf(yaml('name: p', 'hosts:', '  - { name: h, hypervisor: esxi, pcpus: 4, memory: 16GiB, nic_offload: [tso, gro] }')).join('\n'))
+      .toMatch(/nic_offload.*expected a NIC offload: tso, lro, toe/);
+  });
+});

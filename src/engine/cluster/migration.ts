@@ -7,6 +7,7 @@ import { ZIP_RATIO } from '../memory/constants.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
 import type { ClusterContext } from './context.js';
 import { migrationBlock } from './eligibility.js';
+import { migrationCopyMbit } from '../io/cost.js';
 import { PrecopyRun } from './precopy.js';
 
 /** CPU and device state sent with the last pages, MiB (reference TV-3d: 8 MB) */
@@ -103,7 +104,9 @@ export class Migrations {
     }
     const share = this.ctx.spec.vmotionShare;
     for (const m of this.active) {
-      m.rateMbit = share * Math.min(m.from.spec.nicMbit / out.get(m.from)!, m.to.spec.nicMbit / into.get(m.to)!);
+      const link = share * Math.min(m.from.spec.nicMbit / out.get(m.from)!, m.to.spec.nicMbit / into.get(m.to)!);
+      // the receiver copies each page into the guest on one core; I/OAT's DMA engine takes the copy
+      m.rateMbit = Math.min(link, migrationCopyMbit(m.to.spec));
     }
   }
 

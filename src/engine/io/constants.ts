@@ -28,6 +28,26 @@ export const DISK_COST: Record<IoModel, number> = { emulated: 3.0, paravirtual: 
 export const XEN_SPLIT_NET_COST = 2.0;
 export const XEN_SPLIT_DISK_COST = 1.5;
 
+/**
+ * [assumption] What a NIC offload leaves of the host's CPU per KB moved, by direction: TSO hands
+ * the NIC 64 KB segments instead of 1500-byte frames (transmit), LRO merges received frames
+ * before the stack sees them (receive), a TOE runs TCP itself (both, on top). I/OAT's DMA engine
+ * does the receive copy, about a quarter of receive processing. Orders of magnitude from Menon et
+ * al. (USENIX ATC 2006: TSO in Xen's virtual NIC), Menon & Zwaenepoel (USENIX ATC 2008: receive
+ * aggregation) and Grover & Leech (Linux Symposium 2005: I/OAT); docs/model/io.md.
+ */
+export const OFFLOAD_TX: Record<'tso' | 'lro' | 'toe', number> = { tso: 0.5, lro: 1, toe: 0.7 };
+export const OFFLOAD_RX: Record<'tso' | 'lro' | 'toe', number> = { tso: 1, lro: 0.6, toe: 0.7 };
+export const IOAT_RX = 0.75;
+/**
+ * [assumption] A live migration stream is received on one core, which copies every page out of
+ * the socket into the guest's memory: this many cycles per KB cap one stream at
+ * MHz x 10^6 / 1000 KB/s, 16 Gbit/s at 2 GHz (VMware gives ~15 Gbit/s for one vMotion stream,
+ * which is why vSphere 7 U1 added streams). I/OAT does the copy, half of that cost.
+ */
+export const MIGRATION_CYCLES_PER_KB = 1000;
+export const MIGRATION_IOAT_COST = 0.5;
+
 /** An emulated device (e1000, IDE) moves at most this much per direction (reference §6.1). */
 export const EMULATED_CAP_MBIT = 1000;
 

@@ -1,15 +1,18 @@
 // What a VM's I/O costs the host's CPU, by device model and hypervisor (reference §6.1): the
-// cycles a device path adds over native, and which part of them a driver partition does.
+// cycles a device path adds over native, and which part of them a driver partition does; a
+// host's NIC offloads and I/OAT lower the network part per direction.
 
-import type { Hypervisor, IoModel } from '../../profile/types.js';
+import type { HostSpec, IoModel } from '../../profile/types.js';
 import {
-  DISK_COST, IO_SIZE_KIB, NATIVE_CYCLES_PER_KB, NET_COST, PARTITION_NAME, PARTITION_SHARE,
-  XEN_SPLIT_DISK_COST, XEN_SPLIT_NET_COST,
+  DISK_COST, IO_SIZE_KIB, IOAT_RX, MIGRATION_CYCLES_PER_KB, MIGRATION_IOAT_COST, NATIVE_CYCLES_PER_KB, NET_COST, OFFLOAD_RX, OFFLOAD_TX,
+  PARTITION_NAME, PARTITION_SHARE, XEN_SPLIT_DISK_COST, XEN_SPLIT_NET_COST,
 } from './constants.js';
 
 export interface IoCost {
-  /** pCPUs of hypervisor work per Mbit/s moved, either direction */
-  perMbit: number;
+  /** pCPUs of hypervisor work per Mbit/s sent */
+  perMbitTx: number;
+  /** pCPUs of hypervisor work per Mbit/s received */
+  perMbitRx: number;
   /** pCPUs of hypervisor work per disk command per second */
   perCmd: number;
   /** the part of that work a driver partition (Domain-0, Parent-Partition) does */
@@ -20,14 +23,36 @@ export interface IoCost {
 const KB_PER_MBIT = 125;
 const KB_PER_CMD = (IO_SIZE_KIB * 1024) / 1000;
 
-export function ioCost(hypervisor: Hypervisor, model: IoModel, mhz: number): IoCost {
-  const xenSplit = hypervisor === 'xen' && model === 'paravirtual';
+type HostNic = Pick<HostSpec, 'hypervisor' | 'mhz' | 'nicOffload' | 'ioat'>;
+
+/** What the host's offloads leave of its network CPU per KB, transmit and receive. */
+export function offloadFactors(host: Pick<HostSpec, 'nicOffload' | 'ioat'>): { tx: number; rx: number } {
+  let tx = 1;
+  let rx = host.ioat ? IOAT_RX : 1;
+  for (const o of host.nicOffload ?? []) {
+    tx *= OFFLOAD_TX[o];
+    rx *= OFFLOAD_RX[o];
+  }
+  return { tx, rx };
+}
+
+export function ioCost(host: HostNic, model: IoModel): IoCost {
+  const xenSplit = host.hypervisor === 'xen' && model === 'paravirtual';
   const net = xenSplit ? XEN_SPLIT_NET_COST : NET_COST[model];
   const disk = xenSplit ? XEN_SPLIT_DISK_COST : DISK_COST[model];
-  const cyclesPerS = mhz * 1e6;
+  const cyclesPerS = host.mhz * 1e6;
+  const perMbit = (KB_PER_MBIT * NATIVE_CYCLES_PER_KB * (net - 1)) / cyclesPerS;
+  const off = offloadFactors(host);
   return {
-    perMbit: (KB_PER_MBIT * NATIVE_CYCLES_PER_KB * (net - 1)) / cyclesPerS,
+    perMbitTx: perMbit * off.tx,
+    perMbitRx: perMbit * off.rx,
     perCmd: (KB_PER_CMD * NATIVE_CYCLES_PER_KB * (disk - 1)) / cyclesPerS,
-    partitionShare: PARTITION_NAME[hypervisor] ? PARTITION_SHARE[model] : 0,
+    partitionShare: PARTITION_NAME[host.hypervisor] ? PARTITION_SHARE[model] : 0,
   };
+}
+
+/** Mbit/s one live migration's receiver can copy into guest memory on one core (I/OAT: more). */
+export function migrationCopyMbit(host: Pick<HostSpec, 'mhz' | 'ioat'>): number {
+  const cyclesPerKb = MIGRATION_CYCLES_PER_KB * (host.ioat ? MIGRATION_IOAT_COST : 1);
+  return ((host.mhz * 1e6) / cyclesPerKb) / KB_PER_MBIT;
 }

@@ -61,7 +61,9 @@ export class HostIo {
   private readonly diskShares: Float64Array;
   private readonly capMbit: Float64Array;
   private readonly capIops: Float64Array;
+  /** hypervisor CPU per Mbit/s sent and received (a host's offloads make them differ) */
   private readonly perMbit: Float64Array;
+  private readonly perMbitRx: Float64Array;
   private readonly perCmd: Float64Array;
   private readonly pShare: Float64Array;
   // the step in progress: what the guests would move, what reaches the uplink (after the
@@ -132,7 +134,7 @@ export class HostIo {
     this.vm = Int32Array.from(doing);
     const f = () => new Float64Array(n);
     this.txDemand = f(); this.rxDemand = f(); this.iopsDemand = f(); this.netShares = f(); this.diskShares = f();
-    this.capMbit = f(); this.capIops = f(); this.perMbit = f(); this.perCmd = f(); this.pShare = f();
+    this.capMbit = f(); this.capIops = f(); this.perMbit = f(); this.perMbitRx = f(); this.perCmd = f(); this.pShare = f();
     this.offTx = f(); this.nicTx = f(); this.planTx = f(); this.offRx = f(); this.nicRx = f(); this.planRx = f();
     this.offIops = f(); this.served = f();
     this.sysPlan = f(); this.prevRan = f(); this.prevWanted = f(); this.prevSys = f(); this.zero = f();
@@ -143,7 +145,7 @@ export class HostIo {
     this.ring = f(); this.ringAgeMs = f();
     doing.forEach((gi, k) => {
       const s = vmSpecs.get(groups[gi].name)!;
-      const cost = ioCost(spec.hypervisor, s.io, spec.mhz);
+      const cost = ioCost(spec, s.io);
       this.txDemand[k] = s.workload.netMbit;
       this.rxDemand[k] = rxOf(s);
       this.iopsDemand[k] = s.workload.iops;
@@ -152,7 +154,8 @@ export class HostIo {
       this.diskShares[k] = s.diskShares ?? DISK_SHARES.normal;
       this.capMbit[k] = s.io === 'emulated' ? EMULATED_CAP_MBIT : Infinity;
       this.capIops[k] = s.io === 'emulated' ? EMULATED_CAP_IOPS : Infinity;
-      this.perMbit[k] = cost.perMbit;
+      this.perMbit[k] = cost.perMbitTx;
+      this.perMbitRx[k] = cost.perMbitRx;
       this.perCmd[k] = cost.perCmd;
       this.pShare[k] = partitionIndex >= 0 ? cost.partitionShare : 0;
     });
@@ -346,7 +349,7 @@ export class HostIo {
     for (let k = 0; k < n; k++) {
       // a guest short of CPU posts fewer receive buffers: what it will not take costs nothing
       const rx = this.planRx[k] * this.guestFactor[k];
-      const work = (this.planTx[k] + rx) * this.perMbit[k] + this.served[k] * this.perCmd[k];
+      const work = this.planTx[k] * this.perMbit[k] + rx * this.perMbitRx[k] + this.served[k] * this.perCmd[k];
       const routed = work * this.pShare[k];
       this.sysPlan[k] = work - routed;
       cpu.setSysDemand(this.vm[k], work - routed);
