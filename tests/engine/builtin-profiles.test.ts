@@ -104,3 +104,40 @@ describe('every sample of the built-in profiles', () => {
     });
   }
 });
+
+describe('dom0', () => {
+  // samples every 20 s: the restart at 60 s (30 s boot), the crash at 180 s, the recovery at 220 s
+  const e = new Engine(builtin('dom0'));
+  const at = new Map<number, { vms: VmSample[]; kinds: string[] }>();
+  for (let t = 20; t <= 260; t += 20) {
+    e.advance(20_000);
+    const s = e.sample();
+    at.set(t, { vms: s.vms, kinds: s.events.map((x) => x.kind) });
+  }
+  const row = (t: number, name: string, host = 'xen-a') => at.get(t)!.vms.find((v) => v.name === name && v.host === host)!;
+
+  it('without a key: Domain-0 restarts at 60 s and fails at 180 s; meanwhile db and web wait on I/O, calc and pt run on', () => {
+    expect(at.get(80)!.kinds).toContain('partition-restart');
+    expect(at.get(200)!.kinds).toContain('partition-failed');
+    expect(at.get(240)!.kinds).toContain('partition-up');
+    for (const t of [80, 200, 220]) {
+      expect(row(t, 'Domain-0')['%USED']).toBe(0);
+      expect(row(t, 'db').QUED_CMDS).toBeGreaterThan(60);
+      expect(row(t, 'db')['%VMWAIT']).toBeGreaterThan(170);
+      expect(row(t, 'web')['%DRPTX']).toBeGreaterThan(99);
+      expect(row(t, 'pt')['MbTX/s']).toBeCloseTo(300, 0);
+      expect(row(t, 'calc')['%VMWAIT']).toBe(0);
+    }
+    expect(row(240, 'db').KAVG).toBeGreaterThan(30);
+    expect(row(260, 'db').KAVG).toBeLessThan(1);
+  });
+
+  it('the host with NIC offloads and I/OAT: its Domain-0 works less for the same guests\' traffic', () => {
+    for (const t of [20, 140, 260]) {
+      const a = row(t, 'Domain-0')['%USED'];
+      const b = row(t, 'Domain-0', 'xen-b')['%USED'];
+      expect(row(t, 'web-b', 'xen-b')['MbTX/s']).toBeCloseTo(row(t, 'web')['MbTX/s'], -1);
+      expect(b).toBeLessThan(a - 4);
+    }
+  });
+});
