@@ -41,7 +41,7 @@ describe('CLI messages', () => {
     }
     const nope = vmtop(['help', 'nope']);
     expect(nope.code).toBe(2);
-    expect(nope.stderr).toBe('vmtop: help: no command named "nope"; the commands are replay, demo, batch, profiles, validate\n');
+    expect(nope.stderr).toBe('vmtop: help: no command named "nope"; the commands are replay, demo, batch, import, profiles, validate\n');
     expect(vmtop(['-V']).stdout).toBe(vmtop(['--version']).stdout);
     expect(vmtop(['-V']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     for (const command of [[], ['batch'], ['demo'], ['replay']]) {
