@@ -1,6 +1,7 @@
 // The engine's live state, built from a profile: per host its CPU scheduler and memory manager,
 // and the groups (VMs and system partitions) they schedule.
 
+import { traits } from '../profile/hypervisors.js';
 import type { HostSpec, Profile, VmSpec } from '../profile/types.js';
 import { HostCpu, type CpuGroupConfig } from './cpu/host-cpu.js';
 import { CPU_VIRT_OVERHEAD } from './cpu/overhead.js';
@@ -132,7 +133,7 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
   let gid = 1000;
   return profile.hosts.map((spec, id) => {
     const groups: GroupRuntime[] = [];
-    if (spec.hypervisor === 'vbox' && spec.hostOsLoad > 0) groups.push(hostOsGroup(spec, (gid += 21), rng));
+    if (traits(spec.hypervisor).hostOs && spec.hostOsLoad > 0) groups.push(hostOsGroup(spec, (gid += 21), rng));
     // Xen's Domain-0 and Hyper-V's parent partition come first, as xentop lists them
     const partition = partitionGroup(spec, gid + 21, rng);
     if (partition) gid += 21;

@@ -1,6 +1,7 @@
 // The `hosts:` section.
 import { HYPERVISORS, TPS_MODES, type DiskSpec, type HostSpec, type Hypervisor } from './types.js';
 import { num } from './errors.js';
+import { familiesThat, traits } from './hypervisors.js';
 import { atMost, integer, name, oneOf, positive, unit } from './fields.js';
 import { cloneNames, type NameBook } from './names.js';
 import { MapReader, type Ctx, type Item } from './reader.js';
@@ -12,14 +13,6 @@ export const HOST_KEYS = [
 ] as const;
 const DISK_KEYS = ['iops', 'bandwidth', 'latency'] as const;
 
-/**
- * Memory the virtualization layer keeps for itself when `reserved` is not given, in MiB:
- * the VMkernel (esxi), Dom0 (xen), the parent partition (hyperv), the host Linux (kvm),
- * a desktop OS under VirtualBox (vbox), the shared kernel of a VServer or container host.
- */
-export const DEFAULT_RESERVED_MIB: Record<Hypervisor, number> = {
-  esxi: 1024, xen: 2048, hyperv: 2048, kvm: 1024, vbox: 4096, vserver: 512, linux: 512,
-};
 export const DEFAULT_DISK: DiskSpec = { iops: 20000, bandwidthMiBs: 1000, latencyMs: 0.5 };
 export const DEFAULT_MHZ = 2000;
 export const DEFAULT_NIC_MBIT = 10000;
@@ -60,7 +53,7 @@ function readHost(m: MapReader): Omit<HostSpec, 'name'> {
   const hypervisor = m.need('hypervisor', oneOf(HYPERVISORS));
   const memoryMiB = m.need('memory', MEMORY);
   const reserved = m.get('reserved', RESERVED);
-  const reservedMiB = reserved ?? DEFAULT_RESERVED_MIB[hypervisor ?? 'esxi'];
+  const reservedMiB = reserved ?? traits(hypervisor ?? 'esxi').reservedMiB;
   if (memoryMiB !== undefined && m.valid('reserved', 'hypervisor') && reservedMiB >= memoryMiB) {
     const at = m.has('reserved') ? m.pos('reserved') : m.pos('memory');
     const why = m.has('reserved') ? '' : ` (the ${hypervisor} default; set reserved: to change it)`;
@@ -101,9 +94,10 @@ function readDisk(host: MapReader): DiskSpec {
 /** Only a type-2 host has a host OS of its own competing for the CPUs. */
 function readHostOsLoad(m: MapReader, hypervisor: Hypervisor | undefined): number {
   const load = m.get('host_os_load', OS_LOAD);
-  if (hypervisor === 'vbox') return load ?? DEFAULT_VBOX_HOST_OS_LOAD;
+  if (hypervisor !== undefined && traits(hypervisor).hostOs) return load ?? DEFAULT_VBOX_HOST_OS_LOAD;
   if (m.has('host_os_load') && hypervisor !== undefined) {
-    m.fail('host_os_load', `host_os_load applies only to vbox hosts (this one is ${hypervisor})`, m.keyPos('host_os_load'));
+    const ours = familiesThat('hostOs').join(', ');
+    m.fail('host_os_load', `host_os_load applies only to ${ours} hosts (this one is ${hypervisor})`, m.keyPos('host_os_load'));
   }
   return 0;
 }

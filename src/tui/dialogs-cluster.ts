@@ -6,6 +6,7 @@
 // them; what the engine answers (started, refused and why) shows on the status line.
 
 import type { HostSample, VmSample } from '../engine/snapshot.js';
+import { traits } from '../profile/hypervisors.js';
 import type { HostChoice } from '../engine/engine.js';
 import { ENTITY_WORDS } from './entity.js';
 import { PICK_ROWS, say, selectedEntity, send, type Choice, type PickDialog } from './dialogs.js';
@@ -14,7 +15,6 @@ import { keyLabel } from './keys.js';
 import { clamp, selectedIndex, type UiState } from './state.js';
 
 /** Hosts whose kernel runs VMs (a container or VServer host runs none). */
-const VM_HYPERVISORS = new Set(['esxi', 'xen', 'hyperv', 'kvm', 'vbox']);
 
 /** The selected VM, or the answer to give when the selection is not one. */
 function selectedVm(s: UiState, env: KeyEnv, key: string, does: string): { vm: VmSample } | { answer: UiState } {
@@ -170,7 +170,7 @@ function deployHosts(env: KeyEnv): Choice[] {
   const any: Choice = { value: '', label: 'any host', note: 'DRS places it on the least loaded host that can start it', ok: true };
   return [any, ...env.view.snapshot.hosts.map((h): Choice => {
     if (h.state !== 'up') return { value: h.name, label: h.name, note: `${h.name} is ${h.state}`, ok: false };
-    if (!VM_HYPERVISORS.has(h.hypervisor)) return { value: h.name, label: h.name, note: `a ${h.hypervisor} host runs no VMs`, ok: false };
+    if (!traits(h.hypervisor).runsVms) return { value: h.name, label: h.name, note: `a ${h.hypervisor} host runs no VMs`, ok: false };
     return { value: h.name, label: h.name, note: `${h.hypervisor}, up`, ok: true };
   })];
 }

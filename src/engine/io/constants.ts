@@ -1,7 +1,7 @@
 // The I/O model's fixed assumptions (reference model §6). Every value here is a vmtop choice
 // [assumption] unless its comment cites the reference; tests and docs read them from here.
 
-import type { Hypervisor, IoModel } from '../../profile/types.js';
+import type { IoModel } from '../../profile/types.js';
 
 /** The network and disk models settle what moved and plan the next step on this period. */
 export const IO_STEP_MS = 100;
@@ -38,8 +38,6 @@ export const EMULATED_CAP_MBIT = 1000;
  */
 export const PARTITION_SHARE: Record<IoModel, number> = { emulated: 0.9, paravirtual: 0.6, passthrough: 0 };
 
-/** Hypervisors whose guests' I/O goes through a driver partition, and that partition's name. */
-export const PARTITION_NAME: Partial<Record<Hypervisor, string>> = { xen: 'Domain-0', hyperv: 'Parent-Partition' };
 /** A driver partition's vCPUs: min(this, pCPUs). */
 export const PARTITION_MAX_VCPUS = 4;
 /** Its own work when no guest does I/O (xenstored, toolstack, management), per vCPU. */

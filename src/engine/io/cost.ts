@@ -1,9 +1,10 @@
 // What a VM's I/O costs the host's CPU, by device model and hypervisor (reference §6.1): the
 // cycles a device path adds over native, and which part of them a driver partition does.
 
+import { traits } from '../../profile/hypervisors.js';
 import type { Hypervisor, IoModel } from '../../profile/types.js';
 import {
-  DISK_COST, IO_SIZE_KIB, NATIVE_CYCLES_PER_KB, NET_COST, PARTITION_NAME, PARTITION_SHARE,
+  DISK_COST, IO_SIZE_KIB, NATIVE_CYCLES_PER_KB, NET_COST, PARTITION_SHARE,
   XEN_SPLIT_DISK_COST, XEN_SPLIT_NET_COST,
 } from './constants.js';
 
@@ -28,6 +29,6 @@ export function ioCost(hypervisor: Hypervisor, model: IoModel, mhz: number): IoC
   return {
     perMbit: (KB_PER_MBIT * NATIVE_CYCLES_PER_KB * (net - 1)) / cyclesPerS,
     perCmd: (KB_PER_CMD * NATIVE_CYCLES_PER_KB * (disk - 1)) / cyclesPerS,
-    partitionShare: PARTITION_NAME[hypervisor] ? PARTITION_SHARE[model] : 0,
+    partitionShare: traits(hypervisor).ioPartition ? PARTITION_SHARE[model] : 0,
   };
 }

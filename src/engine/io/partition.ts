@@ -8,10 +8,11 @@ import type { VmMemory } from '../snapshot.js';
 import { systemWorkload, WorkloadState } from '../cpu/workload.js';
 import type { Rng } from '../rng.js';
 import type { GroupRuntime } from '../runtime.js';
-import { PARTITION_BASE_LOAD, PARTITION_MAX_VCPUS, PARTITION_NAME, PARTITION_SHARES_PER_VCPU } from './constants.js';
+import { PARTITION_BASE_LOAD, PARTITION_MAX_VCPUS, PARTITION_SHARES_PER_VCPU } from './constants.js';
+import { traits } from '../../profile/hypervisors.js';
 
 export function partitionGroup(host: HostSpec, gid: number, rng: Rng): GroupRuntime | null {
-  const name = PARTITION_NAME[host.hypervisor];
+  const name = traits(host.hypervisor).ioPartition;
   if (!name) return null;
   const vcpus = Math.min(PARTITION_MAX_VCPUS, host.pcpus);
   const spec = systemWorkload(PARTITION_BASE_LOAD, vcpus);
