@@ -91,9 +91,8 @@ export class Engine {
     const q = this.profile.quantumMs;
     this.carryMs += ms;
     while (this.carryMs >= q - 1e-9) {
-      // The timeline's commands due now, applied here rather than in `step`: commands are rare,
-      // and the first one would otherwise throw away `step`'s optimised code (V8 compiles a
-      // branch it has never seen run as a deoptimisation). This loop is small to recompile.
+      // The timeline's commands due now, applied here rather than in `step`.
+      // perf: same path every time
       this.applyDue(this.timeMs);
       this.step();
       this.carryMs -= q;
@@ -128,8 +127,8 @@ export class Engine {
             group.memory?.setExtraActive(workload.extraActiveMiB());
           }
         }
-        // whether a JVM collects is handed to fill, not applied here in a branch of this loop:
-        // code first run after V8 optimized this loop (on-stack) deoptimized it each time it ran
+        // whether a JVM collects is handed to fill, not applied here in a branch of this loop
+        // perf: same path every time
         workload.fill(t, demand, useful, gStart[g], group.memory !== null && group.memory.collecting(t));
       }
       host.vservers?.before(t, cpu);
@@ -146,9 +145,7 @@ export class Engine {
     if (due || this.quanta === 1) {
       for (const host of this.hosts) if (host.state === 'up') host.io.settle(end);
     }
-    // stored every quantum, not under `if (due)`: a store first run after V8 had compiled this
-    // function on-stack (a large lab's first quanta) deoptimized that code again at every I/O
-    // step, and a 10,000-vCPU lab then ran at half speed for good
+    // stored every quantum, not under `if (due)`; perf: same path every time
     this.lastIoMs = due ? end : this.lastIoMs;
   }
 
