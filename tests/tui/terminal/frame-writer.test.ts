@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import { Text, render } from 'ink';
 import { createElement } from 'react';
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
-import { BEGIN_SYNC, END_SYNC, cellOutput, classifyInkWrite } from '../../src/tui/output.js';
+import { BEGIN_SYNC, END_SYNC, cellOutput, classifyInkWrite } from '../../../src/tui/terminal/frame-writer.js';
 
 const E = '\u001B[';
 

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import xterm from '@xterm/headless';
 import { describe, expect, test } from 'vitest';
-import { diffFrame, paintFrame, parseFrame, sgrTransition } from '../../src/tui/cells.js';
+import { diffFrame, paintFrame, parseFrame, sgrTransition } from '../../../src/tui/terminal/cells.js';
 
 const { Terminal } = xterm;
 const E = '\u001B[';

@@ -1,4 +1,4 @@
-// The faster Output.get (src/tui/ink-output.ts) must give Ink's own frame text, byte for byte:
+// The faster Output.get (src/tui/terminal/ink-output.ts) must give Ink's own frame text, byte for byte:
 // on the monitor's real frames and on writes that exercise the corners (wide characters, lines
 // past the frame, multi-line text, transformers, styles that change mid-row).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,8 +8,8 @@ vi.hoisted(() => {
   process.env.FORCE_COLOR = '3';
 });
 
-const { fastInkOutput, inkGets } = await import('../../src/tui/ink-output.js');
-const { KEY, renderTui } = await import('./render-tui.js');
+const { fastInkOutput, inkGets } = await import('../../../src/tui/terminal/ink-output.js');
+const { KEY, renderTui } = await import('../render-tui.js');
 
 type Get = NonNullable<typeof inkGets.original>;
 let mismatches: { fast: string; ink: string }[] = [];
