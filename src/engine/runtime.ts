@@ -110,7 +110,7 @@ export function vmGroup(vm: VmSpec, gid: number, rng: Rng): GroupRuntime {
  * Hyper-V and VirtualBox schedule each vCPU on its own (docs/model/cpu.md).
  */
 export function coschedules(host: HostSpec): boolean {
-  return host.hypervisor === 'esxi';
+  return traits(host.hypervisor).coschedules;
 }
 
 /** The scheduler's view of a host's groups: VMs and partitions, VServer guests, containers. */

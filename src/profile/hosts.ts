@@ -60,7 +60,7 @@ function readHost(m: MapReader): Omit<HostSpec, 'name'> {
     m.fail('reserved', `reserved (${num(reservedMiB)} MiB) must be < memory (${num(memoryMiB)} MiB)${why}`, at);
   }
   const coscheduling = m.get('coscheduling', oneOf(['relaxed', 'strict']));
-  if (coscheduling !== undefined && hypervisor !== undefined && hypervisor !== 'esxi' && m.valid('hypervisor')) {
+  if (coscheduling !== undefined && hypervisor !== undefined && !traits(hypervisor).coschedules && m.valid('hypervisor')) {
     m.fail('coscheduling', `coscheduling applies to ESXi hosts only: ${hypervisor} schedules each vCPU on its own`, m.keyPos('coscheduling'));
   }
   return {
