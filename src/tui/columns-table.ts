@@ -23,6 +23,8 @@ export interface Column<R> {
   cell(row: R, width: number): Segment;
   /** takes the room left over after NAME reaches its longest name (a free-text column) */
   grow?: boolean;
+  /** not a field: always shown, not offered by the field chooser (the CPU panel's NWLD) */
+  fixed?: boolean;
 }
 
 export interface TableSpec<R> {
@@ -30,8 +32,10 @@ export interface TableSpec<R> {
   idLabel: string | null;
   idWidth: number;
   id(row: R): string;
-  /** NAME as shown, indentation included */
+  /** NAME as shown, indentation included (its length sets how wide NAME is drawn) */
   name(row: R): string;
+  /** NAME drawn in exactly `width` columns when it has coloured parts; default name() fitted */
+  nameCell?(row: R, width: number): Segment[];
   /** narrowest NAME before columns are dropped (default 10) */
   nameMin?: number;
   columns: readonly Column<R>[];
@@ -86,7 +90,9 @@ export function tableRow<R>(row: R, layout: TableLayout<R>, selected: boolean): 
   const { spec } = layout;
   const marker = layout.marker ? (selected ? '> ' : '  ') : '';
   const id = spec.idLabel === null ? '' : spec.id(row).padStart(spec.idWidth) + ' ';
-  const segments: Segment[] = [{ text: marker + id + fit(spec.name(row), layout.nameWidth) }];
+  const segments: Segment[] = spec.nameCell
+    ? [{ text: marker + id }, ...spec.nameCell(row, layout.nameWidth)]
+    : [{ text: marker + id + fit(spec.name(row), layout.nameWidth) }];
   for (const column of layout.columns) {
     segments.push({ text: ' ' });
     segments.push(column.cell(row, column.width));
@@ -110,6 +116,8 @@ export function formatInt(value: number, width: number): string {
 const DECIMAL_UNITS = new Set(['%', 'Mbit/s', 'MiB/s', 'ms', 'IOPS', 'pkt/s', 'CPUs', 's']);
 
 export function formatField(field: FieldDef, value: number, width: number): string {
+  // a counter a real capture lacks: absent, never a 0 the host did not report
+  if (Number.isNaN(value)) return '-'.padStart(width);
   return DECIMAL_UNITS.has(field.unit) ? formatPct(value, width) : formatInt(value, width);
 }
 
@@ -133,6 +141,8 @@ export interface FieldColumnOptions<R> {
   level?: (row: R, value: number) => Level;
   /** the panel's own ranking when it differs from the field table's */
   importance?: number;
+  /** the help screen's text when it differs from the field's meaning with its limits */
+  meaning?: string;
 }
 
 /** A column for one field of a field table: its label, width, importance, meaning, thresholds. */
@@ -143,7 +153,7 @@ export function fieldColumn<R, K extends string>(
   const width = Math.max(field.width, label.length);
   // A short label names the field it shows, unless the meaning starts with it already.
   const named = opts.label && opts.label !== field.key && !field.meaning.startsWith(`${field.key}:`);
-  const meaning = named ? `${field.key}: ${withLimits(field)}` : withLimits(field);
+  const meaning = opts.meaning ?? (named ? `${field.key}: ${withLimits(field)}` : withLimits(field));
   return {
     key: field.key, label, width, importance: opts.importance ?? field.importance, meaning,
     cell: (row) => {

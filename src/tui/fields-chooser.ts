@@ -2,31 +2,14 @@
 // frame it) always show; the state keeps the hidden keys, so a field added to a table later shows
 // by default, and the config file stays short.
 
-import { CPU_FIELDS } from '../fields/cpu.js';
-import { MEM_FIELDS } from '../fields/memory.js';
 import { keyLabel } from './keys.js';
-import { isTablePanel, TABLES } from './panels.js';
+import type { ChoosableField } from './panels/panel.js';
+import { PANELS } from './panels/registry.js';
 import { clamp, type PanelId, type UiState } from './state.js';
 
-/** A column the chooser can turn on and off: its key (what `hidden` lists), meaning and unit. */
-export interface ChoosableField {
-  key: string;
-  meaning: string;
-  unit: string;
-}
-
-const fromTable = (fields: readonly { key: string; meaning: string; unit: string }[]): ChoosableField[] =>
-  fields.map((f) => ({ key: f.key, meaning: f.meaning, unit: f.unit }));
-
-const CPU_CHOICES = fromTable(CPU_FIELDS);
-const MEM_CHOICES = fromTable(MEM_FIELDS);
-
-/** The panel's optional columns: the CPU and memory field tables, or the table panel's columns. */
+/** The panel's optional columns. */
 export function panelFields(panel: PanelId): readonly ChoosableField[] {
-  if (panel === 'cpu') return CPU_CHOICES;
-  if (panel === 'mem') return MEM_CHOICES;
-  if (isTablePanel(panel)) return TABLES[panel].columns.map((c) => ({ key: c.key, meaning: c.meaning, unit: '' }));
-  return [];
+  return PANELS[panel].fields;
 }
 
 const NONE: readonly string[] = [];

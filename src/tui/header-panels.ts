@@ -9,7 +9,6 @@ import { DISK_FIELDS } from '../fields/disk.js';
 import { NET_FIELDS } from '../fields/network.js';
 import { fit, type Segment } from './columns.js';
 import { field } from './columns-table.js';
-import type { TablePanelId } from './panels.js';
 
 /** A line as parts; a part may be coloured. */
 type Parts = readonly (string | Segment)[];
@@ -41,7 +40,7 @@ const BACK_ENDS: Partial<Record<HostSample['hypervisor'], string>> = {
   vbox: 'the host OS carries the I/O',
 };
 
-function netLines(snap: Snapshot, host: HostSample, width: number): Segment[][] {
+export function netLines(snap: Snapshot, host: HostSample, width: number): Segment[][] {
   const io = host.io;
   const tx = coloured(two(io.nicDropTxPct), levelOf(DRPTX, io.nicDropTxPct));
   const rx = coloured(two(io.nicDropRxPct), levelOf(DRPRX, io.nicDropRxPct));
@@ -70,7 +69,7 @@ const DAVG = field(DISK_FIELDS, 'DAVG');
 const KAVG = field(DISK_FIELDS, 'KAVG');
 const GAVG = field(DISK_FIELDS, 'GAVG');
 
-function diskLines(host: HostSample, width: number): Segment[][] {
+export function diskLines(host: HostSample, width: number): Segment[][] {
   const io = host.io;
   const cmds = two(io.DISK_IOPS);
   const store = line([
@@ -93,7 +92,7 @@ function diskLines(host: HostSample, width: number): Segment[][] {
   return [store, latency];
 }
 
-function cgroupLines(snap: Snapshot, host: HostSample, width: number): Segment[][] {
+export function cgroupLines(snap: Snapshot, host: HostSample, width: number): Segment[][] {
   const cts = snap.containers.filter((c) => c.host === host.name);
   if (cts.length === 0) return [line([[`CGROUPS: no containers on ${host.name}`]], width), blank(width)];
   const services = snap.services.filter((s) => s.host === host.name).length;
@@ -125,7 +124,7 @@ function cgroupLines(snap: Snapshot, host: HostSample, width: number): Segment[]
   return [counts, usage];
 }
 
-function vserverLines(snap: Snapshot, host: HostSample, width: number): Segment[][] {
+export function vserverLines(snap: Snapshot, host: HostSample, width: number): Segment[][] {
   const guests = snap.vservers.filter((v) => v.host === host.name);
   if (guests.length === 0) return [line([[`VSERVER: no guests on ${host.name}`]], width), blank(width)];
   const share = guests.reduce((n, v) => n + v.share, 0);
@@ -149,7 +148,7 @@ function vserverLines(snap: Snapshot, host: HostSample, width: number): Segment[
 const pctOf = (x: number) => `${Math.round(x * 100)}%`;
 
 /** The hosts overview's three lines: hosts and consolidation with HA; DRS; recommendations or what is in flight. */
-function clusterLines(snap: Snapshot, width: number): Segment[][] {
+export function clusterLines(snap: Snapshot, width: number): Segment[][] {
   const c = snap.cluster;
   if (!c) return [line([['CLUSTER: none in this profile']], width), blank(width), blank(width)];
   const hosts = snap.hosts.length;
@@ -218,12 +217,7 @@ function clusterLines(snap: Snapshot, width: number): Segment[][] {
   return [head, drs, third];
 }
 
-/** The panel's header lines for the host (blank lines without one); the hosts overview's are the cluster's. */
-export function panelHeaderLines(panel: TablePanelId, snap: Snapshot, host: HostSample | undefined, width: number): Segment[][] {
-  if (panel === 'hosts') return clusterLines(snap, width);
-  if (!host) return [blank(width), blank(width)];
-  if (panel === 'net') return netLines(snap, host, width);
-  if (panel === 'disk') return diskLines(host, width);
-  if (panel === 'cgroup') return cgroupLines(snap, host, width);
-  return vserverLines(snap, host, width);
-}
+/** A panel's header lines for the host on screen, or blank lines when the profile has none. */
+export const forHost = (lines: number, make: (snap: Snapshot, host: HostSample, width: number) => Segment[][]) =>
+  (snap: Snapshot, host: HostSample | undefined, width: number): Segment[][] =>
+    host ? make(snap, host, width) : Array.from({ length: lines }, () => blank(width));

@@ -10,12 +10,9 @@ import { DISK_TABLE, NET_TABLE } from './columns-io.js';
 import type { TableSpec } from './columns-table.js';
 import { VSERVER_TABLE } from './columns-vserver.js';
 
-export interface HelpSection {
-  title: string;
-  rows: readonly (readonly [string, string])[];
-}
+import type { HelpSection } from './panels/panel.js';
 
-function columns<R>(spec: TableSpec<R>, fixed: readonly (readonly [string, string])[]): (readonly [string, string])[] {
+export function columns<R>(spec: TableSpec<R>, fixed: readonly (readonly [string, string])[]): (readonly [string, string])[] {
   return [...fixed, ...spec.columns.map((c) => [c.label, c.meaning] as const)];
 }
 
@@ -33,7 +30,7 @@ const DISK_FIXED = [
     '"@HOST" once the disk is on HOST\'s datastore rather than its own host\'s (its I/O is served there)'],
 ] as const;
 
-export const PANEL_HELP: readonly HelpSection[] = [
+export const NET_HELP: readonly HelpSection[] = [
   {
     title: 'Network panel header (the selected host\'s uplink)',
     rows: [
@@ -43,6 +40,9 @@ export const PANEL_HELP: readonly HelpSection[] = [
     ],
   },
   { title: 'Network panel columns (per VM port; busiest first, N by name)', rows: columns(NET_TABLE, VM_FIXED) },
+];
+
+export const DISK_HELP: readonly HelpSection[] = [
   {
     title: 'Disk panel header (the selected host\'s datastore)',
     rows: [
@@ -53,6 +53,9 @@ export const PANEL_HELP: readonly HelpSection[] = [
     ],
   },
   { title: 'Disk panel columns (per VM virtual disk; busiest first, N by name)', rows: columns(DISK_TABLE, DISK_FIXED) },
+];
+
+export const CGROUP_HELP: readonly HelpSection[] = [
   {
     title: 'Containers panel header (the selected host: its kernel and its VMs\')',
     rows: [
@@ -64,6 +67,9 @@ export const PANEL_HELP: readonly HelpSection[] = [
     title: 'Containers panel columns (a kernel row sums its containers; ▸ service ×N: e shows its replicas)',
     rows: columns(CGROUP_TABLE, [['NAME', 'kernel (host or VM), service (its parent cgroup, ×replicas) or container']]),
   },
+];
+
+export const VSERVER_HELP: readonly HelpSection[] = [
   {
     title: 'VServer panel header (the selected host\'s guests)',
     rows: [
@@ -75,6 +81,9 @@ export const PANEL_HELP: readonly HelpSection[] = [
     title: 'VServer panel columns (per guest; U by %USED, N by name)',
     rows: columns(VSERVER_TABLE, [['CTX', 'the guest\'s context id (chcontext)'], ['NAME', 'the guest']]),
   },
+];
+
+export const HOSTS_HELP: readonly HelpSection[] = [
   {
     title: 'Hosts (cluster) panel header (o: the whole cluster, whatever Tab shows)',
     rows: [

@@ -6,8 +6,9 @@ import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, open
 import { failRecover, openDeploy, openMigrate, powerOnOff, resetVm, shutdownGuest, suspendResume } from './dialogs-cluster.js';
 import { formatSpeed } from './header-format.js';
 import { keyLabel } from './keys.js';
-import { carriedKey, panelSort, panelSorts, type PanelRow, type SortKey } from './rows.js';
-import { PANEL_NAMES, selectedIndex, selectIndex, type PanelId, type UiState } from './state.js';
+import { carriedKey, type PanelRow, type SortKey } from './rows.js';
+import { PANELS, panelSort, panelSorts } from './panels/registry.js';
+import { selectedIndex, selectIndex, type PanelId, type UiState } from './state.js';
 
 /** What an action may look at and touch besides the UI state it returns. */
 export interface KeyEnv {
@@ -100,7 +101,7 @@ const showPanel = (panel: PanelId): KeyAction => (s, env) => {
     index = rows.findIndex((r) => r.key === `host:${vm?.host}`);
   }
   const shown = index >= 0 ? selectIndex(next, rows, index, env.page(next)) : { ...next, top: 0 };
-  return say(shown, `${PANEL_NAMES[panel]} panel`);
+  return say(shown, `${PANELS[panel].name} panel`);
 };
 
 const cycleHost = (delta: number): KeyAction => (s, env) => {

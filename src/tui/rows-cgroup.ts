@@ -6,7 +6,9 @@
 
 import type { ContainerSample, ContainerState, ServiceSample, Snapshot } from '../engine/snapshot.js';
 import type { Level } from '../fields/cpu.js';
-import { panelSort, type PanelRow, type SortKey } from './rows.js';
+import { orderIn, type PanelRow, type PanelSorts, type SortKey } from './rows.js';
+
+export const CGROUP_SORTS: PanelSorts = { default: '%USED', accepts: ['%USED', 'MEMSZ', 'NAME'] };
 
 /** The numbers a row can show; null = blank (a kernel has no limits) or `max` (see `limits`). */
 export interface CgroupNumbers {
@@ -97,7 +99,7 @@ const base = { vcpus: 1, open: false, replicas: 0, cpus: 0, limits: true } as co
 
 /** The cgroup tree of one host, kernels in a fixed order, siblings in the panel's sort. */
 export function cgroupRows(snap: Snapshot, host: string | undefined, sort: SortKey, openServices: readonly string[]): CgroupRow[] {
-  const by = order(panelSort('cgroup', sort));
+  const by = order(orderIn(CGROUP_SORTS, sort));
   const containers = snap.containers.filter((c) => c.host === host);
   const services = snap.services.filter((s) => s.host === host);
   const hostSample = snap.hosts.find((h) => h.name === host);

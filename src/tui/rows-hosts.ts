@@ -6,7 +6,10 @@
 import { memDemandMiB } from '../engine/cluster/drs.js';
 import type { ClusterSample, HostSample, Snapshot, VmSample } from '../engine/snapshot.js';
 import type { Level } from '../fields/cpu.js';
-import { panelSort, vmStateWord, type PanelRow, type SortKey } from './rows.js';
+import { orderIn, vmStateWord, type PanelRow, type PanelSorts, type SortKey } from './rows.js';
+
+/** The profile's host order (a load order would make the rows jump), or N by name. */
+export const HOSTS_SORTS: PanelSorts = { default: 'IO', accepts: ['IO', 'NAME'] };
 
 export interface HostRow extends PanelRow {
   kind: 'host' | 'vm';
@@ -85,7 +88,7 @@ function order(sort: SortKey): ((a: Sortable, b: Sortable) => number) | null {
 /** Every host (the profile's order, or by name), each opened host followed by its VMs by name. */
 export function hostRows(snap: Snapshot, sort: SortKey, openHosts: readonly string[]): HostRow[] {
   const cluster = snap.cluster;
-  const by = order(panelSort('hosts', sort));
+  const by = order(orderIn(HOSTS_SORTS, sort));
   const vmsOf = new Map<string, VmSample[]>();
   for (const vm of snap.vms) {
     if (vm.kind !== 'vm') continue;

@@ -4,7 +4,10 @@
 // so the selected VM stays selected across c, m, n and d.
 
 import type { VmSample } from '../engine/snapshot.js';
-import { panelSort, type PanelRow, type SortKey } from './rows.js';
+import { orderIn, type PanelRow, type PanelSorts, type SortKey } from './rows.js';
+
+/** The network and disk panels: the busiest first, or N by name. */
+export const IO_SORTS: PanelSorts = { default: 'IO', accepts: ['IO', 'NAME'] };
 
 export interface IoRow extends PanelRow {
   kind: 'vm';
@@ -24,10 +27,10 @@ function ioRows(vms: readonly VmSample[], host: string | undefined, sort: SortKe
 
 /** Busiest port first (MbTX/s + MbRX/s), or by name. */
 export function netRows(vms: readonly VmSample[], host: string | undefined, sort: SortKey): IoRow[] {
-  return ioRows(vms, host, panelSort('net', sort), traffic);
+  return ioRows(vms, host, orderIn(IO_SORTS, sort), traffic);
 }
 
 /** Busiest disk first (CMDS/s), or by name. */
 export function diskRows(vms: readonly VmSample[], host: string | undefined, sort: SortKey): IoRow[] {
-  return ioRows(vms, host, panelSort('disk', sort), (vm) => vm['CMDS/s']);
+  return ioRows(vms, host, orderIn(IO_SORTS, sort), (vm) => vm['CMDS/s']);
 }

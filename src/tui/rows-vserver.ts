@@ -1,7 +1,9 @@
 // The VServer panel's rows (`t`): one per guest on the host, by %USED or by name.
 
 import type { VServerSample } from '../engine/snapshot.js';
-import { panelSort, type PanelRow, type SortKey } from './rows.js';
+import { orderIn, type PanelRow, type PanelSorts, type SortKey } from './rows.js';
+
+export const VSERVER_SORTS: PanelSorts = { default: '%USED', accepts: ['%USED', 'NAME'] };
 
 export interface VServerRow extends PanelRow {
   kind: 'vserver';
@@ -10,7 +12,7 @@ export interface VServerRow extends PanelRow {
 
 export function vserverRows(guests: readonly VServerSample[], host: string | undefined, sort: SortKey): VServerRow[] {
   const byName = (a: VServerSample, b: VServerSample) => a.name.localeCompare(b.name) || a.context - b.context;
-  const order = panelSort('vserver', sort) === 'NAME'
+  const order = orderIn(VSERVER_SORTS, sort) === 'NAME'
     ? byName
     : (a: VServerSample, b: VServerSample) => b['%USED'] - a['%USED'] || a.context - b.context;
   return guests.filter((v) => v.host === host).sort(order)

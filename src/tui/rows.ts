@@ -6,7 +6,6 @@
 
 import type { CpuStateTimes, VmMemory, VmSample } from '../engine/snapshot.js';
 import type { Level } from '../fields/cpu.js';
-import type { PanelId } from './state.js';
 
 /**
  * One sort for all panels; a panel that cannot use it falls back to its own default. `%USED` is
@@ -15,28 +14,19 @@ import type { PanelId } from './state.js';
  */
 export type SortKey = '%USED' | '%RDY' | 'MEMSZ' | 'NAME' | 'IO';
 
-const PANEL_SORTS: Record<PanelId, { default: SortKey; accepts: readonly SortKey[] }> = {
-  cpu: { default: '%USED', accepts: ['%USED', '%RDY', 'NAME'] },
-  mem: { default: 'MEMSZ', accepts: ['MEMSZ', 'NAME'] },
-  net: { default: 'IO', accepts: ['IO', 'NAME'] },
-  disk: { default: 'IO', accepts: ['IO', 'NAME'] },
-  cgroup: { default: '%USED', accepts: ['%USED', 'MEMSZ', 'NAME'] },
-  vserver: { default: '%USED', accepts: ['%USED', 'NAME'] },
-  // the profile's host order (a load order would make the rows jump), or N by name
-  hosts: { default: 'IO', accepts: ['IO', 'NAME'] },
-};
-
-/** The orders a panel offers, default first (what `<` and `>` step through). */
-export function panelSorts(panel: PanelId): readonly SortKey[] {
-  const p = PANEL_SORTS[panel];
-  return [p.default, ...p.accepts.filter((k) => k !== p.default)];
+/** A panel's default order and the shared sorts it can show. */
+export interface PanelSorts {
+  default: SortKey;
+  accepts: readonly SortKey[];
 }
 
 /** The order a panel shows for the shared sort: N carries across panels, U/R/M do not. */
-export function panelSort(panel: PanelId, sort: SortKey): SortKey {
-  const p = PANEL_SORTS[panel];
-  return p.accepts.includes(sort) ? sort : p.default;
+export function orderIn(sorts: PanelSorts, sort: SortKey): SortKey {
+  return sorts.accepts.includes(sort) ? sort : sorts.default;
 }
+
+export const CPU_SORTS: PanelSorts = { default: '%USED', accepts: ['%USED', '%RDY', 'NAME'] };
+export const MEM_SORTS: PanelSorts = { default: 'MEMSZ', accepts: ['MEMSZ', 'NAME'] };
 
 export interface PanelRow {
   /** `vm:<gid>`, `vcpu:<wid>`, `host:<name>`, `svc:<name>`, `ct:<name>` or `vs:<name>`:
@@ -101,7 +91,7 @@ export function cpuRows(
   expanded: readonly number[],
 ): CpuRow[] {
   const rows: CpuRow[] = [];
-  const groups = vms.filter((vm) => vm.host === host).sort(compare(panelSort('cpu', sort)));
+  const groups = vms.filter((vm) => vm.host === host).sort(compare(orderIn(CPU_SORTS, sort)));
   for (const vm of groups) {
     rows.push({ key: `vm:${vm.gid}`, kind: 'vm', id: vm.gid, name: vm.name, nwld: vm.NWLD,
       vcpus: vm.vcpus, gid: vm.gid, values: vm, ...(vm.state && (vm.state !== 'running' || vm.relocation) ? { mark: vmStateWord(vm).word } : {}) });
@@ -118,7 +108,7 @@ export function cpuRows(
 
 export function memRows(vms: readonly VmSample[], host: string | undefined, sort: SortKey): MemRow[] {
   return vms.filter((vm) => vm.host === host && vm.kind === 'vm')
-    .sort(compare(panelSort('mem', sort)))
+    .sort(compare(orderIn(MEM_SORTS, sort)))
     .map((vm) => ({ key: `vm:${vm.gid}`, kind: 'vm', id: vm.gid, name: vm.name, vcpus: vm.vcpus,
       gid: vm.gid, values: vm }));
 }

@@ -5,14 +5,9 @@ import type { PanelRow, SortKey } from './rows.js';
 import type { Dialog } from './dialogs.js';
 import type { ThemeName } from './theme.js';
 
-/** `cpu` is esxtop's `c` screen, `mem` its `m` screen, `net` its `n`, `disk` its `d` (per VM);
- *  `cgroup` the containers panel (`g`), `vserver` the VServer token buckets (`t`), `hosts` the
- *  hosts (cluster) overview (`o`). */
-export type PanelId = 'cpu' | 'mem' | 'net' | 'disk' | 'cgroup' | 'vserver' | 'hosts';
-
-export const PANEL_NAMES: Record<PanelId, string> = {
-  cpu: 'CPU', mem: 'memory', net: 'network', disk: 'disk', cgroup: 'containers', vserver: 'VServer', hosts: 'hosts',
-};
+/** A panel by its id in the registry (src/tui/panels/registry.ts). */
+export type { PanelId } from './panels/registry.js';
+import type { PanelId } from './panels/registry.js';
 
 export interface PromptState {
   text: string;

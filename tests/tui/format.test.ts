@@ -2,18 +2,22 @@
 
 import { expect, test } from 'vitest';
 import { CPU_FIELDS } from '../../src/fields/cpu.js';
-import { fit, fitCpuColumns, formatPct } from '../../src/tui/columns.js';
+import { fit, formatPct } from '../../src/tui/columns.js';
+import { fitTable, type Column } from '../../src/tui/columns-table.js';
+import { CPU_TABLE } from '../../src/tui/panels/cpu/table.js';
 import { formatClock, formatUptime, pcpuLine } from '../../src/tui/header-format.js';
 import { keyIds } from '../../src/tui/keys.js';
 import type { Key } from 'ink';
 
 test('fields leave in order of importance, and the kept ones keep table order', () => {
-  const all = fitCpuColumns(199, false, 10);
-  expect(all.fields.map((f) => f.key)).toEqual(CPU_FIELDS.map((f) => f.key));
-  const narrow = fitCpuColumns(59, true, 10);
-  const kept = narrow.fields.map((f) => f.key);
+  const fields = (cols: readonly Column<unknown>[]) => cols.filter((c) => !c.fixed);
+  const all = fitTable(CPU_TABLE, 199, false, []);
+  expect(fields(all.columns).map((f) => f.key)).toEqual(CPU_FIELDS.map((f) => f.key));
+  const narrow = fitTable(CPU_TABLE, 59, true, []);
+  expect(narrow.columns[0].key).toBe('NWLD');
+  const kept = fields(narrow.columns).map((f) => f.key);
   const dropped = CPU_FIELDS.filter((f) => !kept.includes(f.key));
-  const lowestKept = Math.min(...narrow.fields.map((f) => f.importance));
+  const lowestKept = Math.min(...CPU_FIELDS.filter((f) => kept.includes(f.key)).map((f) => f.importance));
   expect(dropped.every((f) => f.importance <= lowestKept)).toBe(true);
   expect(kept).toEqual(CPU_FIELDS.filter((f) => kept.includes(f.key)).map((f) => f.key));
   expect(kept).toContain('%RDY');
