@@ -13,7 +13,7 @@ import { handleKey } from './dispatch.js';
 import { helpLines } from './help-text.js';
 import type { KeyEnv } from './keymap.js';
 import { keyIds } from './keys.js';
-import type { PanelRow } from './rows.js';
+import type { PanelRow } from './panels/rows.js';
 import { applyCue, NO_CUE, type ScriptCue } from './script.js';
 import type { Store } from './store.js';
 import { CaptionLines, CAPTION_LINES } from './components/Caption.js';

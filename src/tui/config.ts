@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../files/atomic-write.js';
 import { DELAY_MAX_S, DELAY_MIN_S } from './clock.js';
 import { PANEL_IDS } from './panels/registry.js';
 import type { PanelId } from './state.js';
-import type { SortKey } from './rows.js';
+import type { SortKey } from './panels/rows.js';
 import { THEMES, type ThemeName } from './theme.js';
 
 export const CONFIG_VERSION = 1;

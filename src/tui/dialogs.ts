@@ -13,7 +13,7 @@ import { fieldsKey, openFields } from './fields-chooser.js';
 import { filterKey, openFilter } from './filter.js';
 import type { KeyEnv } from './keymap.js';
 import { keyLabel } from './keys.js';
-import type { PanelRow } from './rows.js';
+import type { PanelRow } from './panels/rows.js';
 import { selectedIndex, type UiState } from './state.js';
 import { nextTheme } from './theme.js';
 import { wrapWords } from './wrap.js';

@@ -6,7 +6,7 @@ import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, open
 import { failRecover, openDeploy, openMigrate, powerOnOff, resetVm, shutdownGuest, suspendResume } from './dialogs-cluster.js';
 import { formatSpeed } from './header-format.js';
 import { keyLabel } from './keys.js';
-import { carriedKey, type PanelRow, type SortKey } from './rows.js';
+import { carriedKey, type PanelRow, type SortKey } from './panels/rows.js';
 import { PANELS, panelSort, panelSorts } from './panels/registry.js';
 import { selectedIndex, selectIndex, type PanelId, type UiState } from './state.js';
 

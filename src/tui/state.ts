@@ -1,7 +1,7 @@
 // The monitor's UI state (what the keys change) and the selection rules: the selection is an
 // entity key, so it stays on the same VM when rows refresh or re-sort.
 
-import type { PanelRow, SortKey } from './rows.js';
+import type { PanelRow, SortKey } from './panels/rows.js';
 import type { Dialog } from './dialogs.js';
 import type { ThemeName } from './theme.js';
 

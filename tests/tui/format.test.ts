@@ -3,7 +3,7 @@
 import { expect, test } from 'vitest';
 import { CPU_FIELDS } from '../../src/fields/cpu.js';
 import { fit, formatPct } from '../../src/tui/columns.js';
-import { fitTable, type Column } from '../../src/tui/columns-table.js';
+import { fitTable, type Column } from '../../src/tui/panels/table.js';
 import { CPU_TABLE } from '../../src/tui/panels/cpu/table.js';
 import { formatClock, formatUptime, pcpuLine } from '../../src/tui/header-format.js';
 import { keyIds } from '../../src/tui/keys.js';

@@ -4,9 +4,9 @@
 
 import { afterEach, beforeAll, expect, test } from 'vitest';
 import type { Snapshot, VServerSample } from '../../src/engine/snapshot.js';
-import { fitTable, gauge, sparkline, tableRow } from '../../src/tui/columns-table.js';
-import { VSERVER_TABLE } from '../../src/tui/columns-vserver.js';
-import { vserverRows } from '../../src/tui/rows-vserver.js';
+import { fitTable, gauge, sparkline, tableRow } from '../../src/tui/panels/table.js';
+import { VSERVER_TABLE } from '../../src/tui/panels/vserver/table.js';
+import { vserverRows } from '../../src/tui/panels/vserver/rows.js';
 import { cell, engineSnapshots, labels, rowLine } from './engine-snapshots.js';
 import { KEY, renderTui, rowNames, statusLine, type Tui } from './render-tui.js';
 

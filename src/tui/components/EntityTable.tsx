@@ -3,9 +3,9 @@
 import { useMemo } from 'react';
 import type { Snapshot } from '../../engine/snapshot.js';
 import { fit } from '../columns.js';
-import { fitTable, tableHeader, tableRow } from '../columns-table.js';
+import { fitTable, tableHeader, tableRow } from '../panels/table.js';
 import type { Panel } from '../panels/panel.js';
-import type { PanelRow } from '../rows.js';
+import type { PanelRow } from '../panels/rows.js';
 import { TablePanel } from './TablePanel.js';
 
 export interface EntityTableProps {

@@ -4,8 +4,8 @@
 
 import type { HostSample, Snapshot } from '../../engine/snapshot.js';
 import type { Segment } from '../columns.js';
-import type { TableSpec } from '../columns-table.js';
-import type { PanelRow, SortKey } from '../rows.js';
+import type { TableSpec } from './table.js';
+import type { PanelRow, SortKey } from './rows.js';
 import type { UiState } from '../state.js';
 
 /** A column the field chooser can turn on and off: its key (what `hidden` lists), meaning and unit. */
@@ -52,3 +52,10 @@ export function tableFields(table: TableSpec<PanelRow>): ChoosableField[] {
 export function fieldTableFields(fields: readonly { key: string; meaning: string; unit: string }[]): ChoosableField[] {
   return fields.map((f) => ({ key: f.key, meaning: f.meaning, unit: f.unit }));
 }
+
+/** A table of a row subtype as the panel's table (its callbacks are method-style, so it stands). */
+export const panelTable = <R extends PanelRow>(spec: TableSpec<R>) => spec as unknown as TableSpec<PanelRow>;
+
+/** The end of a panel's empty line: where else to look. */
+export const NEXT_HOST = ' — Tab for the next host';
+export const elsewhere = (hosts: readonly string[]) => (hosts.length === 0 ? ' (none in this profile)' : ` (on ${hosts.join(', ')})`);

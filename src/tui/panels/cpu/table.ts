@@ -5,8 +5,9 @@
 import { CPU_FIELDS, levelOf } from '../../../fields/cpu.js';
 import type { VmSample } from '../../../engine/snapshot.js';
 import { fit, type Segment } from '../../columns.js';
-import { fieldColumn, limitsText, type Column, type TableSpec } from '../../columns-table.js';
-import { vmStateWord, type CpuRow } from '../../rows.js';
+import { fieldColumn, limitsText, type Column, type TableSpec } from '../table.js';
+import { vmStateWord } from '../rows.js';
+import type { CpuRow } from './rows.js';
 
 const NWLD_WIDTH = 4;
 

@@ -3,8 +3,8 @@
 // value, not per vCPU.
 
 import { MEM_FIELDS } from '../../../fields/memory.js';
-import { fieldColumn, type TableSpec } from '../../columns-table.js';
-import type { MemRow } from '../../rows.js';
+import { fieldColumn, type TableSpec } from '../table.js';
+import type { MemRow } from './rows.js';
 import { inFieldOrder } from '../cpu/table.js';
 
 export const MEM_TABLE: TableSpec<MemRow> = {

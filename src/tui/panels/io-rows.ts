@@ -3,7 +3,7 @@
 // they carry the guests' I/O through their back-end drivers. Keys are the CPU panel's `vm:<gid>`,
 // so the selected VM stays selected across c, m, n and d.
 
-import type { VmSample } from '../engine/snapshot.js';
+import type { VmSample } from '../../engine/snapshot.js';
 import { orderIn, type PanelRow, type PanelSorts, type SortKey } from './rows.js';
 
 /** The network and disk panels: the busiest first, or N by name. */

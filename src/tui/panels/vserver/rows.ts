@@ -1,7 +1,7 @@
 // The VServer panel's rows (`t`): one per guest on the host, by %USED or by name.
 
-import type { VServerSample } from '../engine/snapshot.js';
-import { orderIn, type PanelRow, type PanelSorts, type SortKey } from './rows.js';
+import type { VServerSample } from '../../../engine/snapshot.js';
+import { orderIn, type PanelRow, type PanelSorts, type SortKey } from '../rows.js';
 
 export const VSERVER_SORTS: PanelSorts = { default: '%USED', accepts: ['%USED', 'NAME'] };
 

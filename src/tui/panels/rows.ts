@@ -1,11 +1,9 @@
-// The panels' rows for one host. CPU: VM groups in esxtop sort order, each expanded group
-// followed by its vCPU worlds. Memory: one row per VM (system rows such as a type-2 host's
-// Host-OS have no memory group and are left out, as esxtop shows only VMs' memory groups).
-// Keys are stable entity ids, the same in both panels, so the selection follows a VM across
-// refreshes, re-sorts and panel switches.
+// What every panel's rows share: the row's entity key (stable across refreshes, re-sorts and
+// panel switches, so the selection stays on the same VM, container or host), the shared sort and
+// how a panel maps it onto its own orders, and the words for a VM's state.
 
-import type { CpuStateTimes, VmMemory, VmSample } from '../engine/snapshot.js';
-import type { Level } from '../fields/cpu.js';
+import type { VmSample } from '../../engine/snapshot.js';
+import type { Level } from '../../fields/cpu.js';
 
 /**
  * One sort for all panels; a panel that cannot use it falls back to its own default. `%USED` is
@@ -24,9 +22,6 @@ export interface PanelSorts {
 export function orderIn(sorts: PanelSorts, sort: SortKey): SortKey {
   return sorts.accepts.includes(sort) ? sort : sorts.default;
 }
-
-export const CPU_SORTS: PanelSorts = { default: '%USED', accepts: ['%USED', '%RDY', 'NAME'] };
-export const MEM_SORTS: PanelSorts = { default: 'MEMSZ', accepts: ['MEMSZ', 'NAME'] };
 
 export interface PanelRow {
   /** `vm:<gid>`, `vcpu:<wid>`, `host:<name>`, `svc:<name>`, `ct:<name>` or `vs:<name>`:
@@ -53,16 +48,8 @@ export function carriedKey(row: PanelRow): string {
   return row.gid > 0 ? `vm:${row.gid}` : row.key;
 }
 
-export interface CpuRow extends PanelRow {
-  nwld: number | null;
-  values: CpuStateTimes;
-}
-
-export interface MemRow extends PanelRow {
-  values: VmMemory;
-}
-
-function compare(sort: SortKey): (a: VmSample, b: VmSample) => number {
+/** How VM rows are ordered for a sort (the CPU and memory panels). */
+export function vmOrder(sort: SortKey): (a: VmSample, b: VmSample) => number {
   // esxtop sorts U, R and M descending; name ascending. MEMSZ ties (VMs of one size are common)
   // go by name; the CPU sorts' by GID. Either way rows never jitter.
   const byName = (a: VmSample, b: VmSample) => a.name.localeCompare(b.name) || a.gid - b.gid;
@@ -82,33 +69,4 @@ export function vmStateWord(vm: Pick<VmSample, 'state' | 'migration' | 'relocati
     case 'down': return { word: 'DOWN', level: 'alarm' };
     default: return { word: 'running', level: 'ok' };
   }
-}
-
-export function cpuRows(
-  vms: readonly VmSample[],
-  host: string | undefined,
-  sort: SortKey,
-  expanded: readonly number[],
-): CpuRow[] {
-  const rows: CpuRow[] = [];
-  const groups = vms.filter((vm) => vm.host === host).sort(compare(orderIn(CPU_SORTS, sort)));
-  for (const vm of groups) {
-    rows.push({ key: `vm:${vm.gid}`, kind: 'vm', id: vm.gid, name: vm.name, nwld: vm.NWLD,
-      vcpus: vm.vcpus, gid: vm.gid, values: vm, ...(vm.state && (vm.state !== 'running' || vm.relocation) ? { mark: vmStateWord(vm).word } : {}) });
-    if (!expanded.includes(vm.gid)) continue;
-    for (const vcpu of vm.vcpu) {
-      // a real capture's worlds carry their own names (vmx, mks, a kernel thread)
-      const name = 'world' in vcpu && typeof vcpu.world === 'string' ? vcpu.world : `vcpu-${vcpu.index}`;
-      rows.push({ key: `vcpu:${vcpu.wid}`, kind: 'vcpu', id: vcpu.wid, name,
-        nwld: null, vcpus: 1, gid: vm.gid, values: vcpu });
-    }
-  }
-  return rows;
-}
-
-export function memRows(vms: readonly VmSample[], host: string | undefined, sort: SortKey): MemRow[] {
-  return vms.filter((vm) => vm.host === host && vm.kind === 'vm')
-    .sort(compare(orderIn(MEM_SORTS, sort)))
-    .map((vm) => ({ key: `vm:${vm.gid}`, kind: 'vm', id: vm.gid, name: vm.name, vcpus: vm.vcpus,
-      gid: vm.gid, values: vm }));
 }

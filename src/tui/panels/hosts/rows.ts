@@ -3,10 +3,10 @@
 // (running, migrating n%, suspended, off, down and why). Host rows are keyed `host:<name>`, VM
 // rows `vm:<gid>` like every VM panel, so a VM selected here stays selected in c, m, n and d.
 
-import { memDemandMiB } from '../engine/cluster/drs.js';
-import type { ClusterSample, HostSample, Snapshot, VmSample } from '../engine/snapshot.js';
-import type { Level } from '../fields/cpu.js';
-import { orderIn, vmStateWord, type PanelRow, type PanelSorts, type SortKey } from './rows.js';
+import { memDemandMiB } from '../../../engine/cluster/drs.js';
+import type { ClusterSample, HostSample, Snapshot, VmSample } from '../../../engine/snapshot.js';
+import type { Level } from '../../../fields/cpu.js';
+import { orderIn, vmStateWord, type PanelRow, type PanelSorts, type SortKey } from '../rows.js';
 
 /** The profile's host order (a load order would make the rows jump), or N by name. */
 export const HOSTS_SORTS: PanelSorts = { default: 'IO', accepts: ['IO', 'NAME'] };

@@ -3,8 +3,8 @@
 // the CPU and memory panels, a narrow terminal drops the least important columns first and NAME
 // shrinks (with an ellipsis) before that. Cells come from the field tables wherever one exists.
 
-import { levelOf, type FieldDef, type Level } from '../fields/cpu.js';
-import { fit, formatPct, type Segment } from './columns.js';
+import { levelOf, type FieldDef, type Level } from '../../fields/cpu.js';
+import { fit, formatPct, type Segment } from '../columns.js';
 
 const NAME_MIN = 10;
 

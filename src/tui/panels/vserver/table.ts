@@ -2,10 +2,10 @@
 // extras, a gauge of the bucket (tokens against S, with M marked) and a history of its level, so
 // the saw-tooth of burst and hold shows.
 
-import { VSERVER_EXTRA_FIELDS, VSERVER_FIELDS, type VServerFieldKey } from '../fields/vserver.js';
-import type { Level } from '../fields/cpu.js';
-import { field, fieldColumn, gauge, sparkline, wordCell, type Column, type TableSpec } from './columns-table.js';
-import type { VServerRow } from './rows-vserver.js';
+import { VSERVER_EXTRA_FIELDS, VSERVER_FIELDS, type VServerFieldKey } from '../../../fields/vserver.js';
+import type { Level } from '../../../fields/cpu.js';
+import { field, fieldColumn, gauge, sparkline, wordCell, type Column, type TableSpec } from '../table.js';
+import type { VServerRow } from './rows.js';
 
 const ALL = [...VSERVER_FIELDS, ...VSERVER_EXTRA_FIELDS];
 

@@ -2,10 +2,10 @@
 // with its number, running/registered VMs, and what is going on (migrations in flight with their
 // progress, DPM, why a VM is down). The last column takes the room the terminal has left.
 
-import type { Level } from '../fields/cpu.js';
-import { fit, type Segment } from './columns.js';
-import { gauge, wordCell, type Column, type TableSpec } from './columns-table.js';
-import type { HostRow } from './rows-hosts.js';
+import type { Level } from '../../../fields/cpu.js';
+import { fit, type Segment } from '../../columns.js';
+import { gauge, wordCell, type Column, type TableSpec } from '../table.js';
+import type { HostRow } from './rows.js';
 
 /** DRS and DPM's marks: above 81 % a host is busy (DPM powers another on), above 100 % overloaded. */
 function useLevel(x: number): Level {

@@ -2,10 +2,10 @@
 // extras) in esxtop's screen order. Thresholds compare the VM's own value (%DRPTX > 1, DAVG > 25,
 // KAVG > 2, GAVG > 25).
 
-import { DISK_EXTRA_FIELDS, DISK_FIELDS, DISK_QUEUE_FIELDS, type DiskFieldKey } from '../fields/disk.js';
-import { NET_EXTRA_FIELDS, NET_FIELDS, type NetFieldKey } from '../fields/network.js';
-import { field, fieldColumn, type TableSpec } from './columns-table.js';
-import type { IoRow } from './rows-io.js';
+import { DISK_EXTRA_FIELDS, DISK_FIELDS, DISK_QUEUE_FIELDS, type DiskFieldKey } from '../../fields/disk.js';
+import { NET_EXTRA_FIELDS, NET_FIELDS, type NetFieldKey } from '../../fields/network.js';
+import { field, fieldColumn, type TableSpec } from './table.js';
+import type { IoRow } from './io-rows.js';
 
 const NET = [...NET_FIELDS, ...NET_EXTRA_FIELDS];
 const DISK = [...DISK_FIELDS, ...DISK_EXTRA_FIELDS];

@@ -2,9 +2,9 @@
 // CGROUP_FIELDS and CGROUP_EXTRA_FIELDS (the help names the file behind each label). A limit that
 // is not set reads `max`, as the cgroup file does; a kernel row has no limits and leaves them blank.
 
-import { CGROUP_EXTRA_FIELDS, CGROUP_FIELDS, memoryLevel, type CgroupFieldKey } from '../fields/cgroup.js';
-import { field, fieldColumn, gauge, wordCell, type Column, type TableSpec } from './columns-table.js';
-import type { CgroupNumbers, CgroupRow } from './rows-cgroup.js';
+import { CGROUP_EXTRA_FIELDS, CGROUP_FIELDS, memoryLevel, type CgroupFieldKey } from '../../../fields/cgroup.js';
+import { field, fieldColumn, gauge, wordCell, type Column, type TableSpec } from '../table.js';
+import type { CgroupNumbers, CgroupRow } from './rows.js';
 
 const ALL = [...CGROUP_FIELDS, ...CGROUP_EXTRA_FIELDS];
 

@@ -4,9 +4,9 @@
 // are the engine's: a service row is its parent cgroup (usage of its replicas, its own limits and
 // throttling), a kernel row the sum of what runs on it.
 
-import type { ContainerSample, ContainerState, ServiceSample, Snapshot } from '../engine/snapshot.js';
-import type { Level } from '../fields/cpu.js';
-import { orderIn, type PanelRow, type PanelSorts, type SortKey } from './rows.js';
+import type { ContainerSample, ContainerState, ServiceSample, Snapshot } from '../../../engine/snapshot.js';
+import type { Level } from '../../../fields/cpu.js';
+import { orderIn, type PanelRow, type PanelSorts, type SortKey } from '../rows.js';
 
 export const CGROUP_SORTS: PanelSorts = { default: '%USED', accepts: ['%USED', 'MEMSZ', 'NAME'] };
 
