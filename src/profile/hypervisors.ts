@@ -24,17 +24,20 @@ export interface HypervisorTraits {
    * Xen's credit scheduler, KVM under CFS, Hyper-V and VirtualBox schedule each vCPU on its own
    */
   coschedules: boolean;
+  /** a Linux guest sees the time its vCPUs were ready but not run as steal time (KVM, Xen, ESXi's
+   *  vmware_steal_clock); Hyper-V and VirtualBox do not report it */
+  stealTime: boolean;
 }
 
 /** In the order the profile documentation lists them; the key is the profile's `hypervisor:` word. */
 export const HYPERVISOR_TRAITS = {
-  esxi: { runsVms: true, runsContainers: false, reservedMiB: 1024, ioPartition: null, hostOs: false, coschedules: true },
-  xen: { runsVms: true, runsContainers: false, reservedMiB: 2048, ioPartition: 'Domain-0', hostOs: false, coschedules: false },
-  hyperv: { runsVms: true, runsContainers: false, reservedMiB: 2048, ioPartition: 'Parent-Partition', hostOs: false, coschedules: false },
-  kvm: { runsVms: true, runsContainers: true, reservedMiB: 1024, ioPartition: null, hostOs: false, coschedules: false },
-  vbox: { runsVms: true, runsContainers: false, reservedMiB: 4096, ioPartition: null, hostOs: true, coschedules: false },
-  vserver: { runsVms: false, runsContainers: true, reservedMiB: 512, ioPartition: null, hostOs: false, coschedules: false },
-  linux: { runsVms: false, runsContainers: true, reservedMiB: 512, ioPartition: null, hostOs: false, coschedules: false },
+  esxi: { runsVms: true, runsContainers: false, reservedMiB: 1024, ioPartition: null, hostOs: false, coschedules: true, stealTime: true },
+  xen: { runsVms: true, runsContainers: false, reservedMiB: 2048, ioPartition: 'Domain-0', hostOs: false, coschedules: false, stealTime: true },
+  hyperv: { runsVms: true, runsContainers: false, reservedMiB: 2048, ioPartition: 'Parent-Partition', hostOs: false, coschedules: false, stealTime: false },
+  kvm: { runsVms: true, runsContainers: true, reservedMiB: 1024, ioPartition: null, hostOs: false, coschedules: false, stealTime: true },
+  vbox: { runsVms: true, runsContainers: false, reservedMiB: 4096, ioPartition: null, hostOs: true, coschedules: false, stealTime: false },
+  vserver: { runsVms: false, runsContainers: true, reservedMiB: 512, ioPartition: null, hostOs: false, coschedules: false, stealTime: false },
+  linux: { runsVms: false, runsContainers: true, reservedMiB: 512, ioPartition: null, hostOs: false, coschedules: false, stealTime: false },
 } as const satisfies Record<string, HypervisorTraits>;
 
 export type Hypervisor = keyof typeof HYPERVISOR_TRAITS;

@@ -9,9 +9,10 @@ import { MEM_FIELDS } from '../fields/memory.js';
 import { NET_EXTRA_FIELDS, NET_FIELDS } from '../fields/network.js';
 import { VSERVER_EXTRA_FIELDS, VSERVER_FIELDS } from '../fields/vserver.js';
 import { historyKey } from './history.js';
+import { traits, type Hypervisor } from '../profile/hypervisors.js';
 
 export type Entity =
-  | { kind: 'vm'; name: string; history: string; vm: VmSample; hypervisor?: string }
+  | { kind: 'vm'; name: string; history: string; vm: VmSample; hypervisor?: Hypervisor }
   | { kind: 'container'; name: string; history: string; ct: ContainerSample }
   | { kind: 'service'; name: string; history: string; svc: ServiceSample }
   | { kind: 'vserver'; name: string; history: string; vs: VServerSample }
@@ -33,17 +34,14 @@ const vmEntity = (vm: VmSample, snap: Snapshot): Entity => ({
  * How a Linux guest sees the time its vCPUs were ready but not run: as steal time where the
  * hypervisor reports it to the guest (KVM, Xen, ESXi's vmware_steal_clock), not at all elsewhere.
  */
-export function readySeenAs(hypervisor: string | undefined): string {
-  switch (hypervisor) {
-    case 'esxi': case 'kvm': case 'xen': return 'steal time (st in top)';
-    case 'hyperv': case 'vbox': return 'not reported to the guest';
-    default: return '-';
-  }
+export function readySeenAs(hypervisor: Hypervisor | undefined): string {
+  if (hypervisor === undefined || !traits(hypervisor).runsVms) return '-';
+  return traits(hypervisor).stealTime ? 'steal time (st in top)' : 'not reported to the guest';
 }
 
 /** Who co-schedules a VM's vCPUs: only ESXi does; elsewhere each vCPU is scheduled on its own. */
-function coscheduling(hypervisor: string | undefined): string {
-  return hypervisor === 'esxi' ? 'co-scheduled (%CSTP)' : 'each vCPU on its own (no %CSTP)';
+function coscheduling(hypervisor: Hypervisor | undefined): string {
+  return hypervisor !== undefined && traits(hypervisor).coschedules ? 'co-scheduled (%CSTP)' : 'each vCPU on its own (no %CSTP)';
 }
 const ctEntity = (ct: ContainerSample): Entity => ({ kind: 'container', name: ct.name, history: historyKey.container(ct.name), ct });
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { familiesThat, HYPERVISOR_TRAITS, HYPERVISORS } from '../../src/profile/hypervisors.js';
+import { readySeenAs } from '../../src/tui/entity.js';
 import { errorsOf, loadOk, yaml } from './helpers.js';
 
 const host = (hv: string, extra = '') => `  - { name: h, hypervisor: ${hv}, pcpus: 4, memory: 16GiB${extra} }`;
@@ -47,5 +48,10 @@ describe('hypervisor traits', () => {
     const text = yaml('name: x', 'hosts:', host(hv, ', host_os_load: 10%'));
     if (HYPERVISOR_TRAITS[hv].hostOs) expect(loadOk(text).hosts[0].hostOsLoad).toBeCloseTo(0.1);
     else expect(errorsOf(text).join('\n')).toContain('host_os_load applies only to vbox hosts');
+  });
+
+  it.each(HYPERVISORS)('%s: the details say how a guest sees ready time as the table says', (hv) => {
+    const t = HYPERVISOR_TRAITS[hv];
+    expect(readySeenAs(hv)).toBe(!t.runsVms ? '-' : t.stealTime ? 'steal time (st in top)' : 'not reported to the guest');
   });
 });
