@@ -54,6 +54,9 @@ export const initialUi: UiState = {
   filter: '', hidden: {}, theme: 'default', dialog: null, awaiting: null,
 };
 
+/** The state with a status-line message: what a key answers. */
+export const say = (s: UiState, message: string): UiState => ({ ...s, message });
+
 export function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, value));
 }

@@ -199,7 +199,7 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
   },
   'net:R': async (t) => expect(status(t)).toBe('R sorts the CPU panel by %RDY; here the busiest port is first, N sorts by name'),
   'cgroup:M': async (t) => expect(status(t)).toBe('sorted by memory.current'),
-  'net:M': async (t) => expect(status(t)).toBe('M sorts the m and g panels; here the busiest port is first, N sorts by name'),
+  'net:M': async (t) => expect(status(t)).toBe('M sorts m and g by MEMSZ; here the busiest port is first, N sorts by name'),
   // The cluster keys on hand-made snapshots (no engine: nothing to command); tests/tui/cluster.test.tsx
   // drives them against a real engine run.
   o: async (t) => {

@@ -90,7 +90,7 @@ test('N sorts by name, U by %USED; M and R answer what sorts here; e has nothing
   expect(statusLine(tui)).toBe('sorted by %USED');
   expect(rowNames(tui)).toEqual(['steady', 'burster']);
   await tui.press('M');
-  expect(statusLine(tui)).toBe('M sorts the m and g panels; here U sorts by %USED, N by name');
+  expect(statusLine(tui)).toBe('M sorts m and g by MEMSZ; here U sorts by %USED, N by name');
   await tui.press('e');
   expect(statusLine(tui)).toMatch(/^a VServer guest has no child rows/);
   await tui.press(KEY.down);

@@ -6,6 +6,12 @@
 import type { VmSample } from '../../engine/snapshot.js';
 import { orderIn, type PanelRow, type PanelSorts, type SortKey } from './rows.js';
 
+/** `e` in the network and disk panels: a VM is one row there. */
+export const ONE_ROW_PER_VM = {
+  help: 'no expansion here: a VM has one port and one virtual disk (says so)',
+  answer: 'e expands a VM into vCPUs in the CPU panel (c) and a service into its containers (g); here a VM is one row',
+};
+
 /** The network and disk panels: the busiest first, or N by name. */
 export const IO_SORTS: PanelSorts = { default: 'IO', accepts: ['IO', 'NAME'] };
 

@@ -4,6 +4,7 @@
 
 import type { HostSample, Snapshot } from '../../engine/snapshot.js';
 import type { Segment } from '../columns.js';
+import type { KeyAction } from '../keymap.js';
 import type { TableSpec } from './table.js';
 import type { PanelRow, SortKey } from './rows.js';
 import type { UiState } from '../state.js';
@@ -24,9 +25,30 @@ export interface HelpSection {
 /** The part of the UI state a panel's rows depend on. */
 export type RowView = Pick<UiState, 'sort' | 'expanded' | 'openServices' | 'openHosts'>;
 
+/** The esxtop sort keys every panel answers, each with its own meaning or a "not here". */
+export type SortLetter = 'U' | 'R' | 'M';
+
+/** What a sort key does in a panel: sorts (by `what`, as the status line says), or answers why not. */
+export type SortAnswer = { help: string; sort: SortKey; what: string } | { help: string; answer: string };
+
+/** What `e` does in a panel: opens rows into child rows, or answers why there are none. */
+export type ExpandAnswer = { help: string; action: KeyAction } | { help: string; answer: string };
+
 export interface Panel {
   /** the word the status line and help use: `CPU`, `memory`, `network`, … */
   name: string;
+  /** the key that shows the panel (esxtop's letter where esxtop has the panel), its help and footer word */
+  key: string;
+  keyHelp: string;
+  keyHint?: string;
+  /** `e` here */
+  expand: ExpandAnswer;
+  /** U, R and M here; one left out answers with `sortsHere` and where it does sort */
+  sortKeys: Partial<Record<SortLetter, SortAnswer>>;
+  /** what sorts this panel, said when a sort key has no meaning here */
+  sortsHere: string;
+  /** the name of the panel's own default order (the `IO` sort), if it has one */
+  ownOrder?: string;
   /** Method-style callbacks let a table of a row subtype stand for a table of PanelRow. */
   table: TableSpec<PanelRow>;
   /** the rows for the host on screen (undefined: the profile has no hosts) */

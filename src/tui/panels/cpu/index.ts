@@ -1,6 +1,7 @@
 // The CPU panel (esxtop's c): per VM group, %USED, %RUN, %RDY, %CSTP and the rest; e opens a
 // VM into its vCPU worlds.
 
+import { expandVm } from './expand.js';
 import { CPU_FIELDS } from '../../../fields/cpu.js';
 import { pcpuLine } from '../../header-format.js';
 import { columns } from '../help.js';
@@ -10,6 +11,15 @@ import { CPU_TABLE } from './table.js';
 
 export const CPU_PANEL: Panel = {
   name: 'CPU',
+  key: 'c',
+  keyHelp: 'CPU panel (esxtop c); host, name sort and selected VM carry over',
+  expand: { help: 'expand / collapse the selected VM into its vCPU worlds', action: expandVm },
+  sortKeys: {
+    U: { help: 'sort by %USED, highest first', sort: '%USED', what: '%USED' },
+    R: { help: 'sort by %RDY, highest first', sort: '%RDY', what: '%RDY' },
+    M: { help: 'not a CPU sort: answers that m shows the memory panel, where M sorts', answer: 'M sorts the memory panel by MEMSZ: press m for it' },
+  },
+  sortsHere: 'here U sorts by %USED, R by %RDY, N by name',
   table: panelTable(CPU_TABLE),
   rows: (snap, host, v) => cpuRows(snap.vms, host, v.sort, v.expanded),
   header: (_snap, host, width) => [

@@ -10,6 +10,18 @@ import { MEM_TABLE } from './table.js';
 
 export const MEM_PANEL: Panel = {
   name: 'memory',
+  key: 'm',
+  keyHelp: 'memory panel (esxtop m); host, name sort and selected VM carry over',
+  expand: {
+    help: 'no expansion here: memory belongs to the VM, not to its vCPUs (says so)',
+    answer: 'e expands a VM into vCPUs in the CPU panel only: memory is per VM (c for CPU)',
+  },
+  sortKeys: {
+    U: { help: 'not a memory sort: answers that M sorts by MEMSZ and N by name', answer: 'U sorts the CPU panel by %USED; here M sorts by MEMSZ, N by name' },
+    R: { help: 'not a memory sort: answers that M sorts by MEMSZ and N by name', answer: 'R sorts the CPU panel by %RDY; here M sorts by MEMSZ, N by name' },
+    M: { help: 'sort by MEMSZ (configured memory), largest first; ties by name', sort: 'MEMSZ', what: 'MEMSZ' },
+  },
+  sortsHere: 'here M sorts by MEMSZ, N by name',
   table: panelTable(MEM_TABLE),
   rows: (snap, host, v) => memRows(snap.vms, host, v.sort),
   header: (_snap, host, width) => memHeaderLines(host, width),

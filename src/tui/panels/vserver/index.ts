@@ -9,6 +9,14 @@ import { VSERVER_TABLE } from './table.js';
 
 export const VSERVER_PANEL: Panel = {
   name: 'VServer',
+  key: 't',
+  keyHelp: 'VServer panel: each guest\'s token bucket (R, T, S, M, tokens, holds)',
+  expand: {
+    help: 'no expansion here: a guest is one context (says so)',
+    answer: 'a VServer guest has no child rows: e expands VMs in the CPU panel (c) and services in the containers panel (g)',
+  },
+  sortKeys: { U: { help: 'sort by %USED, highest first', sort: '%USED', what: '%USED' } },
+  sortsHere: 'here U sorts by %USED, N by name',
   table: panelTable(VSERVER_TABLE),
   rows: (snap, host, v) => vserverRows(snap.vservers, host, v.sort),
   header: forHost(2, vserverLines),
