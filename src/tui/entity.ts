@@ -4,6 +4,7 @@
 import type { ContainerSample, HostSample, ServiceSample, Snapshot, VmSample, VServerSample } from '../engine/snapshot.js';
 import { CGROUP_EXTRA_FIELDS, CGROUP_FIELDS } from '../fields/cgroup.js';
 import { CPU_FIELDS, levelOf, type FieldDef, type Level } from '../fields/cpu.js';
+import { cpuAlloc } from '../fields/cpu-alloc.js';
 import { DISK_EXTRA_FIELDS, DISK_FIELDS } from '../fields/disk.js';
 import { MEM_FIELDS } from '../fields/memory.js';
 import { NET_EXTRA_FIELDS, NET_FIELDS } from '../fields/network.js';
@@ -120,6 +121,13 @@ function facts(title: string, pairs: [string, unknown, string?][]): MetricSectio
   return { title, metrics: pairs.map(([key, v, unit = '']) => ({ key, value: formatValue(v, unit), unit })) };
 }
 
+/** esxtop's CPU ALLOC group: the configured reservation, limit and shares as it names them. */
+function allocSection(vm: VmSample): MetricSection {
+  const a = cpuAlloc(vm);
+  return facts('CPU ALLOC', [['AMIN', a.AMIN, a.AUNITS], ['AMAX', a.AMAX < 0 ? 'unlimited' : a.AMAX, a.AMAX < 0 ? '' : a.AUNITS],
+    ['ASHRS', a.ASHRS], ['AMLMT', a.AMLMT, a.AUNITS], ['AUNITS', a.AUNITS]]);
+}
+
 /** Every metric of the entity, grouped as its panels group them. */
 export function entityMetrics(e: Entity): MetricSection[] {
   switch (e.kind) {
@@ -130,6 +138,7 @@ export function entityMetrics(e: Entity): MetricSection[] {
           ['shares', vm.shares], ['reservation', vm.reservationMHz, 'MHz'], ['limit', vm.limitMHz === null ? 'unlimited' : `${vm.limitMHz} MHz`],
           ['%DMD', vm['%DMD'], '%']]),
         section('CPU (% of the interval, summed over vCPUs)', CPU_FIELDS, vm, vm.vcpus),
+        allocSection(vm),
         facts('As the guest sees it', [['guest progress', vm.workMHz, 'MHz'], ['vCPUs', coscheduling(e.hypervisor)],
           ['%RDY seen as', readySeenAs(e.hypervisor)]]),
         section('Memory', MEM_FIELDS, vm),

@@ -1,6 +1,7 @@
 // The `f` field chooser: per panel, which of its columns show. NAME (and the ID and NWLD that
 // frame it) always show; the state keeps the hidden keys, so a field added to a table later shows
-// by default, and the config file stays short.
+// by default (unless its panel lists it as off by default, as esxtop's CPU ALLOC group is), and
+// the config file stays short.
 
 import { keyLabel } from './keys.js';
 import type { ChoosableField } from './panels/panel.js';
@@ -15,7 +16,7 @@ export function panelFields(panel: PanelId): readonly ChoosableField[] {
 const NONE: readonly string[] = [];
 
 export function hiddenFields(s: Pick<UiState, 'hidden'>, panel: PanelId): readonly string[] {
-  return s.hidden[panel] ?? NONE;
+  return s.hidden[panel] ?? PANELS[panel].offByDefault ?? NONE;
 }
 
 export function openFields(s: UiState): UiState {

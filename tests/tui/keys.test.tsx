@@ -154,7 +154,7 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
     expect(t.frame()).toMatch(/%USED +150\.00 %/);
   },
   f: async (t) => {
-    expect(t.lines()[0]).toMatch(/^Fields of the CPU panel: 11 of 11 shown/);
+    expect(t.lines()[0]).toMatch(/^Fields of the CPU panel: 11 of 16 shown/);
     await t.press(KEY.space, KEY.esc);
     expect(t.lines()[7]).not.toContain('%USED');
   },

@@ -63,6 +63,8 @@ export interface Panel {
   help: readonly HelpSection[];
   /** the columns the field chooser offers */
   fields: readonly ChoosableField[];
+  /** columns hidden until the field chooser shows them (a saved view's own list wins) */
+  offByDefault?: readonly string[];
 }
 
 /** A table's optional columns as the chooser offers them (a fixed column is not one). */

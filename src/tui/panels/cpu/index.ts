@@ -3,11 +3,12 @@
 
 import { expandVm } from './expand.js';
 import { CPU_FIELDS } from '../../../fields/cpu.js';
+import { AUNITS, CPU_ALLOC_FIELDS } from '../../../fields/cpu-alloc.js';
 import { pcpuLine } from '../../header-format.js';
 import { columns } from '../help.js';
 import { fieldTableFields, panelTable, type Panel } from '../panel.js';
 import { CPU_SORTS, cpuRows } from './rows.js';
-import { CPU_TABLE } from './table.js';
+import { CPU_OFF_BY_DEFAULT, CPU_TABLE } from './table.js';
 
 export const CPU_PANEL: Panel = {
   name: 'CPU',
@@ -35,5 +36,6 @@ export const CPU_PANEL: Panel = {
       ['NAME', 'VM name; vCPU worlds of an expanded VM are vcpu-0, vcpu-1, …'],
     ]),
   }],
-  fields: fieldTableFields(CPU_FIELDS),
+  fields: [...fieldTableFields([...CPU_FIELDS, ...CPU_ALLOC_FIELDS]), AUNITS],
+  offByDefault: CPU_OFF_BY_DEFAULT,
 };

@@ -3,6 +3,7 @@
 // VM's vCPU worlds follow it, indented. Thresholds compare the value per vCPU.
 
 import { CPU_FIELDS, levelOf } from '../../../fields/cpu.js';
+import { AUNITS, CPU_ALLOC_FIELDS } from '../../../fields/cpu-alloc.js';
 import type { VmSample } from '../../../engine/snapshot.js';
 import { fit, type Segment } from '../../columns.js';
 import { fieldColumn, limitsText, type Column, type TableSpec } from '../table.js';
@@ -46,5 +47,14 @@ export const CPU_TABLE: TableSpec<CpuRow> = {
       level: (row, value) => levelOf(f, value, row.vcpus),
       meaning: f.meaning + (limits ? ` [per vCPU: ${limits}]` : ''),
     });
-  })],
+  }),
+  // esxtop's CPU ALLOC group, off until the field chooser turns it on (as in esxtop)
+  ...CPU_ALLOC_FIELDS.map((f) => fieldColumn<CpuRow, string>(f, (row) => row.alloc?.[f.key] ?? null)),
+  {
+    key: AUNITS.key, label: AUNITS.key, width: AUNITS.width, importance: AUNITS.importance, meaning: AUNITS.meaning,
+    cell: (row) => ({ text: (row.alloc?.AUNITS ?? '').padStart(AUNITS.width) }),
+  }],
 };
+
+/** The columns the CPU panel shows only once the field chooser turns them on. */
+export const CPU_OFF_BY_DEFAULT: readonly string[] = [...CPU_ALLOC_FIELDS.map((f) => f.key), AUNITS.key];
