@@ -1,6 +1,7 @@
 // The simulation: a fixed quantum, a simulated clock, one seeded random source and a command
 // queue. Pure and deterministic: the same profile, seed and commands give the same samples.
 
+import { commandSpec } from '../profile/commands.js';
 import type { Command, Profile, TimedCommand } from '../profile/types.js';
 import { CgroupSystem } from './cgroups/system.js';
 import { Cluster, type HostChoice } from './cluster/cluster.js';
@@ -190,8 +191,20 @@ export class Engine {
     const t = this.timeMs;
     const c = tc.command;
     this.applied.push({ atMs: t, command: c });
-    if (this.cgroups.handles(c)) return this.cgroups.apply(t, c);
-    if (this.cluster.handles(c)) return this.cluster.apply(t, c);
+    const owner = commandSpec(c.action).owner;
+    switch (owner) {
+      case 'cgroups': return this.cgroups.apply(t, c);
+      case 'cluster': return this.cluster.apply(t, c);
+      case 'workload': return this.cgroups.runs(c.target) ? this.cgroups.apply(t, c) : this.loadVm(t, c);
+      default: {
+        const unknown: never = owner;
+        throw new Error(`no owner for ${String(unknown)}`);
+      }
+    }
+  }
+
+  /** `load` on a VM: work added to its vCPUs (and its working set) for a while. */
+  private loadVm(t: number, c: Command): void {
     if (c.action === 'load') {
       const vm = this.cluster.ctx.find(c.target);
       if (!vm) return this.event(t, 'refused', c.target, `load: no VM named "${c.target}"`);
@@ -205,7 +218,6 @@ export class Engine {
       ].filter(Boolean).join(', ');
       return this.event(t, 'load', c.target, `${what} for ${c.forMs / 1000}s`);
     }
-    this.event(t, 'refused', c.target, `${c.action} is not simulated yet (it arrives with a later release)`);
   }
 
   /** Rates and counters since the previous sample (or since start). */

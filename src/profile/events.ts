@@ -1,5 +1,6 @@
 // The `events:` timeline: the same commands the keys send, each at a simulated time.
 import { COMMAND_NAMES, type Command, type CommandName, type TimedCommand, type VmSpec } from './types.js';
+import { actionsWith, commandSpec } from './commands.js';
 import { didYouMean } from './errors.js';
 import { name, oneOf, positive, unit } from './fields.js';
 import type { Kind, NameBook } from './names.js';
@@ -9,15 +10,17 @@ import { unknownName } from './vms.js';
 import { CPU_FRACTION, THREADS } from './workload.js';
 import { isCgroup, isContainerAction, readContainerCommand, readContainerLoad } from './container-events.js';
 
-/** Keys beyond at/action/target, and the actions each belongs to. */
+/** Keys beyond at/action/target, and the actions each belongs to (a `load`'s keys are its fields
+ *  as the profile writes them: `for` is forMs, `active` activeMiB). */
 const ACTION_KEYS: Record<string, readonly CommandName[]> = {
-  cpu: ['load'], active: ['load'], for: ['load'], threads: ['load'], to: ['migrate', 'relocate', 'restore', 'deploy'], replicas: ['scale'],
+  cpu: ['load'], active: ['load'], for: ['load'], threads: ['load'], to: actionsWith('to'), replicas: actionsWith('replicas'),
 };
-/** The kind of target a cluster or lifecycle command needs (the others are checked elsewhere). */
-const TARGET_KIND: Partial<Record<CommandName, Kind>> = {
-  fail: 'host', recover: 'host', power_on: 'vm', power_off: 'vm', suspend: 'vm', resume: 'vm',
-  reset: 'vm', shutdown: 'vm',
-};
+
+/** The kind of target a cluster command without fields needs (the others are checked where they are read). */
+function targetKind(action: CommandName): Kind | undefined {
+  const spec = commandSpec(action);
+  return spec.owner === 'cluster' && spec.fields.length === 0 && spec.target !== 'vm, container or service' ? spec.target : undefined;
+}
 export const EVENT_KEYS = ['at', 'action', 'target', ...Object.keys(ACTION_KEYS)];
 
 const AT = unit(parseDuration);
@@ -64,7 +67,7 @@ function readCommand(
     return to === undefined ? { action, target } : { action, target, to };
   }
   if (target === undefined) return undefined;
-  const wanted = TARGET_KIND[action];
+  const wanted = targetKind(action);
   if (wanted && names.kindOf(target) !== undefined && names.kindOf(target) !== wanted) {
     m.fail('target', unknownName(wanted, target, names));
     return undefined;

@@ -8,7 +8,7 @@ import type { HostRuntime } from '../runtime.js';
 import { traits } from '../../profile/hypervisors.js';
 import { THROTTLE_EVENT_QUIET_MS } from './constants.js';
 import { Container, MemoryBounds } from './container.js';
-import { apply, handles } from './commands.js';
+import { apply, runs } from './commands.js';
 import { Kernel } from './kernel.js';
 import { kill, tick } from './lifecycle.js';
 import { highSleepMs } from './memory-high.js';
@@ -71,8 +71,9 @@ export class CgroupSystem {
   }
 
   /** Whether `c` is this model's to carry out (or refuse). */
-  handles(c: Command): boolean {
-    return handles(this, c);
+  /** Whether `target` is one of its containers or services. */
+  runs(target: string): boolean {
+    return runs(this, target);
   }
 
   apply(tMs: number, c: Command): void {
