@@ -72,6 +72,11 @@ export class Engine {
     return this.cluster.relocationTargets(vm);
   }
 
+  /** Every host with whether a VM from the template could be deployed there now, and why not (the deploy picker). */
+  deployTargets(template: string): HostChoice[] {
+    return this.cluster.deployTargets(template);
+  }
+
   /** The templates a `deploy` can name (the deploy picker). */
   templates(): string[] {
     return (this.profile.templates ?? []).map((t) => t.name);

@@ -176,6 +176,11 @@ export class Cluster {
   }
 
   /** Hosts the VM could migrate to, each with why not (the host picker). */
+  /** Every host with whether a VM from the template could be deployed there now, and why not. */
+  deployTargets(template: string): HostChoice[] {
+    return this.lifecycle.deployTargets(template);
+  }
+
   targets(vm: string): HostChoice[] {
     return migrationTargets(this.ctx, vm);
   }
