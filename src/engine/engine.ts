@@ -12,6 +12,7 @@ import { buildHosts, type HostRuntime } from './runtime.js';
 import { sampleHost } from './sample.js';
 import type { EngineEvent, Snapshot, VServerSample } from './snapshot.js';
 import { sampleVServers } from './vserver/sample.js';
+import { EPS } from './eps.js';
 
 export type { GroupRuntime, HostRuntime } from './runtime.js';
 export type { ClusterSample, HostChoice } from './cluster/cluster.js';
@@ -96,7 +97,7 @@ export class Engine {
   advance(ms: number): void {
     const q = this.profile.quantumMs;
     this.carryMs += ms;
-    while (this.carryMs >= q - 1e-9) {
+    while (this.carryMs >= q - EPS) {
       // The timeline's commands due now, applied here rather than in `step`.
       // perf: same path every time
       this.applyDue(this.timeMs);
@@ -147,7 +148,7 @@ export class Engine {
     // I/O settles at the end of a quantum so a sample taken now sees it; the first quantum only
     // plans, keeping the step grid on whole periods.
     const end = this.timeMs;
-    const due = end - this.lastIoMs >= IO_STEP_MS - 1e-9;
+    const due = end - this.lastIoMs >= IO_STEP_MS - EPS;
     if (due || this.quanta === 1) {
       for (const host of this.hosts) if (host.state === 'up') host.io.settle(end);
     }

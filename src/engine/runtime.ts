@@ -141,8 +141,7 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
     const vms = profile.vms.filter((v) => v.host === spec.name);
     for (const vm of vms) groups.push(vmGroup(vm, (gid += 21), rng));
     const configs = cpuConfigs(groups, spec);
-    // `?? []`: profiles built in code by older callers may not list vservers.
-    const guests = (profile.vservers ?? []).filter((v) => v.host === spec.name);
+    const guests = profile.vservers.filter((v) => v.host === spec.name);
     const vservers = guests.length > 0
       ? new VServerHost(guests, configs.length, spec.hz, spec.pcpus, profile.quantumMs, rng) : null;
     if (vservers) configs.push(...vservers.configs());

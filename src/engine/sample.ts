@@ -142,7 +142,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
     const vmwait = swpwt + sSleep;
     const ovrlp = 0;
     const mf = vmMemoryFields(g.memory, host.base.swap?.[gi], intervalMs / 1000, tMs);
-    // the I/O partition's VM: its six sizes are the host's reserved memory (partitionMemory)
+    // the I/O partition's VM: its memory is the host's `reserved`, all of it granted and in use
     const part = gi === host.io.partition;
     const r = host.spec.reservedMiB;
     const x = io.vms[gi];

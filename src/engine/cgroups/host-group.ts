@@ -12,7 +12,6 @@ import type { CpuGroupConfig } from '../cpu/cpu-state.js';
  * profile without containers schedules exactly as before.
  */
 export function containerGroupConfig(profile: Profile, host: HostSpec): CpuGroupConfig | null {
-  // `?? []`: profiles built in code by older callers may not list containers.
-  if ((profile.containers ?? []).length === 0 || !traits(host.hypervisor).runsContainers) return null;
+  if (profile.containers.length === 0 || !traits(host.hypervisor).runsContainers) return null;
   return { vcpus: host.pcpus, shares: 1000 * host.pcpus, reservationMHz: 0, limitMHz: null, overhead: 0, gang: false };
 }

@@ -4,7 +4,6 @@
 // load plus whatever back-end work the guests' I/O gives it; the I/O model sets that level.
 
 import type { HostSpec } from '../../profile/types.js';
-import type { VmMemory } from '../snapshot.js';
 import { systemWorkload, WorkloadState } from '../cpu/workload.js';
 import type { Rng } from '../rng.js';
 import type { GroupRuntime } from '../runtime.js';
@@ -28,10 +27,4 @@ export function partitionGroup(host: HostSpec, gid: number, rng: Rng): GroupRunt
 export function setPartitionLoad(group: GroupRuntime, backendPcpus: number): void {
   const level = PARTITION_BASE_LOAD + backendPcpus / group.vcpus;
   group.workload.spec.cpu = level > 1 ? 1 : level;
-}
-
-/** The partition's memory is the host's `reserved`, all of it granted and in use. */
-export function partitionMemory(reservedMiB: number): Partial<VmMemory> {
-  const m = reservedMiB;
-  return { MEMSZ: m, GRANT: m, CNSM: m, SZTGT: m, TCHD: m, ACTV: m };
 }

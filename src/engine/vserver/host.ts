@@ -17,11 +17,10 @@ import type { CpuGroupConfig } from '../cpu/cpu-state.js';
 import { WorkloadState } from '../cpu/workload.js';
 import type { Rng } from '../rng.js';
 import { niceWeight, TokenBucket, vavavoom } from './bucket.js';
+import { EPS } from '../eps.js';
 
 /** Every guest runs at nice 0: the fair scheduler's weight 1024. */
 export const NICE0_SHARES = 1024;
-/** Fractions of a tick lost to float rounding of the CPU time the scheduler hands out. */
-const EPS = 1e-9;
 
 export type Emit = (tMs: number, kind: string, target: string, detail: string) => void;
 
