@@ -10,18 +10,13 @@ import { footerHints } from '../../src/tui/keymap.js';
 import type { MemRow } from '../../src/tui/panels/mem/rows.js';
 import { host, HOST_MEMORY, lab, memory, NO_MEMORY, snapshot, vm } from './fixtures.js';
 import { KEY, renderTui, rowNames, selectedName, statusLine, type Tui } from './render-tui.js';
+import { expectFits } from './fits.js';
 
 let tui: Tui | undefined;
 afterEach(async () => {
   await tui?.unmount();
   tui = undefined;
 });
-
-function expectFits(t: Tui, columns: number, rows: number) {
-  const lines = t.lines();
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns - 1);
-}
 
 /** 60 VMs with long names and memory under pressure, on a host in the hard state. */
 const squeezed = () => snapshot({
