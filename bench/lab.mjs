@@ -26,5 +26,5 @@ export function benchProfile(totalVcpus, memoryPressure = false) {
       workload: { type: i % 5 === 0 ? 'jvm' : 'generic', heapMiB: i % 5 === 0 ? 1024 : 0, cpu: 0.75, threads: vcpus, pattern: patterns[i % 4],
         periodMs: 30000, activeMiB: memoryPressure ? 2048 : 1024, dirtyMiBs: 8, netMbit: 0, iops: 0 } });
   }
-  return { name: `bench-${totalVcpus}`, description: '', seed: 1, quantumMs: 10, hosts, vms, events: [] };
+  return { name: `bench-${totalVcpus}`, description: '', seed: 1, quantumMs: 10, hosts, vms, containers: [], vservers: [], events: [] };
 }

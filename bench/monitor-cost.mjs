@@ -14,10 +14,10 @@ const { createElement } = await import('react');
 const { render } = await import('ink');
 const { App } = await import('../dist/tui/App.js');
 const { MonitorClock } = await import('../dist/tui/clock.js');
-const { cellOutput } = await import('../dist/tui/output.js');
+const { cellOutput } = await import('../dist/tui/terminal/frame-writer.js');
 const { Engine } = await import('../dist/engine/engine.js');
 const { loadProfileArg } = await import('../dist/cli/load-profile.js');
-const { fastInkOutput } = await import('../dist/tui/ink-output.js');
+const { fastInkOutput } = await import('../dist/tui/terminal/ink-output.js');
 await fastInkOutput();
 
 const cpuMs = (c) => (c.user + c.system) / 1000;

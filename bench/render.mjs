@@ -16,11 +16,11 @@ const { createElement } = await import('react');
 const { render } = await import('ink');
 const { App } = await import('../dist/tui/App.js');
 const { MonitorClock } = await import('../dist/tui/clock.js');
-const { cellOutput } = await import('../dist/tui/output.js');
+const { cellOutput } = await import('../dist/tui/terminal/frame-writer.js');
 const { Engine } = await import('../dist/engine/engine.js');
 const { loadProfileArg } = await import('../dist/cli/load-profile.js');
 // as the monitor runs it (run.ts); `node bench/render.mjs 300 ink` measures Ink's own Output.get
-const { fastInkOutput } = await import('../dist/tui/ink-output.js');
+const { fastInkOutput } = await import('../dist/tui/terminal/ink-output.js');
 if (!process.argv.includes('ink')) await fastInkOutput();
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];

@@ -6,11 +6,13 @@
 //   cpu.mjs       CPU % and RSS in a real PTY             (issues 2, 8; ../shared/tools/ptycpu.sh)
 //   tty-bytes.mjs bytes per second in a real PTY          (issues 2, 8; ../shared/tools/ptybytes.sh)
 //   latency.mjs   key to changed screen, PTY + xterm      (issue 8)
+//   deopt.mjs     V8 bailouts of the 1,000-vCPU lab, a ceiling (docs/performance.md; also a test)
 //   pty.mjs       shared: spawn in a PTY with CI=0 and NODE_ENV=production, /proc readings
 // Not run here: tty-anatomy.mjs takes the monitor's updates apart (moves, text, rows changed).
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { benchEngineAlone } from './engine.mjs';
+import { DEOPT_CEILING, DEOPT_PER_FUNCTION_CEILING, deoptRun } from './deopt.mjs';
 
 process.env.NODE_ENV = 'production';
 const fmt = (x, digits = 1) => x.toLocaleString('en-US', { maximumFractionDigits: digits });
@@ -44,6 +46,12 @@ for (const n of [10, 1000, 10000]) engineRow('memory plentiful', benchEngineAlon
 console.log('  memory-heavy: working sets 1.6x host memory (balloon, compression, swap running)');
 for (const n of [1000, 10000]) engineRow('memory-heavy', benchEngineAlone(n, true));
 console.log(`  (${((performance.now() - engineT0) / 1000).toFixed(0)} s)`);
+
+const deopts = deoptRun(1000, true, 90);
+console.log(`  deoptimizations, 1,000 vCPUs memory-heavy, 90 simulated s: ${deopts.total} (ceiling ${DEOPT_CEILING}); ` +
+  `most of one function: ${deopts.worst.count} (${deopts.worst.name.split(' ')[0]}; ceiling ${DEOPT_PER_FUNCTION_CEILING})`);
+add('engine deopts, 1,000 vCPUs: all / worst function', `${deopts.total} / ${deopts.worst.count}`, '',
+  `<= ${DEOPT_CEILING} / ${DEOPT_PER_FUNCTION_CEILING}`, deopts.total <= DEOPT_CEILING && deopts.worst.count <= DEOPT_PER_FUNCTION_CEILING);
 
 /** Runs one part; a missing optional module or tool is reported, not thrown. */
 async function part(title, body) {

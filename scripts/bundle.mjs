@@ -15,7 +15,7 @@ import { thirdPartyNotices } from './notices.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'dist', 'bundle');
 // tsc has just built dist/: the same lookup the modules make at run time
-const { inkInternalPaths } = await import(pathToFileURL(join(root, 'dist', 'tui', 'ink-internals.js')).href);
+const { inkInternalPaths } = await import(pathToFileURL(join(root, 'dist', 'tui', 'terminal', 'ink-internals.js')).href);
 const ink = inkInternalPaths(join(root, 'package.json'));
 const { INK_PATCHES, applyInkPatch } = await import(pathToFileURL(join(root, 'dist', 'tui', 'terminal', 'ink-patches.js')).href);
 
@@ -27,7 +27,7 @@ const { INK_PATCHES, applyInkPatch } = await import(pathToFileURL(join(root, 'di
 const inkInternals = {
   name: 'ink-internals',
   setup(b) {
-    b.onLoad({ filter: /[\\/]dist[\\/]tui[\\/]ink-internals\.js$/ }, () => ({
+    b.onLoad({ filter: /[\\/]dist[\\/]tui[\\/]terminal[\\/]ink-internals\.js$/ }, () => ({
       loader: 'js',
       resolveDir: root,
       contents: [

@@ -1,6 +1,7 @@
 // The simulation: a fixed quantum, a simulated clock, one seeded random source and a command
 // queue. Pure and deterministic: the same profile, seed and commands give the same samples.
 
+import { commandSpec } from '../profile/commands.js';
 import type { Command, Profile, TimedCommand } from '../profile/types.js';
 import { CgroupSystem } from './cgroups/system.js';
 import { Cluster, type HostChoice } from './cluster/cluster.js';
@@ -12,6 +13,7 @@ import { buildHosts, type HostRuntime } from './runtime.js';
 import { sampleHost } from './sample.js';
 import type { EngineEvent, Snapshot, VServerSample } from './snapshot.js';
 import { sampleVServers } from './vserver/sample.js';
+import { EPS } from './eps.js';
 
 export type { GroupRuntime, HostRuntime } from './runtime.js';
 export type { ClusterSample, HostChoice } from './cluster/cluster.js';
@@ -75,6 +77,11 @@ export class Engine {
     return this.cluster.relocationTargets(vm);
   }
 
+  /** Every host with whether a VM from the template could be deployed there now, and why not (the deploy picker). */
+  deployTargets(template: string): HostChoice[] {
+    return this.cluster.deployTargets(template);
+  }
+
   /** The templates a `deploy` can name (the deploy picker). */
   templates(): string[] {
     return (this.profile.templates ?? []).map((t) => t.name);
@@ -94,10 +101,9 @@ export class Engine {
   advance(ms: number): void {
     const q = this.profile.quantumMs;
     this.carryMs += ms;
-    while (this.carryMs >= q - 1e-9) {
-      // The timeline's commands due now, applied here rather than in `step`: commands are rare,
-      // and the first one would otherwise throw away `step`'s optimised code (V8 compiles a
-      // branch it has never seen run as a deoptimisation). This loop is small to recompile.
+    while (this.carryMs >= q - EPS) {
+      // The timeline's commands due now, applied here rather than in `step`.
+      // perf: same path every time
       this.applyDue(this.timeMs);
       this.step();
       this.carryMs -= q;
@@ -133,8 +139,8 @@ export class Engine {
             group.memory?.setExtraActive(workload.extraActiveMiB());
           }
         }
-        // whether a JVM collects is handed to fill, not applied here in a branch of this loop:
-        // code first run after V8 optimized this loop (on-stack) deoptimized it each time it ran
+        // whether a JVM collects is handed to fill, not applied here in a branch of this loop
+        // perf: same path every time
         workload.fill(t, demand, useful, gStart[g], group.memory !== null && group.memory.collecting(t));
       }
       host.vservers?.before(t, cpu);
@@ -147,13 +153,11 @@ export class Engine {
     // I/O settles at the end of a quantum so a sample taken now sees it; the first quantum only
     // plans, keeping the step grid on whole periods.
     const end = this.timeMs;
-    const due = end - this.lastIoMs >= IO_STEP_MS - 1e-9;
+    const due = end - this.lastIoMs >= IO_STEP_MS - EPS;
     if (due || this.quanta === 1) {
       for (const host of this.hosts) if (host.state === 'up') host.io.settle(end);
     }
-    // stored every quantum, not under `if (due)`: a store first run after V8 had compiled this
-    // function on-stack (a large lab's first quanta) deoptimized that code again at every I/O
-    // step, and a 10,000-vCPU lab then ran at half speed for good
+    // stored every quantum, not under `if (due)`; perf: same path every time
     this.lastIoMs = due ? end : this.lastIoMs;
   }
 
@@ -199,15 +203,28 @@ export class Engine {
     const t = this.timeMs;
     const c = tc.command;
     this.applied.push({ atMs: t, command: c });
-    if (this.cgroups.handles(c)) return this.cgroups.apply(t, c);
-    if (this.partitions.handles(c)) return this.partitions.apply(t, c);
-    if (this.cluster.handles(c)) {
-      this.cluster.apply(t, c);
-      // a host back from a failure boots its driver partition with it
-      const host = c.action === 'recover' ? this.hosts.find((h) => h.spec.name === c.target) : undefined;
-      if (host?.state === 'up') this.partitions.hostRecovered(host);
-      return;
+    // `fail`/`recover` carrying `partition:` act on a driver partition, not on the host
+    const owner = this.partitions.handles(c) ? 'partition' : commandSpec(c.action).owner;
+    switch (owner) {
+      case 'cgroups': return this.cgroups.apply(t, c);
+      case 'partition': return this.partitions.apply(t, c);
+      case 'cluster': {
+        this.cluster.apply(t, c);
+        // a host back from a failure boots its driver partition with it
+        const host = c.action === 'recover' ? this.hosts.find((h) => h.spec.name === c.target) : undefined;
+        if (host?.state === 'up') this.partitions.hostRecovered(host);
+        return;
+      }
+      case 'workload': return this.cgroups.runs(c.target) ? this.cgroups.apply(t, c) : this.loadVm(t, c);
+      default: {
+        const unknown: never = owner;
+        throw new Error(`no owner for ${String(unknown)}`);
+      }
     }
+  }
+
+  /** `load` on a VM: work added to its vCPUs (and its working set) for a while. */
+  private loadVm(t: number, c: Command): void {
     if (c.action === 'load') {
       const vm = this.cluster.ctx.find(c.target);
       if (!vm) return this.event(t, 'refused', c.target, `load: no VM named "${c.target}"`);
@@ -221,7 +238,6 @@ export class Engine {
       ].filter(Boolean).join(', ');
       return this.event(t, 'load', c.target, `${what} for ${c.forMs / 1000}s`);
     }
-    this.event(t, 'refused', c.target, `${c.action} is not simulated yet (it arrives with a later release)`);
   }
 
   /** Rates and counters since the previous sample (or since start). */

@@ -14,9 +14,7 @@ function splitmix32(seed: number): () => number {
 
 export class Rng {
   /**
-   * sfc32's state a, b, c, d. Kept in a Uint32Array rather than four fields: the values span the
-   * whole unsigned 32-bit range, so a field would hold small integers one step and doubles the
-   * next, and V8 would re-type it (and recompile its readers) while the simulation runs. The
+   * sfc32's state a, b, c, d, in a Uint32Array rather than four fields (perf: double field); the
    * arithmetic is modulo 2^32 either way, so the sequence is the same.
    */
   private readonly s = new Uint32Array(4);

@@ -1,6 +1,7 @@
 // The engine's live state, built from a profile: per host its CPU scheduler and memory manager,
 // and the groups (VMs and system partitions) they schedule.
 
+import { traits } from '../profile/hypervisors.js';
 import type { HostSpec, Profile, VmSpec } from '../profile/types.js';
 import { HostCpu, type CpuGroupConfig } from './cpu/host-cpu.js';
 import { CPU_VIRT_OVERHEAD } from './cpu/overhead.js';
@@ -114,7 +115,7 @@ export function vmGroup(vm: VmSpec, gid: number, rng: Rng): GroupRuntime {
  * Hyper-V and VirtualBox schedule each vCPU on its own (docs/model/cpu.md).
  */
 export function coschedules(host: HostSpec): boolean {
-  return host.hypervisor === 'esxi';
+  return traits(host.hypervisor).coschedules;
 }
 
 /** The scheduler's view of a host's groups: VMs and partitions, VServer guests, containers. */
@@ -137,7 +138,7 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
   let gid = 1000;
   return profile.hosts.map((spec, id) => {
     const groups: GroupRuntime[] = [];
-    if (spec.hypervisor === 'vbox' && spec.hostOsLoad > 0) groups.push(hostOsGroup(spec, (gid += 21), rng));
+    if (traits(spec.hypervisor).hostOs && spec.hostOsLoad > 0) groups.push(hostOsGroup(spec, (gid += 21), rng));
     // Xen's Domain-0 and Hyper-V's parent partition come first, as xentop lists them
     const partition = partitionGroup(spec, gid + 21, rng);
     if (partition) gid += 21;
@@ -145,8 +146,7 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
     const vms = profile.vms.filter((v) => v.host === spec.name);
     for (const vm of vms) groups.push(vmGroup(vm, (gid += 21), rng));
     const configs = cpuConfigs(groups, spec);
-    // `?? []`: profiles built in code by older callers may not list vservers.
-    const guests = (profile.vservers ?? []).filter((v) => v.host === spec.name);
+    const guests = profile.vservers.filter((v) => v.host === spec.name);
     const vservers = guests.length > 0
       ? new VServerHost(guests, configs.length, spec.hz, spec.pcpus, profile.quantumMs, rng) : null;
     if (vservers) configs.push(...vservers.configs());

@@ -142,7 +142,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
     const vmwait = swpwt + sSleep;
     const ovrlp = 0;
     const mf = vmMemoryFields(g.memory, host.base.swap?.[gi], intervalMs / 1000, tMs);
-    // the I/O partition's VM: its six sizes are the host's reserved memory (partitionMemory)
+    // the I/O partition's VM: its memory is the host's `reserved`, all of it granted and in use
     const part = gi === host.io.partition;
     const r = host.spec.reservedMiB;
     const x = io.vms[gi];
@@ -185,9 +185,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
   const hostIo = clusterTx + clusterRx > 0 ? withClusterTraffic(io.host, clusterTx, clusterRx) : io.host;
   const m = hostMemoryFields(host.memory, vms.filter((v) => v.kind === 'vm'));
   const hostSample: HostSample = {
-    // hostMemoryFields' keys named, not spread: a spread followed by the host's own 20 keys
-    // made each host sample cost ~50 us (V8 builds the copy's shape key by key), six times
-    // the whole rest of a sample of a small lab
+    // hostMemoryFields' keys named, not spread; perf: one shape
     MEM_TOTAL: m.MEM_TOTAL, MEM_FREE: m.MEM_FREE, MEM_STATE: m.MEM_STATE, minFree: m.minFree, reserved: m.reserved,
     overcommit: m.overcommit, PSHARE_SHARED: m.PSHARE_SHARED, PSHARE_COMMON: m.PSHARE_COMMON, PSHARE_SAVING: m.PSHARE_SAVING,
     MEMCTL: m.MEMCTL, MEMCTL_TGT: m.MEMCTL_TGT, SWAP: m.SWAP, SWAP_TGT: m.SWAP_TGT, 'SWR/s': m['SWR/s'], 'SWW/s': m['SWW/s'],

@@ -3,6 +3,7 @@
 import type { Snapshot } from '../engine/snapshot.js';
 import { containerRow } from './jsonl-cgroup.js';
 import { CPU_FIELDS } from '../fields/cpu.js';
+import { cpuAlloc } from '../fields/cpu-alloc.js';
 import { DISK_FIELDS, DISK_QUEUE_FIELDS, HOST_DISK_QUEUE_FIELDS } from '../fields/disk.js';
 import { HOST_MEM_FIELDS, MEM_FIELDS } from '../fields/memory.js';
 import { NET_FIELDS } from '../fields/network.js';
@@ -35,6 +36,13 @@ export function jsonlLine(s: Snapshot): string {
     }
     // the VM's queue at the device, beyond the SPEC's keys
     for (const f of DISK_QUEUE_FIELDS) row[f.key] = round2(v[f.key]);
+    // esxtop's CPU ALLOC fields, after every key the format had before them
+    const alloc = cpuAlloc(v);
+    row.AMIN = alloc.AMIN;
+    row.AMAX = alloc.AMAX;
+    row.ASHRS = alloc.ASHRS;
+    row.AMLMT = alloc.AMLMT;
+    row.AUNITS = alloc.AUNITS;
     return row;
   });
   const vservers = s.vservers.map((v) => {

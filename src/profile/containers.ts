@@ -1,6 +1,7 @@
 // The `containers:` section: cgroup v2 containers on a host's Linux kernel or inside a VM. Runs
 // after hosts and VMs, since a container names the kernel it runs on.
-import { CONTAINER_HYPERVISORS, type CgroupLimits, type ContainerSpec, type HostSpec, type VmSpec } from './types.js';
+import { familiesThat, traits } from './hypervisors.js';
+import { type CgroupLimits, type ContainerSpec, type HostSpec, type VmSpec } from './types.js';
 import { z } from 'zod';
 import { integer, name, nonEmpty, unit, type Field } from './fields.js';
 import { COUNT } from './hosts.js';
@@ -113,10 +114,10 @@ function readKernel(m: MapReader, names: NameBook, hosts: readonly HostSpec[], v
   const host = hosts.find((h) => h.name === ref);
   if (!host) {
     m.fail('host', unknownName('host', ref, names));
-  } else if (!CONTAINER_HYPERVISORS.includes(host.hypervisor)) {
+  } else if (!traits(host.hypervisor).runsContainers) {
     const a = /^[aeiou]/.test(host.hypervisor) ? 'an' : 'a';
     m.fail('host', `host "${ref}" is ${a} ${host.hypervisor} host: its hypervisor has no Linux kernel to run containers; ` +
-      `run them inside a VM on it (vm: NAME) or on a ${CONTAINER_HYPERVISORS.join(', ')} host`);
+      `run them inside a VM on it (vm: NAME) or on a ${familiesThat('runsContainers').join(', ')} host`);
   }
   return { host: ref, vm: null };
 }

@@ -1,5 +1,6 @@
 // The `events:` timeline: the same commands the keys send, each at a simulated time.
 import { COMMAND_NAMES, type Command, type CommandName, type HostSpec, type TimedCommand, type VmSpec } from './types.js';
+import { actionsWith, commandSpec } from './commands.js';
 import { PARTITION_NAME } from './partitions.js';
 import { didYouMean } from './errors.js';
 import { name, oneOf, positive, unit } from './fields.js';
@@ -10,16 +11,22 @@ import { unknownName } from './vms.js';
 import { CPU_FRACTION, THREADS } from './workload.js';
 import { isCgroup, isContainerAction, readContainerCommand, readContainerLoad } from './container-events.js';
 
-/** Keys beyond at/action/target, and the actions each belongs to. */
+/** Keys beyond at/action/target, and the actions each belongs to (a `load`'s keys are its fields
+ *  as the profile writes them: `for` is forMs, `active` activeMiB). */
 const ACTION_KEYS: Record<string, readonly CommandName[]> = {
-  cpu: ['load'], active: ['load'], for: ['load'], threads: ['load'], to: ['migrate', 'relocate', 'restore', 'deploy'], replicas: ['scale'],
-  partition: ['fail', 'recover', 'restart'], boot: ['restart'],
+  cpu: ['load'], active: ['load'], for: ['load'], threads: ['load'], to: actionsWith('to'), replicas: actionsWith('replicas'),
+  partition: actionsWith('partition'), boot: actionsWith('bootMs'),
 };
-/** The kind of target a cluster or lifecycle command needs (the others are checked elsewhere). */
-const TARGET_KIND: Partial<Record<CommandName, Kind>> = {
-  fail: 'host', recover: 'host', power_on: 'vm', power_off: 'vm', suspend: 'vm', resume: 'vm',
-  reset: 'vm', shutdown: 'vm', restart: 'host',
-};
+
+/**
+ * The kind of target a cluster or partition command needs, unless it carries a destination (a
+ * migration's or a deploy's target is checked where it is read).
+ */
+function targetKind(action: CommandName): Kind | undefined {
+  const spec = commandSpec(action);
+  const owned = spec.owner === 'cluster' || spec.owner === 'partition';
+  return owned && !spec.fields.includes('to') && spec.target !== 'vm, container or service' ? spec.target : undefined;
+}
 export const EVENT_KEYS = ['at', 'action', 'target', ...Object.keys(ACTION_KEYS)];
 
 const AT = unit(parseDuration);
@@ -71,7 +78,7 @@ function readCommand(
     return to === undefined ? { action, target } : { action, target, to };
   }
   if (target === undefined) return undefined;
-  const wanted = TARGET_KIND[action];
+  const wanted = targetKind(action);
   if (wanted && names.kindOf(target) !== undefined && names.kindOf(target) !== wanted) {
     m.fail('target', unknownName(wanted, target, names));
     return undefined;

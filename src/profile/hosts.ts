@@ -2,6 +2,7 @@
 import { isScalar } from 'yaml';
 import { HYPERVISORS, NIC_OFFLOADS, TPS_MODES, type DiskSpec, type HostSpec, type Hypervisor, type NicOffload } from './types.js';
 import { num } from './errors.js';
+import { familiesThat, traits } from './hypervisors.js';
 import { atMost, bool, integer, name, oneOf, positive, unit } from './fields.js';
 import { cloneNames, type NameBook } from './names.js';
 import { listItems, MapReader, type Ctx, type Item } from './reader.js';
@@ -13,14 +14,6 @@ export const HOST_KEYS = [
 ] as const;
 const DISK_KEYS = ['iops', 'bandwidth', 'latency'] as const;
 
-/**
- * Memory the virtualization layer keeps for itself when `reserved` is not given, in MiB:
- * the VMkernel (esxi), Dom0 (xen), the parent partition (hyperv), the host Linux (kvm),
- * a desktop OS under VirtualBox (vbox), the shared kernel of a VServer or container host.
- */
-export const DEFAULT_RESERVED_MIB: Record<Hypervisor, number> = {
-  esxi: 1024, xen: 2048, hyperv: 2048, kvm: 1024, vbox: 4096, vserver: 512, linux: 512,
-};
 export const DEFAULT_DISK: DiskSpec = { iops: 20000, bandwidthMiBs: 1000, latencyMs: 0.5 };
 export const DEFAULT_MHZ = 2000;
 export const DEFAULT_NIC_MBIT = 10000;
@@ -61,14 +54,14 @@ function readHost(m: MapReader): Omit<HostSpec, 'name'> {
   const hypervisor = m.need('hypervisor', oneOf(HYPERVISORS));
   const memoryMiB = m.need('memory', MEMORY);
   const reserved = m.get('reserved', RESERVED);
-  const reservedMiB = reserved ?? DEFAULT_RESERVED_MIB[hypervisor ?? 'esxi'];
+  const reservedMiB = reserved ?? traits(hypervisor ?? 'esxi').reservedMiB;
   if (memoryMiB !== undefined && m.valid('reserved', 'hypervisor') && reservedMiB >= memoryMiB) {
     const at = m.has('reserved') ? m.pos('reserved') : m.pos('memory');
     const why = m.has('reserved') ? '' : ` (the ${hypervisor} default; set reserved: to change it)`;
     m.fail('reserved', `reserved (${num(reservedMiB)} MiB) must be < memory (${num(memoryMiB)} MiB)${why}`, at);
   }
   const coscheduling = m.get('coscheduling', oneOf(['relaxed', 'strict']));
-  if (coscheduling !== undefined && hypervisor !== undefined && hypervisor !== 'esxi' && m.valid('hypervisor')) {
+  if (coscheduling !== undefined && hypervisor !== undefined && !traits(hypervisor).coschedules && m.valid('hypervisor')) {
     m.fail('coscheduling', `coscheduling applies to ESXi hosts only: ${hypervisor} schedules each vCPU on its own`, m.keyPos('coscheduling'));
   }
   return {
@@ -117,9 +110,10 @@ function readDisk(host: MapReader): DiskSpec {
 /** Only a type-2 host has a host OS of its own competing for the CPUs. */
 function readHostOsLoad(m: MapReader, hypervisor: Hypervisor | undefined): number {
   const load = m.get('host_os_load', OS_LOAD);
-  if (hypervisor === 'vbox') return load ?? DEFAULT_VBOX_HOST_OS_LOAD;
+  if (hypervisor !== undefined && traits(hypervisor).hostOs) return load ?? DEFAULT_VBOX_HOST_OS_LOAD;
   if (m.has('host_os_load') && hypervisor !== undefined) {
-    m.fail('host_os_load', `host_os_load applies only to vbox hosts (this one is ${hypervisor})`, m.keyPos('host_os_load'));
+    const ours = familiesThat('hostOs').join(', ');
+    m.fail('host_os_load', `host_os_load applies only to ${ours} hosts (this one is ${hypervisor})`, m.keyPos('host_os_load'));
   }
   return 0;
 }

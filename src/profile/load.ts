@@ -17,11 +17,8 @@ import { readVServers } from './vservers.js';
 
 export type LoadResult = { ok: true; profile: Profile } | { ok: false; errors: ProfileError[] };
 
-/** Sections the SPEC defines whose simulation has not landed yet, and the work that brings it. */
-export const UNSUPPORTED_SECTIONS: Record<string, string> = {};
 export const TOP_KEYS = [
   'name', 'description', 'seed', 'quantum', 'cluster', 'hosts', 'vms', 'containers', 'vservers', 'templates', 'events',
-  ...Object.keys(UNSUPPORTED_SECTIONS),
 ];
 
 export const DEFAULT_SEED = 1;
@@ -65,11 +62,6 @@ export function loadProfileText(source: string, file: string): LoadResult {
   const what = 'a profile mapping with at least name and hosts';
   const top = MapReader.open(ctx, doc.contents, 0, '', TOP_KEYS, what);
   if (!top) return { ok: false, errors: sorted(ctx.errors) };
-  for (const [section, work] of Object.entries(UNSUPPORTED_SECTIONS)) {
-    if (top.has(section)) {
-      top.fail(section, `"${section}" is not supported yet (arrives with the ${work} work)`, top.keyPos(section));
-    }
-  }
   const names = new NameBook(ctx);
   const profileName = top.need('name', name);
   const description = top.get('description', text) ?? '';

@@ -2,8 +2,8 @@
 // references are resolved. Units are fixed here so the engine never parses text:
 // time in ms, CPU in MHz or fractions of one pCPU, memory in MiB, network in Mbit/s.
 
-export const HYPERVISORS = ['esxi', 'xen', 'hyperv', 'kvm', 'vbox', 'vserver', 'linux'] as const;
-export type Hypervisor = (typeof HYPERVISORS)[number];
+export { HYPERVISORS, type Hypervisor } from './hypervisors.js';
+import type { Hypervisor } from './hypervisors.js';
 
 export const PATTERNS = ['steady', 'sine', 'bursty', 'idle'] as const;
 export type Pattern = (typeof PATTERNS)[number];
@@ -220,9 +220,6 @@ export interface ClusterSpec {
 
 /** A VM template: a VM without a name of its own or a host; `deploy` makes VMs from it. */
 export type TemplateSpec = Omit<VmSpec, 'host'>;
-
-/** Kernels that run containers: a bare Linux host, a KVM host's Linux, a VServer host's kernel. */
-export const CONTAINER_HYPERVISORS: readonly Hypervisor[] = ['linux', 'kvm', 'vserver'];
 
 /** cgroup v2 limits of one cgroup; null = "max" (no limit). */
 export interface CgroupLimits {

@@ -1,7 +1,8 @@
 // The `vms:` section. Runs after hosts, since every VM names the host it starts on.
-import { CPU_VIRT, FT_KINDS, IO_MODELS, RESTART_PRIORITIES, type FtKind, type HostSpec, type Hypervisor, type VmSpec } from './types.js';
+import { CPU_VIRT, FT_KINDS, IO_MODELS, RESTART_PRIORITIES, type FtKind, type HostSpec, type VmSpec } from './types.js';
 import { z } from 'zod';
 import { closest, num } from './errors.js';
+import { familiesThat, traits } from './hypervisors.js';
 import { integer, limitOf, name, nonEmpty, oneOf, positive, sharesOf, unit, type Preset } from './fields.js';
 import { COUNT } from './hosts.js';
 import { DISK_SHARES, NET_SHARES } from './io-shares.js';
@@ -22,7 +23,6 @@ export const MEM_SHARES: Record<Preset, number> = { low: 5, normal: 10, high: 20
 export const DEFAULT_VM_MEMORY_MIB = 1024;
 export const DEFAULT_GUEST = 'linux';
 /** Container and VServer hosts share one kernel; there is no hypervisor to run a VM on. */
-const VM_HYPERVISORS: readonly Hypervisor[] = ['esxi', 'xen', 'hyperv', 'kvm', 'vbox'];
 
 const VCPUS = integer(1, 128);
 const MEMORY = unit(parseSize, positive('expected a size above 0 like 1GiB'));
@@ -107,8 +107,8 @@ function readHostRef(m: MapReader, names: NameBook, hosts: readonly HostSpec[]):
   const ref = m.need('host', name);
   if (ref === undefined) return undefined;
   const host = hosts.find((h) => h.name === ref);
-  if (host && !VM_HYPERVISORS.includes(host.hypervisor)) {
-    m.fail('host', `host "${ref}" is a ${host.hypervisor} host and cannot run VMs (VM hosts: ${VM_HYPERVISORS.join(', ')})`);
+  if (host && !traits(host.hypervisor).runsVms) {
+    m.fail('host', `host "${ref}" is a ${host.hypervisor} host and cannot run VMs (VM hosts: ${familiesThat('runsVms').join(', ')})`);
   } else if (!host) {
     m.fail('host', unknownName('host', ref, names));
   }

@@ -51,6 +51,8 @@ export function readWorkload(vm: MapReader, vcpus: number | undefined, memoryMiB
     m.fail('heap', `heap (${num(heap)} MiB) plus active (${num(active ?? 0)} MiB) must fit in memory (${num(memoryMiB)} MiB)`);
   }
   const net = m.get('net', NET) ?? base.netMbit;
+  // perf: one shape: the engine's systemWorkload (src/engine/cpu/workload.ts) builds these keys
+  // in this order; a new key goes in the same place in both
   return {
     type,
     heapMiB: heap ?? 0,

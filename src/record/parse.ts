@@ -2,7 +2,8 @@
 // a profile that no longer validates — is refused with the line and the reason: a replay either
 // plays the whole run or nothing.
 
-import { COMMAND_NAMES, type Command, type Profile, type TimedCommand } from '../profile/types.js';
+import { commandSpec } from '../profile/commands.js';
+import { COMMAND_NAMES, type Command, type CommandName, type Profile, type TimedCommand } from '../profile/types.js';
 import { formatProfileError, loadProfileText } from '../profile/index.js';
 import { MAGIC, SEED_MAX, VERSION, type Recording } from './format.js';
 
@@ -40,7 +41,7 @@ export function checkCommand(x: unknown): Command | string {
     return `unknown action ${JSON.stringify(c.action)}`;
   }
   if (typeof c.target !== 'string' || c.target === '') return 'expected a target name';
-  const allowed = new Set(['action', 'target', ...(c.action === 'load' ? ['cpu', 'forMs', 'threads', 'activeMiB'] : ['to', 'replicas', 'partition', 'bootMs'])]);
+  const allowed = new Set(['action', 'target', ...commandSpec(c.action as CommandName).fields]);
   const extra = Object.keys(c).find((k) => !allowed.has(k));
   if (extra) return `unexpected field "${extra}" in a ${c.action} command`;
   if (c.action === 'load') {

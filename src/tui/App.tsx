@@ -1,21 +1,19 @@
 // The monitor screen: reads the clock's store, owns the UI state, routes keys, and lays out
-// header, panel (CPU or memory), status line and footer in exactly rows - 1 lines.
+// header, panel, status line and footer in exactly rows - 1 lines.
 
 import { Box, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { REPLAY_ENDED, type MonitorClock } from './clock.js';
-import { cpuHeaderLine, cpuRowSegments, fitCpuColumns, fitMemColumns, memHeaderLine, memRowSegments } from './columns.js';
 import { Footer } from './components/Footer.js';
-import { Header, headerLines } from './components/Header.js';
+import { Header, headerHeight } from './components/Header.js';
 import { HelpOverlay, helpPage } from './components/HelpOverlay.js';
 import { StatusLine } from './components/StatusLine.js';
-import { TablePanel } from './components/TablePanel.js';
 import { TooSmall } from './components/TooSmall.js';
 import { handleKey } from './dispatch.js';
 import { helpLines } from './help-text.js';
 import type { KeyEnv } from './keymap.js';
 import { keyIds } from './keys.js';
-import { cpuRows, memRows, type PanelRow } from './rows.js';
+import type { PanelRow } from './panels/rows.js';
 import { applyCue, NO_CUE, type ScriptCue } from './script.js';
 import type { Store } from './store.js';
 import { CaptionLines, CAPTION_LINES } from './components/Caption.js';
@@ -23,7 +21,7 @@ import { scrollTop, selectedIndex, type UiState } from './state.js';
 import { configPath, type ConfigLoad } from './config.js';
 import { Details } from './components/Details.js';
 import { EntityTable } from './components/EntityTable.js';
-import { isTablePanel, tableRows } from './panels.js';
+import { PANELS } from './panels/registry.js';
 import { DialogBox } from './components/Dialog.js';
 import { FieldChooser } from './components/FieldChooser.js';
 import { dialogHeight } from './dialogs.js';
@@ -75,39 +73,27 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
 
   const width = frameWidth(size);
   const height = frameHeight(size);
-  const { hosts, vms } = view.snapshot;
+  const { hosts } = view.snapshot;
   const hostOf = (s: UiState) => hosts.find((h) => h.name === s.host) ?? hosts[0];
   const host = hostOf(ui);
-  const rowsOf = (s: UiState): readonly PanelRow[] => filterRows<PanelRow>(isTablePanel(s.panel)
-    ? tableRows(s.panel, view.snapshot, hostOf(s)?.name, s)
-    : s.panel === 'mem'
-    ? memRows(vms, hostOf(s)?.name, s.sort)
-    : cpuRows(vms, hostOf(s)?.name, s.sort, s.expanded), activeFilter(s));
+  const rowsOf = (s: UiState): readonly PanelRow[] =>
+    filterRows<PanelRow>(PANELS[s.panel].rows(view.snapshot, hostOf(s)?.name, s), activeFilter(s));
   // a demo's caption takes the footer's line and one more
   const bottomLines = view.mode === 'demo' ? BOTTOM_LINES - 1 + CAPTION_LINES : BOTTOM_LINES;
-  const panelHeightOf = (s: UiState) => height - headerLines(s.panel) - bottomLines - dialogHeight(s.dialog, width);
+  const panel = PANELS[ui.panel];
+  const panelLines = useMemo(() => panel.header(view.snapshot, host, width), [panel, view.snapshot, host, width]);
+  const headerOf = (s: UiState) => (s.panel === ui.panel ? panelLines : PANELS[s.panel].header(view.snapshot, hostOf(s), width));
+  const panelHeightOf = (s: UiState) => height - headerHeight(headerOf(s)) - bottomLines - dialogHeight(s.dialog, width);
   const pageOf = (s: UiState) => Math.max(1, panelHeightOf(s) - 1);
-  const onCpu = ui.panel === 'cpu';
   const filter = activeFilter(ui);
-  const cpu = useMemo(() => (onCpu ? filterRows(cpuRows(vms, host?.name, ui.sort, ui.expanded), filter) : []),
-    [onCpu, vms, host?.name, ui.sort, ui.expanded, filter]);
-  const mem = useMemo(() => (onCpu ? [] : filterRows(memRows(vms, host?.name, ui.sort), filter)),
-    [onCpu, vms, host?.name, ui.sort, filter]);
-  const tablePanel = isTablePanel(ui.panel) ? ui.panel : null;
-  const table = useMemo(() => (tablePanel ? filterRows<PanelRow>(tableRows(tablePanel, view.snapshot, host?.name, ui), filter) : []),
-    [tablePanel, view.snapshot, host?.name, ui.sort, ui.openServices, ui.openHosts, filter]);
-  const rows: readonly PanelRow[] = tablePanel ? table : onCpu ? cpu : mem;
+  const rows = useMemo(() => filterRows<PanelRow>(panel.rows(view.snapshot, host?.name, ui), filter),
+    [panel, view.snapshot, host?.name, ui.sort, ui.expanded, ui.openServices, ui.openHosts, filter]);
   // a filter that hides every row says so; a host with no rows at all keeps the panel's own line
   const noMatch = rows.length === 0 && rowsOf({ ...ui, filter: '', dialog: null }).length > 0 ? noMatchText(filter) : null;
   const panelHeight = panelHeightOf(ui);
   const page = pageOf(ui);
   const selected = selectedIndex(rows, ui);
   const top = scrollTop(ui.top, selected, page, rows.length);
-  const longest = rows.reduce((n, r) => Math.max(n, r.name.length + (r.kind === 'vcpu' ? 2 : 0) + (r.mark ? r.mark.length + 1 : 0)), 0);
-  const cpuHidden = hiddenFields(ui, 'cpu');
-  const memHidden = hiddenFields(ui, 'mem');
-  const cpuLayout = useMemo(() => fitCpuColumns(width, marker, longest, cpuHidden), [width, marker, longest, cpuHidden]);
-  const memLayout = useMemo(() => fitMemColumns(width, marker, longest, memHidden), [width, marker, longest, memHidden]);
 
   // Pin the selection to an entity as soon as there is one, so a re-sort moves the bar with it.
   const selectedKey = selected >= 0 ? rows[selected].key : null;
@@ -167,18 +153,10 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
   if (ui.dialog?.kind === 'fields') return <FieldChooser ui={ui} width={width} height={height} color={color} />;
   return (
     <Box flexDirection="column" height={height}>
-      <Header view={view} profile={profileName} panel={ui.panel} host={host}
+      <Header view={view} profile={profileName} panelLines={panelLines} host={host}
         hostIndex={host ? hosts.indexOf(host) : 0} hostCount={hosts.length} width={width} color={color} />
-      {tablePanel
-        ? <EntityTable panel={tablePanel} rows={rows} snapshot={view.snapshot} width={width} marker={marker}
-          hidden={hiddenFields(ui, tablePanel)} empty={noMatch} selected={selected} top={top} height={panelHeight} color={color} />
-        : onCpu
-        ? <TablePanel heading={cpuHeaderLine(cpuLayout)} rows={cpu} empty={noMatch ?? "  no VMs on this host"}
-          segments={(row, sel) => cpuRowSegments(row, cpuLayout, sel)}
-          selected={selected} top={top} height={panelHeight} color={color} width={width} />
-        : <TablePanel heading={memHeaderLine(memLayout)} rows={mem} empty={noMatch ?? "  no VMs on this host"}
-          segments={(row, sel) => memRowSegments(row, memLayout, sel)}
-          selected={selected} top={top} height={panelHeight} color={color} width={width} />}
+      <EntityTable panel={panel} rows={rows} snapshot={view.snapshot} width={width} marker={marker}
+        hidden={hiddenFields(ui, ui.panel)} empty={noMatch} selected={selected} top={top} height={panelHeight} color={color} />
       <DialogBox dialog={ui.dialog} width={width} color={color} />
       <StatusLine ui={ui} events={view.events} width={width} color={color} rows={rows.length} />
       {view.mode === 'demo'

@@ -55,11 +55,13 @@ export interface ClockControls {
   migrationTargets?(vm: string): HostChoice[];
   /** every host with whether the VM's disk may move to its datastore and why not (`V`, then Tab) */
   relocationTargets?(vm: string): HostChoice[];
+  /** every host with whether a VM from the template could be deployed there now and why not (`D`) */
+  deployTargets?(template: string): HostChoice[];
   /** the templates a deploy can name (the `D` picker) */
   templates?(): string[];
 }
 
-export type SimEngine = Pick<Engine, 'advance' | 'sample'> & Partial<Pick<Engine, 'submit' | 'migrationTargets' | 'relocationTargets' | 'templates'>>;
+export type SimEngine = Pick<Engine, 'advance' | 'sample'> & Partial<Pick<Engine, 'submit' | 'migrationTargets' | 'relocationTargets' | 'deployTargets' | 'templates'>>;
 
 export interface ClockOptions {
   delayS: number;
@@ -157,6 +159,10 @@ export class MonitorClock implements ClockControls {
 
   relocationTargets(vm: string): HostChoice[] {
     return this.engine.relocationTargets?.(vm) ?? [];
+  }
+
+  deployTargets(template: string): HostChoice[] {
+    return this.engine.deployTargets?.(template) ?? [];
   }
 
   templates(): string[] {

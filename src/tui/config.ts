@@ -9,8 +9,9 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { DELAY_MAX_S, DELAY_MIN_S } from './clock.js';
-import { PANEL_NAMES, type PanelId } from './state.js';
-import type { SortKey } from './rows.js';
+import { PANEL_IDS } from './panels/registry.js';
+import type { PanelId } from './state.js';
+import type { SortKey } from './panels/rows.js';
 import { THEMES, type ThemeName } from './theme.js';
 
 export const CONFIG_VERSION = 1;
@@ -29,7 +30,7 @@ export interface ViewSettings {
 }
 
 function schema() {
-  const panels = Object.keys(PANEL_NAMES) as [PanelId, ...PanelId[]];
+  const panels = PANEL_IDS as [PanelId, ...PanelId[]];
   return z.strictObject({
     version: z.literal(CONFIG_VERSION).optional(),
     panel: z.enum(panels),

@@ -15,7 +15,6 @@ import { keyLabel } from './keys.js';
 import { clamp, selectedIndex, type UiState } from './state.js';
 
 /** Hosts whose kernel runs VMs (a container or VServer host runs none). */
-const VM_HYPERVISORS = new Set(['esxi', 'xen', 'hyperv', 'kvm', 'vbox']);
 
 /** The selected VM, or the answer to give when the selection is not one. */
 function selectedVm(s: UiState, env: KeyEnv, key: string, does: string): { vm: VmSample } | { answer: UiState } {
@@ -185,13 +184,13 @@ export function openDeploy(s: UiState, env: KeyEnv): UiState {
     choices: templates.map((t) => ({ value: t, label: t, note: '', ok: true })), cursor: 0, error: null } };
 }
 
-function deployHosts(env: KeyEnv): Choice[] {
+/** The engine's answer for each host (the checks a deploy makes), after DRS's own choice. */
+function deployHosts(env: KeyEnv, template: string): Choice[] {
   const any: Choice = { value: '', label: 'any host', note: 'DRS places it on the least loaded host that can start it', ok: true };
-  return [any, ...env.view.snapshot.hosts.map((h): Choice => {
-    if (h.state !== 'up') return { value: h.name, label: h.name, note: `${h.name} is ${h.state}`, ok: false };
-    if (!VM_HYPERVISORS.has(h.hypervisor)) return { value: h.name, label: h.name, note: `a ${h.hypervisor} host runs no VMs`, ok: false };
-    return { value: h.name, label: h.name, note: `${h.hypervisor}, up`, ok: true };
-  })];
+  const hypervisor = (name: string) => env.view.snapshot.hosts.find((h) => h.name === name)?.hypervisor ?? '';
+  return [any, ...(env.clock.deployTargets?.(template) ?? []).map((t): Choice => (t.eligible
+    ? { value: t.host, label: t.host, note: `${hypervisor(t.host)}, up`, ok: true }
+    : { value: t.host, label: t.host, note: t.reason ?? 'not eligible', ok: false }))];
 }
 
 // ---- keys while a picker is open -----------------------------------------------------------------
@@ -226,7 +225,7 @@ export function pickKey(s: UiState, d: PickDialog, id: string, env: KeyEnv): UiS
       }
       if (d.purpose === 'template') {
         return { ...s, dialog: { kind: 'pick', purpose: 'deploy-host', target: c.value, title: `Deploy from ${c.value} on:`,
-          choices: deployHosts(env), cursor: 0, error: null } };
+          choices: deployHosts(env, c.value), cursor: 0, error: null } };
       }
       const where = c.value ? ` on ${c.value}` : ' (DRS places it)';
       return send(s, env, { action: 'deploy', target: d.target, ...(c.value ? { to: c.value } : {}) },

@@ -13,8 +13,8 @@ import { fieldsKey, openFields } from './fields-chooser.js';
 import { filterKey, openFilter } from './filter.js';
 import type { KeyEnv } from './keymap.js';
 import { keyLabel } from './keys.js';
-import type { PanelRow } from './rows.js';
-import { selectedIndex, type UiState } from './state.js';
+import type { PanelRow } from './panels/rows.js';
+import { say, selectedIndex, type UiState } from './state.js';
 import { nextTheme } from './theme.js';
 import { wrapWords } from './wrap.js';
 
@@ -88,7 +88,7 @@ export function dialogHeight(d: Dialog | null, width: number): number {
   return 0;
 }
 
-export const say = (s: UiState, message: string): UiState => ({ ...s, message });
+export { say };
 
 export function selectedEntity(s: UiState, env: KeyEnv): { entity?: Entity; row?: PanelRow } {
   const rows = env.rows(s);

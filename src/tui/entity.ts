@@ -4,14 +4,16 @@
 import type { ContainerSample, HostSample, ServiceSample, Snapshot, VmSample, VServerSample } from '../engine/snapshot.js';
 import { CGROUP_EXTRA_FIELDS, CGROUP_FIELDS } from '../fields/cgroup.js';
 import { CPU_FIELDS, levelOf, type FieldDef, type Level } from '../fields/cpu.js';
+import { cpuAlloc } from '../fields/cpu-alloc.js';
 import { DISK_EXTRA_FIELDS, DISK_FIELDS } from '../fields/disk.js';
 import { MEM_FIELDS } from '../fields/memory.js';
 import { NET_EXTRA_FIELDS, NET_FIELDS } from '../fields/network.js';
 import { VSERVER_EXTRA_FIELDS, VSERVER_FIELDS } from '../fields/vserver.js';
 import { historyKey } from './history.js';
+import { traits, type Hypervisor } from '../profile/hypervisors.js';
 
 export type Entity =
-  | { kind: 'vm'; name: string; history: string; vm: VmSample; hypervisor?: string }
+  | { kind: 'vm'; name: string; history: string; vm: VmSample; hypervisor?: Hypervisor }
   | { kind: 'container'; name: string; history: string; ct: ContainerSample }
   | { kind: 'service'; name: string; history: string; svc: ServiceSample }
   | { kind: 'vserver'; name: string; history: string; vs: VServerSample }
@@ -33,17 +35,14 @@ const vmEntity = (vm: VmSample, snap: Snapshot): Entity => ({
  * How a Linux guest sees the time its vCPUs were ready but not run: as steal time where the
  * hypervisor reports it to the guest (KVM, Xen, ESXi's vmware_steal_clock), not at all elsewhere.
  */
-export function readySeenAs(hypervisor: string | undefined): string {
-  switch (hypervisor) {
-    case 'esxi': case 'kvm': case 'xen': return 'steal time (st in top)';
-    case 'hyperv': case 'vbox': return 'not reported to the guest';
-    default: return '-';
-  }
+export function readySeenAs(hypervisor: Hypervisor | undefined): string {
+  if (hypervisor === undefined || !traits(hypervisor).runsVms) return '-';
+  return traits(hypervisor).stealTime ? 'steal time (st in top)' : 'not reported to the guest';
 }
 
 /** Who co-schedules a VM's vCPUs: only ESXi does; elsewhere each vCPU is scheduled on its own. */
-function coscheduling(hypervisor: string | undefined): string {
-  return hypervisor === 'esxi' ? 'co-scheduled (%CSTP)' : 'each vCPU on its own (no %CSTP)';
+function coscheduling(hypervisor: Hypervisor | undefined): string {
+  return hypervisor !== undefined && traits(hypervisor).coschedules ? 'co-scheduled (%CSTP)' : 'each vCPU on its own (no %CSTP)';
 }
 const ctEntity = (ct: ContainerSample): Entity => ({ kind: 'container', name: ct.name, history: historyKey.container(ct.name), ct });
 
@@ -122,6 +121,13 @@ function facts(title: string, pairs: [string, unknown, string?][]): MetricSectio
   return { title, metrics: pairs.map(([key, v, unit = '']) => ({ key, value: formatValue(v, unit), unit })) };
 }
 
+/** esxtop's CPU ALLOC group: the configured reservation, limit and shares as it names them. */
+function allocSection(vm: VmSample): MetricSection {
+  const a = cpuAlloc(vm);
+  return facts('CPU ALLOC', [['AMIN', a.AMIN, a.AUNITS], ['AMAX', a.AMAX < 0 ? 'unlimited' : a.AMAX, a.AMAX < 0 ? '' : a.AUNITS],
+    ['ASHRS', a.ASHRS], ['AMLMT', a.AMLMT, a.AUNITS], ['AUNITS', a.AUNITS]]);
+}
+
 /** Every metric of the entity, grouped as its panels group them. */
 export function entityMetrics(e: Entity): MetricSection[] {
   switch (e.kind) {
@@ -132,6 +138,7 @@ export function entityMetrics(e: Entity): MetricSection[] {
           ['shares', vm.shares], ['reservation', vm.reservationMHz, 'MHz'], ['limit', vm.limitMHz === null ? 'unlimited' : `${vm.limitMHz} MHz`],
           ['%DMD', vm['%DMD'], '%']]),
         section('CPU (% of the interval, summed over vCPUs)', CPU_FIELDS, vm, vm.vcpus),
+        allocSection(vm),
         facts('As the guest sees it', [['guest progress', vm.workMHz, 'MHz'], ['vCPUs', coscheduling(e.hypervisor)],
           ['%RDY seen as', readySeenAs(e.hypervisor)]]),
         section('Memory', MEM_FIELDS, vm),

@@ -1,38 +1,22 @@
 // The `f` field chooser: per panel, which of its columns show. NAME (and the ID and NWLD that
 // frame it) always show; the state keeps the hidden keys, so a field added to a table later shows
-// by default, and the config file stays short.
+// by default (unless its panel lists it as off by default, as esxtop's CPU ALLOC group is), and
+// the config file stays short.
 
-import { CPU_FIELDS } from '../fields/cpu.js';
-import { MEM_FIELDS } from '../fields/memory.js';
 import { keyLabel } from './keys.js';
-import { isTablePanel, TABLES } from './panels.js';
+import type { ChoosableField } from './panels/panel.js';
+import { PANELS } from './panels/registry.js';
 import { clamp, type PanelId, type UiState } from './state.js';
 
-/** A column the chooser can turn on and off: its key (what `hidden` lists), meaning and unit. */
-export interface ChoosableField {
-  key: string;
-  meaning: string;
-  unit: string;
-}
-
-const fromTable = (fields: readonly { key: string; meaning: string; unit: string }[]): ChoosableField[] =>
-  fields.map((f) => ({ key: f.key, meaning: f.meaning, unit: f.unit }));
-
-const CPU_CHOICES = fromTable(CPU_FIELDS);
-const MEM_CHOICES = fromTable(MEM_FIELDS);
-
-/** The panel's optional columns: the CPU and memory field tables, or the table panel's columns. */
+/** The panel's optional columns. */
 export function panelFields(panel: PanelId): readonly ChoosableField[] {
-  if (panel === 'cpu') return CPU_CHOICES;
-  if (panel === 'mem') return MEM_CHOICES;
-  if (isTablePanel(panel)) return TABLES[panel].columns.map((c) => ({ key: c.key, meaning: c.meaning, unit: '' }));
-  return [];
+  return PANELS[panel].fields;
 }
 
 const NONE: readonly string[] = [];
 
 export function hiddenFields(s: Pick<UiState, 'hidden'>, panel: PanelId): readonly string[] {
-  return s.hidden[panel] ?? NONE;
+  return s.hidden[panel] ?? PANELS[panel].offByDefault ?? NONE;
 }
 
 export function openFields(s: UiState): UiState {

@@ -4,7 +4,7 @@
 
 import { DELAY_MAX_S, DELAY_MIN_S } from './clock.js';
 import { LOAD_LIMITS } from './dialogs.js';
-import type { HelpSection } from './help-panels.js';
+import type { HelpSection } from './panels/panel.js';
 
 export const DIALOG_HELP: HelpSection = {
   title: 'Keys inside dialogs (an open dialog takes every key; Esc closes it and sends nothing)',

@@ -6,8 +6,10 @@ import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, open
 import { failRecover, openDeploy, openMigrate, powerOnOff, resetVm, shutdownGuest, suspendResume } from './dialogs-cluster.js';
 import { formatSpeed } from './header-format.js';
 import { keyLabel } from './keys.js';
-import { carriedKey, panelSort, panelSorts, type PanelRow, type SortKey } from './rows.js';
-import { PANEL_NAMES, selectedIndex, selectIndex, type PanelId, type UiState } from './state.js';
+import { carriedKey, type PanelRow, type SortKey } from './panels/rows.js';
+import type { SortLetter } from './panels/panel.js';
+import { PANEL_IDS, PANELS, panelSort, panelSorts } from './panels/registry.js';
+import { say, selectedIndex, selectIndex, type PanelId, type UiState } from './state.js';
 
 /** What an action may look at and touch besides the UI state it returns. */
 export interface KeyEnv {
@@ -41,7 +43,6 @@ export interface KeyBinding {
   action: KeyAction;
 }
 
-const say = (s: UiState, message: string): UiState => ({ ...s, message });
 
 const later = (message: string): KeyAction => (s) => say(s, message);
 
@@ -74,9 +75,10 @@ const sortBy = (sort: SortKey, what: string): KeyAction => (s) => say({ ...s, so
 /** How each panel names its orders; IO is the panel's own default order. */
 function sortName(panel: PanelId, sort: SortKey): string {
   if (sort === 'NAME') return 'name';
-  if (sort === 'IO') return panel === 'hosts' ? 'profile order' : 'busiest first';
-  if (panel === 'cgroup') return sort === '%USED' ? 'cpu.usage%' : 'memory.current';
-  return sort;
+  const p = PANELS[panel];
+  if (sort === 'IO') return p.ownOrder ?? sort;
+  const key = Object.values(p.sortKeys).find((a) => 'sort' in a && a.sort === sort);
+  return key && 'what' in key ? key.what : sort;
 }
 
 /** `<` and `>` (as in htop): the previous or next of the orders this panel offers, wrapping. */
@@ -100,7 +102,7 @@ const showPanel = (panel: PanelId): KeyAction => (s, env) => {
     index = rows.findIndex((r) => r.key === `host:${vm?.host}`);
   }
   const shown = index >= 0 ? selectIndex(next, rows, index, env.page(next)) : { ...next, top: 0 };
-  return say(shown, `${PANEL_NAMES[panel]} panel`);
+  return say(shown, `${PANELS[panel].name} panel`);
 };
 
 const cycleHost = (delta: number): KeyAction => (s, env) => {
@@ -111,72 +113,10 @@ const cycleHost = (delta: number): KeyAction => (s, env) => {
   return { ...s, host, selected: null, selIndex: 0, top: 0, expanded: [], message: `host ${host}` };
 };
 
-const expand: KeyAction = (s, env) => {
-  const rows = env.rows(s);
-  const index = selectedIndex(rows, s);
-  if (index < 0) return say(s, 'no VM selected to expand');
-  const gid = rows[index].gid;
-  const vm = rows.find((r) => r.key === `vm:${gid}`);
-  const open = s.expanded.includes(gid);
-  const expanded = open ? s.expanded.filter((g) => g !== gid) : [...s.expanded, gid];
-  const next = { ...s, expanded, selected: `vm:${gid}` };
-  const after = env.rows(next);
-  const at = after.findIndex((r) => r.key === next.selected);
-  const message = open ? `collapsed ${vm?.name}` : `expanded ${vm?.name} into ${vm?.vcpus} vCPU rows`;
-  return say(selectIndex(next, after, at, env.page(next)), message);
-};
 
-/** Containers panel: opens or closes the selected service (or a selected replica's service). */
-const expandService: KeyAction = (s, env) => {
-  const rows = env.rows(s);
-  const index = selectedIndex(rows, s);
-  if (index < 0) return say(s, 'no service selected to expand');
-  const row = rows[index];
-  const key = row.kind === 'service' ? row.key : row.parent;
-  if (!key) {
-    const what = row.kind === 'container' ? 'a lone container' : 'a kernel';
-    return say(s, `${row.name} is ${what}: e expands a service (▸, ×N replicas) into its containers`);
-  }
-  const name = key.slice(key.indexOf(':') + 1);
-  const open = s.openServices.includes(name);
-  const openServices = open ? s.openServices.filter((n) => n !== name) : [...s.openServices, name];
-  const next = { ...s, openServices, selected: key };
-  const after = env.rows(next);
-  const replicas = after.filter((r) => r.parent === key).length;
-  const message = open ? `collapsed ${name}` : `expanded ${name} into ${replicas} container rows`;
-  return say(selectIndex(next, after, after.findIndex((r) => r.key === key), env.page(next)), message);
-};
 
-/** Hosts overview: opens or closes the selected host (or a VM row's host) into its VMs. */
-const expandHost: KeyAction = (s, env) => {
-  const rows = env.rows(s);
-  const index = selectedIndex(rows, s);
-  if (index < 0) return say(s, 'no host selected to expand');
-  const row = rows[index];
-  const key = row.kind === 'host' ? row.key : row.parent;
-  if (!key) return say(s, `${row.name} has no VMs to show`);
-  const name = key.slice(key.indexOf(':') + 1);
-  const open = s.openHosts.includes(name);
-  const openHosts = open ? s.openHosts.filter((n) => n !== name) : [...s.openHosts, name];
-  const next = { ...s, openHosts, selected: key };
-  const after = env.rows(next);
-  const vms = after.filter((r) => r.parent === key).length;
-  const message = open ? `collapsed ${name}` : `expanded ${name} into ${vms} VM row${vms === 1 ? '' : 's'} (V migrates the selected VM)`;
-  return say(selectIndex(next, after, after.findIndex((r) => r.key === key), env.page(next)), message);
-};
 
-/** What sorts a panel, for the answer to a sort key that has no meaning there. */
-const SORTS_HERE: Record<PanelId, string> = {
-  cpu: 'here U sorts by %USED, R by %RDY, N by name',
-  mem: 'here M sorts by MEMSZ, N by name',
-  net: 'here the busiest port is first, N sorts by name',
-  disk: 'here the busiest disk is first, N sorts by name',
-  cgroup: 'here U: cpu.usage%, M: memory.current, N: name',
-  vserver: 'here U sorts by %USED, N by name',
-  hosts: 'here hosts keep the profile\'s order, N sorts by name',
-};
-
-const notSortedHere = (what: string): KeyAction => (s) => say(s, `${what}; ${SORTS_HERE[s.panel]}`);
+const notSortedHere = (what: string): KeyAction => (s) => say(s, `${what}; ${PANELS[s.panel].sortsHere}`);
 
 const togglePause: KeyAction = (s, env) => env.view.ended
   ? say(s, REPLAY_ENDED)
@@ -200,43 +140,59 @@ const stepOnce: KeyAction = (s, env) => {
 
 type Row = Omit<KeyBinding, 'label'> & { label?: string };
 
+/** `e` per panel, in registry order; panels with the same answer share one row (n and d). */
+function expandRows(): Row[] {
+  const rows: Row[] = [];
+  for (const id of PANEL_IDS) {
+    const e = PANELS[id].expand;
+    const last = rows.at(-1);
+    if (last && last.help === e.help && PANELS[last.panels![0]].expand === e) {
+      last.panels = [...last.panels!, id];
+      continue;
+    }
+    rows.push('action' in e
+      ? { key: 'e', help: e.help, panels: [id], hint: 'expand', action: e.action }
+      : { key: 'e', help: e.help, panels: [id], action: later(e.answer) });
+  }
+  return rows;
+}
+
+/** `a, b and c` */
+const listed = (words: readonly string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
+
+/**
+ * U, R or M per panel: first the panel whose key it is (the first that sorts by it), then the
+ * other panels with an answer of their own, in registry order, then one row for the panels
+ * where it does not sort, which answers where it does.
+ */
+function sortRows(letter: SortLetter): Row[] {
+  const sorters = PANEL_IDS.filter((id) => 'sort' in (PANELS[id].sortKeys[letter] ?? {}));
+  const own = PANEL_IDS.filter((id) => PANELS[id].sortKeys[letter] && id !== sorters[0]);
+  const rest = PANEL_IDS.filter((id) => !PANELS[id].sortKeys[letter]);
+  const row = (id: PanelId): Row => {
+    const a = PANELS[id].sortKeys[letter]!;
+    return 'sort' in a
+      ? { key: letter, help: a.help, panels: [id], hint: 'sort', action: sortBy(a.sort, a.what) }
+      : { key: letter, help: a.help, panels: [id], action: later(a.answer) };
+  };
+  const home = PANELS[sorters[0]].sortKeys[letter] as { what: string };
+  const where = sorters.length === 1 ? `the ${PANELS[sorters[0]].name} panel` : listed(sorters.map((id) => PANELS[id].key));
+  const generic: Row[] = rest.length === 0 ? [] : [{
+    key: letter, help: 'not a sort here: answers which keys sort the panel', panels: rest,
+    action: notSortedHere(`${letter} sorts ${where} by ${home.what}`),
+  }];
+  return [row(sorters[0]), ...own.map(row), ...generic];
+}
+
 const TABLE: readonly Row[] = [
   { key: 'q', help: 'quit, terminal restored', hint: 'quit', action: quit },
   { key: 'C-c', help: 'quit, terminal restored', action: quit },
   { key: 'h', help: 'help: every key and every column (Esc, h or q closes)', hint: 'help', action: openHelp },
   { key: '?', help: 'help, same as h', action: openHelp },
-  { key: 'e', help: 'expand / collapse the selected VM into its vCPU worlds', panels: ['cpu'], hint: 'expand', action: expand },
-  { key: 'e', help: 'no expansion here: memory belongs to the VM, not to its vCPUs (says so)', panels: ['mem'],
-    action: later('e expands a VM into vCPUs in the CPU panel only: memory is per VM (c for CPU)') },
-  { key: 'e', help: 'no expansion here: a VM has one port and one virtual disk (says so)', panels: ['net', 'disk'],
-    action: later('e expands a VM into vCPUs in the CPU panel (c) and a service into its containers (g); here a VM is one row') },
-  { key: 'e', help: 'expand / collapse the selected service into its replica containers', panels: ['cgroup'], hint: 'expand',
-    action: expandService },
-  { key: 'e', help: 'no expansion here: a guest is one context (says so)', panels: ['vserver'],
-    action: later('a VServer guest has no child rows: e expands VMs in the CPU panel (c) and services in the containers panel (g)') },
-  { key: 'e', help: 'expand / collapse the selected host into its VMs (their state: running, mig n%, suspended, off, DOWN and why)',
-    panels: ['hosts'], hint: 'expand', action: expandHost },
-  { key: 'U', help: 'sort by %USED, highest first', panels: ['cpu'], hint: 'sort', action: sortBy('%USED', '%USED') },
-  { key: 'U', help: 'not a memory sort: answers that M sorts by MEMSZ and N by name', panels: ['mem'],
-    action: later('U sorts the CPU panel by %USED; here M sorts by MEMSZ, N by name') },
-  { key: 'U', help: 'sort by cpu.usage% (a service by its replicas\' total), highest first', panels: ['cgroup'], hint: 'sort',
-    action: sortBy('%USED', 'cpu.usage%') },
-  { key: 'U', help: 'sort by %USED, highest first', panels: ['vserver'], hint: 'sort', action: sortBy('%USED', '%USED') },
-  { key: 'U', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk', 'hosts'],
-    action: notSortedHere('U sorts c, g and t by %USED') },
-  { key: 'R', help: 'sort by %RDY, highest first', panels: ['cpu'], hint: 'sort', action: sortBy('%RDY', '%RDY') },
-  { key: 'R', help: 'not a memory sort: answers that M sorts by MEMSZ and N by name', panels: ['mem'],
-    action: later('R sorts the CPU panel by %RDY; here M sorts by MEMSZ, N by name') },
-  { key: 'R', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk', 'cgroup', 'vserver', 'hosts'],
-    action: notSortedHere('R sorts the CPU panel by %RDY') },
-  { key: 'M', help: 'sort by MEMSZ (configured memory), largest first; ties by name', panels: ['mem'], hint: 'sort',
-    action: sortBy('MEMSZ', 'MEMSZ') },
-  { key: 'M', help: 'not a CPU sort: answers that m shows the memory panel, where M sorts', panels: ['cpu'],
-    action: later('M sorts the memory panel by MEMSZ: press m for it') },
-  { key: 'M', help: 'sort by memory.current, largest first; ties by name', panels: ['cgroup'], hint: 'sort',
-    action: sortBy('MEMSZ', 'memory.current') },
-  { key: 'M', help: 'not a sort here: answers which keys sort the panel', panels: ['net', 'disk', 'vserver', 'hosts'],
-    action: notSortedHere('M sorts the m and g panels') },
+  ...expandRows(),
+  ...sortRows('U'),
+  ...sortRows('R'),
+  ...sortRows('M'),
   { key: 'N', help: 'sort by name (kept when switching panels)', hint: 'sort', action: sortBy('NAME', 'name') },
   { key: '<', help: 'the previous of this panel\'s sort orders (as htop; the status line lists them)', action: stepSort(-1) },
   { key: '>', help: 'the next of this panel\'s sort orders', action: stepSort(1) },
@@ -254,14 +210,7 @@ const TABLE: readonly Row[] = [
   { key: 'pgdn', help: 'select one page down', action: move((i, page) => i + page) },
   { key: 'home', help: 'select the first row', action: move(() => 0) },
   { key: 'end', help: 'select the last row', action: move((_i, _p, total) => total - 1) },
-  { key: 'c', help: 'CPU panel (esxtop c); host, name sort and selected VM carry over', hint: 'panel', action: showPanel('cpu') },
-  { key: 'm', help: 'memory panel (esxtop m); host, name sort and selected VM carry over', hint: 'panel', action: showPanel('mem') },
-  { key: 'n', help: 'network panel (esxtop n): each VM\'s port, Domain-0 / Parent-Partition first; the uplink in the header', hint: 'panel', action: showPanel('net') },
-  { key: 'd', help: 'disk panel (esxtop d): each VM\'s virtual disk, its IOPS and DAVG/KAVG/GAVG; the datastore in the header', hint: 'panel', action: showPanel('disk') },
-  { key: 'g', help: 'containers panel: the cgroup tree per kernel (host, or a VM), services with their replicas (e)', hint: 'panel', action: showPanel('cgroup') },
-  { key: 't', help: 'VServer panel: each guest\'s token bucket (R, T, S, M, tokens, holds)', hint: 'panel', action: showPanel('vserver') },
-  { key: 'o', help: 'hosts (cluster) overview: every host\'s state, CPU and memory, VMs and migrations; the cluster\'s imbalance, ' +
-    'DRS recommendations and HA capacity in the header (e shows a host\'s VMs)', hint: 'hosts', action: showPanel('hosts') },
+  ...PANEL_IDS.map((id): Row => ({ key: PANELS[id].key, help: PANELS[id].keyHelp, hint: PANELS[id].keyHint ?? 'panel', action: showPanel(id) })),
   { key: '/', help: 'filter rows by name, every panel (live while typing; Enter keeps, Esc clears)', hint: 'filter', action: openFilterKey },
   { key: 'enter', help: 'details of the selected VM, container or guest: every metric, sparklines of its history (Esc closes)', hint: 'details', action: openDetails },
   { key: 'f', help: 'choose the panel\'s fields (space toggles, a shows all, Esc closes); NAME always shows', hint: 'fields', action: openFieldsKey },

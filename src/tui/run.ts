@@ -12,10 +12,10 @@ import { createElement } from 'react';
 import type { Engine } from '../engine/engine.js';
 import { App } from './App.js';
 import { MonitorClock, type MonitorMode, type SimEngine } from './clock.js';
-import { terminalGuard } from './escapes.js';
+import { terminalGuard } from './terminal/escapes.js';
 import { loadConfig } from './config.js';
-import { fastInkOutput } from './ink-output.js';
-import { cellOutput, type CellOutput } from './output.js';
+import { fastInkOutput } from './terminal/ink-output.js';
+import { cellOutput, type CellOutput } from './terminal/frame-writer.js';
 import { stdioTerminals } from './terminal/lost-terminal.js';
 import { filteredStdin, type FilteredStdin } from './terminal/stdin-filter.js';
 import type { ScriptCue } from './script.js';
@@ -90,43 +90,19 @@ export function describeError(err: unknown): string {
   return `vmtop: ${err.message}\n` + (stack && err.stack ? `${err.stack}\n` : '');
 }
 
-/**
- * V8's old-generation size the monitor asks for, MiB. Left alone, V8 lets a 30 MB live heap grow
- * to about 170 MB of RSS before its first full collection (around 100 s at 1 s refresh); this
- * bound keeps the peak near 135 MB. Set at run time it tunes V8's heuristics only: the hard heap
- * limit stays (a large lab still fits, at the cost of more frequent collections), and a limit the
- * user gave node (NODE_OPTIONS, a flag) wins.
- */
+// perf: monitor V8 flags. Why each and what it saved: docs/performance.md. Set at run time they
+// tune V8's heuristics only, and a limit the user gave node (NODE_OPTIONS, a flag) wins.
+
+/** V8's old-generation size the monitor asks for, MiB (the hard heap limit stays). */
 export const MONITOR_OLD_SPACE_MIB = 64;
 
-/**
- * V8's interrupt budget for the monitor: 4x its default of 67584 bytes of bytecode run before a
- * function is considered for optimization. The monitor runs most of its code once a second (a
- * refresh, a frame), so V8's optimizing compiler, on its worker threads, kept compiling code that
- * runs rarely for the first two minutes: at -d 1 on lab, 1.3-1.5% of a core beside the main
- * thread's 1.1%. With 4x, the code that runs every quantum is still optimized within seconds and
- * the rest stays baseline-compiled: first minute 2.4-2.6% -> 1.7-1.9%, after two minutes
- * 1.6% -> 1.3% (ptycpu-style, main + workers, 120x40).
- */
+/** V8's interrupt budget: 4x its default bytes of bytecode run before a function is optimized. */
 export const MONITOR_INTERRUPT_BUDGET = 4 * 67584;
 
-/**
- * How much bytecode V8's optimizing compiler may inline into one function, in total (its default
- * is 920). The engine's per-quantum functions call many small ones, and each caller compiled its
- * own inlined copy of them: in the first minute most of the compile threads' time. At 150, paced
- * like the monitor (lab, 120x40, refreshes 3-62, main + workers): 1195 -> 1015 ms, and by the
- * third minute 2919 -> 2649 ms in all, the third minute alone 668 vs 694 ms (the same within
- * noise): optimized code runs as fast, it just costs less to make.
- */
+/** Bytecode V8's optimizing compiler may inline into one function, in total (default 920). */
 export const MONITOR_INLINE_CUMULATIVE = 150;
 
-/**
- * After a full collection, V8's memory reducer waits for the program to go quiet and then runs up
- * to three more, to shrink the heap. The monitor is quiet between refreshes, so it went through
- * that cycle again and again: each collection marks the whole 22 MB heap (10-40 ms of CPU). One
- * is enough here; paired 120 s runs (lab, -d 1, 120x40): 1.43/1.48% -> 1.38/1.40%, RSS the same.
- * (Turning the reducer off saves more, 1.51% -> 1.29%, but only as a node flag at start-up.)
- */
+/** One full collection per quiet period from V8's memory reducer, not up to three. */
 const MONITOR_GC_FLAGS = '--memory-reducer-single-gc';
 
 /**

@@ -3,7 +3,7 @@
 
 import { handleKey, type HelpGeometry } from './dispatch.js';
 import type { KeyEnv } from './keymap.js';
-import type { PanelRow } from './rows.js';
+import type { PanelRow } from './panels/rows.js';
 import { selectedIndex, selectIndex, type UiState } from './state.js';
 
 export interface ScriptCue {

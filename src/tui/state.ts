@@ -1,18 +1,13 @@
 // The monitor's UI state (what the keys change) and the selection rules: the selection is an
 // entity key, so it stays on the same VM when rows refresh or re-sort.
 
-import type { PanelRow, SortKey } from './rows.js';
+import type { PanelRow, SortKey } from './panels/rows.js';
 import type { Dialog } from './dialogs.js';
 import type { ThemeName } from './theme.js';
 
-/** `cpu` is esxtop's `c` screen, `mem` its `m` screen, `net` its `n`, `disk` its `d` (per VM);
- *  `cgroup` the containers panel (`g`), `vserver` the VServer token buckets (`t`), `hosts` the
- *  hosts (cluster) overview (`o`). */
-export type PanelId = 'cpu' | 'mem' | 'net' | 'disk' | 'cgroup' | 'vserver' | 'hosts';
-
-export const PANEL_NAMES: Record<PanelId, string> = {
-  cpu: 'CPU', mem: 'memory', net: 'network', disk: 'disk', cgroup: 'containers', vserver: 'VServer', hosts: 'hosts',
-};
+/** A panel by its id in the registry (src/tui/panels/registry.ts). */
+export type { PanelId } from './panels/registry.js';
+import type { PanelId } from './panels/registry.js';
 
 export interface PromptState {
   text: string;
@@ -58,6 +53,9 @@ export const initialUi: UiState = {
   selIndex: 0, top: 0, expanded: [], openServices: [], openHosts: [], prompt: null, message: null,
   filter: '', hidden: {}, theme: 'default', dialog: null, awaiting: null,
 };
+
+/** The state with a status-line message: what a key answers. */
+export const say = (s: UiState, message: string): UiState => ({ ...s, message });
 
 export function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, value));

@@ -34,7 +34,7 @@ describe('vmtop batch', () => {
       '%VMWAIT', '%RDY', '%IDLE', '%OVRLP', '%CSTP', '%MLMTD', '%SWPWT', 'MEMSZ', 'GRANT', 'SZTGT', 'TCHD', 'ACTV',
       'MCTLSZ', 'MCTLTGT', 'MCTLMAX', 'SWCUR', 'SWTGT', 'SWR/s', 'SWW/s', 'ZIP', 'SHRD', 'ZERO', 'SHRDSVD', 'COWH',
       'OVHD', 'MbTX/s', 'MbRX/s', '%DRPTX', '%DRPRX', 'CMDS/s', 'MBREAD/s', 'MBWRTN/s', 'DAVG', 'KAVG', 'GAVG',
-      'CNSM', 'GSWAP', 'WQLEN', 'ACTV_CMDS', 'QUED_CMDS']);
+      'CNSM', 'GSWAP', 'WQLEN', 'ACTV_CMDS', 'QUED_CMDS', 'AMIN', 'AMAX', 'ASHRS', 'AMLMT', 'AUNITS']);
     expect(Object.keys(lines[0].hosts[0])).toEqual(['name', 'hypervisor', 'state', 'PCPU_USED%', 'PCPU_UTIL%',
       'MEM_TOTAL', 'MEM_FREE', 'MEM_STATE', 'PSHARE_SAVING', 'MEMCTL', 'SWAP', 'ZIP', 'NIC_Mbps', 'DISK_IOPS', 'DQLEN', 'DISK_ACTV', 'DISK_QUED']);
     const events = lines.flatMap((l) => l.events);

@@ -4,6 +4,7 @@ import { Engine } from '../../src/engine/engine.js';
 import type { VmSample } from '../../src/engine/snapshot.js';
 import { loadProfileFile, resolveProfileArg, type Profile } from '../../src/profile/index.js';
 import { host, profile, vm } from '../helpers/profile.js';
+import { sampleAfter } from '../helpers/profile.js';
 
 function builtin(name: string): Profile {
   const r = resolveProfileArg(name);
@@ -14,11 +15,7 @@ function builtin(name: string): Profile {
 }
 
 function measure(p: Profile, warmMs: number, ms: number): Map<string, VmSample> {
-  const e = new Engine(p);
-  e.advance(warmMs);
-  e.sample();
-  e.advance(ms);
-  return new Map(e.sample().vms.map((v) => [v.name, v]));
+  return new Map(sampleAfter(p, warmMs, ms).vms.map((v) => [v.name, v]));
 }
 
 describe('right-sizing', () => {

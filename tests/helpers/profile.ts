@@ -1,5 +1,25 @@
-// Profile objects built in code, so engine tests do not depend on the YAML loader.
+// Profile objects built in code, so engine tests do not depend on the YAML loader, and the one way
+// the engine tests measure a run.
+import { Engine } from '../../src/engine/engine.js';
+import type { Snapshot } from '../../src/engine/snapshot.js';
 import type { HostSpec, Profile, VmSpec, WorkloadSpec } from '../../src/profile/types.js';
+
+/** A workload busy on one thread with no memory, network or disk unless told otherwise. */
+export function workload(over: Partial<WorkloadSpec> = {}): WorkloadSpec {
+  return {
+    type: 'generic', heapMiB: 0, cpu: 1, threads: 1, pattern: 'steady', periodMs: 60000,
+    activeMiB: 0, dirtyMiBs: 0, netMbit: 0, iops: 0, ...over,
+  };
+}
+
+/** The sample that covers `ms` after a warm-up of `warmMs` (whose own sample is discarded). */
+export function sampleAfter(p: Profile, warmMs: number, ms: number): Snapshot {
+  const e = new Engine(p);
+  e.advance(warmMs);
+  e.sample();
+  e.advance(ms);
+  return e.sample();
+}
 
 export function host(name: string, over: Partial<HostSpec> = {}): HostSpec {
   return {
@@ -9,6 +29,8 @@ export function host(name: string, over: Partial<HostSpec> = {}): HostSpec {
   };
 }
 
+const DEFAULT_VM_WORKLOAD = workload({ activeMiB: 256 });
+
 export function vm(name: string, hostName: string, over: Partial<Omit<VmSpec, 'workload'>> & { workload?: Partial<WorkloadSpec> } = {}): VmSpec {
   const vcpus = over.vcpus ?? 1;
   const { workload, ...rest } = over;
@@ -17,8 +39,7 @@ export function vm(name: string, hostName: string, over: Partial<Omit<VmSpec, 'w
     reservationMHz: 0, limitMHz: null, memShares: 10240, memReservationMiB: 0, memLimitMiB: null,
     io: 'paravirtual', cpuVirt: 'hardware', restartPriority: 'medium', ft: false,
     ...rest,
-    workload: { cpu: 1, threads: vcpus, pattern: 'steady', periodMs: 60000, activeMiB: 256,
-      dirtyMiBs: 0, netMbit: 0, iops: 0, type: 'generic', heapMiB: 0, ...workload },
+    workload: { ...DEFAULT_VM_WORKLOAD, threads: vcpus, ...workload },
   };
 }
 

@@ -35,7 +35,7 @@ describe('containers', () => {
   // line 8 of: name, hosts, h (esxi), lx (linux), vms, v, containers, the entry
   const base = ['name: x', 'hosts:', HOST, LINUX, 'vms:', '  - { name: v, host: h }', 'containers:'];
   it.each([
-    ['  - { name: c, host: h }', '8:22: containers[0].host: host "h" is an esxi host: its hypervisor has no Linux kernel to run containers; run them inside a VM on it (vm: NAME) or on a linux, kvm, vserver host'],
+    ['  - { name: c, host: h }', '8:22: containers[0].host: host "h" is an esxi host: its hypervisor has no Linux kernel to run containers; run them inside a VM on it (vm: NAME) or on a kvm, vserver, linux host'],
     ['  - { name: c }', '8:5: containers[0].host: missing required key "host" (or "vm" to run it inside a VM)'],
     ['  - { name: c, host: lx, vm: v }', '8:26: containers[0].vm: give either host: (the host\'s own kernel) or vm: (inside that VM), not both'],
     ['  - { name: c, vm: vx }', '8:20: containers[0].vm: unknown VM "vx"; did you mean "v"? (VMs: v)'],

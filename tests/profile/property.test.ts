@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { formatProfileError } from '../../src/profile/errors.js';
+import { familiesThat } from '../../src/profile/hypervisors.js';
 import { loadProfileText } from '../../src/profile/load.js';
 
-const VM_HYPERVISORS = ['esxi', 'xen', 'hyperv', 'kvm', 'vbox'] as const;
+const VM_HYPERVISORS = familiesThat('runsVms');
 const PER_VCPU = { low: 500, normal: 1000, high: 2000 } as const;
 
 const hostArb = fc.record({

@@ -223,7 +223,7 @@ test('while a recording replays, V, X, P, S, B, G and D are refused before anyth
 
 test('a host that runs containers or VServer guests shows their CPU, not only its VMs\' demand', async () => {
   const { engineSnapshots } = await import('./engine-snapshots.js');
-  const { hostRows } = await import('../../src/tui/rows-hosts.js');
+  const { hostRows } = await import('../../src/tui/panels/hosts/rows.js');
   const snap = engineSnapshots('lab', [20]).get(20)!;
   const rows = hostRows(snap, 'NAME', []);
   for (const name of ['lx-1', 'vs-1']) {

@@ -10,6 +10,7 @@ vi.hoisted(() => {
 
 const { host, snapshot, vm } = await import('./fixtures.js');
 const { renderTui } = await import('./render-tui.js');
+const { ANY_COLOUR, INVERSE, RED, YELLOW } = await import('./sgr-codes.js');
 type Tui = Awaited<ReturnType<typeof renderTui>>;
 
 let tui: Tui | undefined;
@@ -18,11 +19,6 @@ afterEach(async () => {
   tui = undefined;
 });
 
-const RED = '\u001B[31m';
-const YELLOW = '\u001B[33m';
-const INVERSE = '\u001B[7m';
-// eslint-disable-next-line no-control-regex
-const ANY_COLOUR = /\u001B\[(?:3[0-9]|9[0-7]|4[0-9]|10[0-7])(?:;[0-9;]*)?m/;
 
 const hot = () => snapshot({
   hosts: [host({ name: 'esx-a', vmCount: 5, vcpuCount: 10 })],

@@ -4,7 +4,7 @@
 
 import { afterEach, beforeAll, expect, test } from 'vitest';
 import type { ContainerSample, Snapshot } from '../../src/engine/snapshot.js';
-import { CGROUP_TABLE } from '../../src/tui/columns-cgroup.js';
+import { CGROUP_TABLE } from '../../src/tui/panels/cgroup/table.js';
 import { footerHints } from '../../src/tui/keymap.js';
 import { cell, engineSnapshots, labels, rowLine } from './engine-snapshots.js';
 import { KEY, renderTui, statusLine, type Tui } from './render-tui.js';

@@ -2,18 +2,23 @@
 
 import { expect, test } from 'vitest';
 import { CPU_FIELDS } from '../../src/fields/cpu.js';
-import { fit, fitCpuColumns, formatPct } from '../../src/tui/columns.js';
+import { fit, formatPct } from '../../src/tui/columns.js';
+import { fitTable, type Column } from '../../src/tui/panels/table.js';
+import { CPU_OFF_BY_DEFAULT, CPU_TABLE } from '../../src/tui/panels/cpu/table.js';
 import { formatClock, formatUptime, pcpuLine } from '../../src/tui/header-format.js';
 import { keyIds } from '../../src/tui/keys.js';
 import type { Key } from 'ink';
 
 test('fields leave in order of importance, and the kept ones keep table order', () => {
-  const all = fitCpuColumns(199, false, 10);
-  expect(all.fields.map((f) => f.key)).toEqual(CPU_FIELDS.map((f) => f.key));
-  const narrow = fitCpuColumns(59, true, 10);
-  const kept = narrow.fields.map((f) => f.key);
+  // the CPU ALLOC group is off by default, as in esxtop
+  const fields = (cols: readonly Column<unknown>[]) => cols.filter((c) => !c.fixed && !CPU_OFF_BY_DEFAULT.includes(c.key));
+  const all = fitTable(CPU_TABLE, 199, false, [], CPU_OFF_BY_DEFAULT);
+  expect(fields(all.columns).map((f) => f.key)).toEqual(CPU_FIELDS.map((f) => f.key));
+  const narrow = fitTable(CPU_TABLE, 59, true, [], CPU_OFF_BY_DEFAULT);
+  expect(narrow.columns[0].key).toBe('NWLD');
+  const kept = fields(narrow.columns).map((f) => f.key);
   const dropped = CPU_FIELDS.filter((f) => !kept.includes(f.key));
-  const lowestKept = Math.min(...narrow.fields.map((f) => f.importance));
+  const lowestKept = Math.min(...CPU_FIELDS.filter((f) => kept.includes(f.key)).map((f) => f.importance));
   expect(dropped.every((f) => f.importance <= lowestKept)).toBe(true);
   expect(kept).toEqual(CPU_FIELDS.filter((f) => kept.includes(f.key)).map((f) => f.key));
   expect(kept).toContain('%RDY');

@@ -154,7 +154,7 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
     expect(t.frame()).toMatch(/%USED +150\.00 %/);
   },
   f: async (t) => {
-    expect(t.lines()[0]).toMatch(/^Fields of the CPU panel: 11 of 11 shown/);
+    expect(t.lines()[0]).toMatch(/^Fields of the CPU panel: 11 of 16 shown/);
     await t.press(KEY.space, KEY.esc);
     expect(t.lines()[7]).not.toContain('%USED');
   },
@@ -199,7 +199,7 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
   },
   'net:R': async (t) => expect(status(t)).toBe('R sorts the CPU panel by %RDY; here the busiest port is first, N sorts by name'),
   'cgroup:M': async (t) => expect(status(t)).toBe('sorted by memory.current'),
-  'net:M': async (t) => expect(status(t)).toBe('M sorts the m and g panels; here the busiest port is first, N sorts by name'),
+  'net:M': async (t) => expect(status(t)).toBe('M sorts m and g by MEMSZ; here the busiest port is first, N sorts by name'),
   // The cluster keys on hand-made snapshots (no engine: nothing to command); tests/tui/cluster.test.tsx
   // drives them against a real engine run.
   o: async (t) => {

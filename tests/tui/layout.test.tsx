@@ -4,18 +4,13 @@
 import { afterEach, expect, test } from 'vitest';
 import { host, lab, snapshot, vm } from './fixtures.js';
 import { KEY, renderTui, rowNames, type Tui } from './render-tui.js';
+import { expectFits } from './fits.js';
 
 let tui: Tui | undefined;
 afterEach(async () => {
   await tui?.unmount();
   tui = undefined;
 });
-
-function expectFits(t: Tui, columns: number, rows: number) {
-  const lines = t.lines();
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns - 1);
-}
 
 const busy = () => snapshot({
   t: 3725,

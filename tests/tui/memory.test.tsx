@@ -3,24 +3,20 @@
 
 import { afterEach, expect, test } from 'vitest';
 import { MEM_FIELDS } from '../../src/fields/memory.js';
-import { fitMemColumns, formatMem, memRowSegments } from '../../src/tui/columns.js';
+import { fitTable, formatField, tableRow } from '../../src/tui/panels/table.js';
+import { MEM_TABLE } from '../../src/tui/panels/mem/table.js';
 import { memHeaderLines, memStateLevel } from '../../src/tui/header-format.js';
 import { footerHints } from '../../src/tui/keymap.js';
-import type { MemRow } from '../../src/tui/rows.js';
+import type { MemRow } from '../../src/tui/panels/mem/rows.js';
 import { host, HOST_MEMORY, lab, memory, NO_MEMORY, snapshot, vm } from './fixtures.js';
 import { KEY, renderTui, rowNames, selectedName, statusLine, type Tui } from './render-tui.js';
+import { expectFits } from './fits.js';
 
 let tui: Tui | undefined;
 afterEach(async () => {
   await tui?.unmount();
   tui = undefined;
 });
-
-function expectFits(t: Tui, columns: number, rows: number) {
-  const lines = t.lines();
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns - 1);
-}
 
 /** 60 VMs with long names and memory under pressure, on a host in the hard state. */
 const squeezed = () => snapshot({
@@ -175,11 +171,11 @@ test('at 80x24 the least important memory columns leave first; the reclamation c
 
 test('memory values: whole MiB, rates with two decimals, never wider than the column', () => {
   const field = (key: string) => MEM_FIELDS.find((f) => f.key === key)!;
-  expect(formatMem(field('MEMSZ'), 4096)).toBe('   4096');
-  expect(formatMem(field('MCTLSZ'), 0.4)).toBe('      0');
-  expect(formatMem(field('SWR/s'), 0.25)).toBe('  0.25');
-  expect(formatMem(field('SWR/s'), 12345.678)).toBe(' 12346');
-  expect(formatMem(field('MEMSZ'), 123456789)).toBe('#######');
+  expect(formatField(field('MEMSZ'), 4096, 7)).toBe('   4096');
+  expect(formatField(field('MCTLSZ'), 0.4, 7)).toBe('      0');
+  expect(formatField(field('SWR/s'), 0.25, 6)).toBe('  0.25');
+  expect(formatField(field('SWR/s'), 12345.678, 6)).toBe(' 12346');
+  expect(formatField(field('MEMSZ'), 123456789, 7)).toBe('#######');
 });
 
 test('the memory state word is the only coloured part of the header: soft warns, hard and low alarm', () => {
@@ -194,12 +190,12 @@ test('the memory state word is the only coloured part of the header: soft warns,
 });
 
 test('row cells take their level from the field thresholds, on the VM\'s own value', () => {
-  const layout = fitMemColumns(199, false, 10);
+  const layout = fitTable(MEM_TABLE, 199, false, []);
   const row = (values: Partial<typeof NO_MEMORY>): MemRow => ({
     key: 'vm:1', kind: 'vm', id: 1, name: 'x', vcpus: 8, gid: 1, values: { ...NO_MEMORY, ...values },
   });
   const levels = (values: Partial<typeof NO_MEMORY>) => Object.fromEntries(
-    memRowSegments(row(values), layout, false).filter((s) => s.level && s.level !== 'ok').map((s) => [s.text.trim(), s.level]));
+    tableRow(row(values), layout, false).filter((s) => s.level && s.level !== 'ok').map((s) => [s.text.trim(), s.level]));
   expect(levels({ MEMSZ: 4096, GRANT: 4000, SHRD: 300 })).toEqual({});
   expect(levels({ MCTLSZ: 1, SWCUR: 2, 'SWR/s': 0.5, ZIP: 3, GSWAP: 4 }))
     .toEqual({ 1: 'warn', 2: 'warn', '0.50': 'warn', 3: 'warn', 4: 'warn' });

@@ -5,10 +5,10 @@
 import { afterEach, beforeAll, expect, test } from 'vitest';
 import type { Snapshot, VmSample } from '../../src/engine/snapshot.js';
 import { NET_FIELDS } from '../../src/fields/network.js';
-import { DISK_TABLE, NET_TABLE } from '../../src/tui/columns-io.js';
-import { fitTable, tableRow } from '../../src/tui/columns-table.js';
+import { DISK_TABLE, NET_TABLE } from '../../src/tui/panels/io-table.js';
+import { fitTable, tableRow } from '../../src/tui/panels/table.js';
 import { footerHints } from '../../src/tui/keymap.js';
-import { diskRows, netRows } from '../../src/tui/rows-io.js';
+import { diskRows, netRows } from '../../src/tui/panels/io-rows.js';
 import { cell, engineSnapshots, labels, rowLine } from './engine-snapshots.js';
 import { KEY, renderTui, rowNames, selectedName, statusLine, type Tui } from './render-tui.js';
 

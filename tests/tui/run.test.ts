@@ -3,7 +3,7 @@
 
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeAll, expect, test } from 'vitest';
-import { LEAVE_ALT_SCREEN, ENTER_ALT_SCREEN, SHOW_CURSOR, AUTOWRAP_ON } from '../../src/tui/escapes.js';
+import { LEAVE_ALT_SCREEN, ENTER_ALT_SCREEN, SHOW_CURSOR, AUTOWRAP_ON } from '../../src/tui/terminal/escapes.js';
 import { NOT_A_TERMINAL, selectionMarker, startMonitor, type MonitorDeps } from '../../src/tui/run.js';
 import { lab, ManualTicker, ScriptedEngine } from './fixtures.js';
 

@@ -10,6 +10,7 @@ vi.hoisted(() => {
 
 const { host, snapshot, vm } = await import('./fixtures.js');
 const { renderTui } = await import('./render-tui.js');
+const { ANY_COLOUR, BLUE, CYAN, INVERSE, MAGENTA, YELLOW } = await import('./sgr-codes.js');
 type Tui = Awaited<ReturnType<typeof renderTui>>;
 
 let tui: Tui | undefined;
@@ -18,13 +19,6 @@ afterEach(async () => {
   tui = undefined;
 });
 
-const YELLOW = '\u001B[33m';
-const MAGENTA = '\u001B[35m';
-const CYAN = '\u001B[36m';
-const BLUE = '\u001B[34m';
-const INVERSE = '\u001B[7m';
-// eslint-disable-next-line no-control-regex
-const ANY_COLOUR = /\u001B\[(?:3[0-9]|9[0-7]|4[0-9]|10[0-7])(?:;[0-9;]*)?m/;
 
 /** One VM whose %RDY per vCPU (6) is past the warn threshold. */
 const warm = () => snapshot({

@@ -127,7 +127,7 @@ describe('f chooses fields', () => {
     expect(tui.frame()).toMatch(/> \[x\] %RDY/);
     await tui.press(KEY.space);
     expect(tui.frame()).toMatch(/> \[ \] %RDY/);
-    expect(tui.lines()[0]).toMatch(/10 of 11 shown/);
+    expect(tui.lines()[0]).toMatch(/10 of 16 shown/);
     await tui.press(KEY.esc);
     expect(heading()).not.toContain('%RDY');
     expect(heading()).toMatch(/NAME/);

@@ -4,9 +4,9 @@
 
 import { afterEach, beforeAll, expect, test } from 'vitest';
 import type { Snapshot, VServerSample } from '../../src/engine/snapshot.js';
-import { fitTable, gauge, sparkline, tableRow } from '../../src/tui/columns-table.js';
-import { VSERVER_TABLE } from '../../src/tui/columns-vserver.js';
-import { vserverRows } from '../../src/tui/rows-vserver.js';
+import { fitTable, gauge, sparkline, tableRow } from '../../src/tui/panels/table.js';
+import { VSERVER_TABLE } from '../../src/tui/panels/vserver/table.js';
+import { vserverRows } from '../../src/tui/panels/vserver/rows.js';
 import { cell, engineSnapshots, labels, rowLine } from './engine-snapshots.js';
 import { KEY, renderTui, rowNames, statusLine, type Tui } from './render-tui.js';
 
@@ -90,7 +90,7 @@ test('N sorts by name, U by %USED; M and R answer what sorts here; e has nothing
   expect(statusLine(tui)).toBe('sorted by %USED');
   expect(rowNames(tui)).toEqual(['steady', 'burster']);
   await tui.press('M');
-  expect(statusLine(tui)).toBe('M sorts the m and g panels; here U sorts by %USED, N by name');
+  expect(statusLine(tui)).toBe('M sorts m and g by MEMSZ; here U sorts by %USED, N by name');
   await tui.press('e');
   expect(statusLine(tui)).toMatch(/^a VServer guest has no child rows/);
   await tui.press(KEY.down);

@@ -11,7 +11,7 @@ import { CFS_PERIOD_MS } from './constants.js';
 export class Bandwidth {
   nrPeriods = 0;
   nrThrottled = 0;
-  /** declared AS_DOUBLE so that V8 stores these fractions as doubles from the start */
+  // perf: double field
   throttledMs = AS_DOUBLE;
   private period = 0;
   private used = AS_DOUBLE;

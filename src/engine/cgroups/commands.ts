@@ -9,10 +9,9 @@ import type { CgroupSystem } from './system.js';
 
 const MAX_REPLICAS = 1000;
 
-/** Commands this model answers: its own actions, and `load` aimed at a container or service. */
-export function handles(sys: CgroupSystem, c: Command): boolean {
-  if (c.action === 'load') return sys.containers.has(c.target) || sys.services.has(c.target);
-  return ['freeze', 'thaw', 'checkpoint', 'restore', 'scale'].includes(c.action);
+/** Whether `target` is a container or service of this model (a `load` on it is this model's). */
+export function runs(sys: CgroupSystem, target: string): boolean {
+  return sys.containers.has(target) || sys.services.has(target);
 }
 
 export function apply(sys: CgroupSystem, tMs: number, c: Command): void {

@@ -28,7 +28,7 @@ export interface Parent {
 
 /**
  * What memory.high and memory.max allow this quantum, from the container and its parent. One is
- * refilled for every container every quantum (fields AS_DOUBLE: see ../shapes.ts).
+ * refilled for every container every quantum (perf: double field).
  */
 export class MemoryBounds {
   /** sleep per charge batch above memory.high, ms (0 below it) */
@@ -66,10 +66,9 @@ export class Container {
   /** the `full` lines: every non-idle task stalled at once */
   readonly cpuFullPsi = new Psi();
   readonly memFullPsi = new Psi();
+  // perf: double field
   /** this quantum's cpu.pressure full share, 0..1 */
   cpuFull = AS_DOUBLE;
-  // Fields that hold fractions are declared AS_DOUBLE so that V8 stores them as doubles from the
-  // start; the constructor gives them their starting values.
   /** this quantum: threads that may run, work they have (ms), and what competes after cpu.max */
   threads = 0;
   wanted = AS_DOUBLE;
@@ -102,7 +101,7 @@ export class Container {
   untilMs = 0;
   lastThrottledMs = -Infinity;
   base: SampleBase = { usageMs: 0, nrPeriods: 0, nrThrottled: 0 };
-  /** demand's result: busy threads, and CPUs of work per second (AS_DOUBLE: see above) */
+  /** demand's result: busy threads, and CPUs of work per second */
   private demandThreads = 0;
   private demandCpus = AS_DOUBLE;
 
@@ -116,9 +115,7 @@ export class Container {
     this.workload = new WorkloadState(spec.workload, 1, rng, 0);
     this.bw = new Bandwidth(spec.cpuMax === null ? null : spec.cpuMax * CFS_PERIOD_MS);
     this.startedAtMs = tMs;
-    // Stored twice on purpose: V8 treats a field that has only ever held the value it was
-    // initialised with as a constant, and the first change (a freeze) would then throw away all
-    // the optimised code that read it.
+    // perf: not a constant
     this.state = 'running';
     this.wanted = this.want = this.usageMs = this.cpuStall = this.backlog = 0;
     this.anon = this.peak = this.highBatches = this.memStall = this.maxBatches = this.cpuFull = 0;
@@ -164,8 +161,7 @@ export class Container {
   prepare(tMs: number, q: number, pidsRoom: number): number {
     this.wanted = 0;
     this.want = 0;
-    // Stored in every state, not only when it is not running: a store V8 had never seen run
-    // would throw away the optimised code at the first freeze.
+    // perf: same path every time
     this.threads = 0;
     if (this.state !== 'running') return 0;
     this.demand(tMs);
@@ -206,7 +202,7 @@ export class Container {
     // asleep above memory.high: every task of the cgroup is, so some = full
     this.memPsi.add(this.memStall * q, q);
     this.memFullPsi.add(this.memStall * q, q);
-    // adds 0 while running, rather than a store V8 would first see run at the first freeze
+    // perf: same path every time
     this.frozenMs += this.state === 'frozen' || this.state === 'checkpointing' ? q : 0;
     return first;
   }

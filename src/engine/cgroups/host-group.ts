@@ -1,6 +1,7 @@
 // The containers on a host's own kernel as one group of the host's CPU scheduler.
 
-import { CONTAINER_HYPERVISORS, type HostSpec, type Profile } from '../../profile/types.js';
+import { traits } from '../../profile/hypervisors.js';
+import type { HostSpec, Profile } from '../../profile/types.js';
 import type { CpuGroupConfig } from '../cpu/cpu-state.js';
 
 /**
@@ -11,7 +12,6 @@ import type { CpuGroupConfig } from '../cpu/cpu-state.js';
  * profile without containers schedules exactly as before.
  */
 export function containerGroupConfig(profile: Profile, host: HostSpec): CpuGroupConfig | null {
-  // `?? []`: profiles built in code by older callers may not list containers.
-  if ((profile.containers ?? []).length === 0 || !CONTAINER_HYPERVISORS.includes(host.hypervisor)) return null;
+  if (profile.containers.length === 0 || !traits(host.hypervisor).runsContainers) return null;
   return { vcpus: host.pcpus, shares: 1000 * host.pcpus, reservationMHz: 0, limitMHz: null, overhead: 0, gang: false };
 }

@@ -26,7 +26,7 @@ function printed(avg: number): number {
 export class Psi {
   /** fixed-point averages: percent × 2048 */
   private readonly avg = [0, 0, 0];
-  // declared AS_DOUBLE so that V8 stores these fractions as doubles from the start
+  // perf: double field
   /** cumulative stall time, µs (the `total=` field) */
   totalUs = AS_DOUBLE;
   private windowStallMs = AS_DOUBLE;
@@ -38,8 +38,7 @@ export class Psi {
 
   /** `stallMs` of the last `ms` had some task stalled. */
   add(stallMs: number, ms: number): void {
-    // clamped with Math.min/max rather than conditionals, which made `s` a boxed number (V8 does
-    // not know `ms` is one), allocated for every cgroup every quantum
+    // perf: no allocation
     const s = Math.min(Math.max(stallMs, 0), ms);
     this.totalUs += s * 1000;
     this.windowStallMs += s;

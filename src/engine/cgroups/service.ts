@@ -22,7 +22,7 @@ export class Service implements Parent {
   readonly memPsi = new Psi();
   /** memory.events of the parent itself (its own memory.max) */
   readonly events: MemoryEvents = { high: 0, max: 0, oom: 0, oomKill: 0 };
-  // declared AS_DOUBLE so that V8 stores these fractions as doubles from the start
+  // perf: double field
   usageMs = AS_DOUBLE;
   wanted = AS_DOUBLE;
   want = AS_DOUBLE;

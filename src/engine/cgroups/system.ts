@@ -5,10 +5,10 @@
 import type { Command, Profile } from '../../profile/types.js';
 import type { Rng } from '../rng.js';
 import type { HostRuntime } from '../runtime.js';
-import { CONTAINER_HYPERVISORS } from '../../profile/types.js';
+import { traits } from '../../profile/hypervisors.js';
 import { THROTTLE_EVENT_QUIET_MS } from './constants.js';
 import { Container, MemoryBounds } from './container.js';
-import { apply, handles } from './commands.js';
+import { apply, runs } from './commands.js';
 import { Kernel } from './kernel.js';
 import { kill, tick } from './lifecycle.js';
 import { highSleepMs } from './memory-high.js';
@@ -71,8 +71,9 @@ export class CgroupSystem {
   }
 
   /** Whether `c` is this model's to carry out (or refuse). */
-  handles(c: Command): boolean {
-    return handles(this, c);
+  /** Whether `target` is one of its containers or services. */
+  runs(target: string): boolean {
+    return runs(this, target);
   }
 
   apply(tMs: number, c: Command): void {
@@ -124,7 +125,7 @@ export class CgroupSystem {
   /** Why `name` cannot run containers, for a refusal. */
   noKernel(name: string): string {
     const host = this.hosts.find((h) => h.spec.name === name);
-    if (host && !CONTAINER_HYPERVISORS.includes(host.spec.hypervisor)) {
+    if (host && !traits(host.spec.hypervisor).runsContainers) {
       return `"${name}" is a ${host.spec.hypervisor} host with no Linux kernel of its own; restore into a VM on it`;
     }
     return `no host or VM named "${name}"`;

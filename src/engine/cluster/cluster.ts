@@ -26,7 +26,6 @@ import type { ClusterHost, ClusterSample } from './types.js';
 export type { ClusterSample, ClusterHost } from './types.js';
 export type { HostChoice } from './eligibility.js';
 
-const ACTIONS = new Set(['migrate', 'fail', 'recover', 'power_on', 'power_off', 'suspend', 'resume', 'reset', 'shutdown', 'deploy', 'relocate']);
 
 /**
  * Rates per host, Mbit/s, in the Map's order as two arrays: walked every quantum, and iterating a
@@ -74,10 +73,6 @@ export class Cluster {
     });
     // before the first sample: a VM whose reservation and overhead do not fit never shows as running
     admitAtStart(this.ctx, 0);
-  }
-
-  handles(c: Command): boolean {
-    return ACTIONS.has(c.action);
   }
 
   apply(tMs: number, c: Command): void {
@@ -181,6 +176,11 @@ export class Cluster {
   }
 
   /** Hosts the VM could migrate to, each with why not (the host picker). */
+  /** Every host with whether a VM from the template could be deployed there now, and why not. */
+  deployTargets(template: string): HostChoice[] {
+    return this.lifecycle.deployTargets(template);
+  }
+
   targets(vm: string): HostChoice[] {
     return migrationTargets(this.ctx, vm);
   }

@@ -5,10 +5,11 @@
 // its reason; power on and resume are refused while the VM's disk is on a down host's datastore.
 
 import type { Command, TemplateSpec, VmSpec } from '../../profile/types.js';
-import type { Rng } from '../rng.js';
+import { Rng } from '../rng.js';
 import { vmGroup, type GroupRuntime, type HostRuntime } from '../runtime.js';
 import { admit } from './admission.js';
 import type { ClusterContext, VmPlace } from './context.js';
+import type { HostChoice } from './eligibility.js';
 import { capacityOf, claimOf, runningClaims, startBlock } from './placement.js';
 import { diskUnreachable } from './storage-migration.js';
 
@@ -149,6 +150,24 @@ export class Lifecycle {
       const n = `${base}-${i}`;
       if (!this.ctx.specs.has(n) && !this.ctx.host(n)) return n;
     }
+  }
+
+  /**
+   * Every host with whether a VM from the template could be deployed there now, and why not: the
+   * deploy picker's rows, by the same checks `deploy` makes (a host's room, then admission control).
+   */
+  deployTargets(templateName: string): HostChoice[] {
+    const ctx = this.ctx;
+    const t = (ctx.profile.templates ?? []).find((x: TemplateSpec) => x.name === templateName);
+    if (!t) return [];
+    const spec: VmSpec = { ...t, name: this.freshName(t.name), host: '', workload: { ...t.workload } };
+    // a random source of its own: asking draws nothing from the simulation's
+    const group = vmGroup(spec, this.nextGid, new Rng(0));
+    const admission = this.admission(group);
+    return ctx.hosts.map((h) => {
+      const why = startBlock(ctx, group, h) ?? admission;
+      return { host: h.spec.name, eligible: why === null, reason: why };
+    });
   }
 
   deploy(tMs: number, templateName: string, toName?: string): void {

@@ -14,15 +14,13 @@
 // percent it needs a host with the unreserved CPU and memory for its reservations but may leave
 // less than the reserve unreserved (HA says so, and power-ons are refused until capacity returns).
 
+import { traits } from '../../profile/hypervisors.js';
 import type { VmSpec } from '../../profile/types.js';
 import { memReservation } from '../memory/reservation.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
 import { hostSlots, slotSize, type Claim } from './admission.js';
 import type { ClusterContext } from './context.js';
 import { hostDown } from './eligibility.js';
-
-/** Hosts with a hypervisor (a container or VServer host shares one kernel and runs no VMs). */
-const VM_HOSTS = new Set(['esxi', 'xen', 'hyperv', 'kvm', 'vbox']);
 
 /** A powered-on VM's claim: CPU reservation, memory reservation plus the VMM's overhead. */
 export function claimOf(spec: VmSpec, group: GroupRuntime): Claim {
@@ -51,7 +49,7 @@ export function capacityOf(host: HostRuntime): { cpuMHz: number; memMiB: number 
 export function startBlock(ctx: ClusterContext, group: GroupRuntime, host: HostRuntime, hypervisorOf?: string): string | null {
   const down = hostDown(host);
   if (down) return down;
-  if (!VM_HOSTS.has(host.spec.hypervisor)) return `${host.spec.name} is a ${host.spec.hypervisor} host and runs no VMs`;
+  if (!traits(host.spec.hypervisor).runsVms) return `${host.spec.name} is a ${host.spec.hypervisor} host and runs no VMs`;
   if (hypervisorOf && host.spec.hypervisor !== hypervisorOf) return `${host.spec.name} runs ${host.spec.hypervisor}, not ${hypervisorOf}`;
   const spec = group.spec;
   if (!spec) return 'not a VM';

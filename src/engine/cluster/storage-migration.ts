@@ -26,6 +26,7 @@
 
 import { READ_FRACTION, IO_SIZE_KIB } from '../io/constants.js';
 import { DISK_SHARES } from '../../profile/io-shares.js';
+import { traits } from '../../profile/hypervisors.js';
 import { foreignDisk, type ForeignDisk } from '../io/datastore.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
 import type { ClusterContext, VmPlace } from './context.js';
@@ -43,8 +44,6 @@ export const DEFAULT_DISK_MIB = 16 * 1024;
 /** The copy's disk shares under SIOC: a normal disk's. */
 const COPY_SHARES = DISK_SHARES.normal;
 const MIB_PER_CMD = IO_SIZE_KIB / 1024;
-/** Hypervisors that run VMs and so hold VM datastores. */
-const VM_HYPERVISORS = new Set(['esxi', 'xen', 'hyperv', 'kvm', 'vbox']);
 
 /**
  * Why the VM cannot start (HA restart, power on, resume) because its disk is unreachable: it was
@@ -126,7 +125,7 @@ export class StorageMigrations {
     if (this.of(vm)) return `${vm}'s disk is already moving`;
     const from = StorageMigrations.datastoreOf(place);
     if (to === from) return `${vm}'s disk is already on ${to.spec.name}'s datastore`;
-    if (!VM_HYPERVISORS.has(to.spec.hypervisor)) return `${to.spec.name} is a ${to.spec.hypervisor} host: its disk holds no VM datastore`;
+    if (!traits(to.spec.hypervisor).runsVms) return `${to.spec.name} is a ${to.spec.hypervisor} host: its disk holds no VM datastore`;
     const targetDown = hostDown(to);
     if (targetDown) return targetDown;
     if (this.ctx.draining === to) return `${to.spec.name} is entering standby`;

@@ -2,10 +2,11 @@
 // cycles a device path adds over native, and which part of them a driver partition does; a
 // host's NIC offloads and I/OAT lower the network part per direction.
 
+import { traits } from '../../profile/hypervisors.js';
 import type { HostSpec, IoModel } from '../../profile/types.js';
 import {
   DISK_COST, IO_SIZE_KIB, IOAT_RX, MIGRATION_CYCLES_PER_KB, MIGRATION_IOAT_COST, NATIVE_CYCLES_PER_KB, NET_COST, OFFLOAD_RX, OFFLOAD_TX,
-  PARTITION_NAME, PARTITION_SHARE, XEN_SPLIT_DISK_COST, XEN_SPLIT_NET_COST,
+  PARTITION_SHARE, XEN_SPLIT_DISK_COST, XEN_SPLIT_NET_COST,
 } from './constants.js';
 
 export interface IoCost {
@@ -47,7 +48,7 @@ export function ioCost(host: HostNic, model: IoModel): IoCost {
     perMbitTx: perMbit * off.tx,
     perMbitRx: perMbit * off.rx,
     perCmd: (KB_PER_CMD * NATIVE_CYCLES_PER_KB * (disk - 1)) / cyclesPerS,
-    partitionShare: PARTITION_NAME[host.hypervisor] ? PARTITION_SHARE[model] : 0,
+    partitionShare: traits(host.hypervisor).ioPartition ? PARTITION_SHARE[model] : 0,
   };
 }
 

@@ -19,8 +19,8 @@ import { ioCost } from './cost.js';
 import { Datastore, foreignDisk, type ForeignDisk } from './datastore.js';
 import { shareBandwidth } from './nioc.js';
 import { setPartitionLoad } from './partition.js';
+import { EPS } from '../eps.js';
 
-const EPS = 1e-9;
 const PACE_PROBE = 1.1;
 const PACE_MIN = 1e-3;
 const GUEST_SMOOTHING = 0.25;

@@ -4,14 +4,14 @@
 // load plus whatever back-end work the guests' I/O gives it; the I/O model sets that level.
 
 import type { HostSpec } from '../../profile/types.js';
-import type { VmMemory } from '../snapshot.js';
 import { systemWorkload, WorkloadState } from '../cpu/workload.js';
 import type { Rng } from '../rng.js';
 import type { GroupRuntime } from '../runtime.js';
-import { PARTITION_BASE_LOAD, PARTITION_MAX_VCPUS, PARTITION_NAME, PARTITION_SHARES_PER_VCPU } from './constants.js';
+import { PARTITION_BASE_LOAD, PARTITION_MAX_VCPUS, PARTITION_SHARES_PER_VCPU } from './constants.js';
+import { traits } from '../../profile/hypervisors.js';
 
 export function partitionGroup(host: HostSpec, gid: number, rng: Rng): GroupRuntime | null {
-  const name = PARTITION_NAME[host.hypervisor];
+  const name = traits(host.hypervisor).ioPartition;
   if (!name) return null;
   const vcpus = Math.min(PARTITION_MAX_VCPUS, host.pcpus);
   const spec = systemWorkload(PARTITION_BASE_LOAD, vcpus);
@@ -27,12 +27,6 @@ export function partitionGroup(host: HostSpec, gid: number, rng: Rng): GroupRunt
 export function setPartitionLoad(group: GroupRuntime, backendPcpus: number): void {
   const level = PARTITION_BASE_LOAD + backendPcpus / group.vcpus;
   group.workload.spec.cpu = level > 1 ? 1 : level;
-}
-
-/** The partition's memory is the host's `reserved`, all of it granted and in use. */
-export function partitionMemory(reservedMiB: number): Partial<VmMemory> {
-  const m = reservedMiB;
-  return { MEMSZ: m, GRANT: m, CNSM: m, SZTGT: m, TCHD: m, ACTV: m };
 }
 
 /** The host's driver partition when it is down (failed or booting after a restart), else null. */

@@ -30,7 +30,7 @@ export interface MemoryTransition {
 export class HostMemory {
   readonly minFree: number;
   state: MemState = 'high';
-  // fractional MiB: declared AS_DOUBLE so V8 stores them as doubles, set in the constructor
+  // fractional MiB (perf: double field)
   free = AS_DOUBLE;
   readonly share = new ShareTotals();
   /** the state the last step reported (a change between steps is reported by the next one) */

@@ -13,8 +13,7 @@ const JVM_LIVE_FRACTION = 0.4;
 export const JVM_GC_FRACTION = 0.06;
 
 export class VmMemory {
-  // Every amount below holds fractions of a MiB: each is declared AS_DOUBLE so that V8 stores it
-  // as a double from the start, and gets its real starting value in the constructor.
+  // Every amount below holds fractions of a MiB (perf: double field).
   U = AS_DOUBLE;
   R = AS_DOUBLE;
   Z = AS_DOUBLE;

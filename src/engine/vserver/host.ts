@@ -17,11 +17,10 @@ import type { CpuGroupConfig } from '../cpu/cpu-state.js';
 import { WorkloadState } from '../cpu/workload.js';
 import type { Rng } from '../rng.js';
 import { niceWeight, TokenBucket, vavavoom } from './bucket.js';
+import { EPS } from '../eps.js';
 
 /** Every guest runs at nice 0: the fair scheduler's weight 1024. */
 export const NICE0_SHARES = 1024;
-/** Fractions of a tick lost to float rounding of the CPU time the scheduler hands out. */
-const EPS = 1e-9;
 
 export type Emit = (tMs: number, kind: string, target: string, detail: string) => void;
 
@@ -128,8 +127,7 @@ export class VServerHost {
       }
     }
     // Stored whatever the outcome (`before` set 0 and Infinity), the cap computed even when it
-    // is not used: a guest's first hold then runs no code V8 has not seen, which would throw away
-    // the optimised `before`.
+    // is not used; perf: same path every time
     const capMs = (Math.max(0, placeable - x.pending) * 1000) / this.hz;
     cpu.gBlocked[x.g] = !ran && binding ? 1 : 0;
     cpu.gCapMs[x.g] = ran && binding ? capMs : Infinity;
@@ -152,8 +150,8 @@ export class VServerHost {
         const pending = x.pending;
         const want = Math.min(x.P, Math.floor(pending + EPS));
         const isHeld = b.tick(k, want) < 0;
-        // Held or not, the same code runs (a first hold then deoptimises nothing but the event
-        // below): a held tick charges nothing. What it ran before the hold and was not charged
+        // Held or not, the same code runs (perf: same path every time): a held tick charges
+        // nothing. What it ran before the hold and was not charged
         // yet cannot be: the bucket is empty. (Time used after an unhold in this quantum stays
         // pending for the ticks that follow it.)
         const charged = Math.max(0, pending - want);

@@ -1,16 +1,15 @@
-// The network, disk, containers and VServer panels: the panel's table fitted to the width, drawn
-// by the same TablePanel as the CPU and memory panels.
+// A panel's table fitted to the width: its column header, then the rows that fit.
 
 import { useMemo } from 'react';
 import type { Snapshot } from '../../engine/snapshot.js';
 import { fit } from '../columns.js';
-import { fitTable, tableHeader, tableRow } from '../columns-table.js';
-import { emptyText, TABLES, type TablePanelId } from '../panels.js';
-import type { PanelRow } from '../rows.js';
+import { fitTable, tableHeader, tableRow } from '../panels/table.js';
+import type { Panel } from '../panels/panel.js';
+import type { PanelRow } from '../panels/rows.js';
 import { TablePanel } from './TablePanel.js';
 
 export interface EntityTableProps {
-  panel: TablePanelId;
+  panel: Panel;
   rows: readonly PanelRow[];
   snapshot: Snapshot;
   width: number;
@@ -27,9 +26,9 @@ export interface EntityTableProps {
 
 export function EntityTable(props: EntityTableProps) {
   const { panel, rows, width, marker, hidden } = props;
-  const layout = useMemo(() => fitTable(TABLES[panel], width, marker, rows, hidden), [panel, width, marker, rows, hidden]);
+  const layout = useMemo(() => fitTable(panel.table, width, marker, rows, hidden), [panel, width, marker, rows, hidden]);
   return (
-    <TablePanel heading={tableHeader(layout)} rows={rows} empty={fit(props.empty ?? emptyText(panel, props.snapshot), width)}
+    <TablePanel heading={tableHeader(layout)} rows={rows} empty={fit(props.empty ?? panel.empty(props.snapshot), width)}
       segments={(row, sel) => tableRow(row, layout, sel)}
       selected={props.selected} top={props.top} height={props.height} color={props.color} width={width} />
   );

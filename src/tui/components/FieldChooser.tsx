@@ -3,7 +3,8 @@
 import { Box, Text } from 'ink';
 import { fit } from '../columns.js';
 import { hiddenFields, panelFields } from '../fields-chooser.js';
-import { PANEL_NAMES, scrollTop, type UiState } from '../state.js';
+import { PANELS } from '../panels/registry.js';
+import { scrollTop, type UiState } from '../state.js';
 import { accentColor } from '../theme.js';
 
 export function FieldChooser({ ui, width, height, color }: { ui: UiState; width: number; height: number; color: boolean }) {
@@ -19,7 +20,7 @@ export function FieldChooser({ ui, width, height, color }: { ui: UiState; width:
   return (
     <Box flexDirection="column" height={height}>
       <Text bold wrap="truncate" color={accentColor(color)}>
-        {fit(`Fields of the ${PANEL_NAMES[ui.panel]} panel: ${count} of ${all.length} shown; NAME always shows`, width)}
+        {fit(`Fields of the ${PANELS[ui.panel].name} panel: ${count} of ${all.length} shown; NAME always shows`, width)}
       </Text>
       <Box flexDirection="column" height={page}>
         {shown.map((f, i) => {

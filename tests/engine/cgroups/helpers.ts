@@ -1,20 +1,18 @@
 // Containers built in code, so the cgroup tests do not depend on the YAML loader.
-import { Engine } from '../../../src/engine/engine.js';
 import type { ContainerSample, Snapshot } from '../../../src/engine/snapshot.js';
 import type { Command, ContainerSpec, HostSpec, Profile, ServiceSpec, VmSpec, WorkloadSpec } from '../../../src/profile/types.js';
-import { host, profile } from '../../helpers/profile.js';
+import { host, profile, sampleAfter, workload } from '../../helpers/profile.js';
 
 type Over = Partial<Omit<ContainerSpec, 'workload' | 'service'>> & { workload?: Partial<WorkloadSpec>; service?: ServiceSpec | null };
 
 /** A container on `where` (a host, or a VM with `vm:`), busy on one thread unless told otherwise. */
 export function ctr(name: string, where: string, over: Over = {}): ContainerSpec {
-  const { workload, ...rest } = over;
+  const { workload: _workload, ...rest } = over;
   return {
     name, host: where, vm: null, image: 'busybox', imageMiB: 4, ioWeight: 100,
     cpuWeight: 100, cpuMax: null, memoryMaxMiB: null, memoryHighMiB: null, pidsMax: null, service: null,
     ...rest,
-    workload: { type: 'generic', heapMiB: 0, cpu: 1, threads: 1, pattern: 'steady', periodMs: 60000,
-      activeMiB: 64, dirtyMiBs: 0, netMbit: 0, iops: 0, ...workload },
+    workload: workload({ activeMiB: 64, ...over.workload }),
   };
 }
 
@@ -34,11 +32,7 @@ export function lab(hosts: HostSpec[], vms: VmSpec[], containers: ContainerSpec[
 
 /** Containers by name over `ms` after `warmMs`. */
 export function measure(p: Profile, warmMs: number, ms: number): Map<string, ContainerSample> {
-  const e = new Engine(p);
-  e.advance(warmMs);
-  e.sample();
-  e.advance(ms);
-  return byName(e.sample());
+  return byName(sampleAfter(p, warmMs, ms));
 }
 
 export function byName(s: Snapshot): Map<string, ContainerSample> {

@@ -1,0 +1,52 @@
+// What each hypervisor family is, in one table: the profile loader, the engine and the monitor
+// all read it, so a family's rules (where VMs and containers may run, what memory it keeps, who
+// carries the guests' I/O, how it schedules an SMP VM's vCPUs) are stated once. Adding a family
+// is one row here (and its name where the docs list the families).
+//
+// Pure data, no I/O: the engine imports it.
+
+export interface HypervisorTraits {
+  /** a hypervisor proper: VMs run on it (a container or VServer host shares one kernel) */
+  runsVms: boolean;
+  /** a Linux kernel of its own that runs cgroup v2 containers (on the host, not in a VM) */
+  runsContainers: boolean;
+  /**
+   * memory the virtualization layer keeps for itself when a host gives no `reserved:`, MiB:
+   * the VMkernel, Dom0, the parent partition, the host Linux, a desktop OS, a shared kernel
+   */
+  reservedMiB: number;
+  /** the driver partition that runs the guests' I/O back ends (as xentop names it), or null */
+  ioPartition: string | null;
+  /** a type-2 hypervisor: a desktop OS whose own applications compete with the VMs (host_os_load) */
+  hostOs: boolean;
+  /**
+   * the scheduler keeps an SMP VM's vCPUs together (co-stop, or strict gang scheduling): ESXi does;
+   * Xen's credit scheduler, KVM under CFS, Hyper-V and VirtualBox schedule each vCPU on its own
+   */
+  coschedules: boolean;
+  /** a Linux guest sees the time its vCPUs were ready but not run as steal time (KVM, Xen, ESXi's
+   *  vmware_steal_clock); Hyper-V and VirtualBox do not report it */
+  stealTime: boolean;
+}
+
+/** In the order the profile documentation lists them; the key is the profile's `hypervisor:` word. */
+export const HYPERVISOR_TRAITS = {
+  esxi: { runsVms: true, runsContainers: false, reservedMiB: 1024, ioPartition: null, hostOs: false, coschedules: true, stealTime: true },
+  xen: { runsVms: true, runsContainers: false, reservedMiB: 2048, ioPartition: 'Domain-0', hostOs: false, coschedules: false, stealTime: true },
+  hyperv: { runsVms: true, runsContainers: false, reservedMiB: 2048, ioPartition: 'Parent-Partition', hostOs: false, coschedules: false, stealTime: false },
+  kvm: { runsVms: true, runsContainers: true, reservedMiB: 1024, ioPartition: null, hostOs: false, coschedules: false, stealTime: true },
+  vbox: { runsVms: true, runsContainers: false, reservedMiB: 4096, ioPartition: null, hostOs: true, coschedules: false, stealTime: false },
+  vserver: { runsVms: false, runsContainers: true, reservedMiB: 512, ioPartition: null, hostOs: false, coschedules: false, stealTime: false },
+  linux: { runsVms: false, runsContainers: true, reservedMiB: 512, ioPartition: null, hostOs: false, coschedules: false, stealTime: false },
+} as const satisfies Record<string, HypervisorTraits>;
+
+export type Hypervisor = keyof typeof HYPERVISOR_TRAITS;
+
+export const HYPERVISORS = Object.keys(HYPERVISOR_TRAITS) as unknown as readonly [Hypervisor, ...Hypervisor[]];
+
+/** The traits of one family, typed as the interface (not the literal row). */
+export const traits = (h: Hypervisor): HypervisorTraits => HYPERVISOR_TRAITS[h];
+
+/** The families with a trait, in table order (for messages that list them). */
+export const familiesThat = (trait: 'runsVms' | 'runsContainers' | 'hostOs' | 'coschedules'): Hypervisor[] =>
+  HYPERVISORS.filter((h) => HYPERVISOR_TRAITS[h][trait]);
