@@ -131,7 +131,9 @@ function hostOf(read: Read, l: CaptureLayout, vms: VmSample[]): HostSample {
     loadAvg: [read(l.load[0]), read(l.load[1]), read(l.load[2])], gangIdlePct: NaN,
     vmCount: vms.filter((v) => v.kind === 'vm').length, vcpuCount: vms.reduce((a, v) => a + (v.kind === 'vm' ? v.vcpus : 0), 0),
     MEM_TOTAL: mem('Machine MBytes'), MEM_FREE: mem('Free MBytes'), MEM_STATE: STATE_BY_CODE[code] ?? 'high',
-    minFree: mem('Kernel MinFree MBytes'), reserved: mem('Kernel MBytes'), overcommit: mem('Memory Overcommit (1 Minute Avg)'),
+    minFree: mem('Kernel MinFree MBytes'), reserved: mem('Kernel MBytes'), // esxtop writes the excess over 1, averaged: the plain ratio is 1 more than the 1-minute one
+    overcommit: 1 + mem('Memory Overcommit (1 Minute Avg)'),
+    overcommitAvg: [mem('Memory Overcommit (1 Minute Avg)'), mem('Memory Overcommit (5 Minute Avg)'), mem('Memory Overcommit (15 Minute Avg)')],
     PSHARE_SHARED: mem('PShare Shared MBytes'), PSHARE_COMMON: mem('PShare Common MBytes'), PSHARE_SAVING: mem('PShare Savings MBytes'),
     MEMCTL: mem('Memctl Current MBytes'), MEMCTL_TGT: mem('Memctl Target MBytes'),
     SWAP: mem('Swap Used MBytes'), SWAP_TGT: mem('Swap Target MBytes'), 'SWR/s': mem('Swap MBytes Read/sec'), 'SWW/s': mem('Swap MBytes Write/sec'),

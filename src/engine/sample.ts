@@ -187,7 +187,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
   const hostSample: HostSample = {
     // hostMemoryFields' keys named, not spread; perf: one shape
     MEM_TOTAL: m.MEM_TOTAL, MEM_FREE: m.MEM_FREE, MEM_STATE: m.MEM_STATE, minFree: m.minFree, reserved: m.reserved,
-    overcommit: m.overcommit, PSHARE_SHARED: m.PSHARE_SHARED, PSHARE_COMMON: m.PSHARE_COMMON, PSHARE_SAVING: m.PSHARE_SAVING,
+    overcommit: m.overcommit, overcommitAvg: m.overcommitAvg, PSHARE_SHARED: m.PSHARE_SHARED, PSHARE_COMMON: m.PSHARE_COMMON, PSHARE_SAVING: m.PSHARE_SAVING,
     MEMCTL: m.MEMCTL, MEMCTL_TGT: m.MEMCTL_TGT, SWAP: m.SWAP, SWAP_TGT: m.SWAP_TGT, 'SWR/s': m['SWR/s'], 'SWW/s': m['SWW/s'],
     ZIP: m.ZIP,
     NIC_Mbps: hostIo.NIC_Mbps, DISK_IOPS: io.host.DISK_IOPS, io: hostIo,

@@ -72,6 +72,8 @@ export interface HostMemory {
   reserved: number;
   /** configured VM memory over the memory available to VMs */
   overcommit: number;
+  /** esxtop's MEM overcommit avg over 1, 5 and 15 minutes: the excess of that ratio over 1, averaged */
+  overcommitAvg: [number, number, number];
   PSHARE_SHARED: number;
   PSHARE_COMMON: number;
   PSHARE_SAVING: number;

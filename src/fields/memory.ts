@@ -50,7 +50,8 @@ export const MEM_FIELDS: readonly FieldDef<MemFieldKey>[] = [
     meaning: 'memory the guest itself paged to its disk because the balloon took more than it had idle' },
 ];
 
-export type HostMemKey = keyof HostMemory;
+/** the host's memory figures that are one number each */
+export type HostMemKey = Exclude<keyof HostMemory, 'overcommitAvg'>;
 
 /** Host memory fields of the batch output; MEM_STATE is a word in JSONL, a number in the CSV. */
 export const HOST_MEM_FIELDS: readonly { key: HostMemKey; csv: string; meaning: string }[] = [

@@ -31,7 +31,7 @@ export const HOST_IO: HostIoFields = {
 
 /** A 64 GiB host with every header number distinct, so a test can tell them apart. */
 export const HOST_MEMORY: HostMemory = {
-  MEM_TOTAL: 65536, MEM_FREE: 40960, MEM_STATE: 'high', minFree: 1270, reserved: 1024, overcommit: 0.75,
+  MEM_TOTAL: 65536, MEM_FREE: 40960, MEM_STATE: 'high', minFree: 1270, reserved: 1024, overcommit: 0.75, overcommitAvg: [0, 0, 0],
   PSHARE_SHARED: 700, PSHARE_COMMON: 200, PSHARE_SAVING: 500, MEMCTL: 78, MEMCTL_TGT: 90,
   SWAP: 12, SWAP_TGT: 34, 'SWR/s': 0.5, 'SWW/s': 1.25, ZIP: 56,
 };

@@ -27,6 +27,9 @@ export interface MemoryTransition {
   to: MemState;
 }
 
+/** The windows of esxtop's MEM overcommit averages, seconds. */
+const OVERCOMMIT_WINDOW_S = [60, 300, 900];
+
 export class HostMemory {
   readonly minFree: number;
   state: MemState = 'high';
@@ -53,6 +56,11 @@ export class HostMemory {
    * Linux host has no balloon or host swap for them: they simply take free memory.
    */
   processMiB = AS_DOUBLE;
+  /**
+   * esxtop's MEM overcommit avg: the excess of powered-on VMs' configured memory over the memory
+   * available to VMs (0.25 = 25% more), averaged over 1, 5 and 15 minutes like the load average.
+   */
+  readonly overcommitAvg = new Float64Array(3);
 
   constructor(
     readonly totalMiB: number,
@@ -106,7 +114,17 @@ export class HostMemory {
 
   /** Advance dtS seconds; returns the state change since the last step, if any. */
   step(tMs: number, dtS: number): MemoryTransition | null {
-    for (let i = 0; i < this.vms.length; i++) this.on[i] = this.vms[i].powered;
+    let configured = 0;
+    for (let i = 0; i < this.vms.length; i++) {
+      this.on[i] = this.vms[i].powered;
+      configured += this.on[i] ? this.vms[i].memoryMiB : 0;
+    }
+    const forVms = this.totalMiB - this.reservedMiB;
+    const over = forVms > 0 ? Math.max(0, configured / forVms - 1) : 0;
+    for (let k = 0; k < 3; k++) {
+      const decay = Math.exp(-dtS / OVERCOMMIT_WINDOW_S[k]);
+      this.overcommitAvg[k] = this.overcommitAvg[k] * decay + over * (1 - decay);
+    }
     this.touch(tMs, dtS);
     scanPages(this.vms, this.hostGHz, dtS, this.on, this.share, this.sharing);
     this.free = this.computeFree();

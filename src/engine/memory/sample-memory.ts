@@ -55,6 +55,7 @@ export function hostMemoryFields(mem: HostMemoryModel, vms: readonly VmMemoryFie
     minFree: mem.minFree,
     reserved: mem.reservedMiB,
     overcommit: available > 0 ? configured / available : 0,
+    overcommitAvg: [mem.overcommitAvg[0], mem.overcommitAvg[1], mem.overcommitAvg[2]],
     PSHARE_SHARED: mem.share.shared,
     PSHARE_COMMON: mem.share.common,
     PSHARE_SAVING: Math.max(0, mem.share.shared - mem.share.common),

@@ -178,6 +178,11 @@ export function hostColumns(p: HostPlan): Column[] {
     }
   };
 
+  add('Memory', null, {
+    'Memory Overcommit (1 Minute Avg)': (h: HostSample) => h.overcommitAvg[0],
+    'Memory Overcommit (5 Minute Avg)': (h: HostSample) => h.overcommitAvg[1],
+    'Memory Overcommit (15 Minute Avg)': (h: HostSample) => h.overcommitAvg[2],
+  }, hostOf);
   add('Physical Cpu Load', null, {
     'Cpu Load (1 Minute Avg)': (h: HostSample) => h.loadAvg[0],
     'Cpu Load (5 Minute Avg)': (h: HostSample) => h.loadAvg[1],

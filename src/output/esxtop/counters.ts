@@ -22,6 +22,10 @@ const aDec = { format: 'dec2', set: '-a' } as const;
 
 export const ESXTOP_COUNTERS = {
   Memory: {
+    /** written first of all, before Physical Cpu Load, as esxtop does; the rest of Memory after Physical Cpu */
+    'Memory Overcommit (1 Minute Avg)': dec,
+    'Memory Overcommit (5 Minute Avg)': dec,
+    'Memory Overcommit (15 Minute Avg)': dec,
     'Machine MBytes': int,
     'Kernel MBytes': int,
     'NonKernel MBytes': int,
