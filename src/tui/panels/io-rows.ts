@@ -26,7 +26,8 @@ function ioRows(vms: readonly VmSample[], host: string | undefined, sort: SortKe
   const byName = (a: VmSample, b: VmSample) => a.name.localeCompare(b.name) || a.gid - b.gid;
   const order = sort === 'NAME' ? byName : (a: VmSample, b: VmSample) => busy(b) - busy(a) || a.gid - b.gid;
   const system = (vm: VmSample) => (vm.kind === 'system' ? 0 : 1);
-  return vms.filter((vm) => vm.host === host)
+  // a capture's group with no port (or no virtual disk) reads NaN here: as in esxtop, not a row
+  return vms.filter((vm) => vm.host === host && !Number.isNaN(busy(vm)))
     .sort((a, b) => system(a) - system(b) || order(a, b))
     .map((vm) => ({ key: `vm:${vm.gid}`, kind: 'vm', id: vm.gid, name: vm.name, vcpus: vm.vcpus, gid: vm.gid, values: vm }));
 }
