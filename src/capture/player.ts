@@ -7,6 +7,14 @@ import type { CaptureSample } from './parser.js';
 import { captureSnapshot, type CaptureSnapshot } from './snapshot.js';
 import type { CaptureStream } from './stream.js';
 
+/**
+ * Decoded samples held ahead of the one on screen. The clock plays at most 10 samples a second
+ * and the monitor pulls every 200 ms, so a few are enough; the stream stops reading while they
+ * wait, which bounds the memory of a capture of any length (draining it all here decoded a
+ * 2,000-sample, 260 MB file into a gigabyte).
+ */
+const LOOKAHEAD = 32;
+
 export class CapturePlayer {
   /** simulated ms of samples 2..N decoded so far: the clock's replay schedule */
   readonly schedule: number[] = [];
@@ -18,9 +26,11 @@ export class CapturePlayer {
     this.pull();
   }
 
-  /** moves the decoded samples into the schedule; the stream keeps reading behind them */
+  /** moves decoded samples into the schedule, up to LOOKAHEAD waiting; the stream reads on behind them */
   pull(): void {
-    for (let s = this.stream.shift(); s; s = this.stream.shift()) {
+    while (this.pending.length < LOOKAHEAD) {
+      const s = this.stream.shift();
+      if (!s) return;
       this.pending.push(s);
       this.schedule.push(Math.round(s.t * 1000));
     }

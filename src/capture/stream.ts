@@ -4,6 +4,7 @@
 // pass counts the file's lines for the position indicator (sample k of N).
 
 import { createReadStream, type ReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { CaptureParser, type CaptureSample } from './parser.js';
 import type { CaptureLayout } from './layout.js';
 
@@ -105,27 +106,39 @@ export class CaptureStream {
   }
 }
 
-/** Lines with text in them, counted on bytes (CRLF, LF or a bare CR each end one). */
+/**
+ * Lines with text in them, counted on bytes (CRLF, LF or a bare CR each end one). One buffer is
+ * read into again and again: a stream's fresh buffer per read, over a 260 MB file read at full
+ * speed, outran the collector by some 60 MB of RSS while the monitor was already showing sample 1.
+ */
 export async function countLines(path: string): Promise<number> {
   let lines = 0;
   let content = false;
   let lastCr = false;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i];
-      if (b === 10) {
-        if (!lastCr && content) lines++;
-        if (!lastCr) content = false;
-        lastCr = false;
-      } else if (b === 13) {
-        if (content) lines++;
-        content = false;
-        lastCr = true;
-      } else {
-        lastCr = false;
-        content = true;
+  const file = await open(path, 'r');
+  const buffer = Buffer.allocUnsafe(256 * 1024);
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      for (let i = 0; i < bytesRead; i++) {
+        const b = buffer[i];
+        if (b === 10) {
+          if (!lastCr && content) lines++;
+          if (!lastCr) content = false;
+          lastCr = false;
+        } else if (b === 13) {
+          if (content) lines++;
+          content = false;
+          lastCr = true;
+        } else {
+          lastCr = false;
+          content = true;
+        }
       }
     }
+  } finally {
+    await file.close();
   }
   return lines + (content ? 1 : 0);
 }
