@@ -19,9 +19,16 @@ const COMMA = 44;
 const CR = 13;
 const LF = 10;
 
+function indexOrEnd(chunk: string, from: number): number {
+  const k = chunk.indexOf('\n', from);
+  return k < 0 ? chunk.length : k;
+}
+
 export class CsvTokenizer {
   private state = State.FieldStart;
   private cells: string[] = [];
+  /** cells of the current line so far (the array keeps its length from the line before) */
+  private count = 0;
   /** the part of the current cell read in earlier chunks */
   private carry = '';
   private line = 1;
@@ -32,6 +39,8 @@ export class CsvTokenizer {
    * 17,000-column capture costs strings only for the columns the panels map. null: every column.
    */
   private keep: Uint8Array | null = null;
+  /** the current chunk's next LF at or after the last quoted cell's start (its length: none); -1 unknown */
+  private nextLf = -1;
 
   constructor(private readonly sink: TokenizerSink) {}
 
@@ -41,6 +50,7 @@ export class CsvTokenizer {
   }
 
   push(chunk: string): void {
+    this.nextLf = -1;
     let start = 0;
     const n = chunk.length;
     let i = 0;
@@ -53,7 +63,7 @@ export class CsvTokenizer {
           break;
         case State.FieldStart:
           if (c === QUOTE) { this.state = State.Quoted; i++; start = i; continue; }
-          if (c === COMMA) { this.cells.push(''); i++; start = i; continue; }
+          if (c === COMMA) { this.add(''); i++; start = i; continue; }
           if (c === CR || c === LF) { this.endLine(true, c); i++; start = i; continue; }
           this.state = State.Unquoted;
           start = i;
@@ -73,7 +83,7 @@ export class CsvTokenizer {
           start = i;
           if (d === COMMA) this.state = State.FieldStart;
           else if (d === QUOTE) {
-            this.sink.glued?.(this.recordLine, this.cells.length, this.cells[this.cells.length - 1]);
+            this.sink.glued?.(this.recordLine, this.count, this.cells[this.count - 1]);
             this.state = State.Quoted;
           } else this.endLine(false, d);
           continue;
@@ -92,7 +102,7 @@ export class CsvTokenizer {
           if (c === QUOTE) { this.carry += '"'; this.state = State.Quoted; i++; start = i; continue; }
           if (c === COMMA) { this.endCell(chunk, i, i); this.state = State.FieldStart; i++; start = i; continue; }
           if (c === CR || c === LF) { this.endCell(chunk, i, i); this.endLine(false, c); i++; start = i; continue; }
-          this.sink.junk?.(this.recordLine, this.cells.length + 1);
+          this.sink.junk?.(this.recordLine, this.count + 1);
           this.state = State.Unquoted;
           start = i;
           continue;
@@ -112,7 +122,7 @@ export class CsvTokenizer {
         break;
       case State.FieldStart:
         // `"a",` at the very end: the trailing empty field of an unterminated last line
-        if (this.cells.length > 0) { this.cells.push(''); this.emit(); }
+        if (this.count > 0) { this.add(''); this.emit(); }
         break;
       case State.AfterCr:
         break;
@@ -130,32 +140,48 @@ export class CsvTokenizer {
   }
 
   private wanted(): boolean {
-    return this.keep === null || this.keep[this.cells.length] === 1;
+    return this.keep === null || this.keep[this.count] === 1;
   }
 
   private endCell(chunk: string, from: number, to: number): void {
-    if (!this.wanted()) this.cells.push('');
-    else if (this.carry === '') this.cells.push(chunk.slice(from, to));
-    else this.cells.push(this.carry + chunk.slice(from, to));
+    if (!this.wanted()) this.add('');
+    else if (this.carry === '') this.add(chunk.slice(from, to));
+    else this.add(this.carry + chunk.slice(from, to));
     this.carry = '';
   }
 
   /** A line break at `FieldStart` after a comma is the trailing empty field; alone, an empty line. */
   private endLine(atFieldStart: boolean, c: number): void {
-    if (atFieldStart && this.cells.length > 0) this.cells.push('');
-    if (this.cells.length > 0) this.emit();
+    if (atFieldStart && this.count > 0) this.add('');
+    if (this.count > 0) this.emit();
     else this.recordLine = this.line + 1;
     this.line++;
     this.recordLine = this.line;
     this.state = c === CR ? State.AfterCr : State.FieldStart;
   }
 
-  private emit(): void {
-    this.sink.record(this.cells, this.recordLine);
-    this.cells.length = 0;
+  private add(cell: string): void {
+    this.cells[this.count++] = cell;
   }
 
+  private emit(): void {
+    // the array is kept from line to line: emptied and regrown each time, a 20,000-cell line
+    // reallocated some 500 KB of it, and collecting that was most of the reader's memory churn
+    if (this.cells.length !== this.count) this.cells.length = this.count;
+    this.sink.record(this.cells, this.recordLine);
+    this.count = 0;
+  }
+
+  /**
+   * Line breaks inside quoted cells, for the line numbers. The next LF of the chunk is looked up
+   * once and kept: searching afresh from each quoted cell scanned to the end of the row every
+   * time, quadratic in a 20,000-column line (most of the reader's time on such a file).
+   */
   private countLines(chunk: string, from: number, to: number): void {
-    for (let k = chunk.indexOf('\n', from); k >= 0 && k < to; k = chunk.indexOf('\n', k + 1)) this.line++;
+    if (this.nextLf < from) this.nextLf = indexOrEnd(chunk, from);
+    while (this.nextLf < to) {
+      this.line++;
+      this.nextLf = indexOrEnd(chunk, this.nextLf + 1);
+    }
   }
 }

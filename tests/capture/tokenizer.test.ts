@@ -25,6 +25,15 @@ describe('the capture tokenizer', () => {
     }
   });
 
+  it('numbers lines past line breaks inside quoted cells, wherever the chunks are cut', () => {
+    const text = '"a","b\nc","d",\n"1","2","3",\n"x\n\ny","z",\n"4","5",\n';
+    for (let cut = 0; cut <= text.length; cut++) {
+      const { records } = tokenize([text.slice(0, cut), text.slice(cut)]);
+      expect(records.map((r) => r.line), `cut at ${cut}`).toEqual([1, 3, 4, 7]);
+      expect(records[2].cells, `cut at ${cut}`).toEqual(['x\n\ny', 'z', '']);
+    }
+  });
+
   it('splits -a\'s unquoted "   -" run from the quoted cell glued after it, and says where', () => {
     const { records, glued } = tokenize(['"x","y",   -"z",   -\n']);
     expect(records[0].cells).toEqual(['x', 'y', '   -', 'z', '   -']);
