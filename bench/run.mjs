@@ -7,6 +7,7 @@
 //   tty-bytes.mjs bytes per second in a real PTY          (issues 2, 8; ../shared/tools/ptybytes.sh)
 //   latency.mjs   key to changed screen, PTY + xterm      (issue 8)
 //   deopt.mjs     V8 bailouts of the 1,000-vCPU lab, a ceiling (docs/performance.md; also a test)
+//   capture.mjs   a 280 MB esxtop -a capture in the monitor: sample 1, RSS (issue 21)
 //   pty.mjs       shared: spawn in a PTY with CI=0 and NODE_ENV=production, /proc readings
 // Not run here: tty-anatomy.mjs takes the monitor's updates apart (moves, text, rows changed).
 import { fileURLToPath } from 'node:url';
@@ -160,6 +161,19 @@ await part('key to screen, 120x40 PTY + headless xterm, lab at -d 1: m / c alter
   console.log(`  ${r.presses} presses: median ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`);
   add('key to screen median / max ms', `${r.p50.toFixed(1)} / ${r.max.toFixed(1)}`, '', '< 50',
     r.max < 50 ? 'met' : r.p50 < 50 ? 'median met, max MISSED' : 'MISSED');
+});
+
+// --- a real host's capture: a 20,000-column, 2,000-sample esxtop -a file ---------------------
+await part('vmtop FILE.csv on a synthetic esxtop -a capture, 20,000 columns x 2,000 samples, --speed 64, 120x40 PTY, 60 s   goal: sample 1 < 3 s, RSS < 200 MB', async () => {
+  const { benchCapture } = await import('./capture.mjs');
+  const r = await benchCapture(20000, 2000, 60);
+  const mb = (mib) => mib * 1.048576;
+  console.log(`  file: ${fmt(r.bytes / 1e6, 0)} MB, ${fmt(r.columns, 0)} columns (${r.vms} VMs), written in ${r.writeS.toFixed(1)} s`);
+  console.log(`  sample 1 on screen ${(r.firstMs / 1000).toFixed(2)} s; whole file counted (sample k/N) ${r.countedMs === null ? 'not yet' : `${(r.countedMs / 1000).toFixed(1)} s`}`);
+  console.log(`  played to sample ${r.reached}/${r.of ?? '?'} in ${r.wallS.toFixed(0)} s (10 frames a second at most)`);
+  console.log(`  RSS median ${fmt(mb(r.rssP50MiB), 0)} MB, max ${fmt(mb(r.rssMaxMiB), 0)} MB, peak (VmHWM) ${fmt(mb(r.peakMiB), 0)} MB`);
+  add('capture 20,000 x 2,000: sample 1 s', (r.firstMs / 1000).toFixed(2), '', '< 3', r.firstMs < 3000);
+  add('capture 20,000 x 2,000: RSS peak MB', fmt(mb(r.peakMiB), 0), '', '< 200', mb(r.peakMiB) < 200);
 });
 
 // --- summary -------------------------------------------------------------------------------
