@@ -82,6 +82,11 @@ for (const [object, counters] of Object.entries(READ_ONLY_COUNTERS)) {
 }
 
 function quote(text: string): string {
+  // control characters or bytes that are not UTF-8: a binary file, not a misspelt header
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) return 'binary data, not text';
+  }
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}...` : text);
 }
 

@@ -71,6 +71,10 @@ export class CaptureParser {
     this.tokenizer.end();
     if (this.headerError) throw this.headerError;
     if (truncated) this.note('the file ends inside a quoted cell: its last line is truncated');
+    if (truncated && this.samples === 0) {
+      const line = this.tokenizer.lineNumber;
+      throw new NotACapture(`the file ends inside line ${line}${line === 1 ? ' (the header)' : ''}, in a quoted cell: it is truncated, and no whole sample precedes it`);
+    }
     if (!this.sawText || !this.layout) throw new NotACapture('the file is empty: expected an esxtop batch capture (a "(PDH-CSV 4.0) ..." header line, then one line per sample)');
     if (this.samples === 0) {
       throw new NotACapture(this.badRows.length

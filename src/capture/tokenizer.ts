@@ -130,6 +130,11 @@ export class CsvTokenizer {
     this.state = State.FieldStart;
   }
 
+  /** the line being read (1-based) */
+  get lineNumber(): number {
+    return this.recordLine;
+  }
+
   /** whether the last record ended inside a quoted cell (a truncated file) */
   get insideQuote(): boolean {
     return this.state === State.Quoted;
