@@ -19,9 +19,11 @@ export function line(variants: readonly Parts[], width: number): Segment[] {
   return [...found.map(seg), { text: ' '.repeat(width - length(found)) }];
 }
 
-export const two = (n: number) => n.toFixed(2);
+/** A figure a real capture may lack (NaN) reads `-`, never `NaN` or a made-up 0. */
+export const two = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(2));
+export const whole = (n: number) => (Number.isNaN(n) ? '-' : String(Math.round(n)));
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-export const pct = (part: number, whole: number) => (whole > 0 ? ((part * 100) / whole).toFixed(1) : '0.0');
+export const pct = (part: number, of: number) => (Number.isNaN(part) || Number.isNaN(of) ? '-' : of > 0 ? ((part * 100) / of).toFixed(1) : '0.0');
 export const blank = (width: number): Segment[] => [{ text: ' '.repeat(width) }];
 export const coloured = (text: string, level: Level): Segment => ({ text, level });
 export const count = (n: number, level: Level = 'warn'): Segment => coloured(String(n), n > 0 ? level : 'ok');

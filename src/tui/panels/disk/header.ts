@@ -6,7 +6,7 @@ import { levelOf } from '../../../fields/cpu.js';
 import { DISK_FIELDS } from '../../../fields/disk.js';
 import type { Segment } from '../../columns.js';
 import { field } from '../table.js';
-import { coloured, line, pct, two } from '../header-line.js';
+import { coloured, line, pct, two, whole } from '../header-line.js';
 
 const DAVG = field(DISK_FIELDS, 'DAVG');
 const KAVG = field(DISK_FIELDS, 'KAVG');
@@ -16,9 +16,9 @@ export function diskLines(host: HostSample, width: number): Segment[][] {
   const io = host.io;
   const cmds = two(io.DISK_IOPS);
   const store = line([
-    [`DATASTORE: ${cmds} cmds/s of ${Math.round(io.diskMaxIops)} (${pct(io.DISK_IOPS, io.diskMaxIops)}%), ` +
+    [`DATASTORE: ${cmds} cmds/s of ${whole(io.diskMaxIops)} (${pct(io.DISK_IOPS, io.diskMaxIops)}%), ` +
       `MBREAD/s ${two(io.diskReadMBs)}, MBWRTN/s ${two(io.diskWriteMBs)}`],
-    [`DISK: ${cmds} of ${Math.round(io.diskMaxIops)} cmds/s, ${two(io.diskReadMBs)} MiB/s rd, ${two(io.diskWriteMBs)} wr`],
+    [`DISK: ${cmds} of ${whole(io.diskMaxIops)} cmds/s, ${two(io.diskReadMBs)} MiB/s rd, ${two(io.diskWriteMBs)} wr`],
   ], width);
   const lat = (f: typeof DAVG, v: number) => coloured(two(v), levelOf(f, v));
   const d = lat(DAVG, io.diskDAVG);
@@ -26,7 +26,7 @@ export function diskLines(host: HostSample, width: number): Segment[][] {
   const g = lat(GAVG, io.diskGAVG);
   const sioc = io.siocActive ? coloured('SIOC active: disk shares divide the device', 'warn') : 'SIOC idle';
   const qued = coloured(two(io.diskQUED), io.diskQUED > 1 ? 'alarm' : 'ok');
-  const queue = `DQLEN ${io.diskDQLEN} ACTV ${two(io.diskACTV)} QUED `;
+  const queue = `DQLEN ${whole(io.diskDQLEN)} ACTV ${two(io.diskACTV)} QUED `;
   const latency = line([
     ['LATENCY/ms: DAVG ', d, '  KAVG ', k, '  GAVG ', g, ' (= DAVG + KAVG)   ', sioc, `   ${queue}`, qued],
     ['LATENCY/ms: DAVG ', d, '  KAVG ', k, '  GAVG ', g, '  ', io.siocActive ? coloured('SIOC', 'warn') : '', `  ${queue}`, qued],

@@ -6,7 +6,7 @@ import { levelOf } from '../../../fields/cpu.js';
 import { NET_FIELDS } from '../../../fields/network.js';
 import type { Segment } from '../../columns.js';
 import { field } from '../table.js';
-import { coloured, line, pct, plural, two } from '../header-line.js';
+import { coloured, line, pct, plural, two, whole } from '../header-line.js';
 
 const DRPTX = field(NET_FIELDS, '%DRPTX');
 const DRPRX = field(NET_FIELDS, '%DRPRX');
@@ -22,10 +22,10 @@ export function netLines(snap: Snapshot, host: HostSample, width: number): Segme
   const io = host.io;
   const tx = coloured(two(io.nicDropTxPct), levelOf(DRPTX, io.nicDropTxPct));
   const rx = coloured(two(io.nicDropRxPct), levelOf(DRPRX, io.nicDropRxPct));
-  const speed = io.nicSpeedMbit;
+  const speed = whole(io.nicSpeedMbit);
   const nic = line([
-    [`NIC   /Mbit: vmnic0 ${speed} full duplex, TX ${two(io.nicTxMbps)} (${pct(io.nicTxMbps, speed)}%), ` +
-      `RX ${two(io.nicRxMbps)} (${pct(io.nicRxMbps, speed)}%)   %DRPTX `, tx, '  %DRPRX ', rx],
+    [`NIC   /Mbit: vmnic0 ${speed} full duplex, TX ${two(io.nicTxMbps)} (${pct(io.nicTxMbps, io.nicSpeedMbit)}%), ` +
+      `RX ${two(io.nicRxMbps)} (${pct(io.nicRxMbps, io.nicSpeedMbit)}%)   %DRPTX `, tx, '  %DRPRX ', rx],
     [`NIC/Mbit: ${speed}, TX ${two(io.nicTxMbps)}, RX ${two(io.nicRxMbps)}  %DRPTX `, tx, ' %DRPRX ', rx],
     [`NIC ${speed}: TX ${two(io.nicTxMbps)} RX ${two(io.nicRxMbps)} DRP `, tx, '/', rx],
   ], width);
