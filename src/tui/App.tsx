@@ -161,7 +161,7 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
       <StatusLine ui={ui} events={view.events} width={width} color={color} rows={rows.length} />
       {view.mode === 'demo'
         ? <CaptionLines caption={view.caption} width={width} color={color} />
-        : <Footer panel={ui.panel} width={width} color={color} />}
+        : <Footer panel={ui.panel} width={width} color={color} replaying={clock.replaying} />}
     </Box>
   );
 }

@@ -40,6 +40,8 @@ export interface KeyBinding {
   panels?: readonly PanelId[];
   /** short footer text; keys sharing a hint are shown together ("U/R/N sort") */
   hint?: string;
+  /** the key is refused while a recording plays back: the footer leaves it out there */
+  live?: true;
   action: KeyAction;
 }
 
@@ -200,7 +202,7 @@ const TABLE: readonly Row[] = [
   { key: '+', help: 'double the speed (simulated seconds per wall second, x0.25 to x64)', hint: 'speed', action: speed(2) },
   { key: '-', help: 'halve the speed', hint: 'speed', action: speed(0.5) },
   { key: '.', help: 'while paused: one refresh forward (a replay: the next recorded sample)', hint: 'step', action: stepOnce },
-  { key: 's', help: 'set the refresh interval in simulated seconds (digits, Enter applies, Esc cancels)', hint: 'delay', action: askDelay },
+  { key: 's', live: true, help: 'set the refresh interval in simulated seconds (digits, Enter applies, Esc cancels)', hint: 'delay', action: askDelay },
   { key: 'tab', help: 'show the next host', hint: 'host', action: cycleHost(1) },
   { key: ']', help: 'show the next host', action: cycleHost(1) },
   { key: '[', help: 'show the previous host', action: cycleHost(-1) },
@@ -210,25 +212,25 @@ const TABLE: readonly Row[] = [
   { key: 'pgdn', help: 'select one page down', action: move((i, page) => i + page) },
   { key: 'home', help: 'select the first row', action: move(() => 0) },
   { key: 'end', help: 'select the last row', action: move((_i, _p, total) => total - 1) },
-  ...PANEL_IDS.map((id): Row => ({ key: PANELS[id].key, help: PANELS[id].keyHelp, hint: PANELS[id].keyHint ?? 'panel', action: showPanel(id) })),
+  ...PANEL_IDS.map((id): Row => ({ key: PANELS[id].key, help: PANELS[id].keyHelp, hint: 'panel', action: showPanel(id) })),
   { key: '/', help: 'filter rows by name, every panel (live while typing; Enter keeps, Esc clears)', hint: 'filter', action: openFilterKey },
   { key: 'enter', help: 'details of the selected VM, container or guest: every metric, sparklines of its history (Esc closes)', hint: 'details', action: openDetails },
   { key: 'f', help: 'choose the panel\'s fields (space toggles, a shows all, Esc closes); NAME always shows', hint: 'fields', action: openFieldsKey },
   { key: 'W', help: 'write the view settings (panel, fields, sort, delay, theme) to the config file', action: writeSettings },
   { key: 'T', help: 'next colour theme: default, light (light backgrounds), none (no colour)', action: cycleTheme },
-  { key: 'L', help: 'inject load into the selected VM or container: the total in % of one vCPU (200 = two vCPUs busy) and seconds (Enter sends, Esc cancels)', hint: 'load', action: simCommand('L', openLoad) },
-  { key: 'V', help: 'migrate the selected VM (c m n d, or a VM row under o): pick the host from a list that says why a host is not eligible ' +
+  { key: 'L', live: true, help: 'inject load into the selected VM or container: the total in % of one vCPU (200 = two vCPUs busy) and seconds (Enter sends, Esc cancels)', hint: 'load', action: simCommand('L', openLoad) },
+  { key: 'V', live: true, help: 'migrate the selected VM (c m n d, or a VM row under o): pick the host from a list that says why a host is not eligible ' +
     '(↑ ↓, Enter sends, Esc cancels); Tab there moves its disk to another host\'s datastore instead (Storage vMotion)', hint: 'migrate', action: simCommand('V', openMigrate) },
-  { key: 'Z', help: 'freeze (after y to confirm) / thaw the selected container', action: simCommand('Z', freezeThaw) },
-  { key: 'X', help: 'fail (after y to confirm) / recover the selected host: o\'s selected host row, elsewhere the host on screen; on a Domain-0 / Parent-Partition row, that partition: its guests\' I/O stops until it is back', hint: 'fail/recover',
+  { key: 'Z', live: true, help: 'freeze (after y to confirm) / thaw the selected container', action: simCommand('Z', freezeThaw) },
+  { key: 'X', live: true, help: 'fail (after y to confirm) / recover the selected host: o\'s selected host row, elsewhere the host on screen; on a Domain-0 / Parent-Partition row, that partition: its guests\' I/O stops until it is back', hint: 'fail/recover',
     action: simCommand('X', failRecover) },
-  { key: 'P', help: 'power the selected VM on, or off (after y to confirm: like pulling the plug)', action: simCommand('P', powerOnOff) },
-  { key: 'S', help: 'suspend the selected VM (its memory written out, no CPU) / resume it; s (lower case) is the refresh interval',
+  { key: 'P', live: true, help: 'power the selected VM on, or off (after y to confirm: like pulling the plug)', action: simCommand('P', powerOnOff) },
+  { key: 'S', live: true, help: 'suspend the selected VM (its memory written out, no CPU) / resume it; s (lower case) is the refresh interval',
     action: simCommand('S', suspendResume) },
-  { key: 'B', help: 'reset the selected VM (after y to confirm: like its reset button, the guest reboots on its host)', action: simCommand('B', resetVm) },
-  { key: 'G', help: 'shut down the selected VM\'s guest OS (after y to confirm): the guest powers itself off, HA leaves it off',
+  { key: 'B', live: true, help: 'reset the selected VM (after y to confirm: like its reset button, the guest reboots on its host)', action: simCommand('B', resetVm) },
+  { key: 'G', live: true, help: 'shut down the selected VM\'s guest OS (after y to confirm): the guest powers itself off, HA leaves it off',
     action: simCommand('G', shutdownGuest) },
-  { key: 'D', help: 'deploy a new VM from a template: pick the template, then a host or any (DRS places it); Enter sends, Esc cancels',
+  { key: 'D', live: true, help: 'deploy a new VM from a template: pick the template, then a host or any (DRS places it); Enter sends, Esc cancels',
     action: simCommand('D', openDeploy) },
 ];
 
@@ -244,13 +246,14 @@ export function appliesIn(b: KeyBinding, panel: PanelId): boolean {
 }
 
 /**
- * Footer text: keys with a hint, grouped by hint in table order ("U/R/N sort"). With a width, a
- * group that does not fit is left out whole rather than cut, so later short groups may still show.
+ * Footer text: keys with a hint that work here (this panel; in a replay, not the keys it refuses),
+ * grouped by hint in table order ("U/R/N sort"). With a width, a group that does not fit is left
+ * out whole rather than cut, so later short groups may still show.
  */
-export function footerHints(panel: PanelId, width = Infinity): string {
+export function footerHints(panel: PanelId, width = Infinity, replaying = false): string {
   const groups = new Map<string, string[]>();
   for (const b of KEYMAP) {
-    if (!b.hint || !appliesIn(b, panel)) continue;
+    if (!b.hint || !appliesIn(b, panel) || (replaying && b.live)) continue;
     groups.set(b.hint, [...(groups.get(b.hint) ?? []), b.label]);
   }
   const text = (hints: readonly string[]) => hints.map((h) => `${groups.get(h)!.join('/')} ${h}`).join('  ');
@@ -268,4 +271,4 @@ export function footerHints(panel: PanelId, width = Infinity): string {
   return text([...groups.keys()].filter((h) => chosen.has(h)));
 }
 
-const FOOTER_PRIORITY = ['quit', 'help', 'panel', 'host', 'sort', 'pause', 'expand', 'filter', 'details', 'load'];
+const FOOTER_PRIORITY = ['quit', 'help', 'panel', 'host', 'sort', 'pause', 'expand', 'speed', 'filter', 'details', 'load'];

@@ -40,7 +40,6 @@ export interface Panel {
   /** the key that shows the panel (esxtop's letter where esxtop has the panel), its help and footer word */
   key: string;
   keyHelp: string;
-  keyHint?: string;
   /** `e` here */
   expand: ExpandAnswer;
   /** U, R and M here; one left out answers with `sortsHere` and where it does sort */

@@ -11,7 +11,6 @@ import { HOSTS_TABLE } from './table.js';
 export const HOSTS_PANEL: Panel = {
   name: 'hosts',
   key: 'o',
-  keyHint: 'hosts',
   keyHelp: 'hosts (cluster) overview: every host\'s state, CPU and memory, VMs and migrations; the cluster\'s imbalance, ' +
     'DRS recommendations and HA capacity in the header (e shows a host\'s VMs)',
   expand: {
