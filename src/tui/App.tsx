@@ -7,7 +7,7 @@ import { REPLAY_ENDED, type MonitorClock } from './clock.js';
 import { Footer } from './components/Footer.js';
 import { Header, headerHeight } from './components/Header.js';
 import { HelpOverlay, helpPage } from './components/HelpOverlay.js';
-import { StatusLine } from './components/StatusLine.js';
+import { scrollMarker, StatusLine } from './components/StatusLine.js';
 import { TooSmall } from './components/TooSmall.js';
 import { handleKey } from './dispatch.js';
 import { helpLines } from './help-text.js';
@@ -158,7 +158,7 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
       <EntityTable panel={panel} rows={rows} snapshot={view.snapshot} width={width} marker={marker}
         hidden={hiddenFields(ui, ui.panel)} empty={noMatch} selected={selected} top={top} height={panelHeight} color={color} />
       <DialogBox dialog={ui.dialog} width={width} color={color} />
-      <StatusLine ui={ui} events={view.events} width={width} color={color} rows={rows.length} />
+      <StatusLine ui={ui} events={view.events} width={width} color={color} rows={rows.length} scroll={scrollMarker(top, page, rows.length)} />
       {view.mode === 'demo'
         ? <CaptionLines caption={view.caption} width={width} color={color} />
         : <Footer panel={ui.panel} width={width} color={color} replaying={clock.replaying} />}

@@ -1,6 +1,7 @@
 // The line above the footer: the `s` or `/` prompt while it is open, else the engine's answer to
 // a command a key sent, else the answer to the last key, else the newest engine event. A name
-// filter in effect stays in front of the line.
+// filter in effect stays in front of the line; when the panel hides rows, its end says which
+// rows show ("rows 11-22 of 40"), as the help screen's last line does.
 
 import { Text } from 'ink';
 import type { EngineEvent } from '../../engine/snapshot.js';
@@ -23,8 +24,23 @@ export function commandReply(ui: UiState, events: readonly EngineEvent[]): Engin
   return undefined;
 }
 
-export function StatusLine(props: { ui: UiState; events: readonly EngineEvent[]; width: number; color: boolean; rows?: number }) {
+/** Which rows a panel shows when some are hidden above or below; '' when every row shows. */
+export function scrollMarker(top: number, page: number, total: number): string {
+  if (total <= page) return '';
+  const last = Math.min(total, top + page);
+  return `${top > 0 ? '↑' : ' '}${last < total ? '↓' : ' '} rows ${top + 1}-${last} of ${total}`;
+}
+
+/** The line's text with the scroll marker at its right end (the marker wins when both do not fit). */
+function withMarker(text: string, marker: string, width: number): string {
+  if (!marker) return fit(text, width);
+  if (marker.length + 2 > width) return fit(marker, width);
+  return fit(text, width - marker.length - 2) + '  ' + marker;
+}
+
+export function StatusLine(props: { ui: UiState; events: readonly EngineEvent[]; width: number; color: boolean; rows?: number; scroll?: string }) {
   const { ui, events, width, color } = props;
+  const scroll = props.scroll ?? '';
   if (ui.prompt) {
     return <Text wrap="truncate" bold color={ui.prompt.error ? pausedColor(color) : undefined}>{fit(promptText(ui), width)}</Text>;
   }
@@ -34,10 +50,10 @@ export function StatusLine(props: { ui: UiState; events: readonly EngineEvent[];
   const reply = commandReply(ui, events);
   if (reply) {
     const refused = reply.kind === 'refused';
-    return <Text wrap="truncate" bold color={refused ? pausedColor(color) : accentColor(color)}>{fit(filter + formatEvent(reply), width)}</Text>;
+    return <Text wrap="truncate" bold color={refused ? pausedColor(color) : accentColor(color)}>{withMarker(filter + formatEvent(reply), scroll, width)}</Text>;
   }
-  if (ui.message) return <Text wrap="truncate" color={accentColor(color)}>{fit(filter + ui.message, width)}</Text>;
+  if (ui.message) return <Text wrap="truncate" color={accentColor(color)}>{withMarker(filter + ui.message, scroll, width)}</Text>;
   const last = events.at(-1);
   const more = events.length > 1 ? `  (${events.length - 1} earlier)` : '';
-  return <Text wrap="truncate">{fit(filter + (last ? formatEvent(last) + more : 'no events yet'), width)}</Text>;
+  return <Text wrap="truncate">{withMarker(filter + (last ? formatEvent(last) + more : 'no events yet'), scroll, width)}</Text>;
 }
