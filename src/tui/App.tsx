@@ -95,10 +95,13 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
   const selected = selectedIndex(rows, ui);
   const top = scrollTop(ui.top, selected, page, rows.length);
 
-  // Pin the selection to an entity as soon as there is one, so a re-sort moves the bar with it.
+  // Once a row is chosen the selection is pinned to its entity, so a re-sort moves the bar with
+  // it (and an entity that left hands over to the row where it was). Until then the bar stays on
+  // the first row: at start the order is not settled yet (every VM at 0% before the first
+  // sample), and pinning then left the bar on whichever VM happened to be first.
   const selectedKey = selected >= 0 ? rows[selected].key : null;
   useEffect(() => {
-    if (selectedKey !== null && selectedKey !== ui.selected) {
+    if (ui.selected !== null && selectedKey !== null && selectedKey !== ui.selected) {
       setUi((s) => ({ ...s, selected: selectedKey, selIndex: selected }));
     }
   }, [selectedKey, selected, ui.selected]);

@@ -1,5 +1,5 @@
-// The `f` field chooser: per panel, which of its columns show. NAME (and the ID and NWLD that
-// frame it) always show; the state keeps the hidden keys, so a field added to a table later shows
+// The `f` field chooser: per panel, which of its columns show. NAME always shows; ID and NWLD
+// hide as in esxtop's f; the state keeps the hidden keys, so a field added to a table later shows
 // by default (unless its panel lists it as off by default, as esxtop's CPU ALLOC group is), and
 // the config file stays short.
 

@@ -11,7 +11,7 @@ import type { Key } from 'ink';
 
 test('fields leave in order of importance, and the kept ones keep table order', () => {
   // the CPU ALLOC group is off by default, as in esxtop
-  const fields = (cols: readonly Column<unknown>[]) => cols.filter((c) => !c.fixed && !CPU_OFF_BY_DEFAULT.includes(c.key));
+  const fields = (cols: readonly Column<unknown>[]) => cols.filter((c) => CPU_FIELDS.some((f) => f.key === c.key));
   const all = fitTable(CPU_TABLE, 199, false, [], CPU_OFF_BY_DEFAULT);
   expect(fields(all.columns).map((f) => f.key)).toEqual(CPU_FIELDS.map((f) => f.key));
   const narrow = fitTable(CPU_TABLE, 59, true, [], CPU_OFF_BY_DEFAULT);

@@ -154,8 +154,9 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
     expect(t.frame()).toMatch(/%USED +150\.00 %/);
   },
   f: async (t) => {
-    expect(t.lines()[0]).toMatch(/^Fields of the CPU panel: 11 of 16 shown/);
-    await t.press(KEY.space, KEY.esc);
+    expect(t.lines()[0]).toMatch(/^Fields of the CPU panel: 14 of 19 shown/);
+    // ID and NWLD come first, as in esxtop's f
+    await t.press(KEY.down, KEY.down, KEY.space, KEY.esc);
     expect(t.lines()[7]).not.toContain('%USED');
   },
   W: async (t) => expect(status(t)).toMatch(/^view settings written to .*vmtop\/config\.json$/),

@@ -12,6 +12,7 @@ import { History, HISTORY_CAPACITY, Ring, sparkline } from '../../src/tui/histor
 import { ctr, linux } from '../engine/cgroups/helpers.js';
 import { host, profile, vm as vmSpec } from '../helpers/profile.js';
 import { tempDir } from '../helpers/tmp.js';
+import { builtinEngine } from './engine-snapshots.js';
 import { lab, vm } from './fixtures.js';
 import { KEY, renderTui, rowNames, selectedName, statusLine, type Tui } from './render-tui.js';
 
@@ -122,12 +123,14 @@ describe('f chooses fields', () => {
     const heading = () => tui!.lines()[4];
     expect(heading()).toContain('%RDY');
     await tui.press('f');
+    expect(tui.frame()).toMatch(/> \[x\] ID /);
+    await tui.press(KEY.down, KEY.down);
     expect(tui.frame()).toMatch(/> \[x\] %USED +physical CPU time/);
     for (let i = 0; i < 5; i++) await tui.press(KEY.down);
     expect(tui.frame()).toMatch(/> \[x\] %RDY/);
     await tui.press(KEY.space);
     expect(tui.frame()).toMatch(/> \[ \] %RDY/);
-    expect(tui.lines()[0]).toMatch(/10 of 16 shown/);
+    expect(tui.lines()[0]).toMatch(/13 of 19 shown/);
     await tui.press(KEY.esc);
     expect(heading()).not.toContain('%RDY');
     expect(heading()).toMatch(/NAME/);
@@ -212,7 +215,7 @@ describe('W writes the view settings', () => {
   test('a new monitor starts with what W wrote', async () => {
     const path = freshConfigHome();
     tui = await renderTui({ config: loadConfig() });
-    await tui.press('m', 'f', KEY.down, KEY.space, KEY.esc, 'T', 's', '5', KEY.enter, 'W');
+    await tui.press('m', 'f', KEY.down, KEY.down, KEY.space, KEY.esc, 'T', 's', '5', KEY.enter, 'W');
     expect(statusLine(tui)).toBe(`view settings written to ${path}`);
     const saved = JSON.parse(readFileSync(path, 'utf8'));
     expect(saved).toEqual({ version: 1, panel: 'mem', sort: '%USED', delay: 5, theme: 'default', hiddenFields: { mem: ['GRANT'] } });
@@ -391,5 +394,29 @@ describe('L injects load, Z freezes and thaws', () => {
     expect(container(tui, 'api').frozen).toBe(false);
     expect(sent).toEqual([]);
     expect(engine.applied).toEqual([]);
+  });
+});
+
+describe('f hides ID and NWLD as esxtop does', () => {
+  test('space on ID drops the ID column; NWLD can go too; NAME stays', async () => {
+    tui = await renderTui();
+    expect(tui.lines()[4]).toMatch(/^ +ID NAME +NWLD /);
+    await tui.press('f', KEY.space, KEY.down, KEY.space, KEY.esc);
+    expect(tui.lines()[4]).toMatch(/^ {2}NAME +%USED /);
+    expect(rowNames(tui)).toEqual([]);
+    expect(tui.lines()[5]).toMatch(/^> alpha +\d/);
+  });
+});
+
+describe('the start-up selection', () => {
+  test('is the first row once the first sample has re-sorted the rows, and stays first until a row is chosen', async () => {
+    tui = await renderTui({ sim: builtinEngine('lab'), marker: true });
+    await tui.tick(2);
+    const first = tui.lines()[5];
+    expect(first).toMatch(/^> /);
+    await tui.press(KEY.down);
+    const chosen = tui.lines()[6].replace(/^> +\d+ +(\S+).*/, '$1');
+    await tui.tick(3);
+    expect(selectedName(tui)).toBe(chosen);
   });
 });

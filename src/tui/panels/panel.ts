@@ -5,7 +5,7 @@
 import type { HostSample, Snapshot } from '../../engine/snapshot.js';
 import type { Segment } from '../columns.js';
 import type { KeyAction } from '../keymap.js';
-import type { TableSpec } from './table.js';
+import { ID_KEY, type TableSpec } from './table.js';
 import type { PanelRow, SortKey } from './rows.js';
 import type { UiState } from '../state.js';
 
@@ -66,9 +66,13 @@ export interface Panel {
   offByDefault?: readonly string[];
 }
 
-/** A table's optional columns as the chooser offers them (a fixed column is not one). */
+/** The ID column as the chooser offers it (esxtop's f hides ID as any other field). */
+export const ID_FIELD: ChoosableField = { key: ID_KEY, meaning: 'the row\'s id (a VM\'s GID, a vCPU\'s world id, a guest\'s context)', unit: '' };
+
+/** A table's optional columns as the chooser offers them, ID first (a fixed column is not one). */
 export function tableFields(table: TableSpec<PanelRow>): ChoosableField[] {
-  return table.columns.filter((c) => !c.fixed).map((c) => ({ key: c.key, meaning: c.meaning, unit: '' }));
+  const columns = table.columns.filter((c) => !c.fixed).map((c) => ({ key: c.key, meaning: c.meaning, unit: '' }));
+  return table.idLabel === null ? columns : [ID_FIELD, ...columns];
 }
 
 /** A field table's rows as the chooser offers them (the CPU and memory panels show their units). */

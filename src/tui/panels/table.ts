@@ -46,12 +46,17 @@ export interface TableLayout<R> {
   /** the usable width: terminal columns - 1 */
   width: number;
   marker: boolean;
+  /** the ID column shows: the table has one and the field chooser did not hide it */
+  id: boolean;
   nameWidth: number;
   columns: readonly Column<R>[];
 }
 
-function lead<R>(spec: TableSpec<R>, marker: boolean, nameWidth: number): number {
-  return (marker ? 2 : 0) + (spec.idLabel === null ? 0 : spec.idWidth + 1) + nameWidth;
+/** The key the field chooser hides the ID column by. */
+export const ID_KEY = 'ID';
+
+function lead<R>(spec: TableSpec<R>, marker: boolean, id: boolean, nameWidth: number): number {
+  return (marker ? 2 : 0) + (id ? spec.idWidth + 1 : 0) + nameWidth;
 }
 
 /** Columns that fit `width` (hidden keys left out), and NAME as wide as the longest name allows. */
@@ -59,20 +64,21 @@ export function fitTable<R>(
   spec: TableSpec<R>, width: number, marker: boolean, rows: readonly R[], hidden: readonly string[] = [],
 ): TableLayout<R> {
   const longest = rows.reduce((n, r) => Math.max(n, spec.name(r).length), 0);
+  const id = spec.idLabel !== null && !hidden.includes(ID_KEY);
   const shown = spec.columns.filter((c) => !hidden.includes(c.key));
   const kept = [...shown];
   const columnsWidth = () => kept.reduce((sum, c) => sum + 1 + c.width, 0);
   // Least important first; of equal importance, the later column (read after the other) first.
   const byImportance = [...shown].sort((a, b) => a.importance - b.importance || shown.indexOf(b) - shown.indexOf(a));
   const nameMin = spec.nameMin ?? NAME_MIN;
-  while (kept.length > 0 && lead(spec, marker, nameMin) + columnsWidth() > width) {
+  while (kept.length > 0 && lead(spec, marker, id, nameMin) + columnsWidth() > width) {
     kept.splice(kept.indexOf(byImportance.shift()!), 1);
   }
-  const room = width - lead(spec, marker, 0) - columnsWidth();
+  const room = width - lead(spec, marker, id, 0) - columnsWidth();
   const nameWidth = Math.max(1, Math.min(room, Math.max(nameMin, longest)));
   const spare = room - nameWidth;
   const columns = spare > 0 ? kept.map((c) => (c.grow ? { ...c, width: c.width + spare } : c)) : kept;
-  return { spec, width, marker, nameWidth, columns };
+  return { spec, width, marker, id, nameWidth, columns };
 }
 
 function padLine(text: string, width: number): string {
@@ -81,7 +87,7 @@ function padLine(text: string, width: number): string {
 
 export function tableHeader<R>(layout: TableLayout<R>): string {
   const { spec } = layout;
-  const id = spec.idLabel === null ? '' : spec.idLabel.padStart(spec.idWidth) + ' ';
+  const id = layout.id && spec.idLabel !== null ? spec.idLabel.padStart(spec.idWidth) + ' ' : '';
   const cells = layout.columns.map((c) => ' ' + (c.align === 'left' ? c.label.padEnd(c.width) : c.label.padStart(c.width))).join('');
   return padLine((layout.marker ? '  ' : '') + id + fit('NAME', layout.nameWidth) + cells, layout.width);
 }
@@ -89,7 +95,7 @@ export function tableHeader<R>(layout: TableLayout<R>): string {
 export function tableRow<R>(row: R, layout: TableLayout<R>, selected: boolean): Segment[] {
   const { spec } = layout;
   const marker = layout.marker ? (selected ? '> ' : '  ') : '';
-  const id = spec.idLabel === null ? '' : spec.id(row).padStart(spec.idWidth) + ' ';
+  const id = layout.id ? spec.id(row).padStart(spec.idWidth) + ' ' : '';
   const segments: Segment[] = spec.nameCell
     ? [{ text: marker + id }, ...spec.nameCell(row, layout.nameWidth)]
     : [{ text: marker + id + fit(spec.name(row), layout.nameWidth) }];

@@ -21,7 +21,8 @@ describe.each(PANEL_IDS)('panel %s', (id) => {
   it('its help lists every column of its table, its chooser every column that can hide', () => {
     const labels = panel.help.flatMap((s) => s.rows.map(([name]) => name));
     for (const c of panel.table.columns) expect(labels).toContain(c.label);
-    expect(panel.fields.map((f) => f.key)).toEqual(panel.table.columns.filter((c) => !c.fixed).map((c) => c.key));
+    const id = panel.table.idLabel === null ? [] : ['ID'];
+    expect(panel.fields.map((f) => f.key)).toEqual([...id, ...panel.table.columns.filter((c) => !c.fixed).map((c) => c.key)]);
   });
 
   it('renders as many header lines with a host as without one (the header height does not jump)', () => {

@@ -2,11 +2,11 @@
 // VM into its vCPU worlds.
 
 import { expandVm } from './expand.js';
-import { CPU_FIELDS } from '../../../fields/cpu.js';
-import { AUNITS, CPU_ALLOC_FIELDS } from '../../../fields/cpu-alloc.js';
 import { pcpuLine } from '../../header-format.js';
 import { columns } from '../help.js';
-import { fieldTableFields, panelTable, type Panel } from '../panel.js';
+import { CPU_FIELDS } from '../../../fields/cpu.js';
+import { AUNITS, CPU_ALLOC_FIELDS } from '../../../fields/cpu-alloc.js';
+import { fieldTableFields, ID_FIELD, panelTable, tableFields, type Panel } from '../panel.js';
 import { CPU_SORTS, cpuRows } from './rows.js';
 import { CPU_OFF_BY_DEFAULT, CPU_TABLE } from './table.js';
 
@@ -36,6 +36,8 @@ export const CPU_PANEL: Panel = {
       ['NAME', 'VM name; vCPU worlds of an expanded VM are vcpu-0, vcpu-1, …'],
     ]),
   }],
-  fields: [...fieldTableFields([...CPU_FIELDS, ...CPU_ALLOC_FIELDS]), AUNITS],
+  // the field tables' rows carry their units; NWLD and STATE are the table's own
+  fields: [ID_FIELD, tableFields(panelTable(CPU_TABLE)).find((f) => f.key === 'NWLD')!,
+    ...fieldTableFields([...CPU_FIELDS, ...CPU_ALLOC_FIELDS]), AUNITS, tableFields(panelTable(CPU_TABLE)).find((f) => f.key === 'STATE')!],
   offByDefault: CPU_OFF_BY_DEFAULT,
 };

@@ -1,11 +1,12 @@
 // The CPU panel's table (esxtop's c screen): ID, NAME, NWLD, then a column per field of the CPU
-// field table. A VM that is not simply running says so after its name (`db mig 45%`); an expanded
-// VM's vCPU worlds follow it, indented. Thresholds compare the value per vCPU.
+// field table, then STATE: a VM that is not simply running says so there (`mig 45%`,
+// `suspended`), in a column of its own so that a state never widens NAME and shifts the others.
+// An expanded VM's vCPU worlds follow it, indented. Thresholds compare the value per vCPU.
 
 import { CPU_FIELDS, levelOf } from '../../../fields/cpu.js';
 import { AUNITS, CPU_ALLOC_FIELDS } from '../../../fields/cpu-alloc.js';
 import type { VmSample } from '../../../engine/snapshot.js';
-import { fit, type Segment } from '../../columns.js';
+import { fit } from '../../columns.js';
 import { fieldColumn, limitsText, type Column, type TableSpec } from '../table.js';
 import { vmStateWord } from '../rows.js';
 import type { CpuRow } from './rows.js';
@@ -19,27 +20,32 @@ const NWLD_WIDTH = 4;
 export const inFieldOrder = (importance: number, index: number) => importance + index / 1000;
 
 const NWLD: Column<CpuRow> = {
-  key: 'NWLD', label: 'NWLD', width: NWLD_WIDTH, importance: Infinity, fixed: true,
+  key: 'NWLD', label: 'NWLD', width: NWLD_WIDTH, importance: Infinity,
   meaning: 'number of worlds: one per vCPU plus the VMX and MKS helpers',
   cell: (row) => ({ text: (row.nwld === null ? '' : String(row.nwld)).padStart(NWLD_WIDTH) }),
 };
 
 const displayName = (row: CpuRow) => (row.kind === 'vcpu' ? '  ' + row.name : row.name);
 
+/** `suspended`, the longest of the state words (`mig 45%`, `svm 45%`, `off`, `DOWN`). */
+const STATE_WIDTH = 9;
+
+/** Blank for a running VM and a vCPU, so the states that matter stand out. */
+const STATE: Column<CpuRow> = {
+  key: 'STATE', label: 'STATE', align: 'left', width: STATE_WIDTH,
+  // kept on a narrow terminal before the rarer fields, dropped before %CSTP and the core ones
+  importance: 7.5,
+  meaning: 'the VM\'s state when it is not simply running: mig n% (vMotion), svm n% (Storage vMotion), suspended, off, DOWN (its host failed)',
+  cell: (row) => (row.mark
+    ? { text: fit(row.mark, STATE_WIDTH), level: vmStateWord(row.values as VmSample).level }
+    : { text: ' '.repeat(STATE_WIDTH) }),
+};
+
 export const CPU_TABLE: TableSpec<CpuRow> = {
   idLabel: 'ID',
   idWidth: 7,
   id: (row) => String(row.id),
-  name: (row) => displayName(row) + (row.mark ? ` ${row.mark}` : ''),
-  nameCell(row, width): Segment[] {
-    const name = displayName(row);
-    // the mark goes first when the name is too narrow for both
-    const mark = row.mark && row.mark.length + 2 <= width ? row.mark : null;
-    if (!mark) return [{ text: fit(name, width) }];
-    const cut = fit(name, width - mark.length - 1).trimEnd();
-    return [{ text: cut + ' ' }, { text: mark, level: vmStateWord(row.values as VmSample).level },
-      { text: ' '.repeat(width - cut.length - 1 - mark.length) }];
-  },
+  name: displayName,
   columns: [NWLD, ...CPU_FIELDS.map((f, i) => {
     const limits = limitsText(f);
     return fieldColumn<CpuRow, string>(f, (row) => row.values[f.key], {
@@ -53,7 +59,8 @@ export const CPU_TABLE: TableSpec<CpuRow> = {
   {
     key: AUNITS.key, label: AUNITS.key, width: AUNITS.width, importance: AUNITS.importance, meaning: AUNITS.meaning,
     cell: (row) => ({ text: (row.alloc?.AUNITS ?? '').padStart(AUNITS.width) }),
-  }],
+  },
+  STATE],
 };
 
 /** The columns the CPU panel shows only once the field chooser turns them on. */

@@ -4,7 +4,7 @@
 import { MEM_FIELDS } from '../../../fields/memory.js';
 import { memHeaderLines } from '../../header-format.js';
 import { columns } from '../help.js';
-import { fieldTableFields, panelTable, type Panel } from '../panel.js';
+import { fieldTableFields, ID_FIELD, panelTable, type Panel } from '../panel.js';
 import { MEM_SORTS, memRows } from './rows.js';
 import { MEM_TABLE } from './table.js';
 
@@ -41,5 +41,5 @@ export const MEM_PANEL: Panel = {
       ['SWAP', 'host swap in use and the target to reclaim, swap-in and swap-out rates; ZIP compressed; MEMCTL balloon held and targeted'],
     ],
   }, { title: 'Memory panel columns (per VM: MiB, /s columns MiB per second)', rows: columns(MEM_TABLE, []) }],
-  fields: fieldTableFields(MEM_FIELDS),
+  fields: [ID_FIELD, ...fieldTableFields(MEM_FIELDS)],
 };

@@ -14,7 +14,8 @@ afterEach(async () => {
 });
 
 const showAlloc = async (t: Tui) => {
-  await t.press('c', 'f', KEY.end);
+  // STATE is the last field, the CPU ALLOC group the five before it
+  await t.press('c', 'f', KEY.end, KEY.up);
   for (let i = 0; i < 5; i++) await t.press(' ', KEY.up);
   await t.press(KEY.esc);
 };
@@ -24,7 +25,7 @@ test('AMIN, AMAX, ASHRS and AMLMT show once chosen: shares 4:2:1, a reservation,
   await tui.tick(2);
   expect(headerLine(tui)).not.toMatch(/AMIN/);
   await showAlloc(tui);
-  expect(headerLine(tui)).toMatch(/ AMIN +AMAX +ASHRS +AMLMT +AUNITS$/);
+  expect(headerLine(tui)).toMatch(/ AMIN +AMAX +ASHRS +AMLMT +AUNITS +STATE *$/);
   const row = (name: string) => ['AMIN', 'AMAX', 'ASHRS', 'AMLMT', 'AUNITS'].map((f) => cell(tui!, name, f));
   expect(row('gold')).toEqual(['0', '-1', '4000', '0', 'MHz']);
   expect(row('silver')).toEqual(['0', '-1', '2000', '0', 'MHz']);
