@@ -22,6 +22,8 @@ import { configPath, type ConfigLoad } from './config.js';
 import { Details } from './components/Details.js';
 import { EntityTable } from './components/EntityTable.js';
 import { PANELS } from './panels/registry.js';
+import { columnAt, fitTable } from './panels/table.js';
+import type { PointTarget } from './mouse.js';
 import { DialogBox } from './components/Dialog.js';
 import { FieldChooser } from './components/FieldChooser.js';
 import { dialogHeight } from './dialogs.js';
@@ -42,6 +44,8 @@ export interface AppProps {
   size?: TerminalSize;
   /** defaults to Ink's exit, which ends the render and resolves runMonitor */
   onQuit?: () => void;
+  /** Ctrl-L: repaint the whole frame (the frame writer's; absent in tests) */
+  onRedraw?: () => void;
   /** a demo's cues: panels, hosts, sorts and rows to show at set simulated times */
   script?: Store<ScriptCue>;
   /** the view settings file read at start (W writes it); absent: W writes to the default path */
@@ -56,7 +60,7 @@ const noCue = () => NO_CUE;
 /** Status line and footer below the panel. */
 const BOTTOM_LINES = 2;
 
-export function App({ clock, profileName, color: colorWanted, marker: markerProp, size: fixedSize, onQuit, script, config, theme }: AppProps) {
+export function App({ clock, profileName, color: colorWanted, marker: markerProp, size: fixedSize, onQuit, onRedraw, script, config, theme }: AppProps) {
   const view = useSyncExternalStore(clock.store.subscribe, clock.store.get);
   const cue = useSyncExternalStore(script?.subscribe ?? noCues, script?.get ?? noCue);
   const size = useTerminalSize(fixedSize);
@@ -106,9 +110,24 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
     }
   }, [selectedKey, selected, ui.selected]);
 
+  /** What a click at a 0-based screen column and line lands on: a panel row or a column header. */
+  const pointAt = (s: UiState, column: number, line: number): PointTarget => {
+    const headerLines = headerHeight(headerOf(s));
+    const all = rowsOf(s);
+    if (line === headerLines) {
+      const layout = fitTable(PANELS[s.panel].table, width, marker, all, hiddenFields(s, s.panel));
+      const hit = columnAt(layout, column);
+      return hit ? { column: hit.key, label: hit.label } : null;
+    }
+    const pageRows = pageOf(s);
+    const first = scrollTop(s.top, selectedIndex(all, s), pageRows, all.length);
+    const index = first + line - headerLines - 1;
+    return line > headerLines && index < Math.min(all.length, first + pageRows) ? { row: index } : null;
+  };
+
   const keyEnv = (quit: () => void): KeyEnv => ({
     rows: rowsOf, page: pageOf, clock, hosts: hosts.map((h) => h.name), quit, replaying: clock.replaying,
-    view: clock.store.get(), configPath: config?.path ?? configPath(),
+    view: clock.store.get(), configPath: config?.path ?? configPath(), redraw: onRedraw, pointAt,
   });
   const helpGeometry = () => ({ lines: helpLines(width).length, page: helpPage(height) });
 

@@ -1,9 +1,11 @@
-// Routes one key id: Ctrl-C always quits; an open prompt, dialog or help screen owns the keyboard;
+// Routes one key id: Ctrl-C and F10 always quit; a mouse event goes to the view under it; an open prompt, dialog or help screen owns the keyboard;
 // otherwise the key table decides, and a key it does not know gets a short answer.
 
 import { dialogKey } from './dialogs.js';
 import { bindingFor, type KeyEnv } from './keymap.js';
 import { keyLabel } from './keys.js';
+import { mouseAction, WHEEL_ROWS } from './mouse.js';
+import { parseMouseId } from './named-events.js';
 import { promptKey } from './prompt.js';
 import { clamp, type UiState } from './state.js';
 
@@ -13,7 +15,7 @@ export interface HelpGeometry {
 }
 
 function helpKey(s: UiState, id: string, help: HelpGeometry): UiState {
-  if (id === 'esc' || id === 'h' || id === 'q' || id === '?') return { ...s, help: false, message: null };
+  if (id === 'esc' || id === 'h' || id === 'q' || id === '?' || id === 'f1') return { ...s, help: false, message: null };
   const last = Math.max(0, help.lines - help.page);
   // as in less: space and b page too, j and k move a line
   const steps: Record<string, number> = {
@@ -26,9 +28,19 @@ function helpKey(s: UiState, id: string, help: HelpGeometry): UiState {
 }
 
 export function handleKey(s: UiState, id: string, env: KeyEnv, help: HelpGeometry): UiState {
-  if (id === 'C-c') {
+  if (id === 'C-c' || id === 'f10') {
     env.quit();
     return s;
+  }
+  const mouse = parseMouseId(id);
+  if (mouse) {
+    // the wheel scrolls help; a dialog or prompt keeps the keyboard's keys only
+    if (s.help && mouse.kind !== 'click') {
+      let next = s;
+      for (let i = 0; i < WHEEL_ROWS; i++) next = helpKey(next, mouse.kind === 'wheel-up' ? 'up' : 'down', help);
+      return next;
+    }
+    return s.help || s.prompt || s.dialog ? s : mouseAction({ ...s, message: null, awaiting: null }, mouse, env);
   }
   if (s.prompt) return promptKey(s, id, env.clock);
   if (s.dialog) {

@@ -9,6 +9,7 @@ import { keyLabel } from './keys.js';
 import { carriedKey, type PanelRow, type SortKey } from './panels/rows.js';
 import type { SortLetter } from './panels/panel.js';
 import { PANEL_IDS, PANELS, panelSort, panelSorts } from './panels/registry.js';
+import type { PointTarget } from './mouse.js';
 import { say, selectedIndex, selectIndex, type PanelId, type UiState } from './state.js';
 
 /** What an action may look at and touch besides the UI state it returns. */
@@ -26,6 +27,10 @@ export interface KeyEnv {
   view: MonitorView;
   /** where W writes the view settings */
   configPath: string;
+  /** Ctrl-L: the terminal repaints the whole frame */
+  redraw?(): void;
+  /** what the screen shows at a 0-based column and line (mouse clicks) */
+  pointAt?(s: UiState, column: number, line: number): PointTarget;
 }
 
 export type KeyAction = (s: UiState, env: KeyEnv) => UiState;
@@ -64,6 +69,11 @@ const quit: KeyAction = (s, env) => {
 };
 
 const openHelp: KeyAction = (s) => ({ ...s, help: true, helpTop: 0 });
+
+const redraw: KeyAction = (s, env) => {
+  env.redraw?.();
+  return s;
+};
 
 const move = (step: (index: number, page: number, total: number) => number): KeyAction => (s, env) => {
   const rows = env.rows(s);
@@ -189,8 +199,11 @@ function sortRows(letter: SortLetter): Row[] {
 const TABLE: readonly Row[] = [
   { key: 'q', help: 'quit, terminal restored', hint: 'quit', action: quit },
   { key: 'C-c', help: 'quit, terminal restored', action: quit },
+  { key: 'f10', help: 'quit, as in htop', action: quit },
   { key: 'h', help: 'help: every key and every column (Esc, h or q closes)', hint: 'help', action: openHelp },
   { key: '?', help: 'help, same as h', action: openHelp },
+  { key: 'f1', help: 'help, as in htop', action: openHelp },
+  { key: 'C-l', help: 'redraw the whole screen (after something else wrote over it)', action: redraw },
   ...expandRows(),
   ...sortRows('U'),
   ...sortRows('R'),
@@ -208,6 +221,8 @@ const TABLE: readonly Row[] = [
   { key: '[', help: 'show the previous host', action: cycleHost(-1) },
   { key: 'up', help: 'select the row above', action: move((i) => i - 1) },
   { key: 'down', help: 'select the row below', action: move((i) => i + 1) },
+  { key: 'k', help: 'select the row above (as in vi and htop)', action: move((i) => i - 1) },
+  { key: 'j', help: 'select the row below (as in vi and htop)', action: move((i) => i + 1) },
   { key: 'pgup', help: 'select one page up', action: move((i, page) => i - page) },
   { key: 'pgdn', help: 'select one page down', action: move((i, page) => i + page) },
   { key: 'home', help: 'select the first row', action: move(() => 0) },

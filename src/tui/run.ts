@@ -226,7 +226,8 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
     // maxFps throttles only bursts (a refresh and a key press close together): a key that lands
     // just after a refresh waits up to 1000/maxFps ms for its frame (100 ms at 10). At 30 such a
     // press, the first of a panel not drawn before, took 45-53 ms; 60 bounds the wait at 17 ms.
-    ink = render(createElement(App, { clock, profileName: opts.profileName, color: opts.color, marker, script, config, theme: opts.theme }), {
+    const cells = output;
+    ink = render(createElement(App, { clock, profileName: opts.profileName, color: opts.color, marker, script, config, theme: opts.theme, onRedraw: () => cells.repaint() }), {
       stdout: output.stream, stdin: keyboard.stream, incrementalRendering: false, patchConsole: false, exitOnCtrlC: false, maxFps: 60,
     });
     clock.start();

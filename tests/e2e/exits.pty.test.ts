@@ -35,6 +35,7 @@ async function monitor(before: string[] = [], env: Record<string, string> = {}) 
 async function restored(s: Session) {
   await new Promise<void>((resolve) => s.term.write('', resolve));
   expect(s.term.buffer.active.type).toBe('normal');
+  expect(s.term.modes.mouseTrackingMode).toBe('none');
   const raw = s.raw();
   expect(raw.lastIndexOf('\u001B[?25h')).toBeGreaterThan(raw.lastIndexOf('\u001B[?25l'));
 }

@@ -14,7 +14,7 @@ afterEach(async () => {
 
 const INPUT: Record<string, string> = {
   up: KEY.up, down: KEY.down, pgup: KEY.pgup, pgdn: KEY.pgdn, home: KEY.home, end: KEY.end,
-  space: KEY.space, tab: KEY.tab, 'C-c': KEY.ctrlC, enter: KEY.enter,
+  space: KEY.space, tab: KEY.tab, 'C-c': KEY.ctrlC, enter: KEY.enter, 'C-l': KEY.ctrlL, f1: KEY.f1, f10: KEY.f10,
 };
 const input = (id: string) => INPUT[id] ?? id;
 
@@ -32,6 +32,23 @@ const onMemory = (t: Tui) => {
 const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
   q: async (t) => expect(t.quits()).toBe(1),
   'C-c': async (t) => expect(t.quits()).toBe(1),
+  f10: async (t) => expect(t.quits()).toBe(1),
+  f1: async (t) => {
+    expect(t.frame()).toContain('vmtop help');
+    await t.press(KEY.f1);
+    expect(t.frame()).not.toContain('vmtop help');
+  },
+  'C-l': async (t) => {
+    expect(t.redraws()).toBe(1);
+    expect(status(t)).not.toMatch(/no such key/);
+  },
+  // the fixture's CPU panel: alpha, charlie, bravo by %USED; the bar starts on alpha
+  j: async (t) => expect(selectedName(t)).toBe('charlie'),
+  k: async (t) => {
+    expect(selectedName(t)).toBe('alpha');
+    await t.press('j', 'j', 'k');
+    expect(selectedName(t)).toBe('charlie');
+  },
   h: async (t) => expect(t.frame()).toContain('vmtop help'),
   '?': async (t) => expect(t.frame()).toContain('vmtop help'),
   e: async (t) => {

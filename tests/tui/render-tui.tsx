@@ -9,12 +9,19 @@ import type { ConfigLoad } from '../../src/tui/config.js';
 import type { ThemeName } from '../../src/tui/theme.js';
 import type { TerminalSize } from '../../src/tui/terminal-size.js';
 import { lab, ManualTicker, ScriptedEngine } from './fixtures.js';
+import { mouseId, namedEvent, type MouseEvent } from '../../src/tui/named-events.js';
 import type { Snapshot } from '../../src/engine/snapshot.js';
 
 export const KEY = {
   up: '\u001B[A', down: '\u001B[B', pgup: '\u001B[5~', pgdn: '\u001B[6~', home: '\u001B[H',
   end: '\u001B[F', esc: '\u001B', enter: '\r', tab: '\t', space: ' ', ctrlC: '\u0003', backspace: '\u007F',
+  ctrlL: '\u000C',
+  // what the key filter hands Ink for keys Ink cannot name (src/tui/named-events.ts)
+  f1: namedEvent('f1'), f10: namedEvent('f10'),
 } as const;
+
+/** A mouse event as the key filter hands it to Ink: 1-based column and row, as xterm reports them. */
+export const mouse = (kind: MouseEvent['kind'], x: number, y: number) => namedEvent(mouseId({ kind, x, y }));
 
 // eslint-disable-next-line no-control-regex
 export const stripAnsi = (text: string) => text.replace(/\u001B\[[0-9;]*m/g, '');
@@ -42,10 +49,11 @@ export async function renderTui(opts: TuiOptions = {}) {
     ...(opts.replay ? { mode: 'replay' as const, schedule: opts.replay } : {}) });
   let size = opts.size ?? { columns: 100, rows: 30 };
   let quits = 0;
+  let redraws = 0;
   const app = () => (
     <App clock={clock} profileName="lab" color={opts.color ?? false} marker={opts.marker} size={size}
       config={opts.config} theme={opts.theme}
-      onQuit={() => { quits++; }} />
+      onQuit={() => { quits++; }} onRedraw={() => { redraws++; }} />
   );
   let r!: ReturnType<typeof render>;
   await act(async () => {
@@ -63,6 +71,7 @@ export async function renderTui(opts: TuiOptions = {}) {
     rawFrame: () => r.lastFrame() ?? '',
     lines: () => stripAnsi(r.lastFrame() ?? '').split('\n'),
     quits: () => quits,
+    redraws: () => redraws,
     press: async (...keys: string[]) => {
       for (const k of keys) await act(async () => { r.stdin.write(k); });
     },

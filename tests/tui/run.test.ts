@@ -3,7 +3,7 @@
 
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeAll, expect, test } from 'vitest';
-import { LEAVE_ALT_SCREEN, ENTER_ALT_SCREEN, SHOW_CURSOR, AUTOWRAP_ON } from '../../src/tui/terminal/escapes.js';
+import { LEAVE_ALT_SCREEN, ENTER_ALT_SCREEN, SHOW_CURSOR, AUTOWRAP_ON, MOUSE_OFF, MOUSE_ON } from '../../src/tui/terminal/escapes.js';
 import { NOT_A_TERMINAL, selectionMarker, startMonitor, type MonitorDeps } from '../../src/tui/run.js';
 import { lab, ManualTicker, ScriptedEngine } from './fixtures.js';
 
@@ -80,12 +80,14 @@ function start(overrides: { stdoutTTY?: boolean } = {}) {
 }
 
 const count = (text: string, part: string) => text.split(part).length - 1;
-const RESTORE = SHOW_CURSOR + AUTOWRAP_ON + LEAVE_ALT_SCREEN;
+// mouse reporting off first: every way out leaves the shell with none
+const RESTORE = MOUSE_OFF + SHOW_CURSOR + AUTOWRAP_ON + LEAVE_ALT_SCREEN;
 
 test('q leaves the alternate screen once, shows the cursor, and resolves', async () => {
   const m = start();
   await m.drawn();
   expect(m.stdout.output.startsWith(ENTER_ALT_SCREEN)).toBe(true);
+  expect(m.stdout.output).toContain(MOUSE_ON);
   await waitFor(() => m.stdin.listenerCount('readable') > 0, 'raw-mode input');
   m.stdin.type('q');
   await m.done;

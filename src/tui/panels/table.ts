@@ -92,6 +92,24 @@ export function tableHeader<R>(layout: TableLayout<R>): string {
   return padLine((layout.marker ? '  ' : '') + id + fit('NAME', layout.nameWidth) + cells, layout.width);
 }
 
+/** The column under a 0-based screen column of the header: its key and label (NAME, ID too). */
+export function columnAt<R>(layout: TableLayout<R>, x: number): { key: string; label: string } | undefined {
+  let at = layout.marker ? 2 : 0;
+  if (x < at) return undefined;
+  const { spec } = layout;
+  if (layout.id && spec.idLabel !== null) {
+    at += spec.idWidth + 1;
+    if (x < at) return { key: ID_KEY, label: spec.idLabel };
+  }
+  at += layout.nameWidth;
+  if (x < at) return { key: 'NAME', label: 'NAME' };
+  for (const c of layout.columns) {
+    at += 1 + c.width;
+    if (x < at) return { key: c.key, label: c.label };
+  }
+  return undefined;
+}
+
 export function tableRow<R>(row: R, layout: TableLayout<R>, selected: boolean): Segment[] {
   const { spec } = layout;
   const marker = layout.marker ? (selected ? '> ' : '  ') : '';

@@ -7,8 +7,27 @@
 // only the sequences of keys vmtop has, each in the one spelling Ink surely knows. Every other
 // sequence is dropped whole. Modifiers on the keys vmtop knows are dropped too: no binding
 // tells Ctrl-Up from Up.
+// Keys and reports Ink has no name for (F1, F10, xterm's SGR mouse reports) pass as named
+// events (../named-events.ts).
+
+import { mouseId, namedEvent } from '../named-events.js';
 
 const ESC = '\u001B';
+
+/** Function keys vmtop binds, by their CSI n ~ number (xterm, VT220) . */
+const FUNCTION_KEYS: Readonly<Record<string, string>> = { 11: 'f1', 21: 'f10' };
+
+/**
+ * An SGR (mode 1006) mouse report's event: `<button;column;row` then M (press) or m (release).
+ * Only what vmtop uses: a left click, the wheel; releases, drags and other buttons are dropped.
+ */
+export function sgrMouse(body: string, final: string): string | undefined {
+  const m = /^<(\d{1,3});(\d{1,4});(\d{1,4})$/.exec(body);
+  if (!m || final !== 'M') return undefined;
+  const button = Number(m[1]);
+  const kind = button === 0 ? 'click' : button === 64 ? 'wheel-up' : button === 65 ? 'wheel-down' : undefined;
+  return kind && mouseId({ kind, x: Number(m[2]), y: Number(m[3]) });
+}
 
 /** The keys vmtop binds that a terminal sends as a sequence, as Ink's table spells them. */
 export const KEY_SEQUENCES = {
@@ -107,7 +126,7 @@ export function keyFilter(): KeyFilter {
         return '';
       case 'csi': {
         if (ch === '[' && body === '') {
-          body = '['; // the Linux console's F1-F5 are ESC [ [ A..E: none is vmtop's
+          body = '['; // the Linux console's F1-F5 are ESC [ [ A..E: F1 is vmtop's help
           return '';
         }
         // rxvt's Shift+PgUp is ESC [ 5 $: `$` ends it, though ECMA-48 makes it an intermediate
@@ -122,6 +141,9 @@ export function keyFilter(): KeyFilter {
             skip = X10_BYTES;
             return '';
           }
+          if (body === '[' && ch === 'A') return named('f1'); // the Linux console's F1
+          if (body.startsWith('<')) return named(sgrMouse(body, ch));
+          if (ch === '~' && body in FUNCTION_KEYS) return named(FUNCTION_KEYS[body]);
           return finish(body.startsWith('[') ? undefined : csiKey(body, ch));
         }
         // not a CSI byte: the sequence was broken off; the byte is input of its own
@@ -133,6 +155,7 @@ export function keyFilter(): KeyFilter {
           body += ch;
           return '';
         }
+        if (ch === 'P' && body === '') return named('f1'); // xterm's F1
         if (isFinal(c)) return finish(ss3Key(body, ch));
         reset();
         return step(ch);
@@ -145,6 +168,11 @@ export function keyFilter(): KeyFilter {
   const finish = (key: SequenceKey | undefined): string => {
     reset();
     return key ? KEY_SEQUENCES[key] : '';
+  };
+
+  const named = (name: string | undefined): string => {
+    reset();
+    return name ? namedEvent(name) : '';
   };
 
   return {

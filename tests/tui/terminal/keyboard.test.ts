@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KEY_SEQUENCES, keyFilter } from '../../../src/tui/terminal/keyboard.js';
+import { EVENT_END, EVENT_START, namedEvent } from '../../../src/tui/named-events.js';
 
 const ESC = '\u001B';
 const through = (...chunks: string[]) => {
@@ -23,9 +24,14 @@ describe('the key filter', () => {
     expect(through('é日本')).toBe('é日本');
   });
 
-  it('drops Ctrl+F1..F4 (ESC[1;5P..S), the sequence that killed Ink 6.8, and any F-key', () => {
+  it('drops Ctrl+F1..F4 (ESC[1;5P..S), the sequence that killed Ink 6.8, and any F-key but F1 and F10', () => {
     for (const f of 'PQRS') expect(through(`${ESC}[1;5${f}`)).toBe('');
-    expect(through(`${ESC}OP${ESC}[15~${ESC}[24;5~${ESC}[[A`)).toBe('');
+    expect(through(`${ESC}[15~${ESC}[24;5~${ESC}[[B${ESC}[21;5~`)).toBe('');
+  });
+
+  it('hands over F1 (xterm, VT220, the Linux console) and F10 as named events', () => {
+    for (const f1 of [`${ESC}OP`, `${ESC}[11~`, `${ESC}[[A`]) expect(through(f1), JSON.stringify(f1)).toBe(namedEvent('f1'));
+    expect(through(`${ESC}[21~`)).toBe(namedEvent('f10'));
   });
 
   it('spells the keys vmtop binds one way, modifiers dropped', () => {
@@ -36,8 +42,10 @@ describe('the key filter', () => {
     expect(through(`${ESC}${ESC}[A`)).toBe(KEY_SEQUENCES.up);
   });
 
-  it('drops mouse reports (SGR and X10) and paste markers whole, keeping the pasted text', () => {
-    expect(through(`${ESC}[<0;10;5M${ESC}[<0;10;5m`)).toBe('');
+  it('hands over an SGR click and the wheel as named events; drops releases, drags, other buttons, X10 reports and paste markers', () => {
+    expect(through(`${ESC}[<0;10;5M${ESC}[<0;10;5m`)).toBe(namedEvent('mouse:click:10:5'));
+    expect(through(`${ESC}[<64;3;200M${ESC}[<65;3;4M`)).toBe(namedEvent('mouse:wheel-up:3:200') + namedEvent('mouse:wheel-down:3:4'));
+    expect(through(`${ESC}[<32;10;5M${ESC}[<2;10;5M${ESC}[<0;10M${ESC}[<1;1;1;1M`)).toBe('');
     expect(through(`${ESC}[M !!a`)).toBe('a');
     expect(through(`${ESC}[200~abc${ESC}[201~`)).toBe('abc');
   });
@@ -97,6 +105,8 @@ describe('the key filter before Ink 6.8', () => {
       const pending = ink.flushPendingEscape();
       if (pending !== undefined) events.push(pending);
       for (const e of events) {
+        // a named event is whole: its brackets in one event, nothing else inside
+        if (e.includes(EVENT_START)) expect(e, JSON.stringify(e)).toMatch(new RegExp(`^[^${EVENT_START}${EVENT_END}]*(${EVENT_START}[a-z0-9:-]+${EVENT_END}[^${EVENT_START}${EVENT_END}]*)+$`, 'u'));
         // eslint-disable-next-line no-control-regex -- escape sequences are the point
         const ok = !e.includes(ESC) || known.has(e) || /^\u001B{1,2}[^[O\u001B]?$/u.test(e) || /^\u001B[^[O]$/u.test(e);
         expect(ok, JSON.stringify(e)).toBe(true);
