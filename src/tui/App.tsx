@@ -21,6 +21,7 @@ import { scrollTop, selectedIndex, type UiState } from './state.js';
 import { configPath, type ConfigLoad } from './config.js';
 import { Details } from './components/Details.js';
 import { EntityTable } from './components/EntityTable.js';
+import { EventLog } from './components/EventLog.js';
 import { PANELS } from './panels/registry.js';
 import { columnAt, fitTable } from './panels/table.js';
 import type { PointTarget } from './mouse.js';
@@ -119,6 +120,8 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
       const hit = columnAt(layout, column);
       return hit ? { column: hit.key, label: hit.label } : null;
     }
+    // the event line: the status line, above the footer (a demo's caption takes two lines there)
+    if (line === height - bottomLines) return { eventLine: true };
     const pageRows = pageOf(s);
     const first = scrollTop(s.top, selectedIndex(all, s), pageRows, all.length);
     const index = first + line - headerLines - 1;
@@ -173,6 +176,9 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
       width={width} height={height} message={ui.message} color={color} />;
   }
   if (ui.dialog?.kind === 'fields') return <FieldChooser ui={ui} width={width} height={height} color={color} />;
+  if (ui.dialog?.kind === 'events') {
+    return <EventLog dialog={ui.dialog} events={view.events} width={width} height={height} message={ui.message} color={color} />;
+  }
   return (
     <Box flexDirection="column" height={height}>
       <Header view={view} profile={profileName} panelLines={panelLines} host={host}

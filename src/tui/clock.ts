@@ -17,8 +17,9 @@ export const DELAY_MAX_S = LIMITS.monitorDelayS.max;
 export const REPLAY_ENDED = 'the recording ends here: panels, hosts and sorting still work, q quits';
 /** The renderer draws at most 10 frames a second; sampling faster only burns CPU. */
 const MIN_PERIOD_MS = 100;
-/** Enough history for the event line to show the latest event even after quiet samples. */
-const EVENTS_KEPT = 50;
+/** The events kept: the event log's capacity (E); the oldest leave first. */
+export const EVENT_LOG_CAPACITY = 1000;
+const EVENTS_KEPT = EVENT_LOG_CAPACITY;
 
 export interface MonitorView {
   snapshot: Snapshot;

@@ -4,6 +4,7 @@
 // key table's simCommand(), which refuses them while a recording plays back; the clock refuses a
 // submit then too.
 
+import { eventLogKey, type EventLogDialog } from './event-log.js';
 import { splitLoad } from '../engine/cpu/load-amount.js';
 import type { Command } from '../profile/types.js';
 import { brokenMessage, loadConfig, saveConfig, type ViewSettings } from './config.js';
@@ -38,7 +39,9 @@ export type Dialog =
   /** a y/n question before something destructive, with a line of why if there is one */
   | { kind: 'confirm'; question: string; detail?: string; yes: Confirmed }
   /** `V` and `D`: a list to pick from (hosts with why one is not eligible, templates), ↑ ↓ and Enter */
-  | PickDialog;
+  | PickDialog
+  /** `E`: the event log */
+  | EventLogDialog;
 
 /** One line of a picker: what Enter sends, and why it may not be picked. */
 export interface Choice {
@@ -237,5 +240,6 @@ export function dialogKey(s: UiState, id: string, env: KeyEnv): UiState {
     case 'load': return loadKey(s, d, id, env);
     case 'confirm': return confirmKey(s, d, id, env);
     case 'pick': return pickKey(s, d, id, env);
+    case 'events': return eventLogKey(s, d, id, env.view.events, Math.max(1, env.page(s)));
   }
 }

@@ -4,6 +4,7 @@
 import { REPLAY_ENDED, type ClockControls, type MonitorView } from './clock.js';
 import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, openLoad, writeSettings } from './dialogs.js';
 import { failRecover, openDeploy, openMigrate, powerOnOff, resetVm, shutdownGuest, suspendResume } from './dialogs-cluster.js';
+import { openEventLog } from './event-log.js';
 import { formatSpeed } from './header-format.js';
 import { keyLabel } from './keys.js';
 import { carriedKey, type PanelRow, type SortKey } from './panels/rows.js';
@@ -230,6 +231,8 @@ const TABLE: readonly Row[] = [
   ...PANEL_IDS.map((id): Row => ({ key: PANELS[id].key, help: PANELS[id].keyHelp, hint: 'panel', action: showPanel(id) })),
   { key: '/', help: 'filter rows by name, every panel (live while typing; Enter keeps, Esc clears)', hint: 'filter', action: openFilterKey },
   { key: 'enter', help: 'details of the selected VM, container or guest: every metric, sparklines of its history (Esc closes)', hint: 'details', action: openDetails },
+  { key: 'E', help: 'the event log: every event with its simulated time, the last 1000 (↑ ↓ choose, Enter shows one whole, / filters, Esc closes); a click on the event line opens it too',
+    hint: 'events', action: openEventLog },
   { key: 'f', help: 'choose the panel\'s fields (space toggles, a shows all, Esc closes); NAME always shows', hint: 'fields', action: openFieldsKey },
   { key: 'W', help: 'write the view settings (panel, fields, sort, delay, theme) to the config file', action: writeSettings },
   { key: 'T', help: 'next colour theme: default, light (light backgrounds), none (no colour)', action: cycleTheme },

@@ -1,7 +1,9 @@
 // The mouse, as htop has it: a click on a row selects it, a click on a column's header sorts by
-// that column where the panel has that order, the wheel moves the selection (and scrolls help).
+// that column where the panel has that order, the wheel moves the selection (and scrolls help);
+// a click on the event line opens the event log.
 // What is under the pointer is the screen's business: the key environment answers it (pointAt).
 
+import { openEventLog } from './event-log.js';
 import type { KeyEnv } from './keymap.js';
 import type { MouseEvent } from './named-events.js';
 import type { SortKey } from './panels/rows.js';
@@ -12,7 +14,7 @@ import { say, selectedIndex, selectIndex, type UiState } from './state.js';
 export const WHEEL_ROWS = 3;
 
 /** What a point of the screen shows: a panel row (its index in the rows) or a column header. */
-export type PointTarget = { row: number } | { column: string; label: string } | null;
+export type PointTarget = { row: number } | { column: string; label: string } | { eventLine: true } | null;
 
 function wheel(s: UiState, down: boolean, env: KeyEnv): UiState {
   const rows = env.rows(s);
@@ -34,5 +36,6 @@ export function mouseAction(s: UiState, e: MouseEvent, env: KeyEnv): UiState {
   const target = env.pointAt?.(s, e.x - 1, e.y - 1) ?? null;
   if (!target) return s;
   if ('row' in target) return selectIndex(s, env.rows(s), target.row, env.page(s));
+  if ('eventLine' in target) return openEventLog(s);
   return sortByColumn(s, target.column, target.label);
 }

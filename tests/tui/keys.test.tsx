@@ -176,6 +176,11 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
     await t.press(KEY.down, KEY.down, KEY.space, KEY.esc);
     expect(t.lines()[7]).not.toContain('%USED');
   },
+  E: async (t) => {
+    expect(t.lines()[0]).toMatch(/^Event log: \d+ events? \(the last 1000 are kept\)/);
+    await t.press(KEY.esc);
+    expect(t.lines()[0]).toMatch(/^vmtop lab/);
+  },
   W: async (t) => expect(status(t)).toMatch(/^view settings written to .*vmtop\/config\.json$/),
   T: async (t) => expect(status(t)).toMatch(/^theme default/),
   L: async (t) => {
