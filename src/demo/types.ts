@@ -4,7 +4,7 @@
 
 import type { Command } from '../profile/types.js';
 
-export type PanelKey = 'c' | 'm' | 'n' | 'd' | 'g' | 't' | 'o';
+export type PanelKey = 'c' | 'm' | 'n' | 'v' | 'g' | 't' | 'o';
 
 export interface DemoStep {
   /** simulated seconds */

@@ -29,7 +29,7 @@ import { DialogBox } from './components/Dialog.js';
 import { FieldChooser } from './components/FieldChooser.js';
 import { dialogHeight } from './dialogs.js';
 import { hiddenFields } from './fields-chooser.js';
-import { activeFilter, filterRows, noMatchText } from './filter.js';
+import { activeFilter, filterRows, noMatchText, vmRowsOnly } from './filter.js';
 import { History } from './history.js';
 import { startUi } from './start.js';
 import { selectTheme, type ThemeName } from './theme.js';
@@ -81,8 +81,10 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
   const { hosts } = view.snapshot;
   const hostOf = (s: UiState) => hosts.find((h) => h.name === s.host) ?? hosts[0];
   const host = hostOf(ui);
+  const systemGids = useMemo(() => new Set(view.snapshot.vms.filter((v) => v.kind === 'system').map((v) => v.gid)), [view.snapshot]);
+  const shownRows = (s: UiState, all: readonly PanelRow[]) => (s.vmsOnly ? vmRowsOnly(all, systemGids) : all);
   const rowsOf = (s: UiState): readonly PanelRow[] =>
-    filterRows<PanelRow>(PANELS[s.panel].rows(view.snapshot, hostOf(s)?.name, s), activeFilter(s));
+    filterRows<PanelRow>(shownRows(s, PANELS[s.panel].rows(view.snapshot, hostOf(s)?.name, s)), activeFilter(s));
   // a demo's caption takes the footer's line and one more
   const bottomLines = view.mode === 'demo' ? BOTTOM_LINES - 1 + CAPTION_LINES : BOTTOM_LINES;
   const panel = PANELS[ui.panel];
@@ -91,8 +93,8 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
   const panelHeightOf = (s: UiState) => height - headerHeight(headerOf(s)) - bottomLines - dialogHeight(s.dialog, width);
   const pageOf = (s: UiState) => Math.max(1, panelHeightOf(s) - 1);
   const filter = activeFilter(ui);
-  const rows = useMemo(() => filterRows<PanelRow>(panel.rows(view.snapshot, host?.name, ui), filter),
-    [panel, view.snapshot, host?.name, ui.sort, ui.expanded, ui.openServices, ui.openHosts, filter]);
+  const rows = useMemo(() => filterRows<PanelRow>(shownRows(ui, panel.rows(view.snapshot, host?.name, ui)), filter),
+    [panel, view.snapshot, host?.name, ui.sort, ui.expanded, ui.openServices, ui.openHosts, ui.vmsOnly, filter]);
   // a filter that hides every row says so; a host with no rows at all keeps the panel's own line
   const noMatch = rows.length === 0 && rowsOf({ ...ui, filter: '', dialog: null }).length > 0 ? noMatchText(filter) : null;
   const panelHeight = panelHeightOf(ui);

@@ -1,4 +1,4 @@
-// The cluster and lifecycle keys: `V` migrates the selected VM to a host picked from a list that
+// The cluster and lifecycle keys: `H` migrates the selected VM to a host picked from a list that
 // says why a host is not eligible, `X` fails (after y) or recovers a host, `P` powers a VM on or
 // off (off after y), `S` suspends or resumes it, `B` resets it (after y: the guest reboots),
 // `D` deploys a new VM from a template on a host
@@ -29,7 +29,7 @@ function selectedVm(s: UiState, env: KeyEnv, key: string, does: string): { vm: V
   return { vm: entity.vm };
 }
 
-// ---- V: migrate ----------------------------------------------------------------------------------
+// ---- H: migrate ----------------------------------------------------------------------------------
 
 /** The engine's answer for each host as picker rows: eligible, or why not. */
 function hostChoices(targets: readonly HostChoice[]): Choice[] {
@@ -37,11 +37,11 @@ function hostChoices(targets: readonly HostChoice[]): Choice[] {
 }
 
 export function openMigrate(s: UiState, env: KeyEnv): UiState {
-  const got = selectedVm(s, env, 'V', 'migrates');
+  const got = selectedVm(s, env, 'H', 'migrates');
   if ('answer' in got) return got.answer;
   const vm = got.vm;
   const targets = env.clock.migrationTargets?.(vm.name) ?? [];
-  if (targets.length === 0) return say(s, 'V: this monitor has no simulation to ask where the VM could go');
+  if (targets.length === 0) return say(s, 'H: this monitor has no simulation to ask where the VM could go');
   const choices = hostChoices(targets);
   // DRS's recommendation for this VM first, else the first eligible host
   const rec = env.view.snapshot.cluster?.recommendations.find((r) => r.vm === vm.name);
@@ -61,7 +61,7 @@ export function openMigrate(s: UiState, env: KeyEnv): UiState {
 function openRelocate(s: UiState, env: KeyEnv, vmName: string): UiState {
   const vm = env.view.snapshot.vms.find((v) => v.name === vmName);
   const targets = env.clock.relocationTargets?.(vmName) ?? [];
-  if (targets.length === 0) return say(s, 'V: this monitor has no simulation to ask where the disk could go');
+  if (targets.length === 0) return say(s, 'H: this monitor has no simulation to ask where the disk could go');
   const choices = hostChoices(targets);
   const none = choices.every((c) => !c.ok);
   const where = vm ? ` (on ${vm.datastore ?? vm.host}'s datastore)` : '';

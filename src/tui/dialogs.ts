@@ -1,6 +1,6 @@
 // The monitor's dialogs: their state (in UiState.dialog), the keys that open them and the keys
 // they take while open. An open dialog owns the keyboard; Esc closes every one of them without
-// sending anything. The keys that change the simulation (L load, Z freeze/thaw) are wrapped in the
+// sending anything. The keys that change the simulation (A load, Z freeze/thaw) are wrapped in the
 // key table's simCommand(), which refuses them while a recording plays back; the clock refuses a
 // submit then too.
 
@@ -125,11 +125,11 @@ export function openDetails(s: UiState, env: KeyEnv): UiState {
 
 export function openLoad(s: UiState, env: KeyEnv): UiState {
   const { entity, row } = selectedEntity(s, env);
-  if (!row) return say(s, 'no row selected: L injects load into the selected VM or container');
+  if (!row) return say(s, 'no row selected: A injects load into the selected VM or container');
   if (!entity || (entity.kind !== 'vm' && entity.kind !== 'container' && entity.kind !== 'service')) {
-    return say(s, `L injects load into a VM or a container; ${row.name} is ${entity ? `a ${ENTITY_WORDS[entity.kind]}` : 'neither'}`);
+    return say(s, `A injects load into a VM or a container; ${row.name} is ${entity ? `a ${ENTITY_WORDS[entity.kind]}` : 'neither'}`);
   }
-  if (entity.kind === 'vm' && entity.vm.kind === 'system') return say(s, `L: ${entity.name} is the host's own partition, not a VM to load`);
+  if (entity.kind === 'vm' && entity.vm.kind === 'system') return say(s, `A: ${entity.name} is the host's own partition, not a VM to load`);
   // a VM's vCPUs bound what a load can add: L 300 on two vCPUs would promise what never runs
   const vm = entity.kind === 'vm';
   return { ...s, message: null, dialog: { kind: 'load', target: entity.name, what: ENTITY_WORDS[entity.kind],

@@ -14,7 +14,7 @@ export const DIALOG_HELP: HelpSection = {
     ['f fields', '↑ ↓ (or j k), PgUp PgDn, Home End move; space shows or hides the field under the cursor; ' +
       'a shows all; Esc, Enter, f or q closes (W saves the choice)'],
     ['Enter', 'details: ↑ ↓, PgUp PgDn, Home scroll; Esc, Enter or q closes'],
-    ['L load', `digits edit the field, Backspace deletes; Tab (or an arrow) moves between CPU and duration; ` +
+    ['A load', `digits edit the field, Backspace deletes; Tab (or an arrow) moves between CPU and duration; ` +
       `Enter sends (CPU: the total in % of one vCPU as %USED counts it, ${LOAD_LIMITS.cpu[0]} up to 100 per vCPU ` +
       `of the VM, or ${LOAD_LIMITS.cpu[1]} for a container; 150 on a 2-vCPU VM keeps both 75 % busy; ` +
       `${LOAD_LIMITS.secs[0]}..${LOAD_LIMITS.secs[1]} s); Esc cancels`],

@@ -64,6 +64,12 @@ export const simCommand = (key: string, action: KeyAction): KeyAction => (s, env
     ? say(s, `${key}: not while replaying: a replay shows the recorded run (run the profile live to change it)`)
     : action(s, env);
 
+/** d and u are esxtop's adapter and device views; vmtop's per-VM disk panel is esxtop's v. */
+const DISK_MOVED = (key: string, view: string) => `${key}: esxtop's ${view} view is not drawn yet; the per-VM disks are on v (esxtop's v)`;
+
+const toggleVmsOnly: KeyAction = (s) => say({ ...s, vmsOnly: !s.vmsOnly, top: 0 },
+  s.vmsOnly ? 'all groups shown (V: VMs only)' : 'VMs only: the system groups hidden (V shows them)');
+
 const quit: KeyAction = (s, env) => {
   env.quit();
   return s;
@@ -229,6 +235,10 @@ const TABLE: readonly Row[] = [
   { key: 'home', help: 'select the first row', action: move(() => 0) },
   { key: 'end', help: 'select the last row', action: move((_i, _p, total) => total - 1) },
   ...PANEL_IDS.map((id): Row => ({ key: PANELS[id].key, help: PANELS[id].keyHelp, hint: 'panel', action: showPanel(id) })),
+  { key: 'd', help: 'esxtop\'s disk adapter view, not drawn yet: answers that the per-VM disks are on v (as in esxtop)', action: later(DISK_MOVED('d', 'disk adapter')) },
+  { key: 'u', help: 'esxtop\'s disk device view, not drawn yet: answers that the per-VM disks are on v', action: later(DISK_MOVED('u', 'disk device')) },
+  { key: 'V', help: 'VMs only (as esxtop\'s V): hide the system groups (Domain-0, Parent-Partition, a host\'s own OS); V again shows them', action: toggleVmsOnly },
+  { key: 'L', help: 'esxtop\'s name width: NAME here takes the width its longest name needs; answers where load went (A)', action: later('L: NAME is as wide as its longest name here (esxtop\'s L); A injects load') },
   { key: '/', help: 'filter rows by name, every panel (live while typing; Enter keeps, Esc clears)', hint: 'filter', action: openFilterKey },
   { key: 'enter', help: 'details of the selected VM, container or guest: every metric, sparklines of its history (Esc closes)', hint: 'details', action: openDetails },
   { key: 'E', help: 'the event log: every event with its simulated time, the last 1000 (↑ ↓ choose, Enter shows one whole, / filters, Esc closes); a click on the event line opens it too',
@@ -236,9 +246,9 @@ const TABLE: readonly Row[] = [
   { key: 'f', help: 'choose the panel\'s fields (space toggles, a shows all, Esc closes); NAME always shows', hint: 'fields', action: openFieldsKey },
   { key: 'W', help: 'write the view settings (panel, fields, sort, delay, theme) to the config file', action: writeSettings },
   { key: 'T', help: 'next colour theme: default, light (light backgrounds), none (no colour)', action: cycleTheme },
-  { key: 'L', live: true, help: 'inject load into the selected VM or container: the total in % of one vCPU (200 = two vCPUs busy) and seconds (Enter sends, Esc cancels)', hint: 'load', action: simCommand('L', openLoad) },
-  { key: 'V', live: true, help: 'migrate the selected VM (c m n d, or a VM row under o): pick the host from a list that says why a host is not eligible ' +
-    '(↑ ↓, Enter sends, Esc cancels); Tab there moves its disk to another host\'s datastore instead (Storage vMotion)', hint: 'migrate', action: simCommand('V', openMigrate) },
+  { key: 'A', live: true, help: 'add load to the selected VM or container: the total in % of one vCPU (200 = two vCPUs busy) and seconds (Enter sends, Esc cancels)', hint: 'load', action: simCommand('A', openLoad) },
+  { key: 'H', live: true, help: 'migrate the selected VM to another host (c m n v, or a VM row under o): pick the host from a list that says why a host is not eligible ' +
+    '(↑ ↓, Enter sends, Esc cancels); Tab there moves its disk to another host\'s datastore instead (Storage vMotion)', hint: 'migrate', action: simCommand('H', openMigrate) },
   { key: 'Z', live: true, help: 'freeze (after y to confirm) / thaw the selected container', action: simCommand('Z', freezeThaw) },
   { key: 'X', live: true, help: 'fail (after y to confirm) / recover the selected host: o\'s selected host row, elsewhere the host on screen; on a Domain-0 / Parent-Partition row, that partition: its guests\' I/O stops until it is back', hint: 'fail/recover',
     action: simCommand('X', failRecover) },

@@ -18,7 +18,7 @@ export interface ScriptCue {
 }
 
 /** keys that act on the selected row */
-const ROW_KEYS = new Set(['e', 'L', 'V', 'Z', 'X', 'enter']);
+const ROW_KEYS = new Set(['e', 'A', 'H', 'Z', 'X', 'enter']);
 
 export const NO_CUE: ScriptCue = { seq: 0, keys: [] };
 

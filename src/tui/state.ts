@@ -39,6 +39,8 @@ export interface UiState {
   message: string | null;
   /** `/`: rows whose name contains this (case-insensitive); '' = every row */
   filter: string;
+  /** `V` (esxtop's): VM rows only, the system groups (Domain-0, a host's own OS) left out */
+  vmsOnly: boolean;
   /** `f`: field keys hidden per panel */
   hidden: Partial<Record<PanelId, readonly string[]>>;
   theme: ThemeName;
@@ -51,7 +53,7 @@ export interface UiState {
 export const initialUi: UiState = {
   panel: 'cpu', help: false, helpTop: 0, host: null, sort: '%USED', selected: null,
   selIndex: 0, top: 0, expanded: [], openServices: [], openHosts: [], prompt: null, message: null,
-  filter: '', hidden: {}, theme: 'default', dialog: null, awaiting: null,
+  filter: '', vmsOnly: false, hidden: {}, theme: 'default', dialog: null, awaiting: null,
 };
 
 /** The state with a status-line message: what a key answers. */

@@ -41,7 +41,7 @@ async function visitPanels(s: Session, rows: number) {
   await press(s, 'n', 'the network panel', (screen) => status(screen) === 'network panel' &&
     screen[2].startsWith('NIC') && /^ +ID NAME +PKTTX\/s +MbTX\/s/.test(screen[4]) && screen.some((l) => / db /.test(l)) &&
     screen[last].includes('q quit'));
-  await press(s, 'd', 'the disk panel', (screen) => status(screen) === 'disk panel' &&
+  await press(s, 'v', 'the disk panel', (screen) => status(screen) === 'disk panel' &&
     screen[2].startsWith('DATASTORE: ') && /CMDS\/s.*GAVG( +WQLEN +ACTV +QUED)?$/.test(screen[4]) && screen.some((l) => / db /.test(l)));
   await press(s, 'g', 'the containers panel', (screen) => status(screen) === 'containers panel' &&
     screen[5].startsWith('  no containers on this host — Tab for the next host'));
@@ -70,7 +70,7 @@ async function useCluster(s: Session, rows: number) {
   if (s.screen().some((l) => l.includes('▸ esx-a'))) await press(s, 'e', 'esx-a open', (screen) => screen.some((l) => l.includes('▾ esx-a')));
   const vmRow = await press(s, '\u001B[B', 'a VM selected', (screen) => /^ {3,}\S+ +(running|mig)/.test(screen[7]));
   const vm = vmRow[7].trim().split(/ +/)[0];
-  await press(s, 'V', 'the host picker', (screen) => screen.some((l) => l.includes(`Migrate VM ${vm} (on esx-a) to:`)) &&
+  await press(s, 'H', 'the host picker', (screen) => screen.some((l) => l.includes(`Migrate VM ${vm} (on esx-a) to:`)) &&
     screen.some((l) => /x esx-a +\S+ is already on esx-a/.test(l)) && screen.some((l) => /x lx-1 /.test(l)));
   await press(s, '\r', `the migration of ${vm}`, (screen) => new RegExp(`migrate-(start|end) ${vm}: `).test(status(screen)));
   await press(s, '/', 'the filter', (screen) => status(screen).startsWith('filter by name'));
@@ -91,7 +91,7 @@ async function useCluster(s: Session, rows: number) {
  */
 async function useActions(s: Session, rows: number) {
   await press(s, '\u001B[H', 'the first VM selected', isFrame(rows));
-  const form = await press(s, 'L', 'the load form', (screen) => screen.some((l) => /Inject load into VM \S+/.test(l)));
+  const form = await press(s, 'A', 'the load form', (screen) => screen.some((l) => /Inject load into VM \S+/.test(l)));
   const vm = /Inject load into VM (\S+)/.exec(form.join('\n'))![1];
   await press(s, '\r', `the load on ${vm}`, (screen) => status(screen).includes(`load +100% for 60s sent to ${vm}`) ||
     new RegExp(`load ${vm}: `).test(status(screen)));

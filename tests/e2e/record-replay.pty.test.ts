@@ -52,7 +52,7 @@ test('a monitor run with keys pressed is recorded; batch --replay gives the same
   const s = (session = startPty([FIXTURE, '--speed', '4', '--record', rec], COLS, ROWS));
   await waitFor(s, 'two refreshes', at('00:00:04'));
   // L on the selected VM, Enter sends the dialog's default load
-  s.proc.write('L');
+  s.proc.write('A');
   await new Promise((r) => setTimeout(r, 150));
   s.proc.write('\r');
   await waitFor(s, 'ten seconds', (screen) => seconds(clockOf(screen)) >= 10);
@@ -122,7 +122,7 @@ test('vmtop replay shows the same frames at the same simulated times, and refuse
   // panels are free to change; commands are not
   await press(s, 'm', 'the memory panel', (screen) => statusOf(screen) === 'memory panel');
   await press(s, 'c', 'the CPU panel', (screen) => statusOf(screen) === 'CPU panel');
-  const refused = await press(s, 'L', 'L refused', (screen) => /replay/i.test(statusOf(screen)));
+  const refused = await press(s, 'A', 'A refused', (screen) => /replay/i.test(statusOf(screen)));
   expect(statusOf(refused)).toMatch(/not while replaying|replay/);
   await press(s, 's', 's answered', (screen) => /recorded instants/.test(statusOf(screen)));
   s.proc.write('q');
@@ -139,7 +139,7 @@ test('L above 100 % on a 2-vCPU VM is recorded as it runs and replays: the log s
   const file = join(dir, 'load-150.vmtrec');
   const s = (session = startPty([lab, '--speed', '4', '--record', file], COLS, ROWS));
   await waitFor(s, 'the first refresh', at('00:00:02'));
-  await press(s, 'L', 'the load dialog', (screen) => screen.some((l) => l.includes('% of one vCPU (max 200)')));
+  await press(s, 'A', 'the load dialog', (screen) => screen.some((l) => l.includes('% of one vCPU (max 200)')));
   for (const key of ['\u007F', '\u007F', '\u007F', '3', '0', '0', '\r']) s.proc.write(key);
   await waitFor(s, 'L 300 refused', (screen) => screen.some((l) => l.includes('CPU: 1..200 % of one vCPU (web has 2 vCPUs)')));
   for (const key of ['\u007F', '\u007F', '\u007F', '1', '5', '0', '\r']) s.proc.write(key);

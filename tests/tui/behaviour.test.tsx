@@ -157,7 +157,7 @@ test('the help has a section on the keys inside dialogs; at 80 columns no title 
   expect(text).toContain('Keys inside dialogs (an open dialog takes every key; Esc closes it and sends');
   for (const [name] of DIALOG_HELP.rows) expect(text).toContain(`  ${name.padEnd(10)} `);
   expect(text).toMatch(/ {2}\/ filter {3}type the name/);
-  expect(text).toMatch(/ {2}L load {5}digits edit the field, .*Tab/);
+  expect(text).toMatch(/ {2}A load {5}digits edit the field, .*Tab/);
   expect(text).toMatch(/ {2}y \/ n {6}a confirmation/);
   expect(text).toMatch(/ {2}s delay {4}digits and \. type seconds \(0\.5 to 3600\)/);
   expect(text).toMatch(/ {2}f fields {3}/);

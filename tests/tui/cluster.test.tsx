@@ -25,7 +25,7 @@ test('V on a VM: a host picker with why a host is not eligible; Enter migrates, 
   await tui.tick(30); // a minute: db has touched its 4 GiB
   await tui.press('N', KEY.home, KEY.down);
   expect(row(tui, 'db')).toMatch(/^> /);
-  await tui.press('V');
+  await tui.press('H');
   const frame = tui.frame();
   expect(frame).toContain('Migrate VM db (on esx-a) to:');
   expect(frame).toMatch(/ x esx-a +db is already on esx-a/);
@@ -52,7 +52,7 @@ test('V on a VM: a host picker with why a host is not eligible; Enter migrates, 
   expect(row(tui, 'esx-b')).toMatch(/^> ▸ esx-b +up /);
   await tui.press('e', KEY.down);
   expect(row(tui, 'db')).toMatch(/^> +db +running /);
-  await tui.press('V');
+  await tui.press('H');
   expect(tui.frame()).toContain('Migrate VM db (on esx-b) to:');
   expect(tui.frame()).toMatch(/> {3}esx-a +eligible/);
   await tui.press(KEY.enter);
@@ -73,7 +73,7 @@ test('V: Esc cancels with nothing sent; an ineligible host is not sent but says 
   tui = await renderTui({ sim: engine });
   await tui.press('N', KEY.home, KEY.down, KEY.down); // nfv: a NIC passed through
   expect(row(tui, 'nfv')).toMatch(/^> /);
-  await tui.press('V');
+  await tui.press('H');
   expect(tui.frame()).toMatch(/x esx-b +nfv has a passthrough \(DirectPath I\/O\) device/);
   expect(tui.frame()).toContain('no host can take nfv now');
   await tui.press(KEY.down, KEY.enter);
@@ -216,7 +216,7 @@ test('G shuts the guest down after y: that VM is off, the others run on; off, G 
 
 test('while a recording replays, V, X, P, S, B, G and D are refused before anything opens', () => {
   const env = { replaying: true } as KeyEnv;
-  for (const key of ['V', 'X', 'P', 'S', 'B', 'G', 'D']) {
+  for (const key of ['H', 'X', 'P', 'S', 'B', 'G', 'D']) {
     for (const panel of ['cpu', 'hosts'] as const) {
       const s = bindingFor(key, panel)!.action({ ...initialUi, panel }, env);
       expect(s.message).toBe(`${key}: not while replaying: a replay shows the recorded run (run the profile live to change it)`);

@@ -14,7 +14,7 @@ afterEach(async () => {
 
 test('the hosts view is one of the panel keys, at 80 and 120 columns alike', () => {
   for (const width of [79, 119]) {
-    for (const panel of ['cpu', 'mem', 'hosts'] as const) expect(footerHints(panel, width)).toContain('c/m/n/d/g/t/o panel');
+    for (const panel of ['cpu', 'mem', 'hosts'] as const) expect(footerHints(panel, width)).toContain('c/m/n/v/g/t/o panel');
   }
 });
 
@@ -23,10 +23,10 @@ test('the CPU panel mentions +/- at 120 columns', () => {
   expect(footerHints('cpu', 119).length).toBeLessThanOrEqual(119);
 });
 
-test('a replay leaves out what it refuses: no L, V, X or s', () => {
+test('a replay leaves out what it refuses: no A, H, X or s', () => {
   const live = footerHints('cpu');
   const replay = footerHints('cpu', Infinity, true);
-  for (const hint of ['L load', 'V migrate', 'X fail/recover', 's delay']) {
+  for (const hint of ['A load', 'H migrate', 'X fail/recover', 's delay']) {
     expect(live).toContain(hint);
     expect(replay).not.toContain(hint);
   }
@@ -49,5 +49,5 @@ test('the replayed monitor draws the replay footer', async () => {
   tui = await renderTui({ size: { columns: 200, rows: 30 }, replay: [0, 2000, 4000] });
   const footer = tui.lines().at(-1) ?? '';
   expect(footer).toBe(footerHints('cpu', 199, true));
-  expect(footer).not.toContain('L load');
+  expect(footer).not.toContain('A load');
 });

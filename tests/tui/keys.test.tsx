@@ -19,7 +19,7 @@ const INPUT: Record<string, string> = {
 const input = (id: string) => INPUT[id] ?? id;
 
 /** A binding that does not apply in the CPU panel is `<panel>:<key>` and is pressed in its first panel. */
-const PANEL_KEY: Record<string, string> = { mem: 'm', net: 'n', disk: 'd', cgroup: 'g', vserver: 't', hosts: 'o' };
+const PANEL_KEY: Record<string, string> = { mem: 'm', net: 'n', disk: 'v', cgroup: 'g', vserver: 't', hosts: 'o' };
 const panelOf = (b: KeyBinding) => (b.panels && !b.panels.includes('cpu') ? b.panels[0] : null);
 const idOf = (b: KeyBinding) => (panelOf(b) ? `${panelOf(b)}:${b.key}` : b.key);
 
@@ -183,7 +183,7 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
   },
   W: async (t) => expect(status(t)).toMatch(/^view settings written to .*vmtop\/config\.json$/),
   T: async (t) => expect(status(t)).toMatch(/^theme default/),
-  L: async (t) => {
+  A: async (t) => {
     expect(t.frame()).toContain('Inject load into VM alpha');
     await t.press(KEY.esc);
     expect(status(t)).toBe('load on alpha cancelled: nothing sent');
@@ -197,7 +197,15 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
     expect(rowNames(t)).toEqual(['alpha', 'bravo', 'charlie']);
     expect(selectedName(t)).toBe('alpha');
   },
-  d: async (t) => {
+  d: async (t) => expect(status(t)).toBe('d: esxtop\'s disk adapter view is not drawn yet; the per-VM disks are on v (esxtop\'s v)'),
+  u: async (t) => expect(status(t)).toBe('u: esxtop\'s disk device view is not drawn yet; the per-VM disks are on v (esxtop\'s v)'),
+  L: async (t) => expect(status(t)).toMatch(/^L: NAME is as wide as its longest name here \(esxtop's L\); A injects load/),
+  V: async (t) => {
+    expect(status(t)).toBe('VMs only: the system groups hidden (V shows them)');
+    await t.press('V');
+    expect(status(t)).toBe('all groups shown (V: VMs only)');
+  },
+  v: async (t) => {
     expect(status(t)).toBe('disk panel');
     expect(t.lines()[2]).toMatch(/^DATASTORE: 0\.00 cmds\/s of 20000 /);
     expect(t.lines()[4]).toMatch(/^ +ID NAME +CMDS\/s /);
@@ -234,13 +242,13 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
     expect(t.lines()[7]).toMatch(/^ {2}▸ esx-b +up +esxi +\[/);
   },
   'hosts:e': async (t) => {
-    expect(status(t)).toBe('expanded esx-a into 3 VM rows (V migrates the selected VM)');
+    expect(status(t)).toBe('expanded esx-a into 3 VM rows (H migrates the selected VM)');
     const names = t.lines().slice(6, 11).map((l) => /^[> ] (.+?) +(?:up|running) /.exec(l)?.[1]);
     expect(names).toEqual(['▾ esx-a', '   alpha', '   bravo', '   charlie', '▸ esx-b']);
     await t.press('e');
     expect(status(t)).toBe('collapsed esx-a');
   },
-  V: async (t) => expect(status(t)).toBe('V: this monitor has no simulation to ask where the VM could go'),
+  H: async (t) => expect(status(t)).toBe('H: this monitor has no simulation to ask where the VM could go'),
   X: async (t) => {
     expect(t.frame()).toContain('Fail host esx-a? Its 3 running VMs go down.');
     await t.press('n');

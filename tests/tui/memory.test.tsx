@@ -51,7 +51,7 @@ test('m shows the memory header with the snapshot\'s numbers and the VMs by MEMS
   expect(bravo.slice(0, 7)).toEqual(['1002', 'bravo', '8192', '2048', '2098', '2048', '1024']);
   expect(statusLine(tui)).toBe('memory panel');
   expect(tui.lines().at(-1)).toBe(footerHints('mem', 199));
-  expect(tui.lines().at(-1)).toMatch(/^q quit {2}h help {2}M\/N sort {2}space pause .* c\/m\/n\/d\/g\/t\/o panel/);
+  expect(tui.lines().at(-1)).toMatch(/^q quit {2}h help {2}M\/N sort {2}space pause .* c\/m\/n\/v\/g\/t\/o panel/);
 
   await tui.press('c');
   expect(tui.lines()[2]).toMatch(/^PCPU USED\(%\): /);
@@ -204,9 +204,9 @@ test('row cells take their level from the field thresholds, on the VM\'s own val
 });
 
 test('the memory footer offers its own keys; at 80 columns quit, help and the panel keys stay', () => {
-  expect(footerHints('mem', 79)).toMatch(/^q quit {2}h help {2}M\/N sort {2}space pause {2}\+\/- speed {2}Tab host {2}c\/m\/n\/d\/g\/t\/o panel/);
-  expect(footerHints('cpu', 79)).toMatch(/^q quit {2}h help {2}U\/R\/N sort {2}space pause {2}Tab host {2}c\/m\/n\/d\/g\/t\/o panel/);
+  expect(footerHints('mem', 79)).toMatch(/^q quit {2}h help {2}M\/N sort {2}space pause {2}\+\/- speed {2}Tab host {2}c\/m\/n\/v\/g\/t\/o panel/);
+  expect(footerHints('cpu', 79)).toMatch(/^q quit {2}h help {2}U\/R\/N sort {2}space pause {2}Tab host {2}c\/m\/n\/v\/g\/t\/o panel/);
   for (const panel of ['cpu', 'mem'] as const) expect(footerHints(panel, 79).length).toBeLessThanOrEqual(79);
-  expect(footerHints('cpu')).toContain('  c/m/n/d/g/t/o panel');
+  expect(footerHints('cpu')).toContain('  c/m/n/v/g/t/o panel');
   expect(HOST_MEMORY.MEM_STATE).toBe('high');
 });

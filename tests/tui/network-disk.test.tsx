@@ -81,7 +81,7 @@ test('guest rows go busiest first (MbTX/s + MbRX/s), N by name; U and M answer w
 
 test('d: IOPS, MiB/s and DAVG/KAVG/GAVG per virtual disk, busiest first; the datastore in the header', async () => {
   tui = await renderTui({ snapshots: [lab], size: { columns: 200, rows: 60 } });
-  await tui.press('d');
+  await tui.press('v');
   expect(statusLine(tui)).toBe('disk panel');
   const esx = lab.hosts[0];
   expect(tui.lines()[2]).toBe(`DATASTORE: ${two(esx.io.DISK_IOPS)} cmds/s of 20000 (${(esx.io.DISK_IOPS / 200).toFixed(1)}%), ` +
@@ -111,7 +111,7 @@ test('the selected VM carries across c, m, n and d; a host without VMs says so',
   const last = selectedName(tui);
   await tui.press('n');
   expect(selectedName(tui)).toBe(last);
-  await tui.press('d');
+  await tui.press('v');
   expect(selectedName(tui)).toBe(last);
   await tui.press(KEY.home);
   expect(selectedName(tui)).toBe('Domain-0');
@@ -129,12 +129,12 @@ test('the selected VM carries across c, m, n and d; a host without VMs says so',
   expect(statusLine(tui)).toBe('no rows to select on this host');
 });
 
-test.each([[80, 24], [200, 60]])('n and d fit %ix%i: the least important columns go first, NAME is cut with …', async (columns, rows) => {
+test.each([[80, 24], [200, 60]])('n and v fit %ix%i: the least important columns go first, NAME is cut with …', async (columns, rows) => {
   const long = structuredClone(lab);
   const web = long.vms.find((v) => v.name === 'web-1')!;
   web.name = 'web-1-with-a-rather-long-name-for-a-vm';
   tui = await renderTui({ snapshots: [long], size: { columns, rows } });
-  for (const panel of ['n', 'd']) {
+  for (const panel of ['n', 'v']) {
     await tui.press(panel);
     expectFits(tui, columns, rows);
     const table = panel === 'n' ? NET_TABLE : DISK_TABLE;

@@ -20,7 +20,7 @@ test('V, Tab: the disk moves to another host\'s datastore with its progress on c
   await tui.tick(2);
   await tui.press('N', KEY.home, KEY.down);
   expect(row(tui, 'db')).toMatch(/^> /);
-  await tui.press('V');
+  await tui.press('H');
   expect(tui.frame()).toContain('Tab moves its disk instead');
   await tui.press(KEY.tab);
   const frame = tui.frame();
@@ -44,7 +44,7 @@ test('V, Tab: the disk moves to another host\'s datastore with its progress on c
   // the VM runs on esx-a all along, marked on the CPU panel
   expect(row(tui, 'db')).toMatch(new RegExp(` svm ${pct}% *$`));
   // the disk panel: where the disk is going
-  await tui.press('d');
+  await tui.press('v');
   expect(row(tui, 'db')).toMatch(new RegExp(` db svm→esx-b ${pct}% `));
   // the hosts view: the copy through both datastores, and on the VM's row its rate
   await tui.press('o', KEY.home);
@@ -63,6 +63,6 @@ test('V, Tab: the disk moves to another host\'s datastore with its progress on c
   expect(db.datastore).toBe('esx-b');
   expect(after.cluster!.relocations).toEqual([]);
   expect(row(tui, 'db')).toMatch(/db +running .*disk on esx-b's datastore/);
-  await tui.press('d');
+  await tui.press('v');
   expect(row(tui, 'db')).toMatch(/ db @esx-b /);
 });

@@ -294,7 +294,7 @@ describe('L injects load, Z freezes and thaws', () => {
     const before = vmUsed(tui, 'web');
     expect(before).toBeGreaterThan(35);
     expect(before).toBeLessThan(45);
-    await tui.press('L');
+    await tui.press('A');
     expect(tui.frame()).toContain('Inject load into VM web');
     expect(tui.frame()).toContain('CPU [100_] % of one vCPU (max 200)   for [60] s');
     await tui.press(KEY.enter);
@@ -311,7 +311,7 @@ describe('L injects load, Z freezes and thaws', () => {
   test('L takes the total as %USED counts it: 150 on two vCPUs busies both at 75 %; 300 is refused', async () => {
     const { engine, sent } = engineWithLog();
     tui = await renderTui({ sim: engine });
-    await tui.press('L', KEY.backspace, KEY.backspace, KEY.backspace, '3', '0', '0', KEY.enter);
+    await tui.press('A', KEY.backspace, KEY.backspace, KEY.backspace, '3', '0', '0', KEY.enter);
     expect(tui.frame()).toContain('CPU: 1..200 % of one vCPU (web has 2 vCPUs)');
     expect(sent).toEqual([]);
     await tui.press(KEY.backspace, KEY.backspace, KEY.backspace, '1', '5', '0', KEY.enter);
@@ -326,7 +326,7 @@ describe('L injects load, Z freezes and thaws', () => {
   test('the load dialog takes typed values and refuses what is out of range', async () => {
     const { engine, sent } = engineWithLog();
     tui = await renderTui({ sim: engine });
-    await tui.press('L', KEY.backspace, KEY.backspace, KEY.backspace, '5', '0', KEY.tab, KEY.backspace, KEY.backspace, '0');
+    await tui.press('A', KEY.backspace, KEY.backspace, KEY.backspace, '5', '0', KEY.tab, KEY.backspace, KEY.backspace, '0');
     await tui.press(KEY.enter);
     expect(tui.frame()).toContain('duration: 1..3600 s');
     expect(sent).toEqual([]);
@@ -373,15 +373,15 @@ describe('L injects load, Z freezes and thaws', () => {
     tui = await renderTui({ sim: engine });
     await tui.press('Z');
     expect(statusLine(tui)).toMatch(/^Z freezes or thaws a container; web is a VM/);
-    await tui.press('g', KEY.tab, KEY.home, 'L');
-    expect(statusLine(tui)).toMatch(/^L injects load into a VM or a container; lx-1 is a host/);
+    await tui.press('g', KEY.tab, KEY.home, 'A');
+    expect(statusLine(tui)).toMatch(/^A injects load into a VM or a container; lx-1 is a host/);
     expect(sent).toEqual([]);
   });
 
   test('Esc cancels every dialog and nothing is submitted', async () => {
     const { engine, sent } = engineWithLog();
     tui = await renderTui({ sim: engine });
-    for (const open of ['/', 'f', KEY.enter, 'L']) {
+    for (const open of ['/', 'f', KEY.enter, 'A']) {
       await tui.press(open, KEY.esc);
       expect(tui.lines()[2]).toMatch(/^PCPU USED/);
       expect(tui.frame()).not.toMatch(/Inject load|Fields of|filter by name/);
@@ -418,5 +418,25 @@ describe('the start-up selection', () => {
     const chosen = tui.lines()[6].replace(/^> +\d+ +(\S+).*/, '$1');
     await tui.tick(3);
     expect(selectedName(tui)).toBe(chosen);
+  });
+});
+
+describe('V shows VMs only, as esxtop\'s V', () => {
+  test('on a Xen host Domain-0 leaves the CPU and network panels, and comes back on V', async () => {
+    tui = await renderTui({ sim: builtinEngine('io-paths'), size: { columns: 120, rows: 40 } });
+    await tui.tick();
+    const xen = tui.clock.store.get().snapshot.vms.find((v) => v.kind === 'system' && v.name === 'Domain-0');
+    expect(xen).toBeDefined();
+    while (!tui.lines()[0].includes(`host ${xen!.host} `)) await tui.press(KEY.tab);
+    const names = () => tui!.lines().map((l) => /^[> ] +\d+ +(\S+)/.exec(l)?.[1]).filter(Boolean);
+    expect(names()).toContain('Domain-0');
+    await tui.press('V');
+    expect(statusLine(tui)).toBe('VMs only: the system groups hidden (V shows them)');
+    expect(names()).not.toContain('Domain-0');
+    expect(names().length).toBeGreaterThan(0);
+    await tui.press('n');
+    expect(names()).not.toContain('Domain-0');
+    await tui.press('V');
+    expect(names()).toContain('Domain-0');
   });
 });

@@ -1,4 +1,4 @@
-// The small dialogs drawn above the status line: the L load form (amount and duration, defaults
+// The small dialogs drawn above the status line: the A load form (amount and duration, defaults
 // filled) and a y/n confirmation for what is destructive (freeze now; fail and power off later).
 // Their height is dialogHeight(); the panel above gives up those lines while one is open.
 

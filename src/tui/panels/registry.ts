@@ -11,7 +11,7 @@ import type { Panel } from './panel.js';
 import { orderIn, type SortKey } from './rows.js';
 import { VSERVER_PANEL } from './vserver/index.js';
 
-/** `cpu` is esxtop's `c` screen, `mem` its `m`, `net` its `n`, `disk` its `d` (per VM); `cgroup`
+/** `cpu` is esxtop's `c` screen, `mem` its `m`, `net` its `n`, `disk` its `v` (per-VM disks); `cgroup`
  *  the containers panel (`g`), `vserver` the VServer token buckets (`t`), `hosts` the hosts
  *  (cluster) overview (`o`). */
 export const PANELS = {

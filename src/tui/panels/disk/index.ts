@@ -11,8 +11,8 @@ import { DISK_HELP } from './help.js';
 
 export const DISK_PANEL: Panel = {
   name: 'disk',
-  key: 'd',
-  keyHelp: 'disk panel (esxtop d): each VM\'s virtual disk, its IOPS and DAVG/KAVG/GAVG; the datastore in the header',
+  key: 'v',
+  keyHelp: 'disk panel (esxtop v, its per-VM disk view): each VM\'s virtual disk, its IOPS and DAVG/KAVG/GAVG; the datastore in the header',
   expand: ONE_ROW_PER_VM,
   sortKeys: {},
   sortsHere: 'here the busiest disk is first, N sorts by name',

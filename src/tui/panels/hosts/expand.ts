@@ -17,6 +17,6 @@ export const expandHost: KeyAction = (s, env) => {
   const next = { ...s, openHosts, selected: key };
   const after = env.rows(next);
   const vms = after.filter((r) => r.parent === key).length;
-  const message = open ? `collapsed ${name}` : `expanded ${name} into ${vms} VM row${vms === 1 ? '' : 's'} (V migrates the selected VM)`;
+  const message = open ? `collapsed ${name}` : `expanded ${name} into ${vms} VM row${vms === 1 ? '' : 's'} (H migrates the selected VM)`;
   return say(selectIndex(next, after, after.findIndex((r) => r.key === key), env.page(next)), message);
 };

@@ -32,7 +32,7 @@ export function clusterLines(snap: Snapshot, width: number): Segment[][] {
     [`CLUSTER: ${c.hostsOn}/${hosts} on, ${c.runningVms} VMs, ${ratio}/host; `, ...haShort],
   ], width);
   if (!c.enabled) {
-    return [head, line([['DRS, HA and DPM do not run: the profile has no cluster: section (V still migrates, X fails a host)'],
+    return [head, line([['DRS, HA and DPM do not run: the profile has no cluster: section (H still migrates, X fails a host)'],
       ['no cluster: section: DRS, HA and DPM do not run']], width), blank(width)];
   }
   const lim = coloured(c.imbalance.toFixed(3), c.drs !== 'off' && c.imbalance > c.targetImbalance ? 'warn' : 'ok');

@@ -12,7 +12,7 @@ export const HOSTS_PANEL: Panel = {
   name: 'hosts',
   key: 'o',
   keyHelp: 'hosts (cluster) overview: every host\'s state, CPU and memory, VMs and migrations; the cluster\'s imbalance, ' +
-    'DRS recommendations and HA capacity in the header (e shows a host\'s VMs)',
+    'DRS recommendations and HA capacity in the header (e shows a host\'s VMs); esxtop\'s o (field order) is the f chooser here',
   expand: {
     help: 'expand / collapse the selected host into its VMs (their state: running, mig n%, suspended, off, DOWN and why)',
     action: expandHost,
