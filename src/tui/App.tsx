@@ -134,7 +134,7 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
     rows: rowsOf, page: pageOf, clock, hosts: hosts.map((h) => h.name), quit, replaying: clock.replaying,
     view: clock.store.get(), configPath: config?.path ?? configPath(), redraw: onRedraw, pointAt,
   });
-  const helpGeometry = () => ({ lines: helpLines(width).length, page: helpPage(height) });
+  const helpGeometry = () => ({ lines: helpLines(width).length, page: helpPage(height), text: () => helpLines(width) });
 
   // The end of a replay is said on the status line, in place of what a key answered before it
   // (a "resumed" beside REPLAY END).
@@ -171,7 +171,7 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
 
   if (size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows) return <TooSmall size={size} />;
   if (ui.help) {
-    return <HelpOverlay top={ui.helpTop} width={width} height={height} message={ui.message} color={color} />;
+    return <HelpOverlay top={ui.helpTop} width={width} height={height} message={ui.message} color={color} search={ui.helpSearch} />;
   }
   if (ui.dialog?.kind === 'details') {
     return <Details row={ui.dialog.row} snapshot={view.snapshot} history={history} top={ui.dialog.top}

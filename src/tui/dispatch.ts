@@ -12,10 +12,46 @@ import { clamp, type UiState } from './state.js';
 export interface HelpGeometry {
   lines: number;
   page: number;
+  /** the help's lines, for `/` */
+  text?: () => readonly string[];
+}
+
+/** The first help line after `from` (wrapping) that contains `text`, case-insensitive; -1 for none. */
+export function findHelpLine(lines: readonly string[], text: string, from: number): number {
+  const needle = text.toLowerCase();
+  for (let k = 0; k < lines.length; k++) {
+    const i = (from + k) % lines.length;
+    if (lines[i].toLowerCase().includes(needle)) return i;
+  }
+  return -1;
+}
+
+/** `/` in help, as in less: type, Enter finds the next line with the text (it goes to the top), n the one after. */
+function helpSearchKey(s: UiState, id: string, help: HelpGeometry): UiState {
+  const search = s.helpSearch!;
+  if (id === 'esc') return { ...s, helpSearch: null, message: null };
+  if (id === 'backspace') return { ...s, helpSearch: { ...search, text: search.text.slice(0, -1) } };
+  if (id === 'enter') return findNext({ ...s, helpSearch: { ...search, typing: false } }, help, s.helpTop);
+  const ch = id === 'space' ? ' ' : id;
+  return [...ch].length === 1 ? { ...s, helpSearch: { ...search, text: search.text + ch } } : s;
+}
+
+function findNext(s: UiState, help: HelpGeometry, from: number): UiState {
+  const text = s.helpSearch?.text ?? '';
+  if (!text) return { ...s, helpSearch: null, message: null };
+  const lines = help.text?.() ?? [];
+  const at = findHelpLine(lines, text, from);
+  if (at < 0) return { ...s, message: `"${text}" is nowhere in the help` };
+  const count = lines.filter((l) => l.toLowerCase().includes(text.toLowerCase())).length;
+  // the match on the top line (help's last page stops short of that: then it shows lower down)
+  return { ...s, helpTop: at, message: `"${text}": line ${at + 1}, ${count === 1 ? '1 line matches' : `${count} lines match`} (n the next, / a new search)` };
 }
 
 function helpKey(s: UiState, id: string, help: HelpGeometry): UiState {
-  if (id === 'esc' || id === 'h' || id === 'q' || id === '?' || id === 'f1') return { ...s, help: false, message: null };
+  if (s.helpSearch?.typing) return helpSearchKey(s, id, help);
+  if (id === '/') return { ...s, helpSearch: { text: '', typing: true }, message: null };
+  if (id === 'n' && s.helpSearch) return findNext(s, help, s.helpTop + 1);
+  if (id === 'esc' || id === 'h' || id === 'q' || id === '?' || id === 'f1') return { ...s, help: false, helpSearch: null, message: null };
   const last = Math.max(0, help.lines - help.page);
   // as in less: space and b page too, j and k move a line
   const steps: Record<string, number> = {

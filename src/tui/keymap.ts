@@ -75,7 +75,7 @@ const quit: KeyAction = (s, env) => {
   return s;
 };
 
-const openHelp: KeyAction = (s) => ({ ...s, help: true, helpTop: 0 });
+const openHelp: KeyAction = (s) => ({ ...s, help: true, helpTop: 0, helpSearch: null });
 
 const redraw: KeyAction = (s, env) => {
   env.redraw?.();
@@ -207,7 +207,7 @@ const TABLE: readonly Row[] = [
   { key: 'q', help: 'quit, terminal restored', hint: 'quit', action: quit },
   { key: 'C-c', help: 'quit, terminal restored', action: quit },
   { key: 'f10', help: 'quit, as in htop', action: quit },
-  { key: 'h', help: 'help: every key and every column (Esc, h or q closes)', hint: 'help', action: openHelp },
+  { key: 'h', help: 'help: every key and every column (/ finds a key or a column, n the next; Esc, h or q closes)', hint: 'help', action: openHelp },
   { key: '?', help: 'help, same as h', action: openHelp },
   { key: 'f1', help: 'help, as in htop', action: openHelp },
   { key: 'C-l', help: 'redraw the whole screen (after something else wrote over it)', action: redraw },

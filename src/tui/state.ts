@@ -19,6 +19,8 @@ export interface UiState {
   help: boolean;
   /** first help line shown */
   helpTop: number;
+  /** `/` in help: the text searched for, and whether it is still being typed */
+  helpSearch: { text: string; typing: boolean } | null;
   /** host by name, so a host list that changes does not move the view; null = first host */
   host: string | null;
   /** shared by the panels; each shows it only if it can (see panelSort) */
@@ -51,7 +53,7 @@ export interface UiState {
 }
 
 export const initialUi: UiState = {
-  panel: 'cpu', help: false, helpTop: 0, host: null, sort: '%USED', selected: null,
+  panel: 'cpu', help: false, helpTop: 0, helpSearch: null, host: null, sort: '%USED', selected: null,
   selIndex: 0, top: 0, expanded: [], openServices: [], openHosts: [], prompt: null, message: null,
   filter: '', vmsOnly: false, hidden: {}, theme: 'default', dialog: null, awaiting: null,
 };

@@ -10,14 +10,16 @@ export function helpPage(height: number): number {
   return Math.max(1, height - 2);
 }
 
-export function HelpOverlay(props: { top: number; width: number; height: number; message: string | null; color: boolean }) {
+export function HelpOverlay(props: { top: number; width: number; height: number; message: string | null; color: boolean; search?: { text: string; typing: boolean } | null }) {
   const { top, width, height, color } = props;
   const lines = helpLines(width);
   const page = helpPage(height);
   const first = Math.max(0, Math.min(top, lines.length - page));
   const shown = lines.slice(first, first + page);
   const where = `lines ${first + 1}-${first + shown.length} of ${lines.length}`;
-  const hint = props.message ?? `Esc, h or q closes  ↑ ↓ PgUp PgDn space Home End  ${where}`;
+  const hint = props.search?.typing
+    ? `/${props.search.text}_  (Enter finds it, Esc cancels)`
+    : props.message ?? `Esc, h or q closes  ↑ ↓ PgUp PgDn space Home End  / finds  ${where}`;
   return (
     <Box flexDirection="column" height={height}>
       <Text bold color={accentColor(color)} wrap="truncate">{fit('vmtop help', width)}</Text>
