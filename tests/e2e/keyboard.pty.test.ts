@@ -5,6 +5,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { KEYMAP } from '../../src/tui/keymap.js';
 import { KEY_SEQUENCES } from '../../src/tui/terminal/keyboard.js';
+import { tempDir } from '../helpers/tmp.js';
 import { press, startPty, statusOf, stopPty, waitFor, type Session } from './pty.js';
 
 let session: Session | undefined;
@@ -144,8 +145,9 @@ test('a minute of random keys and resizes, seed 17: no crash, and the monitor an
 }, 120_000);
 
 test('F1, Ctrl-L, j/k, the mouse (SGR reports: a click, the wheel, a column header) and F10 in a real terminal', async () => {
-  // without colour the `>` column marks the selection, which the test reads
-  const s = (session = startPty(['--no-color'], 100, 30));
+  // without colour the `>` column marks the selection, which the test reads; a config home of its
+  // own, so a view the fuzz saved with W (another panel, another delay) is not the one it starts in
+  const s = (session = startPty(['--no-color'], 100, 30, [], { XDG_CONFIG_HOME: tempDir() }));
   await waitFor(s, 'the first frame', isFrame);
   // reporting is on (button presses, SGR encoding) while the monitor runs
   expect(s.term.modes.mouseTrackingMode).toBe('vt200');
