@@ -15,6 +15,8 @@ afterEach(() => {
 });
 
 const ESC = '\u001B';
+/** The mouse test's config home (removed after the file's tests). */
+const configHome = tempDir();
 const isFrame = (screen: string[]) => screen[0].startsWith('vmtop lab') && screen.some((l) => l.includes('q quit'));
 
 /** The exit is clean: status 0, the alternate screen left, the cursor shown, no error printed. */
@@ -147,7 +149,7 @@ test('a minute of random keys and resizes, seed 17: no crash, and the monitor an
 test('F1, Ctrl-L, j/k, the mouse (SGR reports: a click, the wheel, a column header) and F10 in a real terminal', async () => {
   // without colour the `>` column marks the selection, which the test reads; a config home of its
   // own, so a view the fuzz saved with W (another panel, another delay) is not the one it starts in
-  const s = (session = startPty(['--no-color'], 100, 30, [], { XDG_CONFIG_HOME: tempDir() }));
+  const s = (session = startPty(['--no-color'], 100, 30, [], { XDG_CONFIG_HOME: configHome }));
   await waitFor(s, 'the first frame', isFrame);
   // reporting is on (button presses, SGR encoding) while the monitor runs
   expect(s.term.modes.mouseTrackingMode).toBe('vt200');
