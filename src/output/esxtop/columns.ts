@@ -5,6 +5,7 @@
 // its disk) and `Network Port` (the uplink, then the VMs' ports). A group that is not running on
 // the host at a sample reads 0, as esxtop shows a world that is not running.
 
+import { cpuAlloc } from '../../fields/cpu-alloc.js';
 import type { ContainerSample, HostSample, Snapshot, VcpuSample, VmSample, VServerSample } from '../../engine/snapshot.js';
 import { countersOf, type EsxtopObject, KERNEL_STATE_CODE, type NumberFormat, type Sources } from './counters.js';
 import {
@@ -70,11 +71,11 @@ const CPU_STATES: Sources<'Vcpu', VcpuSample | VmSample> = {
 const GROUP_CPU: Sources<'Group Cpu', VmSample> = {
   Members: (v) => v.NWLD,
   ...CPU_STATES,
-  'Alloc Min': (v) => v.reservationMHz,
-  'Alloc Max': (v) => v.limitMHz ?? -1,
-  'Alloc Shares': (v) => v.shares,
-  // the reservation as the VM's own limit lets the scheduler honour it
-  'Alloc Min Limited': (v) => Math.min(v.reservationMHz, v.limitMHz ?? v.reservationMHz),
+  // the panel's and JSONL's AMIN, AMAX, ASHRS, AMLMT: one rule (fields/cpu-alloc.ts)
+  'Alloc Min': (v) => cpuAlloc(v).AMIN,
+  'Alloc Max': (v) => cpuAlloc(v).AMAX,
+  'Alloc Shares': (v) => cpuAlloc(v).ASHRS,
+  'Alloc Min Limited': (v) => cpuAlloc(v).AMLMT,
   '% Demand': (v) => v['%DMD'],
 };
 

@@ -20,6 +20,21 @@ const dec = { format: 'dec2', set: 'default' } as const;
 const aInt = { format: 'int', set: '-a' } as const;
 const aDec = { format: 'dec2', set: '-a' } as const;
 
+/** The CPU state counters, the same for a group and for each of its worlds. */
+const CPU_STATE_COUNTERS = {
+    '% Used': dec,
+    '% Run': dec,
+    '% System': dec,
+    '% Wait': dec,
+    '% VmWait': dec,
+    '% Ready': dec,
+    '% Idle': dec,
+    '% Overlap': dec,
+    '% CoStop': dec,
+    '% Max Limited': dec,
+    '% Swap Wait': dec,
+} as const;
+
 export const ESXTOP_COUNTERS = {
   Memory: {
     /** written first of all, before Physical Cpu Load, as esxtop does; the rest of Memory after Physical Cpu */
@@ -56,17 +71,7 @@ export const ESXTOP_COUNTERS = {
   },
   'Group Cpu': {
     Members: int,
-    '% Used': dec,
-    '% Run': dec,
-    '% System': dec,
-    '% Wait': dec,
-    '% VmWait': dec,
-    '% Ready': dec,
-    '% Idle': dec,
-    '% Overlap': dec,
-    '% CoStop': dec,
-    '% Max Limited': dec,
-    '% Swap Wait': dec,
+    ...CPU_STATE_COUNTERS,
     /** CPU ALLOC: AMIN, AMAX (-1 unlimited), ASHRS, AMLMT; MHz for VMs */
     'Alloc Min': aInt,
     'Alloc Max': aInt,
@@ -74,19 +79,7 @@ export const ESXTOP_COUNTERS = {
     'Alloc Min Limited': aInt,
     '% Demand': aDec,
   },
-  Vcpu: {
-    '% Used': dec,
-    '% Run': dec,
-    '% System': dec,
-    '% Wait': dec,
-    '% VmWait': dec,
-    '% Ready': dec,
-    '% Idle': dec,
-    '% Overlap': dec,
-    '% CoStop': dec,
-    '% Max Limited': dec,
-    '% Swap Wait': dec,
-  },
+  Vcpu: CPU_STATE_COUNTERS,
   'Group Memory': {
     'Memory Size MBytes': dec,
     'Memory Granted Size MBytes': dec,
