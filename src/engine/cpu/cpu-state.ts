@@ -2,14 +2,16 @@
 // and per vCPU, laid out group after group. Typed arrays throughout: the scheduler steps every
 // quantum and allocates nothing while it does.
 
+import { GUEST_HOUSEKEEPING } from './workload.js';
+
 /** Skew (ms of progress ahead of the slowest busy sibling) that co-stops a vCPU [assumption, docs/model/cpu.md]. */
 export const SKEW_THRESHOLD_MS = 3;
 /**
  * A vCPU asking for at most this share of a pCPU is in its guest's idle loop but for timer ticks
- * and kernel threads (workload.ts's housekeeping is 1%): for co-scheduling it has no work, so it
+ * and kernel threads (twice workload.ts's housekeeping): for co-scheduling it has no work, so it
  * counts as progressing, is never co-stopped and never makes a sibling co-stop.
  */
-export const IDLE_DEMAND = 0.02;
+export const IDLE_DEMAND = 2 * GUEST_HOUSEKEEPING;
 /** Work a guest queues on a vCPU before it stops generating more (its run queue is full). */
 export const MAX_BACKLOG_MS = 100;
 /** How often entitlements are recomputed under contention [assumption]. */
@@ -135,8 +137,9 @@ export class CpuState {
   readonly limCut: Float64Array;
   /** this quantum: ms of the want spent co-stopped (%CSTP) */
   readonly cstp: Float64Array;
-  /** scratch for the within-group water-fill: breakpoints */
+  /** scratch for the within-group water-fill: breakpoints, and each vCPU's base (NaN: left out) */
   readonly fillPoints: Float64Array;
+  readonly fillBase: Float64Array;
   /** scratch for strict co-scheduling: each pCPU's free time left this quantum, and pCPUs by it */
   readonly slotLeft: Float64Array;
   readonly slotIdx: Int32Array;
@@ -232,6 +235,7 @@ export class CpuState {
     let widest = 0;
     for (const g of configs) widest = Math.max(widest, g.vcpus);
     this.fillPoints = new Float64Array(2 * widest);
+    this.fillBase = new Float64Array(widest);
     this.cRun = f(); this.cRdy = f(); this.cCstp = f(); this.cMlmtd = f();
     this.cIdle = f(); this.cDmd = f(); this.cWork = f(); this.cSwpwt = f(); this.cSleep = f(); this.cBlocked = f();
     this.pcpuBusy = new Float64Array(pcpus);

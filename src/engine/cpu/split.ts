@@ -75,31 +75,33 @@ function costop(s: CpuState, start: number, end: number, capShare: number, short
  * independent threads b_v = 0 (equal shares).
  */
 function fillLevel(s: CpuState, start: number, end: number, G: number, gang: boolean): void {
-  const { want, granted, skew, busy } = s;
+  const { want, granted, skew, busy, fillBase: base } = s;
   const q = s.quantumMs;
-  // fast path: every candidate has the same base and the same want (the usual busy VM)
+  // each candidate's base, once (NaN: not a candidate); alike bases and wants (the usual busy
+  // VM) share G equally
   let n = 0;
   let b0 = NaN;
   let w0 = NaN;
   let same = true;
   for (let v = start; v < end; v++) {
-    if (gang && !busy[v]) continue;
-    const b = gang ? skew[v] + q - want[v] : 0;
+    const b = gang && !busy[v] ? NaN : gang ? skew[v] + q - want[v] : 0;
+    base[v - start] = b;
+    if (b !== b) continue;
     if (n === 0) { b0 = b; w0 = want[v]; } else if (Math.abs(b - b0) > EPS || Math.abs(want[v] - w0) > EPS) same = false;
     n++;
   }
   if (n === 0) return;
   if (same) {
     const x = Math.min(w0, G / n);
-    for (let v = start; v < end; v++) if (!gang || busy[v]) granted[v] = x;
+    for (let v = start; v < end; v++) if (base[v - start] === base[v - start]) granted[v] = x;
     return;
   }
   // breakpoints of the piecewise linear Σ clamp(L - b_v, 0, w_v), sorted in place (groups are small)
   const pts = s.fillPoints;
   let np = 0;
   for (let v = start; v < end; v++) {
-    if (gang && !busy[v]) continue;
-    const b = gang ? skew[v] + q - want[v] : 0;
+    const b = base[v - start];
+    if (b !== b) continue;
     np = insert(pts, np, b);
     np = insert(pts, np, b + want[v]);
   }
@@ -108,7 +110,7 @@ function fillLevel(s: CpuState, start: number, end: number, G: number, gang: boo
   let level = pts[np - 1];
   for (let k = 1; k < np; k++) {
     const p = pts[k];
-    const fP = filled(s, start, end, p, gang);
+    const fP = filled(s, start, end, p);
     if (fP >= G - EPS) {
       level = fP - fLo > EPS ? lo + ((G - fLo) * (p - lo)) / (fP - fLo) : p;
       break;
@@ -117,24 +119,24 @@ function fillLevel(s: CpuState, start: number, end: number, G: number, gang: boo
     fLo = fP;
   }
   for (let v = start; v < end; v++) {
-    if (gang && !busy[v]) continue;
-    const b = gang ? skew[v] + q - want[v] : 0;
-    const x = level - b;
-    granted[v] = x < 0 ? 0 : x > want[v] ? want[v] : x;
+    const b = base[v - start];
+    if (b === b) granted[v] = clampTo(level - b, want[v]);
   }
 }
 
-function filled(s: CpuState, start: number, end: number, level: number, gang: boolean): number {
-  const { want, skew, busy } = s;
-  const q = s.quantumMs;
+/** Σ clamp(level - b_v, 0, want_v) over the candidates fillLevel based. */
+function filled(s: CpuState, start: number, end: number, level: number): number {
+  const { want, fillBase: base } = s;
   let sum = 0;
   for (let v = start; v < end; v++) {
-    if (gang && !busy[v]) continue;
-    const b = gang ? skew[v] + q - want[v] : 0;
-    const x = level - b;
-    sum += x < 0 ? 0 : x > want[v] ? want[v] : x;
+    const b = base[v - start];
+    if (b === b) sum += clampTo(level - b, want[v]);
   }
   return sum;
+}
+
+function clampTo(x: number, hi: number): number {
+  return x < 0 ? 0 : x > hi ? hi : x;
 }
 
 /** Insert x into the sorted first n entries of a; returns n + 1. */
