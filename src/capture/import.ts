@@ -7,9 +7,10 @@ import type { CaptureLayout, GroupLayout } from './layout.js';
 import type { CaptureSample } from './parser.js';
 import { captureSnapshot, type CaptureWorld } from './snapshot.js';
 import type { VmSample } from '../engine/snapshot.js';
+import { GUEST_HOUSEKEEPING } from '../engine/cpu/workload.js';
 
-/** vmtop's guest kernel keeps each vCPU 1% busy (docs/model/cpu.md): an idle VM's floor of %RUN */
-const HOUSEKEEPING_PCT = 1;
+/** vmtop's guest kernel keeps each vCPU 1% busy unless `housekeeping` says otherwise (docs/model/cpu.md) */
+const HOUSEKEEPING_PCT = GUEST_HOUSEKEEPING * 100;
 /** configured memory: the largest multiple of this below Memory Size MBytes, which adds the VMX's overhead */
 const MEMORY_STEP_MIB = 256;
 
@@ -92,10 +93,10 @@ export function importProfile(layout: CaptureLayout, m: CaptureMeans, source: st
   const run = sumOf(layout.groups, runOf);
   const used = sumOf(layout.groups, usedOf);
 
+  // %USED counts cycles at nominal, %RUN time: their ratio over every group is the mean clock
+  const clock = run > 0 && used > 0 ? used / run : NaN;
   out(`# Imported by vmtop import from ${source}: host ${layout.host}, ${m.samples} sample(s) averaged (samples 2..N).`);
   out('# A what-if lab: change shares, vCPUs or add a host and run it (vmtop, vmtop batch).');
-  out(`# The capture's %USED is ${run > 0 ? Math.round((100 * used) / run) : '-'}% of its %RUN (frequency scaling, turbo and`);
-  out('# hyper-threading charge by cycles); vmtop has neither, its %USED equals %RUN, so %RUN is what this lab reproduces.');
   out(`name: ${profileName(`${layout.host}-import`, new Set())}`);
   out(`description: what-if lab from an esxtop capture of ${layout.host}`);
   out('hosts:');
@@ -104,6 +105,10 @@ export function importProfile(layout: CaptureLayout, m: CaptureMeans, source: st
   out(`    pcpus: ${layout.pcpus.length}  # Physical Cpu instances other than _Total`);
   if (!Number.isNaN(h.mhz)) out(`    mhz: ${Math.round(h.mhz)}  # Power(0)\\P-State MHZ, the top P-state`);
   if (!Number.isNaN(h.MEM_TOTAL)) out(`    memory: ${Math.round(h.MEM_TOTAL)}MiB  # Memory\\Machine MBytes`);
+  if (!Number.isNaN(clock)) {
+    out(`    clock: ${pct(clock * 100)}  # the groups' Group Cpu\\% Used ${fixed(used)} over their % Run ${fixed(run)} (idle loops left out):`);
+    out('    # %USED counts cycles at the nominal clock; power management (P-states, C1E) ran this host below it');
+  }
   out('vms:');
   for (const g of vms) {
     const v = m.lastOf(g.gid)!;
@@ -120,10 +125,16 @@ export function importProfile(layout: CaptureLayout, m: CaptureMeans, source: st
     if (v.limitMHz !== null && !Number.isNaN(v.limitMHz) && v.limitMHz > 0) out(`    limit: ${Math.round(v.limitMHz)}MHz  # Group Cpu\\Alloc Max`);
     const r = runOf(g);
     const rdy = m.mean(g.gid, '%RDY');
-    const perVcpu = (r / vcpus - HOUSEKEEPING_PCT) / 100;
+    const perVcpu = r / vcpus;
+    const ready = Number.isNaN(rdy) ? '' : `; its % Ready (${fixed(rdy)}) is what the host made it wait, not demand vmtop adds`;
     out('    workload:');
-    out(`      cpu: ${pct(perVcpu * 100)}  # Group Cpu\\% Run mean ${fixed(r)} over ${vcpus} vCPU(s), less vmtop's 1% guest housekeeping per vCPU` +
-      `${Number.isNaN(rdy) ? '' : `; its % Ready (${fixed(rdy)}) is what the host made it wait, not demand vmtop adds`}`);
+    if (perVcpu < HOUSEKEEPING_PCT) {
+      // an idle guest: its kernel's own load is all the capture shows
+      out(`      cpu: 0%  # Group Cpu\\% Run mean ${fixed(r)} over ${vcpus} vCPU(s): below vmtop's ${HOUSEKEEPING_PCT}% guest housekeeping a vCPU${ready}`);
+      out(`      housekeeping: ${pct(Math.max(0, perVcpu))}  # this idle guest's kernel load a vCPU, from the same mean`);
+    } else {
+      out(`      cpu: ${pct(perVcpu - HOUSEKEEPING_PCT)}  # Group Cpu\\% Run mean ${fixed(r)} over ${vcpus} vCPU(s), less vmtop's ${HOUSEKEEPING_PCT}% guest housekeeping a vCPU${ready}`);
+    }
     out(`      threads: ${vcpus}`);
     const actv = m.mean(g.gid, 'ACTV');
     const tchd = m.mean(g.gid, 'TCHD');
@@ -148,8 +159,9 @@ export function importProfile(layout: CaptureLayout, m: CaptureMeans, source: st
     out(`    vcpus: ${vcpus}`);
     out('    memory: 256MiB');
     out('    workload:');
-    out(`      cpu: ${pct(bg / vcpus - HOUSEKEEPING_PCT)}  # the non-VM groups' Group Cpu\\% Run, mean ${fixed(bg)}, spread over ${vcpus} vCPUs`);
+    out(`      cpu: ${pct(bg / vcpus)}  # the non-VM groups' Group Cpu\\% Run, mean ${fixed(bg)}, spread over ${vcpus} vCPUs`);
     out(`      threads: ${vcpus}`);
+    out('      housekeeping: 0%  # the VMkernel\'s own worlds: no guest kernel of their own');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -141,6 +141,8 @@ function hostOf(read: Read, l: CaptureLayout, vms: VmSample[]): HostSample {
     id: 0, name: l.host, hypervisor: 'esxi', state: 'up', pcpus: l.pcpus.length, mhz: read(l.topMHz), coscheduling: 'relaxed',
     pcpuUsed: l.pcpus.map((p) => read(p.used)), pcpuUtil: l.pcpus.map((p) => read(p.util)),
     'PCPU_USED%': read(l.total.used), 'PCPU_UTIL%': read(l.total.util),
+    // esxtop writes no %A/MPERF in batch mode; USED/UTIL is not it (UTIL holds time no world is charged)
+    clock: NaN,
     loadAvg: [read(l.load[0]), read(l.load[1]), read(l.load[2])], gangIdlePct: NaN,
     vmCount: vms.filter((v) => v.kind === 'vm').length, vcpuCount: vms.reduce((a, v) => a + (v.kind === 'vm' ? v.vcpus : 0), 0),
     MEM_TOTAL: mem('Machine MBytes'), MEM_FREE: mem('Free MBytes'), MEM_STATE: STATE_BY_CODE[code] ?? 'high',

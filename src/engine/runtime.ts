@@ -5,7 +5,7 @@ import { traits } from '../profile/hypervisors.js';
 import type { HostSpec, Profile, VmSpec } from '../profile/types.js';
 import { HostCpu, type CpuGroupConfig } from './cpu/host-cpu.js';
 import { CPU_VIRT_OVERHEAD } from './cpu/overhead.js';
-import { systemWorkload, WorkloadState } from './cpu/workload.js';
+import { GUEST_HOUSEKEEPING, systemWorkload, WorkloadState } from './cpu/workload.js';
 import { containerGroupConfig } from './cgroups/host-group.js';
 import { HostIo } from './io/host-io.js';
 import { partitionGroup } from './io/partition.js';
@@ -104,7 +104,7 @@ export function vmGroup(vm: VmSpec, gid: number, rng: Rng): GroupRuntime {
   return {
     gid, name: vm.name, kind: 'vm', vcpus: vm.vcpus, shares: vm.shares,
     reservationMHz: vm.reservationMHz, limitMHz: vm.limitMHz, state: 'running',
-    workload: new WorkloadState(vm.workload, vm.vcpus, rng),
+    workload: new WorkloadState(vm.workload, vm.vcpus, rng, vm.workload.housekeeping ?? GUEST_HOUSEKEEPING),
     memory: new VmMemory(vm.memoryMiB, vm.vcpus, vm.guest, vm.memShares, memReservation(vm), vm.memLimitMiB, vm.workload, vm.io === 'passthrough'),
     passthrough: vm.io === 'passthrough', sdpsSleep: 0, cpuOverhead: CPU_VIRT_OVERHEAD[vm.cpuVirt], spec: vm,
   };

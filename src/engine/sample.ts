@@ -43,7 +43,7 @@ function copyCounters(cpu: HostCpu, into: CounterBase['counters']): NonNullable<
  * a vCPU world itself (%SYS 0): the hypervisor's work for a VM is the group's (sample below).
  */
 function vcpuSample(
-  index: number, wid: number, pct: number,
+  index: number, wid: number, pct: number, clock: number,
   cRun: number, cRdy: number, cCstp: number, cMlmtd: number, cIdle: number, cSwpwt: number, cSleep: number, cBlocked: number,
 ): VcpuSample {
   const run = cRun * pct;
@@ -54,7 +54,7 @@ function vcpuSample(
   return {
     index,
     wid,
-    '%USED': run - ovrlp,
+    '%USED': (run - ovrlp) * clock,
     '%RUN': run,
     '%SYS': 0,
     '%WAIT': idle + vmwait,
@@ -92,6 +92,8 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
   const pct = intervalMs > 0 ? 100 / intervalMs : 0;
   const prev = host.base.counters;
   const io = sampleIo(host.io);
+  // %USED counts cycles at the nominal clock, %RUN time (docs/model/cpu.md, "The clock")
+  const clock = host.spec.clock ?? 1;
 
   const vms: VmSample[] = host.groups.map((g: GroupRuntime, gi) => {
     const start = cpu.gStart[gi];
@@ -129,7 +131,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
       sSwpwt += dSwpwt * wpct;
       sSleep += dSleep * wpct;
       sBlocked += dBlocked * wpct;
-      vcpu.push(vcpuSample(i, g.gid * 1000 + i + 1, wpct, dRun, dRdy, dCstp, dMlmtd, dIdle, dSwpwt, dSleep, dBlocked));
+      vcpu.push(vcpuSample(i, g.gid * 1000 + i + 1, wpct, clock, dRun, dRdy, dCstp, dMlmtd, dIdle, dSwpwt, dSleep, dBlocked));
     }
     // Hypervisor work charged to the group as a whole (I/O), not to any vCPU: %SYS and %USED
     // only, over the group's lifetime in the interval like its worlds.
@@ -150,10 +152,10 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
       gid: g.gid, name: g.name, host: host.spec.name, state: g.state,
       NWLD: on ? g.vcpus + aux : 0, vcpus: g.vcpus,
       shares: g.shares, reservationMHz: g.reservationMHz, limitMHz: g.limitMHz,
-      '%DMD': sDmd, workMHz: (sWork * host.spec.mhz) / 100,
+      '%DMD': sDmd, workMHz: (sWork * host.spec.mhz * clock) / 100,
       kind: g.kind, vcpu,
       // %WAIT adds the VMX and MKS worlds' waiting; %IDLE and %VMWAIT are the vCPU worlds'
-      '%USED': run - ovrlp + sysG, '%RUN': run, '%SYS': sysG, '%WAIT': idle + vmwait + 100 * aux, '%VMWAIT': vmwait,
+      '%USED': (run - ovrlp + sysG) * clock, '%RUN': run, '%SYS': sysG, '%WAIT': idle + vmwait + 100 * aux, '%VMWAIT': vmwait,
       '%RDY': sRdy + sBlocked, '%IDLE': idle, '%OVRLP': ovrlp, '%CSTP': sCstp,
       '%MLMTD': sMlmtd + sBlocked, '%SWPWT': swpwt,
       // vmMemoryFields' 20 keys in its order, the partition's six sizes over the first six
@@ -193,8 +195,8 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
     NIC_Mbps: hostIo.NIC_Mbps, DISK_IOPS: io.host.DISK_IOPS, io: hostIo,
     id: host.id, name: host.spec.name, hypervisor: host.spec.hypervisor, state: host.state,
     pcpus: P, mhz: host.spec.mhz, coscheduling: host.spec.coscheduling,
-    // No turbo or hyper-threading is modelled, so USED (frequency-scaled) equals UTIL.
-    pcpuUsed: pcpuUtil.slice(), pcpuUtil, 'PCPU_USED%': avg, 'PCPU_UTIL%': avg,
+    // USED counts cycles at nominal: UTIL times the clock (no hyper-threading is modelled)
+    pcpuUsed: pcpuUtil.map((u) => u * clock), pcpuUtil, 'PCPU_USED%': avg * clock, 'PCPU_UTIL%': avg, clock,
     gangIdlePct: ((cpu.gangIdleMs - (host.base.gangIdleMs ?? 0)) * pct) / P,
     loadAvg: [cpu.loadAvg[0], cpu.loadAvg[1], cpu.loadAvg[2]],
     // powered-on VMs: one that is off, suspended or down has no worlds on the host

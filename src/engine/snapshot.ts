@@ -134,6 +134,8 @@ export interface HostSample extends HostMemory {
   pcpuUtil: number[];
   'PCPU_USED%': number;
   'PCPU_UTIL%': number;
+  /** the pCPUs' actual clock against nominal (esxtop's %A/MPERF / 100); 1 unless the profile sets `clock` */
+  clock: number;
   /** runnable worlds per pCPU, exponentially averaged over 1, 5, 15 minutes (esxtop load average) */
   loadAvg: [number, number, number];
   /**

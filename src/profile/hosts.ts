@@ -10,7 +10,7 @@ import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseFrequen
 
 export const HOST_KEYS = [
   'name', 'hypervisor', 'coscheduling', 'pcpus', 'mhz', 'memory', 'reserved', 'nic', 'disk', 'hz',
-  'host_os_load', 'tps', 'share_scan_time', 'nic_offload', 'ioat', 'count',
+  'host_os_load', 'tps', 'share_scan_time', 'nic_offload', 'ioat', 'clock', 'count',
 ] as const;
 const DISK_KEYS = ['iops', 'bandwidth', 'latency'] as const;
 
@@ -32,6 +32,8 @@ const OS_LOAD = unit(parseFraction, atMost(1, 'expected a percentage 0%..100%'))
 const DISK_IOPS = integer(1, 100_000_000);
 const DISK_BANDWIDTH = unit(parseByteRate, positive('expected a rate above 0 like 1000MiB/s'));
 const DISK_LATENCY = unit(parseDuration);
+/** esxtop's %A/MPERF: P-states and C1E clock a pCPU below nominal, turbo above (its 6.5 docs show 130%) */
+const CLOCK = unit(parseFraction, { test: (n) => n > 0 && n <= 2, message: 'expected a percentage above 0% and at most 200% (the actual clock against nominal)' });
 const SCAN_TIME = unit(parseDuration, positive('expected a duration above 0 like 60m'));
 
 export function readHosts(ctx: Ctx, items: readonly Item[], names: NameBook): HostSpec[] {
@@ -78,6 +80,7 @@ function readHost(m: MapReader): Omit<HostSpec, 'name'> {
     ...(m.has('tps') ? { tps: m.get('tps', oneOf(TPS_MODES)) } : {}),
     ...(m.has('nic_offload') ? { nicOffload: readOffloads(m) } : {}),
     ...(m.has('ioat') ? { ioat: m.get('ioat', bool) ?? false } : {}),
+    ...(m.has('clock') ? { clock: m.get('clock', CLOCK) ?? 1 } : {}),
     ...(m.has('share_scan_time') ? { shareScanTimeS: (m.get('share_scan_time', SCAN_TIME) ?? 3_600_000) / 1000 } : {}),
   };
 }

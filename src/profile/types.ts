@@ -50,6 +50,12 @@ export interface HostSpec {
    * shared). Absent: shared.
    */
   tps?: TpsMode;
+  /**
+   * The pCPUs' mean actual clock against their nominal one (esxtop's %A/MPERF): power management
+   * below 1, turbo above. %USED and PCPU USED(%) count cycles at nominal, so they are %RUN and
+   * PCPU UTIL(%) times this. Absent: 1 (the High Performance policy without turbo).
+   */
+  clock?: number;
   /** Mem.ShareScanTime: a VM's pages are scanned at most once per this period, s. Absent: 3600. */
   shareScanTimeS?: number;
 }
@@ -86,6 +92,11 @@ export interface WorkloadSpec {
   /** receive demand, Mbit/s (`net_rx`); absent means the same as `netMbit` */
   netRxMbit?: number;
   iops: number;
+  /**
+   * The guest kernel's own load on each vCPU when the application asks for nothing (timer
+   * interrupts, kernel threads), fraction of one pCPU; absent means the model's 1%.
+   */
+  housekeeping?: number;
 }
 
 export interface VmSpec {

@@ -4,8 +4,10 @@ import { num } from './errors.js';
 import { atMost, integer, oneOf, positive, unit } from './fields.js';
 import { MapReader } from './reader.js';
 import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseSize } from './units.js';
+import { GUEST_HOUSEKEEPING } from '../engine/cpu/workload.js';
+import { IDLE_DEMAND } from '../engine/cpu/cpu-state.js';
 
-export const WORKLOAD_KEYS = ['type', 'cpu', 'threads', 'pattern', 'period', 'active', 'dirty', 'net', 'net_rx', 'iops', 'heap', 'compressible'] as const;
+export const WORKLOAD_KEYS = ['type', 'cpu', 'threads', 'pattern', 'period', 'active', 'dirty', 'net', 'net_rx', 'iops', 'heap', 'compressible', 'housekeeping'] as const;
 
 export const DEFAULT_PERIOD_MS = 60_000;
 /** Share of a VM's memory its guest touches when the profile does not say. */
@@ -18,13 +20,15 @@ const ACTIVE = unit(parseSize);
 const DIRTY = unit(parseByteRate);
 const NET = unit(parseBitRate);
 const IOPS = integer(0, 100_000_000);
+// at most what the scheduler still takes for an idle vCPU (docs/model/cpu.md, "Housekeeping")
+const HOUSEKEEPING = unit(parseFraction, atMost(IDLE_DEMAND, `expected a percentage 0%..${IDLE_DEMAND * 100}% (of one pCPU per vCPU, the guest kernel's idle load)`));
 const COMPRESSIBLE = unit(parseFraction, atMost(1, 'expected a percentage 0%..100% (of the pages that compress to 2 KB or less)'));
 
 /** The defaults: a guest that is up but asks for no CPU, disk or network. */
 export function idleWorkload(vcpus: number, memoryMiB: number): WorkloadSpec {
   return {
     type: 'generic', heapMiB: 0, cpu: 0, threads: vcpus, pattern: 'steady', periodMs: DEFAULT_PERIOD_MS,
-    activeMiB: memoryMiB * DEFAULT_ACTIVE_FRACTION, dirtyMiBs: 0, netMbit: 0, iops: 0,
+    activeMiB: memoryMiB * DEFAULT_ACTIVE_FRACTION, dirtyMiBs: 0, netMbit: 0, iops: 0, housekeeping: GUEST_HOUSEKEEPING,
   };
 }
 
@@ -65,6 +69,7 @@ export function readWorkload(vm: MapReader, vcpus: number | undefined, memoryMiB
     netMbit: net,
     netRxMbit: m.get('net_rx', NET) ?? net,
     iops: m.get('iops', IOPS) ?? base.iops,
+    housekeeping: m.get('housekeeping', HOUSEKEEPING) ?? base.housekeeping,
     ...(m.has('compressible') ? { compressible: m.get('compressible', COMPRESSIBLE) } : {}),
   };
 }

@@ -175,7 +175,7 @@ export function entityMetrics(e: Entity): MetricSection[] {
     case 'host': {
       const h = e.host;
       return [
-        facts('Host', [['hypervisor', h.hypervisor], ['state', h.state], ['pCPUs', h.pcpus], ['MHz', h.mhz],
+        facts('Host', [['hypervisor', h.hypervisor], ['state', h.state], ['pCPUs', h.pcpus], ['MHz', h.mhz], ['%A/MPERF', h.clock * 100, '%'],
           ['PCPU_USED%', h['PCPU_USED%'], '%'], ['PCPU_UTIL%', h['PCPU_UTIL%'], '%'], ['MEM_TOTAL', h.MEM_TOTAL, 'MiB'],
           ['MEM_FREE', h.MEM_FREE, 'MiB'], ['MEM_STATE', h.MEM_STATE], ['minFree', h.minFree, 'MiB'],
           ['PSHARE_SAVING', h.PSHARE_SAVING, 'MiB'], ['MEMCTL', h.MEMCTL, 'MiB'], ['SWAP', h.SWAP, 'MiB'], ['ZIP', h.ZIP, 'MiB'],

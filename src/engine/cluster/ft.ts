@@ -7,7 +7,7 @@
 // goes live with no downtime, and a new secondary is made where there is room.
 
 import type { FtKind, WorkloadSpec } from '../../profile/types.js';
-import { WorkloadState } from '../cpu/workload.js';
+import { GUEST_HOUSEKEEPING, WorkloadState } from '../cpu/workload.js';
 import { IO_SIZE_KIB, READ_FRACTION } from '../io/constants.js';
 import type { Rng } from '../rng.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
@@ -167,7 +167,7 @@ export class FtService {
     const spec: WorkloadSpec = { ...base, cpu: base.cpu * share };
     const group: GroupRuntime = {
       gid: vm.gid + 7, name: secondaryName(vm.name), kind: 'system', vcpus: vm.vcpus, shares: vm.shares,
-      reservationMHz: 0, limitMHz: null, state: 'running', workload: new WorkloadState(spec, vm.vcpus, this.rng),
+      reservationMHz: 0, limitMHz: null, state: 'running', workload: new WorkloadState(spec, vm.vcpus, this.rng, spec.housekeeping ?? GUEST_HOUSEKEEPING),
       memory: null, sdpsSleep: 0, cpuOverhead: 0, ftOf: vm.name,
     };
     setGroups(this.ctx.layout, host, [...host.groups, group], (g) => (g === group ? undefined : { host, index: host.groups.indexOf(g) }));

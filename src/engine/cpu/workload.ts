@@ -5,7 +5,7 @@ import type { WorkloadSpec } from '../../profile/types.js';
 import { AS_DOUBLE } from '../shapes.js';
 import type { Rng } from '../rng.js';
 
-/** Timer interrupts and kernel threads keep every guest vCPU a little busy [assumption]. */
+/** Timer interrupts and kernel threads keep every guest vCPU a little busy [assumption]; a VM's `workload.housekeeping` sets its own. */
 export const GUEST_HOUSEKEEPING = 0.01;
 /** A bursty workload between bursts runs at this fraction of its level [assumption]. */
 const BURSTY_BACKGROUND = 0.05;
@@ -176,6 +176,6 @@ export class WorkloadState {
 export function systemWorkload(cpu: number, threads: number): WorkloadSpec {
   return {
     type: 'generic', heapMiB: 0, cpu, threads, pattern: 'steady', periodMs: 60_000, activeMiB: 0, dirtyMiBs: 0,
-    netMbit: 0, netRxMbit: 0, iops: 0,
+    netMbit: 0, netRxMbit: 0, iops: 0, housekeeping: 0,
   };
 }
