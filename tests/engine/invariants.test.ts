@@ -29,6 +29,7 @@ const vmArb = fc.record({
   netRx: fc.constantFrom(undefined, 0, 700),
   netShares: fc.constantFrom(25, 50, 100),
   iops: fc.constantFrom(0, 0, 500, 4000),
+  housekeeping: fc.constantFrom(0.01, 0.01, 0, 0.003, 0.02),
 });
 
 const labArb = fc.record({
@@ -41,6 +42,7 @@ const labArb = fc.record({
     hypervisor: fc.constantFrom('esxi' as const, 'vbox' as const, 'xen' as const, 'hyperv' as const, 'kvm' as const),
     nicMbit: fc.constantFrom(1000, 10000),
     diskIops: fc.constantFrom(2000, 20000),
+    clock: fc.constantFrom(undefined, undefined, 0.55, 1.3),
     vms: fc.array(vmArb, { minLength: 0, maxLength: 5 }),
   }), { minLength: 1, maxLength: 3 }),
   loads: fc.array(fc.record({ at: fc.integer({ min: 0, max: 3000 }), cpu: fc.double({ min: 0.1, max: 1, noNaN: true }), forMs: fc.integer({ min: 10, max: 3000 }) }), { maxLength: 3 }),
@@ -53,6 +55,7 @@ function build(lab: Lab): Profile {
     pcpus: h.pcpus, coscheduling: h.strict ? 'strict' : 'relaxed',
     hypervisor: h.hypervisor, hostOsLoad: h.hypervisor === 'vbox' ? 0.15 : 0, memoryMiB: h.memoryMiB,
     nicMbit: h.nicMbit, disk: { iops: h.diskIops, bandwidthMiBs: 1000, latencyMs: 0.5 },
+    ...(h.clock === undefined ? {} : { clock: h.clock }),
   }));
   const vms = lab.hosts.flatMap((h, i) => h.vms.map((v, j) => vm(`vm${i}-${j}`, `h${i}`, {
     vcpus: v.vcpus, shares: v.sharesPerVcpu * v.vcpus, reservationMHz: v.reservation,
@@ -63,7 +66,7 @@ function build(lab: Lab): Profile {
     memLimitMiB: v.memLimitFrac === null ? null : v.memLimitFrac * v.memoryMiB,
     workload: {
       cpu: v.cpu, threads: Math.round(v.threadsFrac * v.vcpus), pattern: v.pattern, periodMs: v.periodMs,
-      dirtyMiBs: v.dirty, netMbit: v.net, netRxMbit: v.netRx, iops: v.iops,
+      dirtyMiBs: v.dirty, netMbit: v.net, netRxMbit: v.netRx, iops: v.iops, housekeeping: v.housekeeping,
       ...(v.jvm
         ? { type: 'jvm' as const, heapMiB: v.memoryMiB / 2, activeMiB: (v.activeFrac * v.memoryMiB) / 2 }
         : { activeMiB: v.activeFrac * v.memoryMiB }),
@@ -136,7 +139,12 @@ describe('invariants (SPEC §5)', () => {
       for (const s of runSamples(build(lab), STEPS)) {
         for (const h of s.hosts) {
           const rows = s.vms.filter((v) => v.host === h.name);
-          for (const v of rows) expect(v['%USED']).toBeCloseTo(v['%RUN'] + v['%SYS'] - v['%OVRLP'], 6);
+          // %USED counts cycles at nominal: time states times the host's clock
+          for (const v of rows) {
+            expect(v['%USED']).toBeCloseTo((v['%RUN'] + v['%SYS'] - v['%OVRLP']) * h.clock, 6);
+            for (const w of v.vcpu) expect(w['%USED']).toBeCloseTo(w['%RUN'] * h.clock, 6);
+          }
+          expect(h['PCPU_USED%']).toBeCloseTo(h['PCPU_UTIL%'] * h.clock, 6);
           const used = rows.reduce((a, v) => a + v['%RUN'] + v['%SYS'], 0);
           expect(used).toBeLessThanOrEqual(h.pcpus * 100 + 1e-6);
           expect(h['PCPU_UTIL%']).toBeLessThanOrEqual(100 + 1e-6);
