@@ -36,6 +36,11 @@ export class CapturePlayer {
     }
   }
 
+  /** every sample of the file is in the schedule: none will be added */
+  get complete(): boolean {
+    return this.stream.done;
+  }
+
   advance(): void {
     this.pull();
     const next = this.pending.shift();

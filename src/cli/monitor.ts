@@ -109,6 +109,7 @@ export async function runCapture(file: string, flags: Pick<MonitorFlags, 'speed'
     await start({
       engine: player as unknown as Engine, profileName: `${basename(file)} (${stream.layout!.host})`, delayS: 2, speed: flags.speed,
       color: flags.color, mode: 'replay', schedule: player.schedule,
+      scheduleComplete: () => { player.pull(); return player.complete; }, capture: basename(file),
     });
   } finally {
     clearInterval(feed);

@@ -131,7 +131,7 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
   };
 
   const keyEnv = (quit: () => void): KeyEnv => ({
-    rows: rowsOf, page: pageOf, clock, hosts: hosts.map((h) => h.name), quit, replaying: clock.replaying,
+    rows: rowsOf, page: pageOf, clock, hosts: hosts.map((h) => h.name), quit, replaying: clock.replaying, capture: clock.capture,
     view: clock.store.get(), configPath: config?.path ?? configPath(), redraw: onRedraw, pointAt,
   });
   const helpGeometry = () => ({ lines: helpLines(width).length, page: helpPage(height), text: () => helpLines(width) });

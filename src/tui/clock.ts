@@ -52,6 +52,8 @@ export interface ClockControls {
   submit(command: Command): boolean;
   /** true while a recording plays back: keys that would change the simulation are refused */
   readonly replaying: boolean;
+  /** the real capture on screen, if it is one (refusals then point to `vmtop import`) */
+  readonly capture?: string | null;
   /** every host with whether the VM may migrate there and why not (the `V` picker); [] without an engine */
   migrationTargets?(vm: string): HostChoice[];
   /** every host with whether the VM's disk may move to its datastore and why not (`V`, then Tab) */
@@ -74,6 +76,13 @@ export interface ClockOptions {
   onSample?: (tMs: number) => void;
   /** the upper speed limit (a demo under test runs faster than a person would watch) */
   maxSpeed?: number;
+  /**
+   * A schedule still growing (a capture read while it plays): whether it has all its samples.
+   * Until then the end of the schedule is a wait for the next sample, not the end of the replay.
+   */
+  scheduleComplete?: () => boolean;
+  /** the capture file a replay shows (a real host's): what refusals point to */
+  capture?: string;
 }
 
 export function clampSpeed(speed: number, max = SPEED_MAX): number {
@@ -88,6 +97,8 @@ export class MonitorClock implements ClockControls {
   private next = 0;
   private readonly onSample?: (tMs: number) => void;
   private readonly maxSpeed: number;
+  private readonly scheduleComplete: () => boolean;
+  readonly capture: string | null;
 
   constructor(
     private readonly engine: SimEngine,
@@ -97,9 +108,11 @@ export class MonitorClock implements ClockControls {
     this.recorded = options.schedule ?? null;
     this.onSample = options.onSample;
     this.maxSpeed = Math.max(SPEED_MAX, options.maxSpeed ?? SPEED_MAX);
+    this.scheduleComplete = options.scheduleComplete ?? (() => true);
+    this.capture = options.capture ?? null;
     const snapshot = engine.sample();
     // a recording without samples has nothing to play: it starts at its end
-    const ended = this.recorded !== null && this.recorded.length === 0;
+    const ended = this.recorded !== null && this.recorded.length === 0 && this.scheduleComplete();
     this.store = createStore<MonitorView>({
       snapshot,
       events: snapshot.events.slice(-EVENTS_KEPT),
@@ -144,8 +157,7 @@ export class MonitorClock implements ClockControls {
   step(): boolean {
     const view = this.store.get();
     if (!view.paused || view.ended) return false;
-    this.refresh();
-    return true;
+    return this.refresh();
   }
 
   submit(command: Command): boolean {
@@ -170,14 +182,22 @@ export class MonitorClock implements ClockControls {
     return this.engine.templates?.() ?? [];
   }
 
-  private refresh(): void {
+  /** false when nothing moved: the replay's end, or its next sample not read yet */
+  private refresh(): boolean {
     const view = this.store.get();
-    if (view.ended) return;
+    if (view.ended) return false;
     let ended = false;
     if (this.recorded) {
+      if (this.next >= this.recorded.length) {
+        // played all it has: the source reads on (ticks poll until a sample arrives), or that was all
+        if (!this.scheduleComplete()) return false;
+        this.store.set({ ...view, ended: true, paused: true });
+        this.schedule();
+        return false;
+      }
       const at = this.recorded[this.next++];
       this.engine.advance(at - this.timeMs);
-      ended = this.next >= this.recorded.length;
+      ended = this.next >= this.recorded.length && this.scheduleComplete();
     } else {
       this.engine.advance(this.stepMs(view));
     }
@@ -191,6 +211,7 @@ export class MonitorClock implements ClockControls {
     const delayS = this.recorded ? snapshot.interval : this.store.get().delayS;
     this.store.set({ ...this.store.get(), snapshot, events, ended, paused, delayS });
     if (ended) this.schedule();
+    return true;
   }
 
   get speed(): number {

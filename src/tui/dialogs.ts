@@ -13,6 +13,7 @@ import { entityOf, ENTITY_WORDS, type Entity } from './entity.js';
 import { fieldsKey, openFields } from './fields-chooser.js';
 import { filterKey, openFilter } from './filter.js';
 import type { KeyEnv } from './keymap.js';
+import { notInReplay } from './replay-refusal.js';
 import { keyLabel } from './keys.js';
 import type { PanelRow } from './panels/rows.js';
 import { say, selectedIndex, type UiState } from './state.js';
@@ -104,7 +105,7 @@ export function selectedEntity(s: UiState, env: KeyEnv): { entity?: Entity; row?
 /** Sends a command; its result (or the engine's refusal) becomes the status line's answer. */
 export function send(s: UiState, env: KeyEnv, command: Command, done: string, detail?: string): UiState {
   if (!env.clock.submit(command)) {
-    const why = env.clock.replaying ? 'a replay shows the recorded run and takes no new commands' : 'this monitor has no simulation to command';
+    const why = env.clock.replaying ? notInReplay(env.clock) : 'this monitor has no simulation to command';
     return say({ ...s, dialog: null }, `${command.action} refused: ${why}`);
   }
   return { ...s, dialog: null, message: `${done}; the result shows at the next refresh`,

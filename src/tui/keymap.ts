@@ -1,6 +1,7 @@
 // The one key table. The input handler dispatches through it, the help screen lists it and the
 // footer is built from its hints, so a key cannot do one thing and be documented as another.
 
+import { notInReplay } from './replay-refusal.js';
 import { REPLAY_ENDED, type ClockControls, type MonitorView } from './clock.js';
 import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, openLoad, writeSettings } from './dialogs.js';
 import { failRecover, openDeploy, openMigrate, powerOnOff, resetVm, shutdownGuest, suspendResume } from './dialogs-cluster.js';
@@ -24,6 +25,8 @@ export interface KeyEnv {
   quit(): void;
   /** a recording plays back: keys that would change the simulation are refused (see simCommand) */
   replaying?: boolean;
+  /** the real capture on screen (a replay of a real host, not of a vmtop run) */
+  capture?: string | null;
   /** the sample on screen and the clock's settings (details, actions and W read them) */
   view: MonitorView;
   /** where W writes the view settings */
@@ -60,9 +63,7 @@ const later = (message: string): KeyAction => (s) => say(s, message);
  * only show what the recorded run did.
  */
 export const simCommand = (key: string, action: KeyAction): KeyAction => (s, env) =>
-  env.replaying
-    ? say(s, `${key}: not while replaying: a replay shows the recorded run (run the profile live to change it)`)
-    : action(s, env);
+  env.replaying ? say(s, `${key}: ${notInReplay(env)}`) : action(s, env);
 
 /** d and u are esxtop's adapter and device views; vmtop's per-VM disk panel is esxtop's v. */
 const DISK_MOVED = (key: string, view: string) => `${key}: esxtop's ${view} view is not drawn yet; the per-VM disks are on v (esxtop's v)`;
@@ -154,7 +155,9 @@ const askDelay: KeyAction = (s, env) => env.replaying
 
 const stepOnce: KeyAction = (s, env) => {
   if (env.clock.step()) return say(s, env.replaying ? 'stepped to the next recorded sample' : 'stepped one refresh interval');
-  return say(s, env.replaying && env.clock.replaying ? 'the end of the recording (q quits)' : 'step works while paused: space pauses');
+  if (!env.view.paused) return say(s, 'step works while paused: space pauses');
+  if (env.replaying && !env.view.ended) return say(s, 'the next sample is still being read from the file');
+  return say(s, env.replaying ? 'the end of the recording (q quits)' : 'step works while paused: space pauses');
 };
 
 type Row = Omit<KeyBinding, 'label'> & { label?: string };

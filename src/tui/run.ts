@@ -37,6 +37,10 @@ export interface MonitorOptions {
   mode?: MonitorMode;
   /** a replay: the recorded sample instants, simulated ms */
   schedule?: readonly number[];
+  /** a schedule that grows while it plays (a capture): whether it has all its samples */
+  scheduleComplete?: () => boolean;
+  /** the real capture a replay shows */
+  capture?: string;
   /** a recording of the run: told every sample, finished (written) once on every way out */
   record?: MonitorRecord;
   /** a demo's director: attaches to the clock, gives the App its cues, may end the run */
@@ -150,6 +154,7 @@ export async function startMonitor(opts: Omit<MonitorOptions, 'engine'> & { engi
   const clock = new MonitorClock(opts.engine, deps.ticker, {
     delayS: savedDelay ?? opts.delayS, speed: opts.speed, mode: opts.mode, schedule: opts.schedule,
     onSample: opts.record ? (t) => opts.record?.sampled(t) : undefined, maxSpeed: opts.maxSpeed,
+    scheduleComplete: opts.scheduleComplete, capture: opts.capture,
   });
   const guard = terminalGuard(stdout);
   let ink: Instance | undefined;

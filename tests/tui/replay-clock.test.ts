@@ -70,3 +70,31 @@ test('the speed limit can be raised for a fast demo, and the caption is publishe
   expect(clock.store.get().caption).toBe('look here');
   expect(clock.store.get().mode).toBe('demo');
 });
+
+test('a schedule still growing (a capture read while it plays) waits at its end for the next sample instead of ending', () => {
+  const engine = new ScriptedEngine([lab(0), lab(2), lab(4), lab(6)]);
+  const ticker = new ManualTicker();
+  const schedule = [2000];
+  let complete = false;
+  const clock = new MonitorClock(engine, ticker, { delayS: 2, speed: 1, mode: 'replay', schedule, scheduleComplete: () => complete, capture: 'host.csv' });
+  expect(clock.capture).toBe('host.csv');
+  clock.start();
+  ticker.fire();
+  expect(engine.advanced).toEqual([2000]);
+  // the reader lags: the played sample was the last one read, and the file is not finished
+  expect(clock.store.get().ended).toBe(false);
+  ticker.fire();
+  expect(engine.advanced).toEqual([2000]);
+  expect(clock.store.get().ended).toBe(false);
+  expect(ticker.running).toBe(true);
+  // the reader catches up: playback goes on from where it waited
+  schedule.push(4000, 6000);
+  ticker.fire();
+  ticker.fire();
+  expect(engine.advanced).toEqual([2000, 2000, 2000]);
+  expect(clock.store.get().ended).toBe(false);
+  complete = true;
+  ticker.fire();
+  expect(clock.store.get().ended).toBe(true);
+  expect(ticker.running).toBe(false);
+});
