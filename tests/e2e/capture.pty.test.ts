@@ -156,7 +156,7 @@ test('the memory, network and disk panels show the capture\'s values; simulation
   await press(s, 'c', 'the CPU panel', (screen) => statusOf(screen).startsWith('CPU panel'));
   for (const key of ['A', 'H', 'P', 'S', 'B', 'G', 'X', 'D']) {
     const refused = await press(s, key, `${key} refused`, (screen) => statusOf(screen).startsWith(`${key}:`));
-    expect(statusOf(refused)).toMatch(new RegExp(`^${key}: not in a capture: it shows what the real host did \\(vmtop import small-esxtop-data.csv`));
+    expect(statusOf(refused)).toMatch(new RegExp(`^${key}: not in a capture: vmtop import small-esxtop-data.csv -o lab.yaml makes a lab of it to change`));
     expect(refused.some((l) => /^\s*(Load|Migrate|Power|Deploy)/.test(l))).toBe(false); // no dialog opened
   }
   s.proc.write('q');
