@@ -95,6 +95,14 @@ test('the real capture opens: its VMs with their %RDY, every sample by stepping,
   screen = await press(s, '.', 'a step past the end', (sc) => /END|end/.test(sc[0]) || /end|last/.test(statusOf(sc)));
   expect(positionOf(screen)).toEqual([SAMPLES, SAMPLES]);
 
+  // V: esxtop's VMs only: the kernel's groups and user worlds go, the six VMs stay
+  const vmsOnly = await press(s, 'V', 'VMs only', (sc) => statusOf(sc).startsWith('VMs only'));
+  const named = (sc: string[]) => sc.filter((l) => /^ *\d+ \S/.test(l)).map((l) => l.trim().split(/ +/)[1]);
+  expect(named(vmsOnly).sort()).toEqual([...VMS].sort());
+  const all = await press(s, 'V', 'all groups', (sc) => statusOf(sc).startsWith('all groups'));
+  expect(named(all)).toContain('system');
+  expect(named(all).length).toBeGreaterThan(VMS.length);
+
   // styx alone (the filter), expanded: every world of its group, vCPUs first, by id and name
   await press(s, '/', 'the filter prompt', (sc) => /filter/i.test(statusOf(sc)));
   for (const ch of 'styx') s.proc.write(ch);
