@@ -4,8 +4,7 @@ import { num } from './errors.js';
 import { atMost, integer, oneOf, positive, unit } from './fields.js';
 import { MapReader } from './reader.js';
 import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseSize } from './units.js';
-import { GUEST_HOUSEKEEPING } from '../engine/cpu/workload.js';
-import { IDLE_DEMAND } from '../engine/cpu/cpu-state.js';
+import { GUEST_HOUSEKEEPING, IDLE_DEMAND } from './housekeeping.js';
 
 export const WORKLOAD_KEYS = ['type', 'cpu', 'threads', 'pattern', 'period', 'active', 'dirty', 'net', 'net_rx', 'iops', 'heap', 'compressible', 'housekeeping'] as const;
 

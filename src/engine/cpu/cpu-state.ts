@@ -2,16 +2,10 @@
 // and per vCPU, laid out group after group. Typed arrays throughout: the scheduler steps every
 // quantum and allocates nothing while it does.
 
-import { GUEST_HOUSEKEEPING } from './workload.js';
+export { IDLE_DEMAND } from '../../profile/housekeeping.js';
 
 /** Skew (ms of progress ahead of the slowest busy sibling) that co-stops a vCPU [assumption, docs/model/cpu.md]. */
 export const SKEW_THRESHOLD_MS = 3;
-/**
- * A vCPU asking for at most this share of a pCPU is in its guest's idle loop but for timer ticks
- * and kernel threads (twice workload.ts's housekeeping): for co-scheduling it has no work, so it
- * counts as progressing, is never co-stopped and never makes a sibling co-stop.
- */
-export const IDLE_DEMAND = 2 * GUEST_HOUSEKEEPING;
 /** Work a guest queues on a vCPU before it stops generating more (its run queue is full). */
 export const MAX_BACKLOG_MS = 100;
 /** How often entitlements are recomputed under contention [assumption]. */

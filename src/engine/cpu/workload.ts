@@ -4,9 +4,11 @@
 import type { WorkloadSpec } from '../../profile/types.js';
 import { AS_DOUBLE } from '../shapes.js';
 import type { Rng } from '../rng.js';
+import { GUEST_HOUSEKEEPING } from '../../profile/housekeeping.js';
 
-/** Timer interrupts and kernel threads keep every guest vCPU a little busy [assumption]; a VM's `workload.housekeeping` sets its own. */
-export const GUEST_HOUSEKEEPING = 0.01;
+/** the default a VM's `workload.housekeeping` takes (profile/housekeeping.ts) */
+export { GUEST_HOUSEKEEPING };
+
 /** A bursty workload between bursts runs at this fraction of its level [assumption]. */
 const BURSTY_BACKGROUND = 0.05;
 
