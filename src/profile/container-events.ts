@@ -2,7 +2,7 @@
 // load. Whether a command can be carried out at its time (a frozen container to freeze) is the
 // engine's call; here only what the profile itself can tell is checked.
 import type { CommandFor, CommandOf } from './commands.js';
-import { integer, name, positive, unit } from './fields.js';
+import { integer, name, positive, unit } from './values.js';
 import type { NameBook } from './names.js';
 import type { MapReader } from './reader.js';
 import { parseDuration, parseSize } from './units.js';

@@ -4,7 +4,7 @@ import { actionsWith, COMMAND_FIELDS, COMMAND_NAMES, COMMAND_SPECS, unhandled, t
 import type { HostSpec, TimedCommand, VmSpec } from './types.js';
 import { PARTITION_NAME } from './partitions.js';
 import { didYouMean } from './errors.js';
-import { name, oneOf, positive, unit } from './fields.js';
+import { name, oneOf, positive, unit } from './values.js';
 import type { Kind, NameBook } from './names.js';
 import { MapReader, type Ctx, type Item } from './reader.js';
 import { parseDuration, parseSize } from './units.js';
