@@ -1,8 +1,8 @@
 // The simulation: a fixed quantum, a simulated clock, one seeded random source and a command
 // queue. Pure and deterministic: the same profile, seed and commands give the same samples.
 
-import { commandSpec } from '../profile/commands.js';
-import type { Command, Profile, TimedCommand } from '../profile/types.js';
+import { isPartitionCommand, ownedBy, unhandled, type Command, type CommandOf } from '../profile/commands.js';
+import type { Profile, TimedCommand } from '../profile/types.js';
 import { CgroupSystem } from './cgroups/system.js';
 import { Cluster, type HostChoice } from './cluster/cluster.js';
 import { describeLoadCpu } from './cpu/load-amount.js';
@@ -203,41 +203,33 @@ export class Engine {
     const t = this.timeMs;
     const c = tc.command;
     this.applied.push({ atMs: t, command: c });
-    // `fail`/`recover` carrying `partition:` act on a driver partition, not on the host
-    const owner = this.partitions.handles(c) ? 'partition' : commandSpec(c.action).owner;
-    switch (owner) {
-      case 'cgroups': return this.cgroups.apply(t, c);
-      case 'partition': return this.partitions.apply(t, c);
-      case 'cluster': {
-        this.cluster.apply(t, c);
-        // a host back from a failure boots its driver partition with it
-        const host = c.action === 'recover' ? this.hosts.find((h) => h.spec.name === c.target) : undefined;
-        if (host?.state === 'up') this.partitions.hostRecovered(host);
-        return;
-      }
-      case 'workload': return this.cgroups.runs(c.target) ? this.cgroups.apply(t, c) : this.loadVm(t, c);
-      default: {
-        const unknown: never = owner;
-        throw new Error(`no owner for ${String(unknown)}`);
-      }
+    // by the command table's owner column; a command naming a driver partition is that model's
+    if (isPartitionCommand(c)) return this.partitions.apply(t, c);
+    if (ownedBy(c, 'cgroups')) return this.cgroups.apply(t, c);
+    if (ownedBy(c, 'workload')) return this.cgroups.runs(c.target) ? this.cgroups.load(t, c) : this.loadVm(t, c);
+    if (ownedBy(c, 'cluster')) {
+      this.cluster.apply(t, c);
+      // a host back from a failure boots its driver partition with it
+      const host = c.action === 'recover' ? this.hosts.find((h) => h.spec.name === c.target) : undefined;
+      if (host?.state === 'up') this.partitions.hostRecovered(host);
+      return;
     }
+    return unhandled(c);
   }
 
   /** `load` on a VM: work added to its vCPUs (and its working set) for a while. */
-  private loadVm(t: number, c: Command): void {
-    if (c.action === 'load') {
-      const vm = this.cluster.ctx.find(c.target);
-      if (!vm) return this.event(t, 'refused', c.target, `load: no VM named "${c.target}"`);
-      const threads = Math.min(c.threads ?? vm.group.vcpus, vm.group.vcpus);
-      const activeMiB = c.activeMiB ?? 0;
-      vm.group.workload.addLoad(c.cpu, threads, activeMiB, t + c.forMs);
-      vm.group.memory?.setExtraActive(vm.group.workload.extraActiveMiB());
-      const what = [
-        c.cpu > 0 ? describeLoadCpu(c.cpu, threads, 'vCPU') : '',
-        activeMiB > 0 ? `+${Math.round(activeMiB)} MiB working set` : '',
-      ].filter(Boolean).join(', ');
-      return this.event(t, 'load', c.target, `${what} for ${c.forMs / 1000}s`);
-    }
+  private loadVm(t: number, c: CommandOf<'load'>): void {
+    const vm = this.cluster.ctx.find(c.target);
+    if (!vm) return this.event(t, 'refused', c.target, `load: no VM named "${c.target}"`);
+    const threads = Math.min(c.threads ?? vm.group.vcpus, vm.group.vcpus);
+    const activeMiB = c.activeMiB ?? 0;
+    vm.group.workload.addLoad(c.cpu, threads, activeMiB, t + c.forMs);
+    vm.group.memory?.setExtraActive(vm.group.workload.extraActiveMiB());
+    const what = [
+      c.cpu > 0 ? describeLoadCpu(c.cpu, threads, 'vCPU') : '',
+      activeMiB > 0 ? `+${Math.round(activeMiB)} MiB working set` : '',
+    ].filter(Boolean).join(', ');
+    return this.event(t, 'load', c.target, `${what} for ${c.forMs / 1000}s`);
   }
 
   /** Rates and counters since the previous sample (or since start). */

@@ -37,7 +37,7 @@ export interface VcpuSample extends CpuStateTimes {
 export type MemState = 'high' | 'clear' | 'soft' | 'hard' | 'low';
 
 /** esxtop memory panel fields of a VM, MiB; rates MiB/s over the interval. */
-export interface VmMemory {
+export interface VmMemoryFields {
   MEMSZ: number;
   GRANT: number;
   /** machine memory consumed (GRANT less what sharing saved, compressed pages at their size) */
@@ -63,7 +63,7 @@ export interface VmMemory {
 }
 
 /** The host's memory header: esxtop's PMEM, state, PSHARE, SWAP, ZIP and MEMCTL lines. */
-export interface HostMemory {
+export interface HostMemoryFields {
   MEM_TOTAL: number;
   MEM_FREE: number;
   MEM_STATE: MemState;
@@ -89,7 +89,7 @@ export interface HostMemory {
 export type VmState = 'running' | 'migrating' | 'suspended' | 'off' | 'down';
 export type HostState = 'up' | 'failed' | 'standby';
 
-export interface VmSample extends CpuStateTimes, VmMemory, VmIo {
+export interface VmSample extends CpuStateTimes, VmMemoryFields, VmIo {
   /** stable group id (esxtop GID) used in CSV instance names */
   gid: number;
   name: string;
@@ -116,7 +116,7 @@ export interface VmSample extends CpuStateTimes, VmMemory, VmIo {
   relocation?: { to: string; progress: number };
 }
 
-export interface HostSample extends HostMemory {
+export interface HostSample extends HostMemoryFields {
   /** SPEC §3 batch keys: Mbit/s through the NIC (both directions), datastore commands/s */
   NIC_Mbps: number;
   DISK_IOPS: number;

@@ -1,10 +1,10 @@
 // The memory field table: one row per esxtop memory field of a VM (group), in the SPEC's batch
 // order, then the host's memory header fields. The memory panel, the help and the writers read it.
 
-import type { HostMemory, VmMemory } from '../engine/snapshot.js';
+import type { HostMemoryFields, VmMemoryFields } from '../engine/snapshot.js';
 import type { FieldDef } from './cpu.js';
 
-export type MemFieldKey = keyof VmMemory;
+export type MemFieldKey = keyof VmMemoryFields;
 
 /** Thresholds compare the VM's own value (not per vCPU). */
 export const MEM_FIELDS: readonly FieldDef<MemFieldKey>[] = [
@@ -51,7 +51,7 @@ export const MEM_FIELDS: readonly FieldDef<MemFieldKey>[] = [
 ];
 
 /** the host's memory figures that are one number each */
-export type HostMemKey = Exclude<keyof HostMemory, 'overcommitAvg'>;
+export type HostMemKey = Exclude<keyof HostMemoryFields, 'overcommitAvg'>;
 
 /** Host memory fields of the batch output; MEM_STATE is a word in JSONL, a number in the CSV. */
 export const HOST_MEM_FIELDS: readonly { key: HostMemKey; csv: string; meaning: string }[] = [

@@ -1,7 +1,7 @@
 // The `cluster:` section: one cluster of all hosts, with the services of reference §7 (DRS, HA
 // with admission control, DPM) and the migration settings of §3.
 import { ADMISSION_POLICIES, DRS_MODES, NONCONVERGENCE, type ClusterSpec } from './types.js';
-import { atMost, bool, integer, oneOf, positive, unit } from './fields.js';
+import { atMost, bool, integer, oneOf, positive, unit } from './values.js';
 import { DEFAULT_CLUSTER } from './cluster-defaults.js';
 import { MapReader, type Ctx } from './reader.js';
 import { parseDuration, parseFraction } from './units.js';

@@ -1,20 +1,16 @@
 // Timeline events aimed at containers and services: freeze, thaw, checkpoint, restore, scale and
 // load. Whether a command can be carried out at its time (a frozen container to freeze) is the
 // engine's call; here only what the profile itself can tell is checked.
-import type { Command, CommandName } from './types.js';
-import { integer, name, positive, unit } from './fields.js';
+import type { CommandFor, CommandOf } from './commands.js';
+import { integer, name, positive, unit } from './values.js';
 import type { NameBook } from './names.js';
 import type { MapReader } from './reader.js';
 import { parseDuration, parseSize } from './units.js';
 import { unknownName } from './vms.js';
 import { CPU_FRACTION, THREADS } from './workload.js';
 
-export const CONTAINER_ACTIONS = ['freeze', 'thaw', 'checkpoint', 'restore', 'scale'] as const;
-export type ContainerAction = (typeof CONTAINER_ACTIONS)[number];
-
-export function isContainerAction(action: CommandName): action is ContainerAction {
-  return (CONTAINER_ACTIONS as readonly string[]).includes(action);
-}
+/** The actions the command table gives the cgroup model. */
+export type ContainerAction = CommandFor<'cgroups'>['action'];
 
 /** A service may be scaled to zero (stopped) and back. */
 export const REPLICAS = integer(0, 1000);
@@ -28,7 +24,7 @@ export function isCgroup(names: NameBook, target: string): boolean {
 
 export function readContainerCommand(
   m: MapReader, action: ContainerAction, target: string | undefined, names: NameBook,
-): Command | undefined {
+): CommandFor<'cgroups'> | undefined {
   if (action === 'scale') {
     const replicas = m.need('replicas', REPLICAS);
     if (target !== undefined && names.kindOf(target) !== 'service') {
@@ -50,7 +46,7 @@ export function readContainerCommand(
 }
 
 /** `load` on a container adds to its busy threads; on a service it is shared by its replicas. */
-export function readContainerLoad(m: MapReader, target: string): Command | undefined {
+export function readContainerLoad(m: MapReader, target: string): CommandOf<'load'> | undefined {
   const activeMiB = m.get('active', ACTIVE);
   const cpu = activeMiB !== undefined || !m.valid('active') ? m.get('cpu', CPU_FRACTION) ?? 0 : m.need('cpu', CPU_FRACTION);
   const forMs = m.need('for', FOR);

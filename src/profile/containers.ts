@@ -3,7 +3,7 @@
 import { familiesThat, traits } from './hypervisors.js';
 import { type CgroupLimits, type ContainerSpec, type HostSpec, type VmSpec } from './types.js';
 import { z } from 'zod';
-import { integer, name, nonEmpty, unit, type Field } from './fields.js';
+import { integer, name, nonEmpty, unit, type ValueSchema } from './values.js';
 import { COUNT } from './hosts.js';
 import { cloneNames, type NameBook } from './names.js';
 import { MapReader, type Ctx, type Item } from './reader.js';
@@ -27,7 +27,7 @@ const IMAGE = nonEmpty('expected an image name like node:20');
 const IMAGE_SIZE = unit(parseSize, { test: (n) => n > 0, message: 'expected a size above 0 like 190MiB' });
 
 /** `max` (null) or a value; the value's own "expected …" is kept. */
-function maxOr(quantity: Field<number>): Field<number | null> {
+function maxOr(quantity: ValueSchema<number>): ValueSchema<number | null> {
   return z.unknown().transform((v, ctx) => {
     if (v === 'max') return null;
     const r = quantity.safeParse(v);

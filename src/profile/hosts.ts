@@ -3,7 +3,7 @@ import { isScalar } from 'yaml';
 import { HYPERVISORS, NIC_OFFLOADS, TPS_MODES, type DiskSpec, type HostSpec, type Hypervisor, type NicOffload } from './types.js';
 import { num } from './errors.js';
 import { familiesThat, traits } from './hypervisors.js';
-import { atMost, bool, integer, name, oneOf, positive, unit } from './fields.js';
+import { atMost, bool, integer, name, oneOf, positive, unit } from './values.js';
 import { cloneNames, type NameBook } from './names.js';
 import { listItems, MapReader, type Ctx, type Item } from './reader.js';
 import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseFrequency, parseSize } from './units.js';

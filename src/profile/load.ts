@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Profile } from './types.js';
 import type { ProfileError } from './errors.js';
-import { integer, name, text, unit } from './fields.js';
+import { integer, name, text, unit } from './values.js';
 import { readCluster } from './cluster.js';
 import { readContainers } from './containers.js';
 import { readEvents } from './events.js';

@@ -3,7 +3,7 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import { didYouMean, type ProfileError } from './errors.js';
-import type { Field } from './fields.js';
+import type { ValueSchema } from './values.js';
 
 export class Ctx {
   readonly errors: ProfileError[] = [];
@@ -41,7 +41,7 @@ function isEmpty(node: Node | null): boolean {
   return node === null || (isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1]);
 }
 
-/** The plain value a field validator sees; collections become stand-ins it will reject. */
+/** The plain value a value schema (values.ts) sees; collections become stand-ins it will reject. */
 function plain(node: Node | null): unknown {
   if (node === null) return null;
   if (isScalar(node)) return node.value;
@@ -123,18 +123,18 @@ export class MapReader {
   }
 
   /** The validated value; undefined when absent or invalid (reported). */
-  get<T>(key: string, field: Field<T>): T | undefined {
+  get<T>(key: string, schema: ValueSchema<T>): T | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
-    const r = field.safeParse(plain(e.value));
+    const r = schema.safeParse(plain(e.value));
     if (r.success) return r.data;
     this.fail(key, r.error.issues[0]?.message ?? 'invalid value');
     return undefined;
   }
 
   /** Like get, and a missing key is an error pointing at the mapping. */
-  need<T>(key: string, field: Field<T>): T | undefined {
-    if (this.has(key)) return this.get(key, field);
+  need<T>(key: string, schema: ValueSchema<T>): T | undefined {
+    if (this.has(key)) return this.get(key, schema);
     this.missing(key);
     return undefined;
   }

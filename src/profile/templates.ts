@@ -1,7 +1,7 @@
 // The `templates:` section: VMs without a host, which `deploy` instantiates under a fresh name
 // (placed by DRS when the command names no host). Same keys as a VM but host and count.
 import type { TemplateSpec } from './types.js';
-import { name } from './fields.js';
+import { name } from './values.js';
 import type { NameBook } from './names.js';
 import { MapReader, type Ctx, type Item } from './reader.js';
 import { VM_KEYS, readVmBody } from './vms.js';

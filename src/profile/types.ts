@@ -131,25 +131,8 @@ export interface VmSpec {
   workload: WorkloadSpec;
 }
 
-export const COMMAND_NAMES = [
-  'load', 'migrate', 'relocate', 'freeze', 'thaw', 'fail', 'recover', 'power_on', 'power_off',
-  'suspend', 'resume', 'reset', 'shutdown', 'deploy', 'scale', 'checkpoint', 'restore', 'restart',
-] as const;
-export type CommandName = (typeof COMMAND_NAMES)[number];
-
-/** One command of the shared vocabulary: the timeline, the keys and replays all send these. */
-export type Command =
-  | { action: 'load'; target: string; cpu: number; threads?: number; forMs: number; activeMiB?: number }
-  | {
-    action: Exclude<CommandName, 'load'>; target: string; to?: string; replicas?: number;
-    /**
-     * `fail`, `recover`, `restart` of a host's driver partition (Domain-0, Parent-Partition)
-     * instead of the host: its name, which the host's hypervisor decides
-     */
-    partition?: string;
-    /** `restart`: how long the partition takes to boot, ms (absent: the partition's default) */
-    bootMs?: number;
-  };
+export { COMMAND_NAMES, type Command, type CommandName } from './commands.js';
+import type { Command } from './commands.js';
 
 export interface TimedCommand {
   atMs: number;

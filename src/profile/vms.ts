@@ -3,7 +3,7 @@ import { CPU_VIRT, FT_KINDS, IO_MODELS, RESTART_PRIORITIES, type FtKind, type Ho
 import { z } from 'zod';
 import { closest, num } from './errors.js';
 import { familiesThat, traits } from './hypervisors.js';
-import { integer, limitOf, name, nonEmpty, oneOf, positive, sharesOf, unit, type Preset } from './fields.js';
+import { integer, limitOf, name, nonEmpty, oneOf, positive, sharesOf, unit, type Preset } from './values.js';
 import { COUNT } from './hosts.js';
 import { DISK_SHARES, NET_SHARES } from './io-shares.js';
 import { cloneNames, kindLabel, type Kind, type NameBook } from './names.js';

@@ -3,7 +3,7 @@
 //   the kernel's    fill_rate / interval / tokens_min / tokens_max, in ticks and tokens
 // Both end as kernel units, so the engine only ever sees R, T, M and S.
 import { num } from './errors.js';
-import { integer, unit } from './fields.js';
+import { integer, unit } from './values.js';
 import type { MapReader } from './reader.js';
 import { parseDuration, parseFraction } from './units.js';
 

@@ -6,7 +6,7 @@ import { isScalar } from 'yaml';
 import { z } from 'zod';
 import { CAPABILITIES, capabilityName } from './capabilities.js';
 import { didYouMean, num } from './errors.js';
-import { name, oneOf, type Field } from './fields.js';
+import { name, oneOf, type ValueSchema } from './values.js';
 import type { NameBook } from './names.js';
 import { listItems, MapReader, type Ctx, type Item } from './reader.js';
 import { DIRECT_KEYS, readBucket, SHARE_KEYS } from './vserver-bucket.js';
@@ -25,7 +25,7 @@ export const CONTEXT_MIN = 2;
 export const CONTEXT_MAX = 49151;
 const RANGE = `${CONTEXT_MIN}..${CONTEXT_MAX}`;
 
-const CONTEXT: Field<number> = z.unknown().transform((v, ctx) => {
+const CONTEXT: ValueSchema<number> = z.unknown().transform((v, ctx) => {
   let message: string | undefined;
   if (v === 0) message = `context 0 is the host itself; a guest needs an id ${RANGE}`;
   else if (v === 1) message = `context 1 is the spectator (it sees every context); a guest needs an id ${RANGE}`;
@@ -37,9 +37,9 @@ const CONTEXT: Field<number> = z.unknown().transform((v, ctx) => {
   return z.NEVER;
 });
 
-const IP: Field<string> = z.string({ error: 'expected an IP address like 10.1.0.11' })
+const IP: ValueSchema<string> = z.string({ error: 'expected an IP address like 10.1.0.11' })
   .refine((s) => isIP(s) !== 0, { error: 'expected an IP address like 10.1.0.11' });
-const CHROOT: Field<string> = z.string({ error: 'expected an absolute path like /vservers/web' })
+const CHROOT: ValueSchema<string> = z.string({ error: 'expected an absolute path like /vservers/web' })
   .regex(/^\/\S*$/, { error: 'expected an absolute path like /vservers/web' });
 
 /** What each host's guests have claimed so far, to catch clashes and oversubscription. */

@@ -1,7 +1,7 @@
 // The `workload:` of a VM: what the guest asks of the host.
 import { PATTERNS, WORKLOAD_TYPES, type WorkloadSpec } from './types.js';
 import { num } from './errors.js';
-import { atMost, integer, oneOf, positive, unit } from './fields.js';
+import { atMost, integer, oneOf, positive, unit } from './values.js';
 import { MapReader } from './reader.js';
 import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseSize } from './units.js';
 import { GUEST_HOUSEKEEPING, IDLE_DEMAND } from './housekeeping.js';

@@ -2,8 +2,8 @@
 // a profile that no longer validates — is refused with the line and the reason: a replay either
 // plays the whole run or nothing.
 
-import { commandSpec } from '../profile/commands.js';
-import { COMMAND_NAMES, type Command, type CommandName, type Profile, type TimedCommand } from '../profile/types.js';
+import { COMMAND_FIELDS, COMMAND_NAMES, COMMAND_SPECS, type Command, type CommandName } from '../profile/commands.js';
+import type { Profile, TimedCommand } from '../profile/types.js';
 import { formatProfileError, loadProfileText } from '../profile/index.js';
 import { MAGIC, SEED_MAX, VERSION, type Recording } from './format.js';
 
@@ -29,33 +29,39 @@ function int(word: string | undefined, line: number, what: string): number {
   return Number(word);
 }
 
-function finite(x: unknown): x is number {
-  return typeof x === 'number' && Number.isFinite(x);
-}
-
 /** A command as the engine expects it, or a reason why not. */
 export function checkCommand(x: unknown): Command | string {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return 'expected a command object';
+  let why = '';
+  return isCommand(x, (reason) => { why = reason; }) ? x : why;
+}
+
+/**
+ * Whether `x` is a command by the command table: a known action, a target, no field the action
+ * does not carry, every field it requires, and each field's value as the field's rule says. The
+ * compiler holds the table to the `Command` union, so passing these checks makes `x` one.
+ */
+function isCommand(x: unknown, refuse: (why: string) => void): x is Command {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return no(refuse, 'expected a command object');
   const c = x as Record<string, unknown>;
-  if (typeof c.action !== 'string' || !(COMMAND_NAMES as readonly string[]).includes(c.action)) {
-    return `unknown action ${JSON.stringify(c.action)}`;
-  }
-  if (typeof c.target !== 'string' || c.target === '') return 'expected a target name';
-  const allowed = new Set(['action', 'target', ...commandSpec(c.action as CommandName).fields]);
+  if (!isAction(c.action)) return no(refuse, `unknown action ${JSON.stringify(c.action)}`);
+  if (typeof c.target !== 'string' || c.target === '') return no(refuse, 'expected a target name');
+  const spec = COMMAND_SPECS[c.action];
+  const allowed = new Set<string>(['action', 'target', ...spec.fields]);
   const extra = Object.keys(c).find((k) => !allowed.has(k));
-  if (extra) return `unexpected field "${extra}" in a ${c.action} command`;
-  if (c.action === 'load') {
-    if (!finite(c.cpu) || c.cpu < 0 || c.cpu > 1) return 'load: cpu must be 0..1 (what each busy thread adds, a fraction of one vCPU)';
-    if (!finite(c.forMs) || c.forMs <= 0) return 'load: forMs must be a positive number';
-    if (c.threads !== undefined && (!Number.isInteger(c.threads) || (c.threads as number) < 0)) return 'load: threads must be a whole number';
-    if (c.activeMiB !== undefined && (!finite(c.activeMiB) || c.activeMiB < 0)) return 'load: activeMiB must be >= 0';
-  } else {
-    if (c.to !== undefined && typeof c.to !== 'string') return `${c.action}: "to" must be a host name`;
-    if (c.replicas !== undefined && (!Number.isInteger(c.replicas) || (c.replicas as number) < 0)) return `${c.action}: replicas must be a whole number`;
-    if (c.partition !== undefined && typeof c.partition !== 'string') return `${c.action}: "partition" must be a partition's name (Domain-0, Parent-Partition)`;
-    if (c.bootMs !== undefined && (!finite(c.bootMs) || c.bootMs <= 0)) return `${c.action}: bootMs must be a positive number`;
+  if (extra) return no(refuse, `unexpected field "${extra}" in a ${c.action} command`);
+  const required: readonly string[] = spec.required;
+  for (const field of spec.fields) {
+    const rule = COMMAND_FIELDS[field];
+    if (c[field] === undefined ? required.includes(field) : !rule.valid(c[field])) return no(refuse, `${c.action}: ${rule.must}`);
   }
-  return c as unknown as Command;
+  return true;
+}
+
+const isAction = (x: unknown): x is CommandName => typeof x === 'string' && (COMMAND_NAMES as readonly string[]).includes(x);
+
+function no(refuse: (why: string) => void, why: string): false {
+  refuse(why);
+  return false;
 }
 
 export function parseRecording(text: string, file: string): ParsedRecording {

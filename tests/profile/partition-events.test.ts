@@ -39,6 +39,8 @@ describe('partition commands in a profile', () => {
   it('a recording keeps the partition and boot time, and refuses a bad one', () => {
     expect(checkCommand({ action: 'restart', target: 'xen-1', partition: 'Domain-0', bootMs: 30000 })).toEqual({ action: 'restart', target: 'xen-1', partition: 'Domain-0', bootMs: 30000 });
     expect(checkCommand({ action: 'restart', target: 'xen-1', partition: 'Domain-0', bootMs: -1 })).toMatch(/bootMs must be a positive number/);
+    expect(checkCommand({ action: 'restart', target: 'xen-1', bootMs: 30000 })).toBe('restart: "partition" must be a partition\'s name (Domain-0, Parent-Partition)');
+    expect(checkCommand({ action: 'fail', target: 'xen-1' })).toEqual({ action: 'fail', target: 'xen-1' });
   });
 });
 

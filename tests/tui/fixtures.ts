@@ -1,7 +1,7 @@
 // Hand-built snapshots and fakes: tests decide every number the screen shows, and step the
 // monitor's clock by hand.
 
-import type { HostIoFields, HostMemory, HostSample, Snapshot, VcpuSample, VmIo, VmMemory, VmSample } from '../../src/engine/snapshot.js';
+import type { HostIoFields, HostMemoryFields, HostSample, Snapshot, VcpuSample, VmIo, VmMemoryFields, VmSample } from '../../src/engine/snapshot.js';
 import type { SimEngine } from '../../src/tui/clock.js';
 import type { Ticker } from '../../src/tui/ticker.js';
 
@@ -11,7 +11,7 @@ const IDLE = {
 };
 
 /** No memory in use: tests set the fields they look at. */
-export const NO_MEMORY: VmMemory = {
+export const NO_MEMORY: VmMemoryFields = {
   MEMSZ: 0, GRANT: 0, CNSM: 0, SZTGT: 0, TCHD: 0, ACTV: 0, MCTLSZ: 0, MCTLTGT: 0, MCTLMAX: 0,
   SWCUR: 0, SWTGT: 0, 'SWR/s': 0, 'SWW/s': 0, ZIP: 0, SHRD: 0, ZERO: 0, SHRDSVD: 0, COWH: 0, OVHD: 0, GSWAP: 0,
 };
@@ -30,7 +30,7 @@ export const HOST_IO: HostIoFields = {
 };
 
 /** A 64 GiB host with every header number distinct, so a test can tell them apart. */
-export const HOST_MEMORY: HostMemory = {
+export const HOST_MEMORY: HostMemoryFields = {
   MEM_TOTAL: 65536, MEM_FREE: 40960, MEM_STATE: 'high', minFree: 1270, reserved: 1024, overcommit: 0.75, overcommitAvg: [0, 0, 0],
   PSHARE_SHARED: 700, PSHARE_COMMON: 200, PSHARE_SAVING: 500, MEMCTL: 78, MEMCTL_TGT: 90,
   SWAP: 12, SWAP_TGT: 34, 'SWR/s': 0.5, 'SWW/s': 1.25, ZIP: 56,
@@ -72,7 +72,7 @@ export function host(input: Partial<HostSample> & { name: string }): HostSample 
 }
 
 /** A VM's memory with no reclamation: granted, touched and consumed all `grant`, some sharing. */
-export function memory(memsz: number, grant: number): Partial<VmMemory> {
+export function memory(memsz: number, grant: number): Partial<VmMemoryFields> {
   return { MEMSZ: memsz, GRANT: grant, CNSM: grant - 100, SZTGT: grant + 50, TCHD: grant, ACTV: grant / 2,
     MCTLMAX: Math.round(memsz * 0.65), SHRD: 150, ZERO: 40, SHRDSVD: 100, COWH: 20, OVHD: 30 };
 }

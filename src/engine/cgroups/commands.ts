@@ -1,7 +1,7 @@
 // Commands on containers and services: freeze, thaw, checkpoint, restore, scale, load. Each is
 // carried out whole or refused with a reason; nothing is left half-done.
 
-import type { Command } from '../../profile/types.js';
+import { unhandled, type CommandFor, type CommandOf } from '../../profile/commands.js';
 import { Container } from './container.js';
 import { describeLoadCpu } from '../cpu/load-amount.js';
 import { Service } from './service.js';
@@ -14,9 +14,8 @@ export function runs(sys: CgroupSystem, target: string): boolean {
   return sys.containers.has(target) || sys.services.has(target);
 }
 
-export function apply(sys: CgroupSystem, tMs: number, c: Command): void {
+export function apply(sys: CgroupSystem, tMs: number, c: CommandFor<'cgroups'>): void {
   const refuse = (why: string) => sys.emit(tMs, 'refused', c.target, `${c.action}: ${why}`);
-  if (c.action === 'load') return load(sys, tMs, c);
   if (c.action === 'scale') return scale(sys, tMs, c.target, c.replicas, refuse);
   const ct = sys.containers.get(c.target);
   if (!ct) {
@@ -37,7 +36,7 @@ export function apply(sys: CgroupSystem, tMs: number, c: Command): void {
     case 'restore':
       return restore(sys, tMs, ct, c.to, refuse);
     default:
-      return refuse('not a container command');
+      return unhandled(c);
   }
 }
 
@@ -75,10 +74,10 @@ function restore(sys: CgroupSystem, tMs: number, c: Container, to: string | unde
 }
 
 /** More replicas share the service's load (each gets less), fewer share it (each gets more). */
-function scale(sys: CgroupSystem, tMs: number, name: string, n: number | undefined, refuse: (why: string) => void): void {
+function scale(sys: CgroupSystem, tMs: number, name: string, n: number, refuse: (why: string) => void): void {
   const svc = sys.services.get(name);
   if (!svc) return refuse(sys.containers.has(name) ? `"${name}" is a container; scale acts on a service` : `no service named "${name}"`);
-  if (n === undefined || !Number.isInteger(n) || n < 0 || n > MAX_REPLICAS) return refuse(`replicas must be a whole number 0..${MAX_REPLICAS}`);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_REPLICAS) return refuse(`replicas must be a whole number 0..${MAX_REPLICAS}`);
   const cur = svc.replicas.length;
   if (n === cur) return refuse(`it already has ${n} replica${n === 1 ? '' : 's'}`);
   const k = sys.where.get(svc)!;
@@ -107,7 +106,7 @@ function perReplica(svc: Service): string {
 }
 
 /** `load` on a container adds to its busy threads; on a service, its replicas share it. */
-function load(sys: CgroupSystem, tMs: number, c: Extract<Command, { action: 'load' }>): void {
+export function load(sys: CgroupSystem, tMs: number, c: CommandOf<'load'>): void {
   const node: Container | Service | undefined = sys.containers.get(c.target) ?? sys.services.get(c.target);
   if (!node) return;
   const spec = node instanceof Service ? node.template : node.spec;

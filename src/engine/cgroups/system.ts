@@ -2,13 +2,14 @@
 // before a host's quantum their demand goes onto its CPUs (offer); after it, what ran is divided
 // among them, their memory moves, and memory.max, pids.max and cpu.max take effect (settle).
 
-import type { Command, Profile } from '../../profile/types.js';
+import type { CommandFor, CommandOf } from '../../profile/commands.js';
+import type { Profile } from '../../profile/types.js';
 import type { Rng } from '../rng.js';
 import type { HostRuntime } from '../runtime.js';
 import { traits } from '../../profile/hypervisors.js';
 import { THROTTLE_EVENT_QUIET_MS } from './constants.js';
 import { Container, MemoryBounds } from './container.js';
-import { apply, runs } from './commands.js';
+import { apply, load, runs } from './commands.js';
 import { Kernel } from './kernel.js';
 import { kill, tick } from './lifecycle.js';
 import { highSleepMs } from './memory-high.js';
@@ -70,14 +71,19 @@ export class CgroupSystem {
     return this.containers.size === 0 && this.services.size === 0;
   }
 
-  /** Whether `c` is this model's to carry out (or refuse). */
-  /** Whether `target` is one of its containers or services. */
+  /** Whether `target` is one of its containers or services (a `load` on it is this model's). */
   runs(target: string): boolean {
     return runs(this, target);
   }
 
-  apply(tMs: number, c: Command): void {
+  /** freeze, thaw, checkpoint, restore, scale: carried out or refused with a reason. */
+  apply(tMs: number, c: CommandFor<'cgroups'>): void {
     apply(this, tMs, c);
+  }
+
+  /** `load` on one of its containers or services. */
+  load(tMs: number, c: CommandOf<'load'>): void {
+    load(this, tMs, c);
   }
 
   sample(intervalMs: number): { containers: ContainerSample[]; services: ServiceSample[] } {

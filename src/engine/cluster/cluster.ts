@@ -5,7 +5,8 @@
 // Without a `cluster:` section migrations and lifecycle commands work; HA, DRS and DPM do not run.
 
 import { admitAtStart } from './start-admission.js';
-import type { Command, Profile, VmSpec } from '../../profile/types.js';
+import type { CommandFor } from '../../profile/commands.js';
+import type { Profile, VmSpec } from '../../profile/types.js';
 import type { Rng } from '../rng.js';
 import type { HostRuntime } from '../runtime.js';
 import type { HostSample, VmSample } from '../snapshot.js';
@@ -75,7 +76,7 @@ export class Cluster {
     admitAtStart(this.ctx, 0);
   }
 
-  apply(tMs: number, c: Command): void {
+  apply(tMs: number, c: CommandFor<'cluster'>): void {
     this.begin(tMs);
     switch (c.action) {
       case 'migrate': this.migrations.start(tMs, c.target, c.to); break;

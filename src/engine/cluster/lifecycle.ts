@@ -4,7 +4,8 @@
 // template under a fresh name, on the given host or where DRS would put it. Every refusal carries
 // its reason; power on and resume are refused while the VM's disk is on a down host's datastore.
 
-import type { Command, TemplateSpec, VmSpec } from '../../profile/types.js';
+import { unhandled, type CommandOf } from '../../profile/commands.js';
+import type { TemplateSpec, VmSpec } from '../../profile/types.js';
 import { Rng } from '../rng.js';
 import { vmGroup, type GroupRuntime, type HostRuntime } from '../runtime.js';
 import { admit } from './admission.js';
@@ -22,6 +23,9 @@ export interface LifecycleHooks {
   /** CPU demand of each host now, 0..1 of its capacity (DRS placement) */
   load(host: HostRuntime): number;
 }
+
+/** The cluster's commands that are a VM's life (the cluster routes migrations and host failures itself). */
+export type LifecycleCommand = CommandOf<'deploy' | 'power_on' | 'power_off' | 'suspend' | 'resume' | 'reset' | 'shutdown'>;
 
 /** A reset guest boots this long before its workload runs again [assumption: a small server OS]. */
 export const GUEST_BOOT_MS = 5000;
@@ -50,7 +54,7 @@ export class Lifecycle {
     return admit({ policy: s.admission, failuresTolerated: s.failuresTolerated, reserve: s.failoverReserve }, up, claims, claimOf(group.spec, group));
   }
 
-  apply(tMs: number, c: Command): void {
+  apply(tMs: number, c: LifecycleCommand): void {
     const ctx = this.ctx;
     const refuse = (why: string) => ctx.emit(tMs, 'refused', c.target, `${c.action}: ${why}`);
     if (c.action === 'deploy') return this.deploy(tMs, c.target, c.to);
@@ -80,7 +84,7 @@ export class Lifecycle {
         if (group.state !== 'running') return refuse(`${c.target} is ${group.state}: only a running guest can shut itself down`);
         return this.stop(tMs, place, 'off', 'guest-shutdown', guestShutdownText(place));
       default:
-        return refuse('not a lifecycle command');
+        return unhandled(c);
     }
   }
 

@@ -62,12 +62,11 @@ export class Migrations {
   }
 
   /** Start moving `vmName` to `toName`; false (and a refusal in the events) when it may not. */
-  start(tMs: number, vmName: string, toName: string | undefined, by = 'user'): boolean {
+  start(tMs: number, vmName: string, toName: string, by = 'user'): boolean {
     const ctx = this.ctx;
     const refuse = (why: string) => { ctx.emit(tMs, 'refused', vmName, `migrate: ${why}`); return false; };
     const place = ctx.find(vmName);
     if (!place) return refuse(`no VM named "${vmName}"`);
-    if (toName === undefined) return refuse('no target host given');
     const to = ctx.host(toName);
     if (!to) return refuse(`no host named "${toName}"`);
     const why = migrationBlock(ctx, place, to);

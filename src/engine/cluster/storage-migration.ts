@@ -135,12 +135,11 @@ export class StorageMigrations {
   }
 
   /** Start moving `vmName`'s disk to `toName`'s datastore; false (and a refusal) when it may not. */
-  start(tMs: number, vmName: string, toName: string | undefined, by = 'user'): boolean {
+  start(tMs: number, vmName: string, toName: string, by = 'user'): boolean {
     const ctx = this.ctx;
     const refuse = (why: string) => { ctx.emit(tMs, 'refused', vmName, `relocate: ${why}`); return false; };
     const place = ctx.find(vmName);
     if (!place) return refuse(`no VM named "${vmName}"`);
-    if (toName === undefined) return refuse('no target datastore (host) given');
     const to = ctx.host(toName);
     if (!to) return refuse(`no host named "${toName}"`);
     const why = this.block(place, to);

@@ -4,7 +4,7 @@
 // their disk commands in its rings and drops their packets (host-io.ts) — and it drains when the
 // partition is back. `fail` keeps it down until `recover`; `restart` brings it back after a boot.
 
-import type { Command } from '../../profile/types.js';
+import type { PartitionCommand } from '../../profile/commands.js';
 import type { HostRuntime } from '../runtime.js';
 import { PARTITION_BOOT_MS } from './constants.js';
 
@@ -20,14 +20,7 @@ export class PartitionOutages {
     return this.booting.size > 0;
   }
 
-  /** `fail`, `recover`, `restart` with `partition:`; anything else is not this model's. */
-  handles(c: Command): boolean {
-    return c.action === 'restart' || (c.action !== 'load' && c.partition !== undefined);
-  }
-
-  apply(tMs: number, c: Command): void {
-    if (c.action === 'load') return;
-    if (c.partition === undefined) return this.emit(tMs, 'refused', c.target, `${c.action}: only a driver partition restarts (partition: Domain-0 on xen, Parent-Partition on hyperv)`);
+  apply(tMs: number, c: PartitionCommand): void {
     const what = `${c.action} ${c.partition}`;
     const host = this.hosts.find((h) => h.spec.name === c.target);
     if (!host) return this.emit(tMs, 'refused', c.target, `${what}: no host named "${c.target}"`);
@@ -42,7 +35,6 @@ export class PartitionOutages {
       if (!down) return this.emit(tMs, 'refused', c.target, `${what}: ${group.name} is running`);
       return this.up(tMs, host, 'recovered');
     }
-    if (c.action !== 'fail' && c.action !== 'restart') return this.emit(tMs, 'refused', c.target, `${what}: only fail, recover and restart apply to a partition`);
     if (down) return this.emit(tMs, 'refused', c.target, `${what}: ${group.name} is already down${this.booting.has(host) ? ' (booting)' : ''}`);
     group.state = 'down';
     host.cpu.setOn(p, false);

@@ -1,7 +1,7 @@
 // esxtop's memory fields from the memory model's state; rates cover the sample interval.
 
-import type { HostMemory as HostMemoryModel } from './host-memory.js';
-import type { HostMemory, VmMemory as VmMemoryFields } from '../snapshot.js';
+import type { HostMemory } from './host-memory.js';
+import type { HostMemoryFields, VmMemoryFields } from '../snapshot.js';
 import type { VmMemory } from './vm-memory.js';
 import { ZIP_RATIO } from './constants.js';
 
@@ -44,7 +44,7 @@ export function vmMemoryFields(m: VmMemory | null, base: SwapBase | undefined, i
   };
 }
 
-export function hostMemoryFields(mem: HostMemoryModel, vms: readonly VmMemoryFields[]): HostMemory {
+export function hostMemoryFields(mem: HostMemory, vms: readonly VmMemoryFields[]): HostMemoryFields {
   const sum = (k: keyof VmMemoryFields) => vms.reduce((a, v) => a + v[k], 0);
   const configured = sum('MEMSZ');
   const available = mem.totalMiB - mem.reservedMiB;

@@ -1,13 +1,13 @@
 // The memory panel's rows: one per VM (system rows such as a type-2 host's Host-OS have no memory
 // group and are left out, as esxtop shows only VMs' memory groups).
 
-import type { VmMemory, VmSample } from '../../../engine/snapshot.js';
+import type { VmMemoryFields, VmSample } from '../../../engine/snapshot.js';
 import { orderIn, vmOrder, type PanelRow, type PanelSorts, type SortKey } from '../rows.js';
 
 export const MEM_SORTS: PanelSorts = { default: 'MEMSZ', accepts: ['MEMSZ', 'NAME'] };
 
 export interface MemRow extends PanelRow {
-  values: VmMemory;
+  values: VmMemoryFields;
 }
 
 export function memRows(vms: readonly VmSample[], host: string | undefined, sort: SortKey): MemRow[] {

@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { didYouMean } from './errors.js';
 import type { Parsed } from './units.js';
 
-export type Field<T> = z.ZodType<T>;
+export type ValueSchema<T> = z.ZodType<T>;
 
-export function integer(min: number, max: number): Field<number> {
+export function integer(min: number, max: number): ValueSchema<number> {
   const error = `expected an integer ${min}..${max}`;
   return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 }
 
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T): Field<T[number]> {
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T): ValueSchema<T[number]> {
   return z.enum(values, {
     error: (issue) => {
       const hint = typeof issue.input === 'string' ? didYouMean(issue.input, values) : '';
@@ -20,17 +20,17 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
   });
 }
 
-export const bool: Field<boolean> = z.boolean({ error: 'expected true or false' });
+export const bool: ValueSchema<boolean> = z.boolean({ error: 'expected true or false' });
 
-export const text: Field<string> = z.string({ error: 'expected text' });
+export const text: ValueSchema<string> = z.string({ error: 'expected text' });
 
-export function nonEmpty(error: string): Field<string> {
+export function nonEmpty(error: string): ValueSchema<string> {
   return z.string({ error }).trim().min(1, { error });
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Names end up in commands, keys and CSV headers, so they stay plain. */
-export const name: Field<string> = z
+export const name: ValueSchema<string> = z
   .string({ error: 'expected a name' })
   .regex(NAME, { error: 'expected a name of up to 64 letters, digits, ".", "_" or "-", starting with a letter or digit' });
 
@@ -40,7 +40,7 @@ interface Bound {
 }
 
 /** A quantity read by one of the unit parsers, optionally with a range. */
-export function unit(parse: (v: unknown) => Parsed<number>, bound?: Bound): Field<number> {
+export function unit(parse: (v: unknown) => Parsed<number>, bound?: Bound): ValueSchema<number> {
   return z.unknown().transform((v, ctx) => {
     const r = parse(v);
     const message = !r.ok ? r.message : bound && !bound.test(r.value) ? bound.message : undefined;
@@ -57,7 +57,7 @@ export const PRESETS = ['low', 'normal', 'high'] as const;
 export type Preset = (typeof PRESETS)[number];
 
 /** `low | normal | high | integer`; the preset is resolved later because it scales with the VM. */
-export function sharesOf(max: number): Field<Preset | number> {
+export function sharesOf(max: number): ValueSchema<Preset | number> {
   const message = `expected low | normal | high or an integer 1..${max}`;
   return z.unknown().transform((v, ctx) => {
     if (typeof v === 'string' && (PRESETS as readonly string[]).includes(v)) return v as Preset;
@@ -68,7 +68,7 @@ export function sharesOf(max: number): Field<Preset | number> {
 }
 
 /** `unlimited` (null) or a quantity; the quantity's own "expected …" is kept. */
-export function limitOf(quantity: Field<number>): Field<number | null> {
+export function limitOf(quantity: ValueSchema<number>): ValueSchema<number | null> {
   return z.unknown().transform((v, ctx) => {
     if (v === 'unlimited') return null;
     const r = quantity.safeParse(v);
