@@ -31,6 +31,8 @@ export const LIMITS = {
   batchSpeed: { min: 0.01, max: 1000 },
   /** batch -n */
   count: { min: 1, max: 1_000_000 },
+  /** the monitor's `#` (esxtop's): rows a panel shows at most; 0 = as many as fit the window */
+  rowsShown: { min: 0, max: 9999 },
   /** --seed: the seeded source takes 32 bits */
   seed: { min: 0, max: 2 ** 32 - 1 },
 } satisfies Record<string, Limit>;
@@ -65,6 +67,7 @@ export function limitsMarkdown(): string {
     ['`--speed X`', '`batch --realtime`', range('batchSpeed')],
     ['`-n N`', '`batch`', `${range('count')} samples; without \`-n\`, batch paces them in real time until interrupted`],
     ['`--seed N`', 'monitor, `batch`', range('seed')],
+    ['rows shown', 'monitor, `#` key', `${range('rowsShown')} (0: as many as fit the window)`],
   ];
   return ['| value | where | accepted |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }

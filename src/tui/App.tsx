@@ -91,7 +91,11 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
   const panelLines = useMemo(() => panel.header(view.snapshot, host, width), [panel, view.snapshot, host, width]);
   const headerOf = (s: UiState) => (s.panel === ui.panel ? panelLines : PANELS[s.panel].header(view.snapshot, hostOf(s), width));
   const panelHeightOf = (s: UiState) => height - headerHeight(headerOf(s)) - bottomLines - dialogHeight(s.dialog, width);
-  const pageOf = (s: UiState) => Math.max(1, panelHeightOf(s) - 1);
+  // esxtop's `#`: a number of rows, or as many as fit; never more than fit (the rest would be cut)
+  const pageOf = (s: UiState) => {
+    const fits = Math.max(1, panelHeightOf(s) - 1);
+    return s.rowLimit > 0 ? Math.min(s.rowLimit, fits) : fits;
+  };
   const filter = activeFilter(ui);
   const rows = useMemo(() => filterRows<PanelRow>(shownRows(ui, panel.rows(view.snapshot, host?.name, ui)), filter),
     [panel, view.snapshot, host?.name, ui.sort, ui.expanded, ui.openServices, ui.openHosts, ui.vmsOnly, filter]);
@@ -186,7 +190,7 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
       <Header view={view} profile={profileName} panelLines={panelLines} host={host}
         hostIndex={host ? hosts.indexOf(host) : 0} hostCount={hosts.length} width={width} color={color} />
       <EntityTable panel={panel} rows={rows} snapshot={view.snapshot} width={width} marker={marker}
-        hidden={hiddenFields(ui, ui.panel)} empty={noMatch} selected={selected} top={top} height={panelHeight} color={color} />
+        hidden={hiddenFields(ui, ui.panel)} empty={noMatch} selected={selected} top={top} height={panelHeight} page={page} color={color} />
       <DialogBox dialog={ui.dialog} width={width} color={color} />
       <StatusLine ui={ui} events={view.events} width={width} color={color} rows={rows.length} scroll={scrollMarker(top, page, rows.length)} />
       {view.mode === 'demo'

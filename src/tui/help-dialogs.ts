@@ -4,6 +4,7 @@
 
 import { DELAY_MAX_S, DELAY_MIN_S } from './clock.js';
 import { LOAD_LIMITS } from './dialogs.js';
+import { LIMITS } from '../limits.js';
 import type { HelpSection } from './panels/panel.js';
 
 export const DIALOG_HELP: HelpSection = {
@@ -23,6 +24,8 @@ export const DIALOG_HELP: HelpSection = {
       'PgUp PgDn, Home End move; Enter sends, or says why the line cannot be picked; Esc or q cancels'],
     ['s delay', `digits and . type seconds (${DELAY_MIN_S} to ${DELAY_MAX_S}), Backspace deletes; Enter applies, ` +
       'Esc keeps the interval'],
+    ['# rows', `digits type how many rows every panel shows (0 to ${LIMITS.rowsShown.max}; more than fit show as many as fit), ` +
+      'Backspace deletes; Enter applies (0 or nothing: as many as fit the window), Esc keeps the number'],
     ['h help', '↑ ↓ (or j k) scroll a line, PgUp PgDn (or b, space) a page, Home End the ends; Esc, h, ? or q closes'],
   ],
 };

@@ -11,6 +11,7 @@ import { keyLabel } from './keys.js';
 import { carriedKey, type PanelRow, type SortKey } from './panels/rows.js';
 import type { SortLetter } from './panels/panel.js';
 import { PANEL_IDS, PANELS, panelSort, panelSorts } from './panels/registry.js';
+import { openPrompt } from './prompt.js';
 import type { PointTarget } from './mouse.js';
 import { say, selectedIndex, selectIndex, type PanelId, type UiState } from './state.js';
 
@@ -151,7 +152,10 @@ const speed = (factor: number): KeyAction => (s, env) => {
 
 const askDelay: KeyAction = (s, env) => env.replaying
   ? say(s, 'a replay refreshes at the recorded instants (+ and - change its speed)')
-  : { ...s, prompt: { text: '', error: null } };
+  : openPrompt(s, 'delay');
+
+/** esxtop's `#`: prompts for how many rows to show; the number in effect is said on the line. */
+const askRows: KeyAction = (s) => openPrompt(s, 'rows');
 
 const stepOnce: KeyAction = (s, env) => {
   if (env.clock.step()) return say(s, env.replaying ? 'stepped to the next recorded sample' : 'stepped one refresh interval');
@@ -226,6 +230,8 @@ const TABLE: readonly Row[] = [
   { key: '-', help: 'halve the speed', hint: 'speed', action: speed(0.5) },
   { key: '.', help: 'while paused: one refresh forward (a replay: the next recorded sample)', hint: 'step', action: stepOnce },
   { key: 's', live: true, help: 'set the refresh interval in simulated seconds (digits, Enter applies, Esc cancels)', hint: 'delay', action: askDelay },
+  { key: '#', help: 'how many rows every panel shows (as esxtop\'s #): a number overrides the count that fits the window, 0 or nothing gives it back',
+    hint: 'rows', action: askRows },
   { key: 'tab', help: 'show the next host', hint: 'host', action: cycleHost(1) },
   { key: ']', help: 'show the next host', action: cycleHost(1) },
   { key: '[', help: 'show the previous host', action: cycleHost(-1) },

@@ -9,7 +9,11 @@ import type { ThemeName } from './theme.js';
 export type { PanelId } from './panels/registry.js';
 import type { PanelId } from './panels/registry.js';
 
+/** `s` the refresh interval, `#` the number of rows shown */
+export type PromptKind = 'delay' | 'rows';
+
 export interface PromptState {
+  kind: PromptKind;
   text: string;
   error: string | null;
 }
@@ -30,6 +34,8 @@ export interface UiState {
   selIndex: number;
   /** first panel row shown */
   top: number;
+  /** esxtop's `#`: at most this many rows in every panel; 0 = as many as fit */
+  rowLimit: number;
   /** GIDs of expanded VMs (CPU panel; kept while another panel shows) */
   expanded: readonly number[];
   /** names of services shown with their replicas (containers panel) */
@@ -54,7 +60,7 @@ export interface UiState {
 
 export const initialUi: UiState = {
   panel: 'cpu', help: false, helpTop: 0, helpSearch: null, host: null, sort: '%USED', selected: null,
-  selIndex: 0, top: 0, expanded: [], openServices: [], openHosts: [], prompt: null, message: null,
+  selIndex: 0, top: 0, rowLimit: 0, expanded: [], openServices: [], openHosts: [], prompt: null, message: null,
   filter: '', vmsOnly: false, hidden: {}, theme: 'default', dialog: null, awaiting: null,
 };
 

@@ -106,6 +106,11 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
     expect(t.lines()[0]).toContain('delay 5s');
     expect(t.ticker.periodMs).toBe(5000);
   },
+  '#': async (t) => {
+    expect(status(t)).toContain('rows to show (now as many as fit)');
+    await t.press('2', KEY.enter);
+    expect(rowNames(t)).toEqual(['alpha', 'charlie']);
+  },
   tab: async (t) => {
     expect(t.lines()[0]).toContain('host esx-b');
     expect(rowNames(t)).toEqual(['delta']);

@@ -21,6 +21,8 @@ export interface EntityTableProps {
   selected: number;
   top: number;
   height: number;
+  /** rows shown at most (esxtop's `#`); the lines below stay empty */
+  page?: number;
   color: boolean;
 }
 
@@ -30,6 +32,6 @@ export function EntityTable(props: EntityTableProps) {
   return (
     <TablePanel heading={tableHeader(layout)} rows={rows} empty={fit(props.empty ?? panel.empty(props.snapshot), width)}
       segments={(row, sel) => tableRow(row, layout, sel)}
-      selected={props.selected} top={props.top} height={props.height} color={props.color} width={width} />
+      selected={props.selected} top={props.top} height={props.height} page={props.page} color={props.color} width={width} />
   );
 }

@@ -15,13 +15,16 @@ export interface TablePanelProps<R extends { key: string }> {
   top: number;
   /** lines for the whole panel, column header included */
   height: number;
+  /** rows shown at most (esxtop's `#`); absent: as many as the height holds */
+  page?: number;
   color: boolean;
   width: number;
 }
 
 export function TablePanel<R extends { key: string }>(props: TablePanelProps<R>) {
   const { rows, selected, top, height, color } = props;
-  const visible = rows.slice(top, top + Math.max(0, height - 1));
+  const shown = Math.min(Math.max(0, height - 1), props.page ?? Infinity);
+  const visible = rows.slice(top, top + shown);
   return (
     <Box flexDirection="column" height={height}>
       <Text bold wrap="truncate">{props.heading}</Text>
