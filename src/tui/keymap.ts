@@ -294,11 +294,12 @@ export function footerHints(panel: PanelId, width = Infinity, replaying = false)
     groups.set(b.hint, [...(groups.get(b.hint) ?? []), b.label]);
   }
   const text = (hints: readonly string[]) => hints.map((h) => `${groups.get(h)!.join('/')} ${h}`).join('  ');
-  // Chosen by how much a newcomer needs them (quitting, help and the panels first), shown in
-  // table order, so a narrow footer keeps the way out and the way around.
+  // Chosen by how much a newcomer needs them (quitting and help, then what this panel is about,
+  // then the panels), shown in table order, so a narrow footer keeps the way out and the way around.
+  const priority = [...FOOTER_FIRST, ...(PANELS[panel].footer ?? []), ...FOOTER_PRIORITY];
   const rank = (h: string) => {
-    const at = FOOTER_PRIORITY.indexOf(h);
-    return at < 0 ? FOOTER_PRIORITY.length : at;
+    const at = priority.indexOf(h);
+    return at < 0 ? priority.length : at;
   };
   const chosen = new Set<string>();
   for (const hint of [...groups.keys()].sort((a, b) => rank(a) - rank(b))) {
@@ -308,4 +309,10 @@ export function footerHints(panel: PanelId, width = Infinity, replaying = false)
   return text([...groups.keys()].filter((h) => chosen.has(h)));
 }
 
-const FOOTER_PRIORITY = ['quit', 'help', 'panel', 'host', 'sort', 'pause', 'expand', 'speed', 'filter', 'details', 'load'];
+const FOOTER_FIRST = ['quit', 'help'];
+/**
+ * After a panel's own: space before Tab, since an esxtop user presses space for a refresh and
+ * must read that it pauses here, while the title line's `1/7` and o already say there are more
+ * hosts. At 80 columns the CPU panel has room for one of them beside e.
+ */
+const FOOTER_PRIORITY = ['panel', 'sort', 'pause', 'host', 'expand', 'speed', 'filter', 'details', 'load'];

@@ -4,6 +4,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { footerHints, KEYMAP, type KeyEnv } from '../../src/tui/keymap.js';
 import { initialUi } from '../../src/tui/state.js';
+import { PANEL_IDS } from '../../src/tui/panels/registry.js';
 import { renderTui, type Tui } from './render-tui.js';
 
 let tui: Tui | undefined;
@@ -16,6 +17,22 @@ test('the hosts view is one of the panel keys, at 80 and 120 columns alike', () 
   for (const width of [79, 119]) {
     for (const panel of ['cpu', 'mem', 'hosts'] as const) expect(footerHints(panel, width)).toContain('c/m/n/v/g/t/o panel');
   }
+});
+
+test('at 80 columns each panel keeps the way out, help, the panels and what matters most there', () => {
+  const at80 = (panel: Parameters<typeof footerHints>[0]) => footerHints(panel, 79);
+  for (const panel of PANEL_IDS) {
+    const hints = at80(panel);
+    expect(hints.length, panel).toBeLessThanOrEqual(79);
+    for (const hint of ['q quit', 'h help', 'c/m/n/v/g/t/o panel']) expect(hints, panel).toContain(hint);
+  }
+  // e opens a VM into its vCPUs (where %CSTP shows), a service into its replicas, a host into its VMs
+  for (const panel of ['cpu', 'cgroup', 'hosts'] as const) expect(at80(panel), panel).toContain('e expand');
+  expect(at80('cpu')).toContain('U/R/N sort');
+  // an esxtop user presses space for a refresh: the footer says it pauses here
+  expect(at80('cpu')).toContain('space pause');
+  expect(at80('hosts')).toContain('X fail/recover');
+  expect(at80('mem')).toContain('M/N sort');
 });
 
 test('the CPU panel mentions +/- at 120 columns', () => {

@@ -205,7 +205,7 @@ test('row cells take their level from the field thresholds, on the VM\'s own val
 
 test('the memory footer offers its own keys; at 80 columns quit, help and the panel keys stay', () => {
   expect(footerHints('mem', 79)).toMatch(/^q quit {2}h help {2}M\/N sort {2}space pause {2}\+\/- speed {2}Tab host {2}c\/m\/n\/v\/g\/t\/o panel/);
-  expect(footerHints('cpu', 79)).toMatch(/^q quit {2}h help {2}U\/R\/N sort {2}space pause {2}Tab host {2}c\/m\/n\/v\/g\/t\/o panel/);
+  expect(footerHints('cpu', 79)).toMatch(/^q quit {2}h help {2}e expand {2}U\/R\/N sort {2}space pause {2}c\/m\/n\/v\/g\/t\/o panel/);
   for (const panel of ['cpu', 'mem'] as const) expect(footerHints(panel, 79).length).toBeLessThanOrEqual(79);
   expect(footerHints('cpu')).toContain('  c/m/n/v/g/t/o panel');
   expect(HOST_MEMORY.MEM_STATE).toBe('high');

@@ -64,6 +64,8 @@ export interface Panel {
   fields: readonly ChoosableField[];
   /** columns hidden until the field chooser shows them (a saved view's own list wins) */
   offByDefault?: readonly string[];
+  /** the footer hints that matter most here, kept on a narrow terminal right after quit and help */
+  footer?: readonly string[];
 }
 
 /** The ID column as the chooser offers it (esxtop's f hides ID as any other field). */

@@ -25,6 +25,8 @@ export interface Column<R> {
   grow?: boolean;
   /** not a field: always shown, not offered by the field chooser (the CPU panel's NWLD) */
   fixed?: boolean;
+  /** shown only when some row of the panel has something in it (all rows, so scrolling never changes it) */
+  needed?(rows: readonly R[]): boolean;
 }
 
 export interface TableSpec<R> {
@@ -65,7 +67,7 @@ export function fitTable<R>(
 ): TableLayout<R> {
   const longest = rows.reduce((n, r) => Math.max(n, spec.name(r).length), 0);
   const id = spec.idLabel !== null && !hidden.includes(ID_KEY);
-  const shown = spec.columns.filter((c) => !hidden.includes(c.key));
+  const shown = spec.columns.filter((c) => !hidden.includes(c.key) && (c.needed?.(rows) ?? true));
   const kept = [...shown];
   const columnsWidth = () => kept.reduce((sum, c) => sum + 1 + c.width, 0);
   // Least important first; of equal importance, the later column (read after the other) first.

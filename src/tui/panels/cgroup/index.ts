@@ -26,4 +26,6 @@ export const CGROUP_PANEL: Panel = {
   sorts: CGROUP_SORTS,
   help: CGROUP_HELP,
   fields: tableFields(panelTable(CGROUP_TABLE)),
+  // e opens a service into its replicas
+  footer: ['expand'],
 };

@@ -40,4 +40,6 @@ export const CPU_PANEL: Panel = {
   fields: [ID_FIELD, tableFields(panelTable(CPU_TABLE)).find((f) => f.key === 'NWLD')!,
     ...fieldTableFields([...CPU_FIELDS, ...CPU_ALLOC_FIELDS]), AUNITS, tableFields(panelTable(CPU_TABLE)).find((f) => f.key === 'STATE')!],
   offByDefault: CPU_OFF_BY_DEFAULT,
+  // e opens the vCPU worlds, where %CSTP and a VM's spread show
+  footer: ['expand'],
 };

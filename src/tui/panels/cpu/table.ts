@@ -30,12 +30,21 @@ const displayName = (row: CpuRow) => (row.kind === 'vcpu' ? '  ' + row.name : ro
 /** `suspended`, the longest of the state words (`mig 45%`, `svm 45%`, `off`, `DOWN`). */
 const STATE_WIDTH = 9;
 
-/** Blank for a running VM and a vCPU, so the states that matter stand out. */
+/**
+ * Blank for a running VM and a vCPU, so the states that matter stand out. esxtop has no such
+ * column, and a user of esxtop reads an 80-column c screen for its fields in its order (%USED
+ * %RUN %SYS %WAIT ... %RDY): so STATE is vmtop's extra, dropped on a narrow terminal before
+ * esxtop's %SYS and %WAIT (between them and the rarer %IDLE, %VMWAIT, %OVRLP, %SWPWT), and drawn
+ * only while some row has a state, since a column blank on every row would only take a field's
+ * place. Being the last column, its coming and going moves no other on a wide terminal; at 80
+ * columns it never shows, and o lists every VM's state.
+ */
 const STATE: Column<CpuRow> = {
   key: 'STATE', label: 'STATE', align: 'left', width: STATE_WIDTH,
-  // kept on a narrow terminal before the rarer fields, dropped before %CSTP and the core ones
-  importance: 7.5,
-  meaning: 'the VM\'s state when it is not simply running: mig n% (vMotion), svm n% (Storage vMotion), suspended, off, DOWN (its host failed)',
+  importance: 4.5,
+  needed: (rows) => rows.some((r) => r.mark),
+  meaning: 'the VM\'s state when it is not simply running: mig n% (vMotion), svm n% (Storage vMotion), suspended, off, DOWN (its host failed); ' +
+    'shown while a VM has one, where the terminal has room after esxtop\'s fields (o lists every VM\'s state)',
   cell: (row) => (row.mark
     ? { text: fit(row.mark, STATE_WIDTH), level: vmStateWord(row.values as VmSample).level }
     : { text: ' '.repeat(STATE_WIDTH) }),

@@ -28,4 +28,6 @@ export const HOSTS_PANEL: Panel = {
   sorts: HOSTS_SORTS,
   help: HOSTS_HELP,
   fields: tableFields(panelTable(HOSTS_TABLE)),
+  // the cluster view is where a host is failed and recovered, and a host opened into its VMs
+  footer: ['expand', 'fail/recover'],
 };
