@@ -32,7 +32,7 @@ const ROWS_MAX = LIMITS.rowsShown.max;
 function applyRows(s: UiState, text: string): UiState | null {
   const n = text === '' ? 0 : Number(text);
   if (!Number.isInteger(n) || n < 0 || n > ROWS_MAX) return null;
-  const message = n === 0 ? 'rows: as many as fit (# sets a number)' : `rows: at most ${n} in every panel (# then 0 shows as many as fit)`;
+  const message = n === 0 ? 'rows: as many as fit (# sets a number)' : `rows: at most ${n}, in every panel (# 0: as many as fit)`;
   return { ...s, prompt: null, rowLimit: n, top: 0, message };
 }
 

@@ -24,7 +24,7 @@ test('# limits every panel to that many rows, the marker counts them, and 0 give
   expect(statusLine(tui)).toContain(': 4_  0 or nothing');
   await tui.press(KEY.enter);
   expect(dataRows(tui)).toHaveLength(4);
-  expect(statusLine(tui)).toMatch(/^rows: at most 4 in every panel .* ↓ rows 1-4 of \d+$/);
+  expect(statusLine(tui)).toMatch(/^rows: at most 4, in every panel .* ↓ rows 1-4 of \d+$/);
   // the status line stays at the bottom: the panel keeps its height, the lines below its rows empty
   expect(tui.lines()).toHaveLength(39);
   // the selection scrolls within the four
