@@ -40,6 +40,11 @@ export class NameBook {
     }
   }
 
+  /** A name of a profile already loaded (the monitor's `:` line checks typed commands against them). */
+  register(name: string, kind: Kind): void {
+    this.seen.set(name, { kind, line: 0 });
+  }
+
   kindOf(name: string): Kind | undefined {
     return this.seen.get(name)?.kind;
   }

@@ -5,6 +5,7 @@ import { Box, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { REPLAY_ENDED, type MonitorClock } from './clock.js';
 import { Footer } from './components/Footer.js';
+import { CommandLine } from './components/CommandLine.js';
 import { Header, headerHeight } from './components/Header.js';
 import { HelpOverlay, helpPage } from './components/HelpOverlay.js';
 import { scrollMarker, StatusLine } from './components/StatusLine.js';
@@ -192,10 +193,12 @@ export function App({ clock, profileName, color: colorWanted, marker: markerProp
       <EntityTable panel={panel} rows={rows} snapshot={view.snapshot} width={width} marker={marker}
         hidden={hiddenFields(ui, ui.panel)} empty={noMatch} selected={selected} top={top} height={panelHeight} page={page} color={color} />
       <DialogBox dialog={ui.dialog} width={width} color={color} />
-      <StatusLine ui={ui} events={view.events} width={width} color={color} rows={rows.length} scroll={scrollMarker(top, page, rows.length)} />
-      {view.mode === 'demo'
-        ? <CaptionLines caption={view.caption} width={width} color={color} />
-        : <Footer panel={ui.panel} width={width} color={color} replaying={clock.replaying} />}
+      <StatusLine ui={ui} events={view.events} width={width} color={color} rows={rows.length} scroll={scrollMarker(top, page, rows.length)}
+        profile={clock.profile()} />
+      {ui.dialog?.kind === 'command' ? <CommandLine dialog={ui.dialog} width={width} />
+        : view.mode === 'demo'
+          ? <CaptionLines caption={view.caption} width={width} color={color} />
+          : <Footer panel={ui.panel} width={width} color={color} replaying={clock.replaying} />}
     </Box>
   );
 }

@@ -4,7 +4,7 @@
 import type { Engine, HostChoice } from '../engine/engine.js';
 import type { EngineEvent, Snapshot } from '../engine/snapshot.js';
 import { LIMITS } from '../limits.js';
-import type { Command } from '../profile/types.js';
+import type { Command, Profile } from '../profile/types.js';
 import { createStore, type Store } from './store.js';
 import type { Ticker } from './ticker.js';
 
@@ -62,9 +62,11 @@ export interface ClockControls {
   deployTargets?(template: string): HostChoice[];
   /** the templates a deploy can name (the `D` picker) */
   templates?(): string[];
+  /** the profile the simulation runs (the `:` line reads commands against its names); undefined without one */
+  profile?(): Profile | undefined;
 }
 
-export type SimEngine = Pick<Engine, 'advance' | 'sample'> & Partial<Pick<Engine, 'submit' | 'migrationTargets' | 'relocationTargets' | 'deployTargets' | 'templates'>>;
+export type SimEngine = Pick<Engine, 'advance' | 'sample'> & Partial<Pick<Engine, 'submit' | 'migrationTargets' | 'relocationTargets' | 'deployTargets' | 'templates' | 'profile'>>;
 
 export interface ClockOptions {
   delayS: number;
@@ -180,6 +182,10 @@ export class MonitorClock implements ClockControls {
 
   templates(): string[] {
     return this.engine.templates?.() ?? [];
+  }
+
+  profile(): Profile | undefined {
+    return this.engine.profile;
   }
 
   /** false when nothing moved: the replay's end, or its next sample not read yet */

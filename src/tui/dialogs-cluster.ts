@@ -177,6 +177,9 @@ export function shutdownGuest(s: UiState, env: KeyEnv): UiState {
 
 // ---- D: deploy from a template -------------------------------------------------------------------
 
+/** A deploy is answered under the new VM's name; its event's detail names the template. */
+export const deployReply = (template: string) => `deployed from ${template} `;
+
 export function openDeploy(s: UiState, env: KeyEnv): UiState {
   const templates = env.clock.templates?.() ?? [];
   if (templates.length === 0) return say(s, 'D: this profile has no templates (a templates: section lists them)');
@@ -229,7 +232,7 @@ export function pickKey(s: UiState, d: PickDialog, id: string, env: KeyEnv): UiS
       }
       const where = c.value ? ` on ${c.value}` : ' (DRS places it)';
       return send(s, env, { action: 'deploy', target: d.target, ...(c.value ? { to: c.value } : {}) },
-        `deploy from ${d.target}${where} sent`, `deployed from ${d.target} `);
+        `deploy from ${d.target}${where} sent`, deployReply(d.target));
     }
     default:
       return { ...s, dialog: { ...d, error: `${keyLabel(id)}: ↑ ↓ pick, Enter ${d.purpose === 'template' ? 'chooses' : 'sends'}, Esc cancels` } };

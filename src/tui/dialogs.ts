@@ -5,6 +5,7 @@
 // submit then too.
 
 import { eventLogKey, type EventLogDialog } from './event-log.js';
+import { commandLineKey, type CommandLineDialog } from './command-line/line.js';
 import { splitLoad } from '../engine/cpu/load-amount.js';
 import type { Command } from '../profile/types.js';
 import { brokenMessage, loadConfig, saveConfig, type ViewSettings } from './config.js';
@@ -42,7 +43,9 @@ export type Dialog =
   /** `V` and `D`: a list to pick from (hosts with why one is not eligible, templates), ↑ ↓ and Enter */
   | PickDialog
   /** `E`: the event log */
-  | EventLogDialog;
+  | EventLogDialog
+  /** `:`: the command line */
+  | CommandLineDialog;
 
 /** One line of a picker: what Enter sends, and why it may not be picked. */
 export interface Choice {
@@ -242,5 +245,6 @@ export function dialogKey(s: UiState, id: string, env: KeyEnv): UiState {
     case 'confirm': return confirmKey(s, d, id, env);
     case 'pick': return pickKey(s, d, id, env);
     case 'events': return eventLogKey(s, d, id, env.view.events, Math.max(1, env.page(s)));
+    case 'command': return commandLineKey(s, d, id, env);
   }
 }

@@ -26,6 +26,11 @@ export const DIALOG_HELP: HelpSection = {
       'Esc keeps the interval'],
     ['# rows', `digits type how many rows every panel shows (0 to ${LIMITS.rowsShown.max}; more than fit show as many as fit), ` +
       'Backspace deletes; Enter applies (0 or nothing: as many as fit the window), Esc keeps the number'],
+    [': command', 'type the action, its target and its keys as a profile\'s events: entry writes them, key=value in the ' +
+      'timeline\'s units (cpu=50%, for=60s, active=512MiB); Tab completes the action, the target, a key and a host (several: ' +
+      'the status line lists them); ↑ ↓ recall this session\'s lines; Backspace deletes (on an empty line it closes), Ctrl-U ' +
+      'clears, Ctrl-W deletes a word; Enter runs, and a mistake is refused with the profile loader\'s message and what it ' +
+      'expected, the line kept to fix; Esc cancels. No y/n: the typed line is the confirmation'],
     ['h help', '↑ ↓ (or j k) scroll a line, PgUp PgDn (or b, space) a page, Home End the ends; Esc, h, ? or q closes'],
   ],
 };

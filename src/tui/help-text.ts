@@ -3,6 +3,7 @@
 
 import { fit } from './columns.js';
 import { DIALOG_HELP } from './help-dialogs.js';
+import { COMMAND_HELP } from './command-line/help.js';
 import { KEYMAP, type KeyBinding } from './keymap.js';
 import { PANEL_IDS, PANELS } from './panels/registry.js';
 
@@ -43,6 +44,8 @@ export function helpLines(width: number): string[] {
   for (const b of KEYMAP) lines.push(...line(b.label, bindingHelp(b)));
   lines.push(fit('', width), ...title(DIALOG_HELP.title));
   for (const [name, meaning] of DIALOG_HELP.rows) lines.push(...line(name, meaning));
+  lines.push(fit('', width), ...title(COMMAND_HELP.title));
+  for (const [name, meaning] of COMMAND_HELP.rows) lines.push(...line(name, meaning));
   for (const section of PANEL_IDS.flatMap((id) => PANELS[id].help)) {
     lines.push(fit('', width), ...title(section.title));
     for (const [name, meaning] of section.rows) lines.push(...line(name, meaning));

@@ -6,6 +6,7 @@ import { REPLAY_ENDED, type ClockControls, type MonitorView } from './clock.js';
 import { cycleTheme, freezeThaw, openDetails, openFieldsKey, openFilterKey, openLoad, writeSettings } from './dialogs.js';
 import { failRecover, openDeploy, openMigrate, powerOnOff, resetVm, shutdownGuest, suspendResume } from './dialogs-cluster.js';
 import { openEventLog } from './event-log.js';
+import { openCommandLine } from './command-line/line.js';
 import { formatSpeed } from './header-format.js';
 import { keyLabel } from './keys.js';
 import { carriedKey, type PanelRow, type SortKey } from './panels/rows.js';
@@ -267,6 +268,9 @@ const TABLE: readonly Row[] = [
   { key: 'B', live: true, help: 'reset the selected VM (after y to confirm: like its reset button, the guest reboots on its host)', action: simCommand('B', resetVm) },
   { key: 'G', live: true, help: 'shut down the selected VM\'s guest OS (after y to confirm): the guest powers itself off, HA leaves it off',
     action: simCommand('G', shutdownGuest) },
+  { key: ':', live: true, help: 'the command line: the profile timeline\'s commands typed with its field names and units, ' +
+    'e.g. :migrate web-1 to=esx-b, :load db cpu=80% for=60s, :freeze api, :fail xen-1 partition=Domain-0 (Tab completes, ↑ ↓ recall, Enter runs, Esc cancels)',
+    hint: 'command', action: simCommand(': commands', openCommandLine) },
   { key: 'D', live: true, help: 'deploy a new VM from a template: pick the template, then a host or any (DRS places it); Enter sends, Esc cancels',
     action: simCommand('D', openDeploy) },
 ];

@@ -54,6 +54,8 @@ export interface UiState {
   theme: ThemeName;
   /** an open dialog (filter prompt, field chooser, details, load, confirmation) owns the keyboard */
   dialog: Dialog | null;
+  /** the `:` lines run this session, oldest first (↑ on the line recalls them) */
+  commandHistory: readonly string[];
   /** a command sent from a key: its result event (for this target, at or after t) answers on the status line */
   awaiting: { target: string; t: number; detail?: string } | null;
 }
@@ -61,7 +63,7 @@ export interface UiState {
 export const initialUi: UiState = {
   panel: 'cpu', help: false, helpTop: 0, helpSearch: null, host: null, sort: '%USED', selected: null,
   selIndex: 0, top: 0, rowLimit: 0, expanded: [], openServices: [], openHosts: [], prompt: null, message: null,
-  filter: '', vmsOnly: false, hidden: {}, theme: 'default', dialog: null, awaiting: null,
+  filter: '', vmsOnly: false, hidden: {}, theme: 'default', dialog: null, awaiting: null, commandHistory: [],
 };
 
 /** The state with a status-line message: what a key answers. */

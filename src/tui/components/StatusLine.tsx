@@ -1,4 +1,5 @@
-// The line above the footer: the `s` or `/` prompt while it is open, else the engine's answer to
+// The line above the footer: the `s`, `#` or `/` prompt while it is open, what the `:` line
+// expects (or its refusal) while that is open, else the engine's answer to
 // a command a key sent, else the answer to the last key, else the newest engine event. A name
 // filter in effect stays in front of the line; when the panel hides rows, its end says which
 // rows show ("rows 11-22 of 40"), as the help screen's last line does.
@@ -10,6 +11,8 @@ import { formatEvent } from '../header-format.js';
 import { filterPromptText } from '../filter.js';
 import { promptText } from '../prompt.js';
 import type { UiState } from '../state.js';
+import type { Profile } from '../../profile/types.js';
+import { commandLineNote } from '../command-line/line.js';
 import { accentColor, pausedColor } from '../theme.js';
 
 /** The event that answers the command a key sent (its load, freeze, thaw or refusal), if it came. */
@@ -38,13 +41,21 @@ function withMarker(text: string, marker: string, width: number): string {
   return fit(text, width - marker.length - 2) + '  ' + marker;
 }
 
-export function StatusLine(props: { ui: UiState; events: readonly EngineEvent[]; width: number; color: boolean; rows?: number; scroll?: string }) {
+export function StatusLine(props: {
+  ui: UiState; events: readonly EngineEvent[]; width: number; color: boolean; rows?: number; scroll?: string;
+  /** the profile the `:` line reads against */
+  profile?: Profile;
+}) {
   const { ui, events, width, color } = props;
   const scroll = props.scroll ?? '';
   if (ui.prompt) {
     return <Text wrap="truncate" bold color={ui.prompt.error ? pausedColor(color) : undefined}>{fit(promptText(ui), width)}</Text>;
   }
   if (ui.dialog?.kind === 'filter') return <Text wrap="truncate" bold>{fit(filterPromptText(ui, props.rows ?? 0), width)}</Text>;
+  if (ui.dialog?.kind === 'command') {
+    const d = ui.dialog;
+    return <Text wrap="truncate" color={d.error ? pausedColor(color) : accentColor(color)}>{fit(commandLineNote(d, props.profile), width)}</Text>;
+  }
   const shown = props.rows ?? 0;
   const filter = ui.filter ? `[/${ui.filter}: ${shown} row${shown === 1 ? '' : 's'}] ` : '';
   const reply = commandReply(ui, events);
