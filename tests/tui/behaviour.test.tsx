@@ -128,7 +128,7 @@ test('on a small terminal the help scrolls to show every line', async () => {
   tui = await renderTui({ size: { columns: 80, rows: 24 } });
   await tui.press('h');
   const seen = new Set(tui.lines());
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 16; i++) {
     await tui.press(KEY.pgdn);
     tui.lines().forEach((l) => seen.add(l));
   }

@@ -278,6 +278,8 @@ const EXPECT: Record<string, (t: Tui) => Promise<void>> = {
     expect(status(t)).toBe('cancelled: nothing done');
   },
   D: async (t) => expect(status(t)).toBe('D: this profile has no templates (a templates: section lists them)'),
+  // these snapshots have no engine behind them (the command line itself: tests/tui/command-line/)
+  ':': async (t) => expect(status(t)).toBe(': commands: this monitor has no simulation to command'),
 };
 
 describe('the key table', () => {

@@ -1,5 +1,6 @@
 // Every command the monitor can send is replayable: random key presses on the real built-in labs
-// (dialogs typed into, confirmed, cancelled, on whatever row the keys select) give an engine log
+// (dialogs typed into, confirmed, cancelled, on whatever row the keys select; `:` lines typed)
+// give an engine log
 // that, written as a recording, parses and re-runs to the very samples the monitor took.
 
 import fc from 'fast-check';
@@ -9,6 +10,8 @@ import { Engine } from '../../src/engine/engine.js';
 import { jsonlLine } from '../../src/output/jsonl.js';
 import { formatRecording } from '../../src/record/format.js';
 import { parseRecording } from '../../src/record/parse.js';
+import { eventKeys, profileNames, targetKinds } from '../../src/profile/typed-command.js';
+import { COMMAND_NAMES, type Profile } from '../../src/profile/types.js';
 import { KEY, renderTui, type Tui } from './render-tui.js';
 
 let tui: Tui | undefined;
@@ -76,13 +79,48 @@ const gesture = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('H', 'D'), fc.nat(4), fc.boolean())
     .map(([k, down, tab]) => [k, ...(tab ? [KEY.tab] : []), ...Array<string>(down).fill(KEY.down), KEY.enter, KEY.enter, KEY.esc]) },
 );
-const keySequence = fc.array(gesture, { minLength: 4, maxLength: 20 }).map((g) => g.flat());
+/** What the `:` line's keys may take, as a profile writes them (some out of range, to be refused). */
+const VALUES: Record<string, readonly string[]> = {
+  cpu: ['1%', '50%', '100%', '150%'], for: ['1s', '30s', '2m', '0s'], threads: ['1', '2', '4'], active: ['64MiB', '1GiB'],
+  replicas: ['0', '1', '3'], partition: ['Domain-0', 'Parent-Partition'], boot: ['5s', '30s'],
+};
+
+/**
+ * A `:` line typed whole (one chunk, as a paste or a fast typist's keys arrive): an action, mostly
+ * a target of a kind it takes from the profile's names, mostly its own keys (to= a host of the
+ * profile), now and then a key it does not take, sometimes a Tab; then Enter, and Esc for a line
+ * refused (it stays open to be fixed).
+ */
+function commandLine(profile: Profile) {
+  const names = profileNames(profile);
+  const every = [...names.all('host'), ...names.all('vm'), ...names.all('container'), ...names.all('service'), ...names.all('template')];
+  return fc.constantFrom(...COMMAND_NAMES).chain((action) => {
+    const fitting = targetKinds(action).flatMap((k) => names.all(k));
+    const values = (key: string) => (key === 'to' ? [...names.all('host'), ...(action === 'restore' ? names.all('vm') : [])] : VALUES[key]);
+    const word = (key: string) => fc.constantFrom(...values(key)).map((v) => `${key}=${v}`);
+    const own: fc.Arbitrary<string[]> = fc.subarray(eventKeys(action)).chain((keys) => fc.tuple(...keys.map(word)));
+    const stray = fc.option(fc.constantFrom('cpu', 'to', 'replicas').chain(word), { freq: 4 });
+    return fc.tuple(
+      fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...(fitting.length ? fitting : every)) }, fc.constantFrom(...every)),
+      own, stray, fc.boolean(),
+    ).map(([target, fields, wrong, tab]) => {
+      const words = [action, target, ...fields, ...(wrong === null || fields.some((f) => f.startsWith(wrong.split('=')[0] + '=')) ? [] : [wrong])];
+      return [`:${words.join(' ')}`, ...(tab ? [KEY.tab] : []), KEY.enter, KEY.esc];
+    });
+  });
+}
+
+const keySequence = (profile: Profile) => fc.array(fc.oneof({ weight: 5, arbitrary: gesture }, { weight: 2, arbitrary: commandLine(profile) }),
+  { minLength: 4, maxLength: 20 }).map((g) => g.flat());
 
 test.each(['lab', 'migration', 'containers'])('keys pressed on %s give a recording that parses and replays to the same samples', async (name) => {
-  await fc.assert(fc.asyncProperty(keySequence, (keys) => replayable(name, keys)), { numRuns: 10, seed: 20 });
+  const { profile } = loadProfileSource(name);
+  await fc.assert(fc.asyncProperty(keySequence(profile), (keys) => replayable(name, keys)), { numRuns: 10, seed: 20 });
 });
 
 afterAll(() => {
   // the runs above typed into the dialogs, not only switched panels: a fuzz that sends nothing proves nothing
   for (const action of ['load', 'load above one vCPU', 'migrate', 'fail', 'freeze']) expect([...TYPES_SENT], action).toContain(action);
+  // ... and typed on the `:` line: no key's dialog sends these
+  expect([...TYPES_SENT].filter((a) => ['scale', 'checkpoint', 'restore', 'restart'].includes(a))).not.toEqual([]);
 });
