@@ -117,6 +117,23 @@ async function useActions(s: Session, rows: number) {
   await press(s, 'c', 'the CPU panel', isFrame(rows));
 }
 
+/**
+ * One `:` command: Tab completes the action, a key the loader does not know is refused with its
+ * message and the line kept, Ctrl-W takes the word back, Enter sends the load.
+ */
+async function useCommandLine(s: Session, rows: number) {
+  const bottom = (screen: string[]) => screen[rows - 2];
+  await press(s, ':', 'the command line', (screen) => bottom(screen) === ':_' && status(screen).startsWith('an action: load migrate'));
+  for (const ch of 'lo') s.proc.write(ch);
+  await press(s, '\t', 'load completed', (screen) => bottom(screen) === ':load _' && status(screen).startsWith('the VM, container or service to load:'));
+  for (const ch of 'db cpu=50% fore=30s') s.proc.write(ch);
+  await press(s, '\r', 'the refusal', (screen) => status(screen) === 'fore: unknown key "fore"; did you mean "for"? (and 1 more)' &&
+    bottom(screen) === ':load db cpu=50% fore=30s_');
+  await press(s, '\u0017', 'the word taken back', (screen) => bottom(screen) === ':load db cpu=50% _');
+  for (const ch of 'for=30s') s.proc.write(ch);
+  await press(s, '\r', 'the load sent', (screen) => /^(:load db cpu=50% for=30s sent|\d+s load db: )/.test(status(screen)) && isFrame(rows)(screen));
+}
+
 test('keys, resize and quit in a real terminal', async () => {
   const s = (session = start(80, 24));
   await waitFor(s, 'the first frame at 80x24', isFrame(24));
@@ -125,6 +142,7 @@ test('keys, resize and quit in a real terminal', async () => {
   await visitPanels(s, 24);
   await useCluster(s, 24);
   await useActions(s, 24);
+  await useCommandLine(s, 24);
 
   s.term.resize(200, 60);
   s.proc.resize(200, 60);
