@@ -86,7 +86,7 @@ describe('the name book and the vocabulary the completion reads', () => {
   it('each action\'s target kinds and keys, as the profile writes them', () => {
     expect(targetKinds('load')).toEqual(['vm', 'container', 'service']);
     expect(targetKinds('scale')).toEqual(['service']);
-    expect(eventKeys('load')).toEqual(['cpu', 'active', 'for', 'threads']);
+    expect(eventKeys('load')).toEqual(['cpu', 'for', 'threads', 'active']);
     expect(eventKeys('restart')).toEqual(['partition', 'boot']);
     expect(eventKeys('freeze')).toEqual([]);
   });

@@ -29,8 +29,8 @@ test('a target of the kinds the action takes', () => {
 
 test('after the target, the keys the action takes, each once; after to=, a host', () => {
   expect(complete(profile, 'migrate web-1 ')).toEqual({ text: 'migrate web-1 to=', candidates: ['to='] });
-  expect(complete(profile, 'load db ').candidates).toEqual(['cpu=', 'active=', 'for=', 'threads=']);
-  expect(complete(profile, 'load db cpu=50% ').candidates).toEqual(['active=', 'for=', 'threads=']);
+  expect(complete(profile, 'load db ').candidates).toEqual(['cpu=', 'for=', 'threads=', 'active=']);
+  expect(complete(profile, 'load db cpu=50% ').candidates).toEqual(['for=', 'threads=', 'active=']);
   expect(complete(profile, 'load db cpu=50% f')).toEqual({ text: 'load db cpu=50% for=', candidates: ['for='] });
   expect(complete(profile, 'migrate web-1 to=esx-o')).toEqual({ text: 'migrate web-1 to=esx-old ', candidates: ['to=esx-old'] });
   expect(complete(profile, 'fail xen-1 partition=')).toEqual({ text: 'fail xen-1 partition=Domain-0 ', candidates: ['partition=Domain-0'] });
@@ -43,7 +43,7 @@ test('what the line expects next', () => {
   expect(expected(profile, 'migrat ')).toBe(`migrat: not an action (${COMMAND_NAMES.join(' ')})`);
   expect(expected(profile, 'freeze ')).toBe('the container to freeze: front-1 front-2 front-3 api etl cache worker-1 worker-2');
   expect(expected(profile, 'load ')).toMatch(/^the VM, container or service to load: web-1 /);
-  expect(expected(profile, 'load db ')).toBe('load takes cpu= active= for= threads=; Enter runs');
+  expect(expected(profile, 'load db ')).toBe('load takes cpu= for= threads= active=; Enter runs');
   expect(expected(profile, 'load db for=')).toBe('for: a duration like 60s');
   expect(expected(profile, 'migrate web-1 to=')).toBe('to: a host (esx-a esx-b esx-old laptop xen-1 lx-1 vs-1)');
   expect(expected(profile, 'freeze api ')).toBe('freeze takes nothing more; Enter runs');
