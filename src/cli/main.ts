@@ -1,4 +1,4 @@
-// vmtop's command line (SPEC §1). Ink and React load only for the interactive monitor, so
+// vmtop's command line (docs/cli.md). Ink and React load only for the interactive monitor, so
 // batch, validate and profiles start fast.
 
 import { readFileSync } from 'node:fs';

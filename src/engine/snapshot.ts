@@ -117,7 +117,7 @@ export interface VmSample extends CpuStateTimes, VmMemoryFields, VmIo {
 }
 
 export interface HostSample extends HostMemoryFields {
-  /** SPEC §3 batch keys: Mbit/s through the NIC (both directions), datastore commands/s */
+  /** JSONL keys (docs/cli.md): Mbit/s through the NIC (both directions), datastore commands/s */
   NIC_Mbps: number;
   DISK_IOPS: number;
   /** the uplink and the datastore in detail, for the network and disk panels */
@@ -162,7 +162,7 @@ export interface Snapshot {
   interval: number;
   hosts: HostSample[];
   vms: VmSample[];
-  /** containers, services' replicas together in the order the profile lists them (SPEC §3) */
+  /** containers, services' replicas together in the order the profile lists them */
   containers: ContainerSample[];
   /** the services' parent cgroups: their replicas' totals and their own limits */
   services: ServiceSample[];

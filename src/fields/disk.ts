@@ -1,4 +1,4 @@
-// The disk field table: esxtop's disk panel (`d`) fields of a VM's virtual disk, in the SPEC's
+// The disk field table: esxtop's disk panel (`d`) fields of a VM's virtual disk, in the JSONL's
 // batch order, then the extras the panel and the CSV show. Panels, help and writers read it.
 
 import type { HostIoFields, VmIo } from '../engine/snapshot.js';
@@ -22,7 +22,7 @@ export const DISK_FIELDS: readonly FieldDef<DiskFieldKey>[] = [
     meaning: 'latency the guest sees per command: DAVG + KAVG (>25 ms is bad)' },
 ];
 
-/** Shown in the panel and the CSV, not in the JSONL (the SPEC fixes its keys). */
+/** Shown in the panel and the CSV, not in the JSONL (its keys are fixed: docs/cli.md). */
 export const DISK_EXTRA_FIELDS: readonly FieldDef<DiskFieldKey>[] = [
   { key: 'READS/s', csv: 'Reads/sec', unit: 'IOPS', importance: 5, width: 8, meaning: 'read commands per second' },
   { key: 'WRITES/s', csv: 'Writes/sec', unit: 'IOPS', importance: 5, width: 8, meaning: 'write commands per second' },

@@ -1,4 +1,4 @@
-// The memory field table: one row per esxtop memory field of a VM (group), in the SPEC's batch
+// The memory field table: one row per esxtop memory field of a VM (group), in the JSONL's
 // order, then the host's memory header fields. The memory panel, the help and the writers read it.
 
 import type { HostMemoryFields, VmMemoryFields } from '../engine/snapshot.js';

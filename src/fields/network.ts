@@ -1,4 +1,4 @@
-// The network field table: esxtop's network panel (`n`) fields of a VM's port, in the SPEC's
+// The network field table: esxtop's network panel (`n`) fields of a VM's port, in the JSONL's
 // batch order, then the extras the panel and the CSV show. Panels, help and writers read it.
 
 import type { HostIoFields, VmIo } from '../engine/snapshot.js';
@@ -18,7 +18,7 @@ export const NET_FIELDS: readonly FieldDef<NetFieldKey>[] = [
     meaning: 'received packets dropped: a saturated uplink, or a guest (or Dom0) short of CPU to take them (>1 is bad)' },
 ];
 
-/** Shown in the panel and the CSV, not in the JSONL (the SPEC fixes its keys). */
+/** Shown in the panel and the CSV, not in the JSONL (its keys are fixed: docs/cli.md). */
 export const NET_EXTRA_FIELDS: readonly FieldDef<NetFieldKey>[] = [
   { key: 'PKTTX/s', csv: 'Packets Transmitted/sec', unit: 'pkt/s', importance: 6, width: 8,
     meaning: 'packets per second transmitted (1500-byte average frames)' },

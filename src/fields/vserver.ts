@@ -1,6 +1,6 @@
 // The VServer field table: one row per token-bucket field of a guest. The tokens panel, the help
 // screen and the CSV and JSONL writers all read it, so a field's name and meaning are written once.
-// Symbols are Stallings': R, T, S, M and W (the host's ticks per second), as in reference §5.3.
+// Symbols are Stallings': R, T, S, M and W (the host's ticks per second), as in docs/model/vserver.md, "The parameters and their textbook names".
 
 import type { VServerSample } from '../engine/snapshot.js';
 import type { FieldDef } from './cpu.js';
@@ -8,7 +8,7 @@ import type { FieldDef } from './cpu.js';
 export type VServerFieldKey = keyof Pick<VServerSample,
   'R' | 'T' | 'S' | 'M' | 'tokens' | 'held' | '%USED' | 'holds' | 'held_s' | 'share' | '%HELD' | 'prio'>;
 
-/** The SPEC's batch fields after name, host and context, in its order (§3). */
+/** The batch fields after name, host and context, in their JSONL order (docs/cli.md). */
 export const VSERVER_FIELDS: readonly FieldDef<VServerFieldKey>[] = [
   { key: 'R', csv: 'Fill Rate', unit: 'tokens', importance: 6, width: 5,
     meaning: 'fill_rate: tokens added to the bucket every T ticks' },
@@ -30,7 +30,7 @@ export const VSERVER_FIELDS: readonly FieldDef<VServerFieldKey>[] = [
     meaning: 'seconds spent on hold since start (cumulative)' },
 ];
 
-/** Shown in the panel and the CSV, not in the JSONL (the SPEC fixes its keys). */
+/** Shown in the panel and the CSV, not in the JSONL (its keys are fixed: docs/cli.md). */
 export const VSERVER_EXTRA_FIELDS: readonly FieldDef<VServerFieldKey>[] = [
   { key: 'share', csv: 'Share', unit: 'CPUs', importance: 9, width: 6,
     meaning: 'R/T: the CPU the bucket grants over the long run; over a host\'s guests it adds up to at most its pCPUs' },

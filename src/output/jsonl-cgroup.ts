@@ -1,4 +1,4 @@
-// A container in the JSONL: the SPEC's fields in its order (§3), then the extras the containers
+// A container in the JSONL: its batch fields in the order docs/cli.md gives, then the extras the containers
 // panel shows. "max" limits are null, numbers have two decimals.
 
 import type { ContainerSample } from '../engine/snapshot.js';

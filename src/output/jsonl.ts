@@ -1,4 +1,4 @@
-// `--format jsonl`: one JSON object per sample, keys in the SPEC's order (§3).
+// `--format jsonl`: one JSON object per sample, keys in the order docs/cli.md gives.
 
 import type { Snapshot } from '../engine/snapshot.js';
 import { containerRow } from './jsonl-cgroup.js';
@@ -22,7 +22,7 @@ export function jsonlLine(s: Snapshot): string {
     }
     row.NIC_Mbps = round2(h.NIC_Mbps);
     row.DISK_IOPS = round2(h.DISK_IOPS);
-    // the device's queue, beyond the SPEC's keys
+    // the device's queue, after the format's first keys (docs/cli.md)
     for (const f of HOST_DISK_QUEUE_FIELDS) row[f.json] = round2(h.io[f.key]);
     return row;
   });
@@ -31,10 +31,10 @@ export function jsonlLine(s: Snapshot): string {
     for (const f of CPU_FIELDS) row[f.key] = round2(v[f.key]);
     for (const f of MEM_FIELDS) {
       row[f.key] = round2(v[f.key]);
-      // the SPEC's network and disk fields follow OVHD; CNSM and GSWAP are extras, kept last
+      // the network and disk fields follow OVHD (docs/cli.md's order); CNSM and GSWAP are extras, kept last
       if (f.key === 'OVHD') for (const g of [...NET_FIELDS, ...DISK_FIELDS]) row[g.key] = round2(v[g.key]);
     }
-    // the VM's queue at the device, beyond the SPEC's keys
+    // the VM's queue at the device, after the format's first keys
     for (const f of DISK_QUEUE_FIELDS) row[f.key] = round2(v[f.key]);
     // esxtop's CPU ALLOC fields, after every key the format had before them
     const alloc = cpuAlloc(v);

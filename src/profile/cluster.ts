@@ -1,5 +1,5 @@
-// The `cluster:` section: one cluster of all hosts, with the services of reference §7 (DRS, HA
-// with admission control, DPM) and the migration settings of §3.
+// The `cluster:` section: one cluster of all hosts, with its services (DRS, HA with admission
+// control, DPM) and the migration settings (docs/model/cluster.md).
 import { ADMISSION_POLICIES, DRS_MODES, NONCONVERGENCE, type ClusterSpec } from './types.js';
 import { atMost, bool, integer, oneOf, positive, unit } from './values.js';
 import { DEFAULT_CLUSTER } from './cluster-defaults.js';

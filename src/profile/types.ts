@@ -144,7 +144,7 @@ export type VServerSched = (typeof VSERVER_SCHED)[number];
 
 /**
  * A Linux-VServer guest (a security context on a `vserver` host) and its token bucket in kernel
- * units: R tokens every T ticks, at most S, held from empty until M (reference §5).
+ * units: R tokens every T ticks, at most S, held from empty until M (docs/model/vserver.md).
  */
 export interface VServerSpec {
   name: string;
@@ -190,7 +190,7 @@ export type AdmissionPolicy = (typeof ADMISSION_POLICIES)[number];
 export const NONCONVERGENCE = ['stop_and_copy', 'abort'] as const;
 export type NonConvergence = (typeof NONCONVERGENCE)[number];
 
-/** The `cluster:` section (reference §3 and §7). */
+/** The `cluster:` section (docs/cli.md, "Profiles"; its model: docs/model/cluster.md). */
 export interface ClusterSpec {
   drs: DrsMode;
   /** migration threshold 1 (conservative) .. 5 (aggressive): applies recommendations of priority <= it */

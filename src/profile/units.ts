@@ -8,7 +8,7 @@
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export interface UnitOptions {
-  /** Accept a bare number in the base unit (only where the SPEC writes one, e.g. `mhz: 2000`). */
+  /** Accept a bare number in the base unit (only where a profile may write one, e.g. `mhz: 2000`). */
   bare?: boolean;
 }
 

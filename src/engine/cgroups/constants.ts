@@ -1,9 +1,9 @@
-// cgroup v2 model parameters. Kernel constants carry their source (reference model §4); the rest
+// cgroup v2 model parameters. Kernel constants carry their source (docs/model/containers.md); the rest
 // are vmtop's assumptions, chosen so that a demo unfolds in minutes.
 
-/** cpu.max period when only the quota is given: "max 100000" (§4.2). */
+/** cpu.max period when only the quota is given: "max 100000". */
 export const CFS_PERIOD_MS = 100;
-/** PSI averages are recomputed every 2 s (PSI_FREQ, §4.5). */
+/** PSI averages are recomputed every 2 s (PSI_FREQ in kernel/sched/psi.c). */
 export const PSI_PERIOD_MS = 2000;
 /** MEMCG_CHARGE_BATCH: 64 pages of 4 KiB charged at a time; memory.high's delay is per batch. */
 export const CHARGE_BATCH_MIB = (64 * 4) / 1024;

@@ -1,4 +1,4 @@
-// memory.high throttling (reference model §4.3, mm/memcontrol.c): a cgroup above its high
+// memory.high throttling (docs/model/containers.md, "Memory"; mm/memcontrol.c): a cgroup above its high
 // boundary sleeps on each return to user space, longer the further above it is — quadratically,
 // so a small overage is nearly free and a large one stalls the cgroup without killing it.
 

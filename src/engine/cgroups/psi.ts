@@ -1,4 +1,4 @@
-// Pressure stall information (reference model §4.5): share of time some task of the cgroup was
+// Pressure stall information (docs/model/containers.md, "PSI: some and full"): share of time some task of the cgroup was
 // stalled, averaged the way kernel/sched/psi.c does it — every 2 s, in 11-bit fixed point with
 // the loadavg rounding (calc_load), so the figures match what /sys/fs/cgroup/*/cpu.pressure shows.
 

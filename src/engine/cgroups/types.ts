@@ -16,7 +16,7 @@ export type ContainerState =
   /** its image is being read back */
   | 'restoring';
 
-/** The SPEC's batch fields, in its order (SPEC §3). */
+/** The batch fields of a container, in their JSONL order (docs/cli.md). */
 export interface ContainerSpecFields {
   name: string;
   host: string;

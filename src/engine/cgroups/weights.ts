@@ -1,4 +1,4 @@
-// cpu.weight: proportional sharing among the active children of one parent (reference model §1.5).
+// cpu.weight: proportional sharing among the active children of one parent (docs/model/containers.md, "cpu.weight").
 
 import { waterFill } from '../cpu/entitlement.js';
 

@@ -1,4 +1,4 @@
-// HA admission control (reference §7.1): how much of the cluster must stay free so that the VMs
+// HA admission control (docs/model/cluster.md, "HA admission control"): how much of the cluster must stay free so that the VMs
 // of failed hosts can restart elsewhere. The slot policy counts fixed-size slots per host and
 // assumes the largest hosts fail; the percentage policy keeps a share of CPU and memory
 // unreserved. Both decide whether a VM may power on; an HA restart needs a host with room.

@@ -1,4 +1,4 @@
-// vSphere HA (reference §7.1): when a host fails its VMs go down; after the failure is detected
+// vSphere HA (docs/model/cluster.md, "HA"): when a host fails its VMs go down; after the failure is detected
 // (no heartbeat for the detection delay) they restart on the surviving hosts, in restart-priority
 // order (high, medium, low; `disabled` stays down), each on the host with the most unreserved
 // capacity that can take it. A VM no host can take stays down with the reason and is retried

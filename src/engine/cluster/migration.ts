@@ -1,4 +1,4 @@
-// Live migrations in flight (reference §3): each a pre-copy over the share of both hosts' NICs
+// Live migrations in flight (docs/model/cluster.md, "Live migration per hypervisor family"): each a pre-copy over the share of both hosts' NICs
 // that migrations may use, competing with the VMs' own traffic there. The VM runs on its source
 // while the rounds go on, is stopped for the stop-and-copy, and at the switch-over its CPU and
 // memory move to the target, its shared pages private there until page sharing finds them again.

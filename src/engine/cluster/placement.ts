@@ -6,7 +6,7 @@
 //
 // These are the per-host room checks that every start passes, HA restarts included. The
 // cluster-wide admission test (slots: the host failures tolerated; percent: the share of CPU and
-// memory kept unreserved, reference §7.1) is applied on top to power-ons and deploys only (see
+// memory kept unreserved, docs/model/cluster.md, "HA admission control") is applied on top to power-ons and deploys only (see
 // lifecycle.ts), not to HA restarts: as in vSphere, admission control keeps failover capacity
 // free *so that* restarts fit; a restart after a failure draws on that reserve rather than being
 // refused by it, and places VMs best-effort on the capacity left. Under slots a restart thus

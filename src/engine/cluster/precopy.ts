@@ -1,4 +1,4 @@
-// Iterative pre-copy (reference §3.1–3.2). Round 0 sends all of the VM's memory; each later round
+// Iterative pre-copy (docs/model/cluster.md, "Pre-copy rounds"). Round 0 sends all of the VM's memory; each later round
 // resends what the guest dirtied while the previous one was on the wire. The rounds stop when
 // what is left fits the downtime goal (converged), when they stop shrinking (the dirty set grew),
 // after a number of rounds, or once the traffic passes a multiple of the memory (Xen's
@@ -130,7 +130,7 @@ export interface PrecopyPlan {
   reason: StopReason;
 }
 
-/** The whole migration at a constant rate and dirty rate: the closed form of §3.1, step by step. */
+/** The whole migration at a constant rate and dirty rate: the closed form, step by step. */
 export function planPrecopy(p: PrecopyParams, rate: number, dirty: number): PrecopyPlan {
   const run = new PrecopyRun(p);
   if (rate <= 0) throw new Error('planPrecopy: rate must be above 0');

@@ -34,7 +34,7 @@ import { hostDown } from './eligibility.js';
 
 /**
  * Share of the slower datastore's bandwidth a copy may ask for. The profile format has no key
- * for it (SPEC §2 fixes the cluster keys), so it is a constant: half, like vmotion_share's
+ * for it (the profile's `cluster:` keys are fixed: docs/cli.md), so it is a constant: half, like vmotion_share's
  * default, leaves the guests on both datastores the other half while it keeps the copy to
  * minutes for tens of GiB.
  */

@@ -1,4 +1,4 @@
-// ESXi proportional share (reference model §1.1): under contention each VM is entitled to the
+// ESXi proportional share (docs/model/cpu.md, "Entitlement"): under contention each VM is entitled to the
 // host's capacity in proportion to its shares, but never below its reservation and never above
 // what it wants (its demand, bounded by its limit and by its vCPUs). What a satisfied VM does not
 // take goes to the others, so the result is work-conserving.

@@ -1,5 +1,5 @@
 // Share of a vCPU's pCPU time spent in the hypervisor rather than in guest code, by how the
-// CPU is virtualized [assumption, reference §6.1 and §1]: hardware-assisted guests exit to the
+// CPU is virtualized [assumption, docs/model/cpu.md, "Worlds and states"]: hardware-assisted guests exit to the
 // VMM rarely; paravirtual guests make hypercalls for privileged work; a fully emulated CPU
 // (QEMU-style translation) spends most of its time translating.
 

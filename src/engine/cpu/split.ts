@@ -1,4 +1,5 @@
-// A group's grant for one quantum, shared among its vCPUs (docs/model/cpu.md, "Within a VM").
+// A group's grant for one quantum, shared among its vCPUs (docs/model/cpu.md,
+// "Relaxed co-scheduling and work conservation (ESXi 3 and later)", its step "Within a VM").
 //
 // Co-scheduled (ESXi) VMs: the vCPUs without work (idle loop, housekeeping) are served first, then
 // the busy ones least-progressed-first: the grant raises the laggards' progress before the

@@ -1,4 +1,4 @@
-// The I/O model's fixed assumptions (reference model §6). Every value here is a vmtop choice
+// The I/O model's fixed assumptions (docs/model/io.md). Every value here is a vmtop choice
 // [assumption] unless its comment cites the reference; tests and docs read them from here.
 
 import type { IoModel } from '../../profile/types.js';
@@ -19,9 +19,9 @@ export const READ_FRACTION = 0.7;
 export const NATIVE_CYCLES_PER_KB = 4000;
 
 /**
- * CPU per KB moved relative to native (reference §6.1 ENGINE defaults): emulated NIC 5.0, Xen
+ * CPU per KB moved relative to native (docs/model/io.md, "Device paths"): emulated NIC 5.0, Xen
  * split drivers 2.0, paravirtual 1.3, SR-IOV 1.05; disk emulated IDE 3.0, virtio-blk/pvscsi 1.2,
- * passthrough 1.0. Xen's blkfront/blkback is not given there: 1.5 [assumption].
+ * passthrough 1.0. Xen's blkfront/blkback: 1.5 [assumption].
  */
 export const NET_COST: Record<IoModel, number> = { emulated: 5.0, paravirtual: 1.3, passthrough: 1.05 };
 export const DISK_COST: Record<IoModel, number> = { emulated: 3.0, paravirtual: 1.2, passthrough: 1.0 };
@@ -48,12 +48,12 @@ export const IOAT_RX = 0.75;
 export const MIGRATION_CYCLES_PER_KB = 1000;
 export const MIGRATION_IOAT_COST = 0.5;
 
-/** An emulated device (e1000, IDE) moves at most this much per direction (reference §6.1). */
+/** An emulated device (e1000, IDE) moves at most this much per direction (docs/model/io.md, "Device paths"). */
 export const EMULATED_CAP_MBIT = 1000;
 
 /**
  * Share of the hypervisor's I/O work done by a driver partition instead of the hypervisor proper:
- * Xen netback/blkback in Domain-0 take 60 % (reference §6.1); a device model (qemu-dm, Hyper-V's
+ * Xen netback/blkback in Domain-0 take 60 % (docs/model/io.md, "Device paths"); a device model (qemu-dm, Hyper-V's
  * worker process) runs entirely there but for the traps [assumption]; passthrough bypasses it.
  */
 export const PARTITION_SHARE: Record<IoModel, number> = { emulated: 0.9, paravirtual: 0.6, passthrough: 0 };
@@ -79,10 +79,10 @@ export const IO_BLOCKED_WAIT = 0.9;
 /** CPU shares per partition vCPU: administrators weight Dom0 above guests so I/O keeps flowing. */
 export const PARTITION_SHARES_PER_VCPU = 2000;
 
-/** vNIC shares (NIOC v3 VM shares low/normal/high) and virtual disk shares (SIOC, reference §6.2). */
+/** vNIC shares (NIOC v3 VM shares low/normal/high) and virtual disk shares (SIOC). */
 export { DISK_SHARES, NET_SHARES } from '../../profile/io-shares.js';
 
-/** SIOC's congestion threshold (reference §6.2, the textbook default). */
+/** SIOC's congestion threshold (ESX 4.1's default; docs/model/io.md). */
 export const SIOC_THRESHOLD_MS = 30;
 /** Commands a guest keeps outstanding on its virtual disk (pvscsi's default queue depth). */
 export const VDISK_QUEUE_DEPTH = 64;

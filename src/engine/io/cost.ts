@@ -1,4 +1,4 @@
-// What a VM's I/O costs the host's CPU, by device model and hypervisor (reference §6.1): the
+// What a VM's I/O costs the host's CPU, by device model and hypervisor (docs/model/io.md, "Device paths" and "NIC offloads and I/OAT"): the
 // cycles a device path adds over native, and which part of them a driver partition does; a
 // host's NIC offloads and I/OAT lower the network part per direction.
 

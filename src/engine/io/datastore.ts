@@ -1,5 +1,5 @@
 // A host's datastore: a device that serves a fixed number of commands per second, behind the
-// kernel's queue (reference §6.2, monitors §1.6).
+// kernel's queue (docs/model/io.md, "Disk: SIOC and queues").
 //
 // Device latency (DAVG) follows an M/M/1 curve in the device's utilization: the base latency at
 // idle, rising steeply as the device nears its IOPS limit. Demand the device cannot take waits

@@ -1,4 +1,4 @@
-// One host's network and disk, stepped every IO_STEP_MS (reference §6).
+// One host's network and disk, stepped every IO_STEP_MS (docs/model/io.md).
 //
 // Each step first settles the one that ended: what the VMs planned to move, cut by what the CPU
 // actually gave it — the guest's own vCPUs (a starved guest sends less and drops what it cannot

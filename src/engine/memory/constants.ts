@@ -1,4 +1,4 @@
-// Memory model parameters. Published ESXi defaults carry their source (reference model §2);
+// Memory model parameters. Published ESXi defaults carry their source (docs/model/memory.md);
 // the rest are vmtop's assumptions, chosen so that a demo unfolds in minutes, not hours.
 
 /** Mem.CtlMaxPercent: the balloon takes at most 65% of a VM's memory. */
@@ -32,7 +32,7 @@ export const SWAP_IN_MS = 1; // swap on an SSD datastore
 export const UNZIP_MS = 0.05;
 export const GUEST_PAGE_IN_MS = 8;
 
-/** [assumption] page classes of a guest's resident memory (reference §2.2 ENGINE) */
+/** [assumption] page classes of a guest's resident memory (docs/model/memory.md, "Page sharing") */
 export const ZERO_FRACTION = 0.05; // zero pages
 export const DUP_FRACTION = 0.03; // duplicates inside one VM
 export const GUEST_COMMON_FRACTION = 0.2; // OS and library pages identical across VMs of one guest

@@ -1,4 +1,4 @@
-// Waldspurger's idle memory tax (reference model §2.4): under pressure memory is taken first from
+// Waldspurger's idle memory tax (docs/model/memory.md, "One step"): under pressure memory is taken first from
 // the VM with the fewest shares per page, where an idle page costs k = 1 / (1 - tau) active pages.
 
 /** Mem.IdleTax default: 75%, so an idle page costs four active ones. */

@@ -1,5 +1,5 @@
 // One Linux-VServer context's token bucket, stepped one kernel tick at a time the way
-// kernel/vserver/sched.c does it (reference §5.2): every T ticks R tokens arrive, the level is
+// kernel/vserver/sched.c does it (docs/model/vserver.md, "The algorithm"): every T ticks R tokens arrive, the level is
 // clipped at S, an empty bucket puts a hard-scheduled context on hold until it holds M again, and
 // every tick a context runs on a CPU costs one token (never below zero).
 //
@@ -93,7 +93,7 @@ export class TokenBucket {
 }
 
 /**
- * Soft scheduling's priority bonus ("vavavoom", §5.1): +15 for an empty bucket (penalised) down
+ * Soft scheduling's priority bonus ("vavavoom", docs/model/vserver.md): +15 for an empty bucket (penalised) down
  * to -5 for a full one (favoured), 0 at half. The kernel truncates its integer division, which
  * would make a full bucket -4; rounding keeps the documented ends (TV-5c).
  */

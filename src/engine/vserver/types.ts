@@ -1,5 +1,5 @@
-// What a sample says about one Linux-VServer guest. The first twelve fields are the SPEC's batch
-// fields (§3); the rest are what the tokens panel shows beside them.
+// What a sample says about one Linux-VServer guest. The first twelve fields are its batch fields
+// (docs/cli.md); the rest are what the tokens panel shows beside them.
 
 import type { VServerSched } from '../../profile/types.js';
 
