@@ -1,4 +1,5 @@
-// Bad usage or bad input: the CLI prints the message (no stack trace) and exits 2 (docs/cli.md, "Exit codes").
+// Bad usage or bad input: the CLI prints the message (no stack trace) and exits 2 (docs/cli.md,
+// "Exit codes").
 /** A file system error in words ("no such file or directory"), not its code (ENOENT). */
 export function fileProblem(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;

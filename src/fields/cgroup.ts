@@ -9,7 +9,10 @@ export type CgroupFieldKey = {
   [K in keyof ContainerSample]: ContainerSample[K] extends number | null ? K : never;
 }[keyof ContainerSample];
 
-/** The numeric batch fields, in their JSONL order (docs/cli.md); thresholds compare the container's own value. */
+/**
+ * The numeric batch fields, in their JSONL order (docs/cli.md); thresholds compare the container's
+ * own value.
+ */
 export const CGROUP_FIELDS: readonly FieldDef<CgroupFieldKey>[] = [
   { key: 'cpu.usage%', csv: 'Usage %', unit: '%', importance: 10, width: 7,
     meaning: 'CPU used over the interval, % of one CPU (cpu.stat usage_usec); 200 = two CPUs busy' },
@@ -33,7 +36,10 @@ export const CGROUP_FIELDS: readonly FieldDef<CgroupFieldKey>[] = [
     meaning: 'pids.current: tasks (processes and threads) in the cgroup' },
 ];
 
-/** What the containers panel and the CSV add; the JSONL carries them after its first fields (docs/cli.md). */
+/**
+ * What the containers panel and the CSV add; the JSONL carries them after its first fields
+ * (docs/cli.md).
+ */
 export const CGROUP_EXTRA_FIELDS: readonly FieldDef<CgroupFieldKey>[] = [
   { key: 'throttled%', csv: 'Throttled %', unit: '%', importance: 9, width: 6, warn: 5, alarm: 25,
     meaning: 'share of the interval\'s periods that were throttled (nr_throttled / nr_periods)' },

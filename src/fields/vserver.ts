@@ -1,6 +1,7 @@
 // The VServer field table: one row per token-bucket field of a guest. The tokens panel, the help
 // screen and the CSV and JSONL writers all read it, so a field's name and meaning are written once.
-// Symbols are Stallings': R, T, S, M and W (the host's ticks per second), as in docs/model/vserver.md, "The parameters and their textbook names".
+// Symbols are Stallings': R, T, S, M and W (the host's ticks per second), as in
+// docs/model/vserver.md, "The parameters and their textbook names".
 
 import type { VServerSample } from '../engine/snapshot.js';
 import type { FieldDef } from './cpu.js';

@@ -1,5 +1,5 @@
-// A container in the JSONL: its batch fields in the order docs/cli.md gives, then the extras the containers
-// panel shows. "max" limits are null, numbers have two decimals.
+// A container in the JSONL: its batch fields in the order docs/cli.md gives, then the extras the
+// containers panel shows. "max" limits are null, numbers have two decimals.
 
 import type { ContainerSample } from '../engine/snapshot.js';
 import { CGROUP_EXTRA_FIELDS, CGROUP_FIELDS } from '../fields/cgroup.js';

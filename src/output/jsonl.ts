@@ -31,7 +31,8 @@ export function jsonlLine(s: Snapshot): string {
     for (const f of CPU_FIELDS) row[f.key] = round2(v[f.key]);
     for (const f of MEM_FIELDS) {
       row[f.key] = round2(v[f.key]);
-      // the network and disk fields follow OVHD (docs/cli.md's order); CNSM and GSWAP are extras, kept last
+      // the network and disk fields follow OVHD (docs/cli.md's order); CNSM and GSWAP are extras,
+      // kept last
       if (f.key === 'OVHD') for (const g of [...NET_FIELDS, ...DISK_FIELDS]) row[g.key] = round2(v[g.key]);
     }
     // the VM's queue at the device, after the format's first keys

@@ -1,4 +1,5 @@
-// A VServer guest's token bucket, in either of the two forms the profile accepts (docs/model/vserver.md, "The parameters and their textbook names"):
+// A VServer guest's token bucket, in either of the two forms the profile accepts
+// (docs/model/vserver.md, "The parameters and their textbook names"):
 //   the textbook's  share / burst / hold   -> R/T, S = W*B*(1-R/T), M = W*H*R/T
 //   the kernel's    fill_rate / interval / tokens_min / tokens_max, in ticks and tokens
 // Both end as kernel units, so the engine only ever sees R, T, M and S.

@@ -1,6 +1,6 @@
-// The `vservers:` section: Linux-VServer guests, each a security context on a `vserver` host's
-// one kernel (chcontext id, chbind address, chroot, capabilities) with a token bucket that
-// decides how much CPU it may use (docs/model/vserver.md). Runs after hosts, since a guest names its host.
+// The `vservers:` section: Linux-VServer guests, each a security context on a `vserver` host's one
+// kernel (chcontext id, chbind address, chroot, capabilities) with a token bucket that decides how
+// much CPU it may use (docs/model/vserver.md). Runs after hosts, since a guest names its host.
 import { isIP } from 'node:net';
 import { isScalar } from 'yaml';
 import { z } from 'zod';
@@ -131,8 +131,9 @@ function readCapabilities(m: MapReader): string[] {
 }
 
 /**
- * The buckets of one host may not promise more CPU than it has: Σ R/T <= pCPUs (docs/model/vserver.md, "The parameters and their textbook names").
- * Reported once, at the guest that tips the sum over, with the whole sum.
+ * The buckets of one host may not promise more CPU than it has: Σ R/T <= pCPUs
+ * (docs/model/vserver.md, "The parameters and their textbook names"). Reported once, at the guest
+ * that tips the sum over, with the whole sum.
  */
 function checkShares(host: HostSpec | undefined, book: HostBook): void {
   if (!host) return;

@@ -1,5 +1,6 @@
-// cpu.max bandwidth control and its cpu.stat counters (docs/model/containers.md, "cpu.max", TV-4a/4b): a quota
-// of CPU time per period; a cgroup that has used it is throttled until the period ends.
+// cpu.max bandwidth control and its cpu.stat counters (docs/model/containers.md, "cpu.max",
+// TV-4a/4b): a quota of CPU time per period; a cgroup that has used it is throttled until the
+// period ends.
 //
 // Counters keep the kernel's meanings: nr_periods counts periods in which the cgroup wanted CPU,
 // nr_throttled those in which the quota ran out, throttled time is summed over every thread that

@@ -1,5 +1,5 @@
-// cgroup v2 model parameters. Kernel constants carry their source (docs/model/containers.md); the rest
-// are vmtop's assumptions, chosen so that a demo unfolds in minutes.
+// cgroup v2 model parameters. Kernel constants carry their source (docs/model/containers.md); the
+// rest are vmtop's assumptions, chosen so that a demo unfolds in minutes.
 
 /** cpu.max period when only the quota is given: "max 100000". */
 export const CFS_PERIOD_MS = 100;

@@ -1,6 +1,7 @@
-// memory.high throttling (docs/model/containers.md, "Memory"; mm/memcontrol.c): a cgroup above its high
-// boundary sleeps on each return to user space, longer the further above it is — quadratically,
-// so a small overage is nearly free and a large one stalls the cgroup without killing it.
+// memory.high throttling (docs/model/containers.md, "Memory"; mm/memcontrol.c): a cgroup above its
+// high boundary sleeps on each return to user space, longer the further above it is —
+// quadratically, so a small overage is nearly free and a large one stalls the cgroup without
+// killing it.
 
 import { MAX_HIGH_DELAY_MS, MIN_HIGH_DELAY_MS } from './constants.js';
 

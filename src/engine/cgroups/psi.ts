@@ -1,6 +1,7 @@
-// Pressure stall information (docs/model/containers.md, "PSI: some and full"): share of time some task of the cgroup was
-// stalled, averaged the way kernel/sched/psi.c does it — every 2 s, in 11-bit fixed point with
-// the loadavg rounding (calc_load), so the figures match what /sys/fs/cgroup/*/cpu.pressure shows.
+// Pressure stall information (docs/model/containers.md, "PSI: some and full"): share of time some
+// task of the cgroup was stalled, averaged the way kernel/sched/psi.c does it — every 2 s, in
+// 11-bit fixed point with the loadavg rounding (calc_load), so the figures match what
+// /sys/fs/cgroup/*/cpu.pressure shows.
 
 import { AS_DOUBLE } from '../shapes.js';
 import { PSI_PERIOD_MS } from './constants.js';

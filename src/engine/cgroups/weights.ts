@@ -1,4 +1,5 @@
-// cpu.weight: proportional sharing among the active children of one parent (docs/model/containers.md, "cpu.weight").
+// cpu.weight: proportional sharing among the active children of one parent
+// (docs/model/containers.md, "cpu.weight").
 
 import { waterFill } from '../cpu/entitlement.js';
 

@@ -1,7 +1,7 @@
-// DPM (docs/model/cluster.md, "DPM"): keep each host's utilisation within 63 % ± 18 %, i.e. 45–81 %. When every
-// host's CPU and memory demand stays below 45 % (over 40 minutes), hosts are evacuated and put in
-// standby, one at a time while the hosts left would still be below 45 %; when CPU or memory is
-// above 81 % on every host (over 5 minutes), a standby host is powered on again.
+// DPM (docs/model/cluster.md, "DPM"): keep each host's utilisation within 63 % ± 18 %, i.e.
+// 45–81 %. When every host's CPU and memory demand stays below 45 % (over 40 minutes), hosts are
+// evacuated and put in standby, one at a time while the hosts left would still be below 45 %; when
+// CPU or memory is above 81 % on every host (over 5 minutes), a standby host is powered on again.
 
 export const DPM_TARGET = 0.63;
 export const DPM_TOLERANCE = 0.18;

@@ -15,7 +15,10 @@ import type { ClusterContext } from './context.js';
 import { hostDown } from './eligibility.js';
 import { setGroups } from './membership.js';
 
-/** Logging overhead on top of the inputs: TCP/IP and timer events (docs/model/cluster.md, "Fault tolerance"). */
+/**
+ * Logging overhead on top of the inputs: TCP/IP and timer events (docs/model/cluster.md,
+ * "Fault tolerance").
+ */
 export const FT_LOG_OVERHEAD = 1.2;
 /** das.maxftvmsperhost: FT VMs (primaries and secondaries) per host. */
 export const MAX_FT_PER_HOST = 4;

@@ -1,18 +1,17 @@
-// vSphere HA (docs/model/cluster.md, "HA"): when a host fails its VMs go down; after the failure is detected
-// (no heartbeat for the detection delay) they restart on the surviving hosts, in restart-priority
-// order (high, medium, low; `disabled` stays down), each on the host with the most unreserved
-// capacity that can take it. A VM no host can take stays down with the reason and is retried
-// when capacity returns. So does a VM whose disk Storage vMotion put on the datastore of a host
-// that is down (its files are inaccessible: vSphere HA cannot power it on): it restarts, in
+// vSphere HA (docs/model/cluster.md, "HA"): when a host fails its VMs go down; after the failure is
+// detected (no heartbeat for the detection delay) they restart on the surviving hosts, in
+// restart-priority order (high, medium, low; `disabled` stays down), each on the host with the most
+// unreserved capacity that can take it. A VM no host can take stays down with the reason and is
+// retried when capacity returns. So does a VM whose disk Storage vMotion put on the datastore of a
+// host that is down (its files are inaccessible: vSphere HA cannot power it on): it restarts, in
 // priority order, once that host recovers.
 //
 // Admission control and restarts: a restart needs a host with room under the cluster's policy
-// (slots: a free slot; percent: unreserved CPU and memory for its reservations; see
-// placement.ts), but is not refused for eating into the failover capacity the policy keeps —
-// that capacity is kept for exactly these restarts, and vSphere HA restarts best-effort on what
-// is left rather than applying power-on admission control to them. Under the percentage policy
-// the restart's event says when the cluster is left below its reserve (power-ons are then
-// refused until capacity returns).
+// (slots: a free slot; percent: unreserved CPU and memory for its reservations; see placement.ts),
+// but is not refused for eating into the failover capacity the policy keeps — that capacity is kept
+// for exactly these restarts, and vSphere HA restarts best-effort on what is left rather than
+// applying power-on admission control to them. Under the percentage policy the restart's event says
+// when the cluster is left below its reserve (power-ons are then refused until capacity returns).
 
 import type { RestartPriority } from '../../profile/types.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';

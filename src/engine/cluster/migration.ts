@@ -1,7 +1,8 @@
-// Live migrations in flight (docs/model/cluster.md, "Live migration per hypervisor family"): each a pre-copy over the share of both hosts' NICs
-// that migrations may use, competing with the VMs' own traffic there. The VM runs on its source
-// while the rounds go on, is stopped for the stop-and-copy, and at the switch-over its CPU and
-// memory move to the target, its shared pages private there until page sharing finds them again.
+// Live migrations in flight (docs/model/cluster.md, "Live migration per hypervisor family"): each a
+// pre-copy over the share of both hosts' NICs that migrations may use, competing with the VMs' own
+// traffic there. The VM runs on its source while the rounds go on, is stopped for the
+// stop-and-copy, and at the switch-over its CPU and memory move to the target, its shared pages
+// private there until page sharing finds them again.
 
 import { ZIP_RATIO } from '../memory/constants.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';

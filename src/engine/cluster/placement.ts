@@ -1,18 +1,18 @@
-// Where a VM can start or restart: a host that is up, runs the VM's hypervisor, has the memory
-// the VM needs to start (its VMM overhead and reservation, unreserved) and — under the slot
-// policy — a free slot, or — under the percentage policy — the unreserved CPU for its CPU
-// reservation. Among those, the one with the most unreserved capacity (HA) or the least loaded
-// (DRS placing a new VM).
+// Where a VM can start or restart: a host that is up, runs the VM's hypervisor, has the memory the
+// VM needs to start (its VMM overhead and reservation, unreserved) and — under the slot policy — a
+// free slot, or — under the percentage policy — the unreserved CPU for its CPU reservation. Among
+// those, the one with the most unreserved capacity (HA) or the least loaded (DRS placing a new VM).
 //
 // These are the per-host room checks that every start passes, HA restarts included. The
 // cluster-wide admission test (slots: the host failures tolerated; percent: the share of CPU and
-// memory kept unreserved, docs/model/cluster.md, "HA admission control") is applied on top to power-ons and deploys only (see
-// lifecycle.ts), not to HA restarts: as in vSphere, admission control keeps failover capacity
-// free *so that* restarts fit; a restart after a failure draws on that reserve rather than being
-// refused by it, and places VMs best-effort on the capacity left. Under slots a restart thus
-// needs a free slot on some host but may leave the cluster tolerating fewer failures; under
-// percent it needs a host with the unreserved CPU and memory for its reservations but may leave
-// less than the reserve unreserved (HA says so, and power-ons are refused until capacity returns).
+// memory kept unreserved, docs/model/cluster.md, "HA admission control") is applied on top to
+// power-ons and deploys only (see lifecycle.ts), not to HA restarts: as in vSphere, admission
+// control keeps failover capacity free *so that* restarts fit; a restart after a failure draws on
+// that reserve rather than being refused by it, and places VMs best-effort on the capacity left.
+// Under slots a restart thus needs a free slot on some host but may leave the cluster tolerating
+// fewer failures; under percent it needs a host with the unreserved CPU and memory for its
+// reservations but may leave less than the reserve unreserved (HA says so, and power-ons are
+// refused until capacity returns).
 
 import { traits } from '../../profile/hypervisors.js';
 import type { VmSpec } from '../../profile/types.js';

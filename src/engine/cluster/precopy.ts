@@ -1,8 +1,9 @@
-// Iterative pre-copy (docs/model/cluster.md, "Pre-copy rounds"). Round 0 sends all of the VM's memory; each later round
-// resends what the guest dirtied while the previous one was on the wire. The rounds stop when
-// what is left fits the downtime goal (converged), when they stop shrinking (the dirty set grew),
-// after a number of rounds, or once the traffic passes a multiple of the memory (Xen's
-// DEF_MAX_ITERS and DEF_MAX_FACTOR); then the VM is paused and the rest is sent (stop-and-copy).
+// Iterative pre-copy (docs/model/cluster.md, "Pre-copy rounds"). Round 0 sends all of the VM's
+// memory; each later round resends what the guest dirtied while the previous one was on the wire.
+// The rounds stop when what is left fits the downtime goal (converged), when they stop shrinking
+// (the dirty set grew), after a number of rounds, or once the traffic passes a multiple of the
+// memory (Xen's DEF_MAX_ITERS and DEF_MAX_FACTOR); then the VM is paused and the rest is sent
+// (stop-and-copy).
 //
 // Units are the caller's: memory in one unit (MB or MiB), rates in that unit per second.
 

@@ -34,9 +34,9 @@ import { hostDown } from './eligibility.js';
 
 /**
  * Share of the slower datastore's bandwidth a copy may ask for. The profile format has no key
- * for it (the profile's `cluster:` keys are fixed: docs/cli.md), so it is a constant: half, like vmotion_share's
- * default, leaves the guests on both datastores the other half while it keeps the copy to
- * minutes for tens of GiB.
+ * for it (the profile's `cluster:` keys are fixed: docs/cli.md), so it is a constant: half, like
+ * vmotion_share's default, leaves the guests on both datastores the other half while it keeps the
+ * copy to minutes for tens of GiB.
  */
 export const SVMOTION_SHARE = 0.5;
 /** A VM's disk when the profile gives no `disk_size` [assumption]: 16 GiB. */

@@ -4,7 +4,10 @@
 
 export { IDLE_DEMAND } from '../../profile/housekeeping.js';
 
-/** Skew (ms of progress ahead of the slowest busy sibling) that co-stops a vCPU [assumption, docs/model/cpu.md]. */
+/**
+ * Skew (ms of progress ahead of the slowest busy sibling) that co-stops a vCPU [assumption,
+ * docs/model/cpu.md].
+ */
 export const SKEW_THRESHOLD_MS = 3;
 /** Work a guest queues on a vCPU before it stops generating more (its run queue is full). */
 export const MAX_BACKLOG_MS = 100;

@@ -1,7 +1,7 @@
-// ESXi proportional share (docs/model/cpu.md, "Entitlement"): under contention each VM is entitled to the
-// host's capacity in proportion to its shares, but never below its reservation and never above
-// what it wants (its demand, bounded by its limit and by its vCPUs). What a satisfied VM does not
-// take goes to the others, so the result is work-conserving.
+// ESXi proportional share (docs/model/cpu.md, "Entitlement"): under contention each VM is entitled
+// to the host's capacity in proportion to its shares, but never below its reservation and never
+// above what it wants (its demand, bounded by its limit and by its vCPUs). What a satisfied VM does
+// not take goes to the others, so the result is work-conserving.
 //
 // Formally: find the level λ with Σ clamp(λ·shares_i, lo_i, want_i) = capacity, where
 // lo_i = min(reservation_i, want_i). Each term is piecewise linear in λ, so the sum is too; its

@@ -48,13 +48,17 @@ export const IOAT_RX = 0.75;
 export const MIGRATION_CYCLES_PER_KB = 1000;
 export const MIGRATION_IOAT_COST = 0.5;
 
-/** An emulated device (e1000, IDE) moves at most this much per direction (docs/model/io.md, "Device paths"). */
+/**
+ * An emulated device (e1000, IDE) moves at most this much per direction (docs/model/io.md,
+ * "Device paths").
+ */
 export const EMULATED_CAP_MBIT = 1000;
 
 /**
  * Share of the hypervisor's I/O work done by a driver partition instead of the hypervisor proper:
- * Xen netback/blkback in Domain-0 take 60 % (docs/model/io.md, "Device paths"); a device model (qemu-dm, Hyper-V's
- * worker process) runs entirely there but for the traps [assumption]; passthrough bypasses it.
+ * Xen netback/blkback in Domain-0 take 60 % (docs/model/io.md, "Device paths"); a device model
+ * (qemu-dm, Hyper-V's worker process) runs entirely there but for the traps [assumption];
+ * passthrough bypasses it.
  */
 export const PARTITION_SHARE: Record<IoModel, number> = { emulated: 0.9, paravirtual: 0.6, passthrough: 0 };
 

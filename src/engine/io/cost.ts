@@ -1,6 +1,7 @@
-// What a VM's I/O costs the host's CPU, by device model and hypervisor (docs/model/io.md, "Device paths" and "NIC offloads and I/OAT"): the
-// cycles a device path adds over native, and which part of them a driver partition does; a
-// host's NIC offloads and I/OAT lower the network part per direction.
+// What a VM's I/O costs the host's CPU, by device model and hypervisor (docs/model/io.md,
+// "Device paths" and "NIC offloads and I/OAT"): the cycles a device path adds over native, and
+// which part of them a driver partition does; a host's NIC offloads and I/OAT lower the network
+// part per direction.
 
 import { traits } from '../../profile/hypervisors.js';
 import type { HostSpec, IoModel } from '../../profile/types.js';

@@ -1,6 +1,7 @@
-// Network I/O Control (docs/model/io.md, "Network: NIOC and passthrough NICs"): on a saturated link each claimant gets bandwidth in
-// proportion to its shares, never more than it asks for, and what a satisfied claimant leaves
-// goes to the others. That is the same water-filling as CPU entitlements, without reservations.
+// Network I/O Control (docs/model/io.md, "Network: NIOC and passthrough NICs"): on a saturated link
+// each claimant gets bandwidth in proportion to its shares, never more than it asks for, and what a
+// satisfied claimant leaves goes to the others. That is the same water-filling as CPU entitlements,
+// without reservations.
 
 import { waterFill } from '../cpu/entitlement.js';
 

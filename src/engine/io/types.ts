@@ -1,5 +1,5 @@
-// The network and disk fields of the samples (esxtop's `n` and `d` panels; their JSONL keys: docs/cli.md). Rates
-// cover the interval; latencies are command-weighted averages over it, in ms.
+// The network and disk fields of the samples (esxtop's `n` and `d` panels; their JSONL keys:
+// docs/cli.md). Rates cover the interval; latencies are command-weighted averages over it, in ms.
 
 /** A VM's network port and virtual disk; on a driver partition, the guests' I/O it served. */
 export interface VmIo {

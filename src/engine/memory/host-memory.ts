@@ -1,8 +1,8 @@
-// One host's memory manager, stepped every 100 ms of simulated time (docs/model/memory.md, "One step"):
-// guests touch memory, page sharing collapses identical pages, and free memory against minFree
-// sets the host state that decides the reclamation: none (high), sharing (clear), the balloon
-// (soft), compression and host swap (hard), and blocked allocations (low). Pages the host took
-// that a guest touches again make it wait; the CPU scheduler charges that as %SWPWT.
+// One host's memory manager, stepped every 100 ms of simulated time (docs/model/memory.md,
+// "One step"): guests touch memory, page sharing collapses identical pages, and free memory against
+// minFree sets the host state that decides the reclamation: none (high), sharing (clear), the
+// balloon (soft), compression and host swap (hard), and blocked allocations (low). Pages the host
+// took that a guest touches again make it wait; the CPU scheduler charges that as %SWPWT.
 
 import { waterFill } from '../cpu/entitlement.js';
 import { AS_DOUBLE } from '../shapes.js';

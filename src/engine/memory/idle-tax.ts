@@ -1,5 +1,6 @@
-// Waldspurger's idle memory tax (docs/model/memory.md, "One step"): under pressure memory is taken first from
-// the VM with the fewest shares per page, where an idle page costs k = 1 / (1 - tau) active pages.
+// Waldspurger's idle memory tax (docs/model/memory.md, "One step"): under pressure memory is taken
+// first from the VM with the fewest shares per page, where an idle page costs k = 1 / (1 - tau)
+// active pages.
 
 /** Mem.IdleTax default: 75%, so an idle page costs four active ones. */
 export const IDLE_TAX = 0.75;

@@ -1,7 +1,8 @@
-// Transparent page sharing (docs/model/memory.md, "Page sharing"): a scanner walks each VM's resident pages at
-// Mem.ShareScanGHz; a scanned page that is a zero page, a duplicate inside its VM, or an OS page
-// another VM of the same guest also holds, is mapped onto one copy-on-write machine page. Writes
-// break sharing and the page waits for the next scan. Savings so build up over minutes.
+// Transparent page sharing (docs/model/memory.md, "Page sharing"): a scanner walks each VM's
+// resident pages at Mem.ShareScanGHz; a scanned page that is a zero page, a duplicate inside its
+// VM, or an OS page another VM of the same guest also holds, is mapped onto one copy-on-write
+// machine page. Writes break sharing and the page waits for the next scan. Savings so build up over
+// minutes.
 
 import {
   DUP_FRACTION, GUEST_COMMON_FRACTION, SHARE_SCAN_MIB_PER_GHZ, ZERO_FRACTION,

@@ -1,7 +1,7 @@
 // One Linux-VServer context's token bucket, stepped one kernel tick at a time the way
-// kernel/vserver/sched.c does it (docs/model/vserver.md, "The algorithm"): every T ticks R tokens arrive, the level is
-// clipped at S, an empty bucket puts a hard-scheduled context on hold until it holds M again, and
-// every tick a context runs on a CPU costs one token (never below zero).
+// kernel/vserver/sched.c does it (docs/model/vserver.md, "The algorithm"): every T ticks R tokens
+// arrive, the level is clipped at S, an empty bucket puts a hard-scheduled context on hold until it
+// holds M again, and every tick a context runs on a CPU costs one token (never below zero).
 //
 // Tokens stay integers, as in the kernel, so the textbook figures come out exactly.
 
@@ -93,9 +93,9 @@ export class TokenBucket {
 }
 
 /**
- * Soft scheduling's priority bonus ("vavavoom", docs/model/vserver.md): +15 for an empty bucket (penalised) down
- * to -5 for a full one (favoured), 0 at half. The kernel truncates its integer division, which
- * would make a full bucket -4; rounding keeps the documented ends (TV-5c).
+ * Soft scheduling's priority bonus ("vavavoom", docs/model/vserver.md): +15 for an empty bucket
+ * (penalised) down to -5 for a full one (favoured), 0 at half. The kernel truncates its integer
+ * division, which would make a full bucket -4; rounding keeps the documented ends (TV-5c).
  */
 export function vavavoom(tokens: number, S: number): number {
   if (S <= 0) return 0;

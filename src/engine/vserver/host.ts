@@ -1,6 +1,7 @@
 // The VServer guests of one `vserver` host and how their token buckets drive the host's CPU
 // scheduler. Each guest is a group of independent threads in the host's HostCpu, at nice 0, so
-// guests that are not held share the CPUs by the kernel's fair scheduler (docs/model/vserver.md, "The algorithm").
+// guests that are not held share the CPUs by the kernel's fair scheduler (docs/model/vserver.md,
+// "The algorithm").
 //
 // The scheduler works in quanta, the buckets in kernel ticks (W = hz per second; a quantum holds
 // q*W/1000 of them, the fraction falling to the next quantum). Per quantum:
