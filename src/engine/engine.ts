@@ -13,7 +13,7 @@ import { buildHosts, type HostRuntime } from './runtime.js';
 import { sampleHost } from './sample.js';
 import type { EngineEvent, Snapshot, VServerSample } from './snapshot.js';
 import { sampleVServers } from './vserver/sample.js';
-import { EPS } from './eps.js';
+import { EPS } from '../eps.js';
 
 export type { GroupRuntime, HostRuntime } from './runtime.js';
 export type { ClusterSample, HostChoice } from './cluster/cluster.js';

@@ -14,6 +14,7 @@ import { VSERVER_SCHED, type HostSpec, type VServerSpec } from './types.js';
 import { DEFAULT_HZ } from './hosts.js';
 import { unknownName } from './vms.js';
 import { readWorkload } from './workload.js';
+import { EPS } from '../eps.js';
 
 export const VSERVER_KEYS = [
   'name', 'host', 'context', 'ip', 'chroot', 'capabilities', 'sched', ...SHARE_KEYS, ...DIRECT_KEYS,
@@ -138,9 +139,9 @@ function readCapabilities(m: MapReader): string[] {
 function checkShares(host: HostSpec | undefined, book: HostBook): void {
   if (!host) return;
   const total = book.guests.reduce((a, g) => a + g.share, 0);
-  if (total <= host.pcpus + 1e-9) return;
+  if (total <= host.pcpus + EPS) return;
   let sum = 0;
-  const over = book.guests.find((g) => (sum += g.share) > host.pcpus + 1e-9) ?? book.guests[book.guests.length - 1];
+  const over = book.guests.find((g) => (sum += g.share) > host.pcpus + EPS) ?? book.guests[book.guests.length - 1];
   const parts = book.guests.map((g) => `${g.name} ${num(g.share)}`).join(' + ');
   const key = over.m.has('share') ? 'share' : over.m.has('fill_rate') ? 'fill_rate' : 'host';
   over.m.fail(key, `the guests of host "${host.name}" ask for Σ R/T = ${num(total)} CPUs (${parts}) ` +

@@ -8,6 +8,7 @@
 
 import { AS_DOUBLE } from '../shapes.js';
 import { CFS_PERIOD_MS } from './constants.js';
+import { EPS } from '../../eps.js';
 
 export class Bandwidth {
   nrPeriods = 0;
@@ -39,7 +40,7 @@ export class Bandwidth {
     this.used += got;
     if (wanted > 0) this.active = true;
     const held = wanted - allowed;
-    if (held <= 1e-9) return false;
+    if (held <= EPS) return false;
     this.throttledMs += held;
     const first = !this.throttled;
     this.throttled = true;
@@ -48,7 +49,7 @@ export class Bandwidth {
 
   /** The period timer, at the end of a quantum: close each period that ended and refill the quota. */
   roll(tMs: number): void {
-    const p = Math.floor((tMs + 1e-9) / this.periodMs);
+    const p = Math.floor((tMs + EPS) / this.periodMs);
     if (p === this.period) return;
     if (this.active) this.nrPeriods++;
     if (this.throttled) this.nrThrottled++;

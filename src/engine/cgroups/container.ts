@@ -15,6 +15,7 @@ import { highStall } from './memory-high.js';
 import { Psi } from './psi.js';
 import type { ContainerState } from './types.js';
 import { weightToShares } from './weights.js';
+import { EPS } from '../../eps.js';
 
 /** The parent cgroup a replica belongs to, as the container sees it. */
 export interface Parent {
@@ -231,7 +232,7 @@ export class Container {
     }
     this.upper += this.spec.workload.dirtyMiBs * UPPER_NEW_FRACTION * dt;
     const g = grow * (1 - this.memStall);
-    if (g > b.room + 1e-9) {
+    if (g > b.room + EPS) {
       // no swap and nothing reclaimable: the charge fails and the OOM killer runs in the cgroup
       this.maxBatches = Math.floor(this.maxBatches) + 1;
       this.events.max = Math.floor(this.maxBatches);
@@ -266,7 +267,7 @@ export class Container {
  */
 export function psiStates(nonidle: number, running: number, cpus: number): { some: number; full: number } {
   const threads = Math.min(nonidle, cpus);
-  if (threads <= 1e-9) return { some: 0, full: 0 };
+  if (threads <= EPS) return { some: 0, full: 0 };
   const delayed = Math.max(0, nonidle - running);
   return {
     some: Math.min(1, delayed / threads),

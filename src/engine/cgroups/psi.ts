@@ -5,6 +5,7 @@
 
 import { AS_DOUBLE } from '../shapes.js';
 import { PSI_PERIOD_MS } from './constants.js';
+import { EPS } from '../../eps.js';
 
 const FIXED_1 = 2048;
 /** e^(-2/10), e^(-2/60), e^(-2/300) in 11-bit fixed point */
@@ -44,9 +45,9 @@ export class Psi {
     this.totalUs += s * 1000;
     this.windowStallMs += s;
     this.windowMs += ms;
-    if (this.windowMs >= PSI_PERIOD_MS - 1e-9) {
+    if (this.windowMs >= PSI_PERIOD_MS - EPS) {
       // pct = time * 100 / period in whole percent, then to fixed point (calc_avgs)
-      const pct = Math.floor((this.windowStallMs * 100) / this.windowMs + 1e-9) * FIXED_1;
+      const pct = Math.floor((this.windowStallMs * 100) / this.windowMs + EPS) * FIXED_1;
       this.avg[0] = calcLoad(this.avg[0], EXP_10S, pct);
       this.avg[1] = calcLoad(this.avg[1], EXP_60S, pct);
       this.avg[2] = calcLoad(this.avg[2], EXP_300S, pct);

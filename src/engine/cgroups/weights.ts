@@ -2,6 +2,7 @@
 // (docs/model/containers.md, "cpu.weight").
 
 import { waterFill } from '../cpu/entitlement.js';
+import { EPS } from '../../eps.js';
 
 /** The kernel's conversion to CFS shares: round(weight × 1024 / 100), so 100 is nice 0 (TV-1.5b). */
 export function weightToShares(weight: number): number {
@@ -35,7 +36,7 @@ export function divide(claims: readonly Claim[], capacity: number, out?: Float64
   // waterFill's own first case, without copying the claims into arrays first
   let sumWant = 0;
   for (let i = 0; i < n; i++) sumWant += claims[i].want;
-  if (sumWant <= cap + 1e-9) {
+  if (sumWant <= cap + EPS) {
     for (let i = 0; i < n; i++) result[i] = claims[i].want;
     return result;
   }

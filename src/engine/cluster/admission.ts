@@ -1,7 +1,10 @@
-// HA admission control (docs/model/cluster.md, "HA admission control"): how much of the cluster must stay free so that the VMs
-// of failed hosts can restart elsewhere. The slot policy counts fixed-size slots per host and
-// assumes the largest hosts fail; the percentage policy keeps a share of CPU and memory
-// unreserved. Both decide whether a VM may power on; an HA restart needs a host with room.
+// HA admission control (docs/model/cluster.md, "HA admission control"): how much of the cluster
+// must stay free so that the VMs of failed hosts can restart elsewhere. The slot policy counts
+// fixed-size slots per host and assumes the largest hosts fail; the percentage policy keeps a share
+// of CPU and memory unreserved. Both decide whether a VM may power on; an HA restart needs a host
+// with room.
+
+import { EPS } from '../../eps.js';
 
 /** A VM's claim for admission: its reservations (memory including the VMM's overhead). */
 export interface Claim {
@@ -37,7 +40,7 @@ export function slotSize(claims: readonly Claim[]): Slot {
 
 /** Slots on a host: min(floor(CPU / slot CPU), floor(memory / slot memory)). */
 export function hostSlots(host: Capacity, slot: Slot): number {
-  return Math.min(Math.floor(host.cpuMHz / slot.cpuMHz + 1e-9), Math.floor(host.memMiB / slot.memMiB + 1e-9));
+  return Math.min(Math.floor(host.cpuMHz / slot.cpuMHz + EPS), Math.floor(host.memMiB / slot.memMiB + EPS));
 }
 
 /**
@@ -89,6 +92,6 @@ export function admit(s: AdmissionSettings, hosts: readonly Capacity[], claims: 
   }
   const p = failoverPercent(hosts, all);
   const low = Math.min(p.cpu, p.mem);
-  if (low >= s.reserve - 1e-9) return null;
+  if (low >= s.reserve - EPS) return null;
   return `admission control (percent): ${(low * 100).toFixed(1)}% of the cluster would stay unreserved, ${(s.reserve * 100).toFixed(0)}% required`;
 }

@@ -5,6 +5,8 @@
 // 6 - ceil(imbalance / 0.1 x sqrt(hosts)), and the migration threshold k applies priorities <= k.
 // `manual` lists the recommendations for the user to apply (a migrate command); `auto` applies them.
 
+import { EPS } from '../../eps.js';
+
 /** Idle consumed memory counts a quarter in a VM's memory demand (vSphere 6.5 DRS's default). */
 export const IDLE_CONSUMED_WEIGHT = 0.25;
 
@@ -36,7 +38,7 @@ export function imbalance(loads: readonly number[]): number {
  * nothing to gain. Priority 1 is kept for mandatory moves, so load moves clamp to 2 [assumption].
  */
 export function drsPriority(lim: number, hosts: number): number {
-  const raw = 6 - Math.ceil((lim / 0.1) * Math.sqrt(hosts) - 1e-9);
+  const raw = 6 - Math.ceil((lim / 0.1) * Math.sqrt(hosts) - EPS);
   return Math.min(6, Math.max(2, raw));
 }
 
@@ -107,7 +109,7 @@ export function recommend(
         const sc = score();
         const [c1, m1] = sigma();
         d[from] += v.mhz; d[to] -= v.mhz; m[from] += mib; m[to] -= mib;
-        if (sc < s0 - 1e-9 && (!best || sc < best.score)) best = { vm: v.vm, from, to, after: combinedImbalance(c1, m1), score: sc };
+        if (sc < s0 - EPS && (!best || sc < best.score)) best = { vm: v.vm, from, to, after: combinedImbalance(c1, m1), score: sc };
       }
     }
     if (!best) break;

@@ -19,6 +19,7 @@ import type { ClusterContext } from './context.js';
 import { failoverPercent } from './admission.js';
 import { capacityOf, placeVm, runningClaims, startBlock } from './placement.js';
 import { diskUnreachable } from './storage-migration.js';
+import { EPS } from '../../eps.js';
 
 /** Restarts of one priority begin this long after the previous priority's [assumption]. */
 export const PRIORITY_STAGGER_MS = 2000;
@@ -128,7 +129,7 @@ export class HaService {
     if (s.admission !== 'percent') return '';
     const { claims } = runningClaims(this.ctx);
     const p = failoverPercent(this.ctx.hosts.filter((h) => h.state === 'up').map(capacityOf), claims);
-    if (Math.min(p.cpu, p.mem) >= s.failoverReserve - 1e-9) return '';
+    if (Math.min(p.cpu, p.mem) >= s.failoverReserve - EPS) return '';
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     return `; the cluster keeps ${pct(p.cpu)} of CPU and ${pct(p.mem)} of memory unreserved, below the ${(s.failoverReserve * 100).toFixed(0)}% ` +
       'reserve (a restart may use it; power-ons are refused until capacity returns)';

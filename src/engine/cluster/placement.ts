@@ -21,6 +21,7 @@ import type { GroupRuntime, HostRuntime } from '../runtime.js';
 import { hostSlots, slotSize, type Claim } from './admission.js';
 import type { ClusterContext } from './context.js';
 import { hostDown } from './eligibility.js';
+import { EPS } from '../../eps.js';
 
 /** A powered-on VM's claim: CPU reservation, memory reservation plus the VMM's overhead. */
 export function claimOf(spec: VmSpec, group: GroupRuntime): Claim {
@@ -64,7 +65,7 @@ export function startBlock(ctx: ClusterContext, group: GroupRuntime, host: HostR
   if (ctx.enabled && ctx.spec.admission === 'percent' && spec.reservationMHz > 0) {
     // the percentage policy counts CPU reservations too: the host must have them unreserved
     const free = capacityOf(host).cpuMHz - reservedCpu(host, group);
-    if (spec.reservationMHz > free + 1e-9) {
+    if (spec.reservationMHz > free + EPS) {
       return `${host.spec.name} lacks unreserved CPU: needs ${Math.round(spec.reservationMHz)} MHz reserved, ${Math.round(Math.max(0, free))} MHz unreserved`;
     }
   }

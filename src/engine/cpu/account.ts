@@ -1,7 +1,8 @@
 // After the grant: every vCPU's quantum goes into exactly one esxtop state (RUN, RDY, CSTP or
 // WAIT), which is what the counters accumulate; then skew, credit and load are brought up to date.
 
-import { CREDIT_BOUND, EPS, type CpuState } from './cpu-state.js';
+import { CREDIT_BOUND, type CpuState } from './cpu-state.js';
+import { EPS } from '../../eps.js';
 
 export function account(s: CpuState): void {
   const q = s.quantumMs;

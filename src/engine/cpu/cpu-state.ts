@@ -16,8 +16,6 @@ export const ENTITLEMENT_PERIOD_MS = 100;
 /** Credit a vCPU may bank or owe, in quanta: bounds how long an idle spell is remembered. */
 export const CREDIT_BOUND = 5;
 
-export const EPS = 1e-9;
-
 /**
  * Share of a short sibling's wait spent co-stopped while a VM's busy vCPUs rotate on fewer pCPUs
  * than they number, for a whole quantum q held by the neighbours: none for the first θ (skew has

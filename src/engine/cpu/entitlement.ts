@@ -7,7 +7,8 @@
 // lo_i = min(reservation_i, want_i). Each term is piecewise linear in λ, so the sum is too; its
 // breakpoints are sorted and the crossing segment solved exactly.
 
-const EPS = 1e-9;
+import { EPS } from '../../eps.js';
+
 /** waterFill's breakpoints, reused from call to call */
 let points = new Float64Array(64);
 /** views of the first n breakpoints, for every n: sorting them then allocates no view per call */

@@ -2,7 +2,8 @@
 // by credit with each group's grant shared among its vCPUs (relaxed co-scheduling, and every
 // hypervisor that schedules vCPUs independently) or a VM's busy vCPUs all together (strict).
 
-import { EPS, type CpuState } from './cpu-state.js';
+import type { CpuState } from './cpu-state.js';
+import { EPS } from '../../eps.js';
 import { splitGrant } from './split.js';
 
 /**

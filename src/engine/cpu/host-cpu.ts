@@ -13,7 +13,8 @@
 // account.ts. Hot path: typed arrays, no allocation per quantum.
 
 import { account, settleCredit } from './account.js';
-import { CpuState, EPS, IDLE_DEMAND, MAX_BACKLOG_MS } from './cpu-state.js';
+import { CpuState, IDLE_DEMAND, MAX_BACKLOG_MS } from './cpu-state.js';
+import { EPS } from '../../eps.js';
 import { waterFill } from './entitlement.js';
 import { grantRelaxed, grantStrict, grantSys } from './grant.js';
 

@@ -10,7 +10,8 @@
 // the limit refused the group, else by capacity. Under relaxed co-scheduling the capacity part
 // splits into %RDY and %CSTP: see costop().
 
-import { EPS, type CpuState } from './cpu-state.js';
+import type { CpuState } from './cpu-state.js';
+import { EPS } from '../../eps.js';
 
 /** Give group g `G` ms of pCPU time this quantum; `limited` ms of its want were refused by its limit. */
 export function splitGrant(s: CpuState, g: number, G: number, limited: number, relaxed: boolean): void {

@@ -11,6 +11,7 @@
 import type { DiskSpec } from '../../profile/types.js';
 import { waterFill } from '../cpu/entitlement.js';
 import { DEVICE_QUEUE_DEPTH, IO_SIZE_KIB, IO_STEP_MS, KAVG_BASE_MS, MAX_DEVICE_UTILIZATION, SIOC_THRESHOLD_MS, VDISK_QUEUE_DEPTH } from './constants.js';
+import { EPS } from '../../eps.js';
 
 /**
  * A claimant of the device besides the host's own VMs' disks: the disk of a VM that runs on
@@ -84,7 +85,7 @@ export class Datastore {
   step(offered: Float64Array, shares: Float64Array, dtMs: number, served: Float64Array, nowMs = 0): void {
     const dtS = dtMs / 1000;
     // a claimant nobody posted for more than a step is gone (its VM or copy moved on)
-    for (const [key, f] of this.foreign) if (nowMs - f.postedMs > IO_STEP_MS + 1e-9) this.foreign.delete(key);
+    for (const [key, f] of this.foreign) if (nowMs - f.postedMs > IO_STEP_MS + EPS) this.foreign.delete(key);
     const { n, queued } = this;
     const other = this.foreign.size > 0 ? [...this.foreign.values()] : NO_FOREIGN;
     // the device's claimants: the host's own disks 0..n-1, then those from elsewhere
@@ -114,7 +115,7 @@ export class Datastore {
       const f = i < n ? undefined : other[i - n];
       // a stream issues no more than it is given: nothing of it queues
       const q0 = (f ? (f.stream ? 0 : f.queued) : queued[i]) + ((f ? f.offered : offered[i]) - got[i]) * dtS;
-      const q = f?.stream || q0 < 1e-9 ? 0 : q0 > VDISK_QUEUE_DEPTH ? VDISK_QUEUE_DEPTH : q0;
+      const q = f?.stream || q0 < EPS ? 0 : q0 > VDISK_QUEUE_DEPTH ? VDISK_QUEUE_DEPTH : q0;
       if (f) {
         f.queued = q;
         f.served = got[i];

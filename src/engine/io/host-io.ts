@@ -19,7 +19,7 @@ import { ioCost } from './cost.js';
 import { Datastore, foreignDisk, type ForeignDisk } from './datastore.js';
 import { shareBandwidth } from './nioc.js';
 import { setPartitionLoad } from './partition.js';
-import { EPS } from '../eps.js';
+import { EPS } from '../../eps.js';
 
 const PACE_PROBE = 1.1;
 const PACE_MIN = 1e-3;

@@ -3,6 +3,7 @@
 // state does not flap at a boundary. docs/model/memory.md settles the table and its sources.
 
 import type { MemState } from '../snapshot.js';
+import { EPS } from '../../eps.js';
 
 /** minFree in MiB: 6% of the first 4 GiB, 4% of the next 8, 2% of the next 16, 1% of the rest. */
 export function minFreeMiB(hostMiB: number): number {
@@ -63,5 +64,5 @@ export function worse(a: MemState, b: MemState): boolean {
 /** Whether `state` may be shown with free memory `freeMiB`: within its band plus the hysteresis. */
 export function inBand(state: MemState, freeMiB: number, minFree: number): boolean {
   const x = freeMiB / minFree;
-  return x >= STATE_FLOOR[state] - 1e-9 && x < STATE_CEILING[state] + HYSTERESIS + 1e-9;
+  return x >= STATE_FLOOR[state] - EPS && x < STATE_CEILING[state] + HYSTERESIS + EPS;
 }

@@ -18,7 +18,7 @@ import type { CpuGroupConfig } from '../cpu/cpu-state.js';
 import { WorkloadState } from '../cpu/workload.js';
 import type { Rng } from '../rng.js';
 import { niceWeight, TokenBucket, vavavoom } from './bucket.js';
-import { EPS } from '../eps.js';
+import { EPS } from '../../eps.js';
 
 /** Every guest runs at nice 0: the fair scheduler's weight 1024. */
 export const NICE0_SHARES = 1024;
