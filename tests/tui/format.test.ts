@@ -5,7 +5,8 @@ import { CPU_FIELDS } from '../../src/fields/cpu.js';
 import { fit, formatPct } from '../../src/tui/columns.js';
 import { fitTable, type Column } from '../../src/tui/panels/table.js';
 import { CPU_OFF_BY_DEFAULT, CPU_TABLE } from '../../src/tui/panels/cpu/table.js';
-import { formatClock, formatUptime, pcpuLine } from '../../src/tui/header-format.js';
+import { formatClock, formatUptime } from '../../src/tui/header-format.js';
+import { pcpuLine } from '../../src/tui/panels/cpu/header.js';
 import { keyIds } from '../../src/tui/keys.js';
 import type { Key } from 'ink';
 

@@ -5,7 +5,7 @@ import { afterEach, expect, test } from 'vitest';
 import { MEM_FIELDS } from '../../src/fields/memory.js';
 import { fitTable, formatField, tableRow } from '../../src/tui/panels/table.js';
 import { MEM_TABLE } from '../../src/tui/panels/mem/table.js';
-import { memHeaderLines, memStateLevel } from '../../src/tui/header-format.js';
+import { memHeaderLines, memStateLevel } from '../../src/tui/panels/mem/header.js';
 import { footerHints } from '../../src/tui/keymap.js';
 import type { MemRow } from '../../src/tui/panels/mem/rows.js';
 import { host, HOST_MEMORY, lab, memory, NO_MEMORY, snapshot, vm } from './fixtures.js';

@@ -2,7 +2,7 @@
 // VM into its vCPU worlds.
 
 import { expandVm } from './expand.js';
-import { pcpuLine } from '../../header-format.js';
+import { cpuHeaderLines } from './header.js';
 import { columns } from '../help.js';
 import { CPU_FIELDS } from '../../../fields/cpu.js';
 import { AUNITS, CPU_ALLOC_FIELDS } from '../../../fields/cpu-alloc.js';
@@ -23,10 +23,7 @@ export const CPU_PANEL: Panel = {
   sortsHere: 'here U sorts by %USED, R by %RDY, N by name',
   table: panelTable(CPU_TABLE),
   rows: (snap, host, v) => cpuRows(snap.vms, host, v.sort, v.expanded),
-  header: (_snap, host, width) => [
-    [{ text: pcpuLine('USED', host?.pcpuUsed ?? [], host?.['PCPU_USED%'] ?? 0, width) }],
-    [{ text: pcpuLine('UTIL', host?.pcpuUtil ?? [], host?.['PCPU_UTIL%'] ?? 0, width) }],
-  ],
+  header: (_snap, host, width) => cpuHeaderLines(host, width),
   empty: () => '  no VMs on this host',
   sorts: CPU_SORTS,
   help: [{

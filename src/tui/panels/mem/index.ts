@@ -2,7 +2,7 @@
 // balloon, swap, compression and page sharing.
 
 import { MEM_FIELDS } from '../../../fields/memory.js';
-import { memHeaderLines } from '../../header-format.js';
+import { memHeaderLines } from './header.js';
 import { columns } from '../help.js';
 import { fieldTableFields, ID_FIELD, panelTable, type Panel } from '../panel.js';
 import { MEM_SORTS, memRows } from './rows.js';
