@@ -1,36 +1,29 @@
 // One host's network and disk, stepped every IO_STEP_MS (docs/model/io.md).
 //
 // Each step first settles the one that ended: what the VMs planned to move, cut by what the CPU
-// actually gave it — the guest's own vCPUs (a starved guest sends less and drops what it cannot
-// receive), the hypervisor time charged to the VM (%SYS), and on Xen and Hyper-V the driver
-// partition, whose CPU caps every routed guest's I/O once it saturates. Then it plans the next
-// step: demand from the workloads, device-model caps, the uplink split by vNIC shares (NIOC, the
-// rest dropped), the datastore split FIFO or by disk shares (SIOC), and the CPU that costs,
-// handed to the scheduler as the VMs' system demand and the partition's load.
+// actually gave it (guest-cpu.ts), into the groups' counters. Then it plans the next step: demand
+// from the workloads, device-model caps, the uplink split by vNIC shares (NIOC, the rest
+// dropped), the datastore split FIFO or by disk shares (SIOC) — another host's for a disk Storage
+// vMotion moved there (remote-disks.ts), none while the driver partition is down (driver-ring.ts)
+// — and the CPU that costs, handed to the scheduler as the VMs' system demand and the partition's
+// load.
 
 import type { HostSpec, VmSpec } from '../../profile/types.js';
 import type { HostCpu } from '../cpu/host-cpu.js';
 import type { GroupRuntime } from '../runtime.js';
-import {
-  DISK_SHARES, EMULATED_CAP_MBIT, IO_BLOCKED_WAIT, IO_SIZE_KIB, IO_STEP_MS, KAVG_BASE_MS, NET_SHARES, PARTITION_BASE_LOAD,
-  VDISK_QUEUE_DEPTH,
-} from './constants.js';
+import { DISK_SHARES, EMULATED_CAP_MBIT, IO_BLOCKED_WAIT, IO_SIZE_KIB, IO_STEP_MS, KAVG_BASE_MS, NET_SHARES } from './constants.js';
 import { ioCost } from './cost.js';
-import { Datastore, foreignDisk, type ForeignDisk } from './datastore.js';
+import { IO_COUNTERS, ioCounters, type IoCounters } from './counters.js';
+import { Datastore } from './datastore.js';
+import { DriverRing } from './driver-ring.js';
+import { GuestCpu } from './guest-cpu.js';
 import { shareBandwidth } from './nioc.js';
 import { setPartitionLoad } from './partition.js';
-import { EPS } from '../../eps.js';
+import { RemoteDisks } from './remote-disks.js';
 
 const PACE_PROBE = 1.1;
 const PACE_MIN = 1e-3;
-const GUEST_SMOOTHING = 0.25;
 const EMULATED_CAP_IOPS = (EMULATED_CAP_MBIT * 1e6) / 8 / (IO_SIZE_KIB * 1024);
-
-/** `actvT`, `quedT`: commands in the device and waiting in the kernel, integrated over time (s) */
-export const IO_COUNTERS = ['tx', 'txWant', 'txDrop', 'rx', 'rxWant', 'rxDrop', 'cmds', 'davgW', 'kavgW', 'actvT', 'quedT'] as const;
-export type IoCounter = (typeof IO_COUNTERS)[number];
-/** Cumulative per group: Mbit (network), commands, and command-weighted latency (ms x commands). */
-export type IoCounters = Record<IoCounter, Float64Array>;
 
 export class HostIo {
   /** false when no VM on the host does any I/O: nothing to step */
@@ -84,30 +77,11 @@ export class HostIo {
    */
   private pace = 1;
   private planned = false;
-  // CPU counters at the last settle, to measure what the step got
-  private readonly prevRan: Float64Array;
-  private readonly prevWanted: Float64Array;
-  private readonly prevSys: Float64Array;
-  private readonly guestFactor: Float64Array;
-  private prevPartitionRun = 0;
+  /** what the CPU gave the step that ended */
+  private readonly guestCpu: GuestCpu;
   private readonly zero: Float64Array;
-  /**
-   * A VM whose disk Storage vMotion moved to another host's datastore (GroupRuntime.datastore):
-   * its commands go to that datastore as a foreign claimant, what it served them and the
-   * latencies it saw (for the step's accounting), and the commands offered to this host's own.
-   * Untouched while no VM here has its disk elsewhere.
-   */
-  private readonly remote: (ForeignDisk | null)[];
-  private readonly remoteDavg: Float64Array;
-  private readonly remoteKavg: Float64Array;
-  private readonly localIops: Float64Array;
-  /**
-   * While the driver partition is down: the disk commands each routed guest issued that no
-   * back end took (blkfront's ring, at most the virtual disk's queue depth), and the time they
-   * have waited so far, command-ms; both carried into the datastore's queue and KAVG when it is back.
-   */
-  private readonly ring: Float64Array;
-  private readonly ringAgeMs: Float64Array;
+  private readonly remote: RemoteDisks;
+  private readonly ring: DriverRing;
   /** the step being planned runs with the driver partition down */
   private outage = false;
   /**
@@ -137,12 +111,11 @@ export class HostIo {
     this.capMbit = f(); this.capIops = f(); this.perMbit = f(); this.perMbitRx = f(); this.perCmd = f(); this.pShare = f();
     this.offTx = f(); this.nicTx = f(); this.planTx = f(); this.offRx = f(); this.nicRx = f(); this.planRx = f();
     this.offIops = f(); this.served = f();
-    this.sysPlan = f(); this.prevRan = f(); this.prevWanted = f(); this.prevSys = f(); this.zero = f();
-    this.guestFactor = f().fill(1);
+    this.sysPlan = f(); this.zero = f();
+    this.guestCpu = new GuestCpu(cpu, this.vm, partitionIndex);
     this.ownNic = new Uint8Array(n); this.upTx = f(); this.upRx = f();
-    this.remote = Array<ForeignDisk | null>(n).fill(null);
-    this.remoteDavg = f(); this.remoteKavg = f(); this.localIops = f();
-    this.ring = f(); this.ringAgeMs = f();
+    this.remote = new RemoteDisks(spec, groups, this.vm);
+    this.ring = new DriverRing(n);
     doing.forEach((gi, k) => {
       const s = vmSpecs.get(groups[gi].name)!;
       const cost = ioCost(spec, s.io);
@@ -160,9 +133,8 @@ export class HostIo {
       this.pShare[k] = partitionIndex >= 0 ? cost.partitionShare : 0;
     });
     this.datastore = new Datastore(spec.disk, n);
-    const c = new Float64Array(groups.length);
-    this.counters = Object.fromEntries(IO_COUNTERS.map((k) => [k, c.slice()])) as IoCounters;
-    this.sampled = Object.fromEntries(IO_COUNTERS.map((k) => [k, c.slice()])) as IoCounters;
+    this.counters = ioCounters(groups.length);
+    this.sampled = ioCounters(groups.length);
   }
 
   /**
@@ -175,7 +147,7 @@ export class HostIo {
     this.sampledMs = old.sampledMs;
     this.pace = old.pace;
     this.planned = old.planned && old.active;
-    this.prevPartitionRun = old.prevPartitionRun;
+    this.guestCpu.prevPartitionRun = old.guestCpu.prevPartitionRun;
     this.clusterTx = old.clusterTx;
     this.clusterRx = old.clusterRx;
     this.datastore.foreign = old.datastore.foreign;
@@ -188,12 +160,8 @@ export class HostIo {
       const from = src.io.vm.indexOf(src.g);
       const to = this.vm.indexOf(g);
       if (from < 0 || to < 0) return;
-      this.guestFactor[to] = src.io.guestFactor[from];
-      this.prevRan[to] = src.io.prevRan[from];
-      this.prevWanted[to] = src.io.prevWanted[from];
-      this.prevSys[to] = src.io.prevSys[from];
-      this.ring[to] = src.io.ring[from];
-      this.ringAgeMs[to] = src.io.ringAgeMs[from];
+      this.guestCpu.adopt(src.io.guestCpu, from, to);
+      this.ring.adopt(src.io.ring, from, to);
     });
     this.outage = old.outage;
   }
@@ -217,7 +185,7 @@ export class HostIo {
     if (!this.active && this.datastore.foreign.size === 0) return;
     const dtMs = tMs - this.settledMs;
     if (!this.planned) {
-      this.measure(0);
+      this.guestCpu.measure(0, this.backendPlan);
       this.startedMs = tMs;
     } else if (dtMs > 0) this.deliver(dtMs);
     this.settledMs = tMs;
@@ -225,41 +193,8 @@ export class HostIo {
     this.planned = true;
   }
 
-  /** Share of its work each guest's vCPUs got in the step (ran / wanted to run); resets the base. */
-  private measure(dtMs: number): number {
-    const cpu = this.cpu;
-    for (let k = 0; k < this.n; k++) {
-      const g = this.vm[k];
-      let ran = 0;
-      let wanted = 0;
-      const end = cpu.gStart[g] + cpu.gCount[g];
-      for (let v = cpu.gStart[g]; v < end; v++) {
-        const r = cpu.cRun[v];
-        ran += r;
-        wanted += r + cpu.cRdy[v] + cpu.cCstp[v] + cpu.cBlocked[v] + cpu.cSwpwt[v];
-      }
-      const dw = wanted - this.prevWanted[k];
-      const got = dw > EPS ? Math.min(1, (ran - this.prevRan[k]) / dw) : 1;
-      // smoothed: a guest's I/O follows its CPU over a few steps, not a 100 ms tug of war with it
-      this.guestFactor[k] += GUEST_SMOOTHING * (got - this.guestFactor[k]);
-      this.prevRan[k] = ran;
-      this.prevWanted[k] = wanted;
-    }
-    // The partition's back-end throughput: the pCPU time it got beyond its own load.
-    if (this.partition < 0) return 1;
-    const p = this.partition;
-    let run = 0;
-    const end = cpu.gStart[p] + cpu.gCount[p];
-    for (let v = cpu.gStart[p]; v < end; v++) run += cpu.cRun[v];
-    const got = dtMs > 0 ? (run - this.prevPartitionRun) / dtMs : 0;
-    this.prevPartitionRun = run;
-    if (this.backendPlan <= EPS || dtMs <= 0) return 1;
-    const processed = got - PARTITION_BASE_LOAD * cpu.gCount[p];
-    return processed <= 0 ? 0 : Math.min(1, processed / this.backendPlan);
-  }
-
   private deliver(dtMs: number): void {
-    const backend = this.measure(dtMs);
+    const backend = this.guestCpu.measure(dtMs, this.backendPlan);
     // at most halved a step: a partition starved for one step should not stall the guests for long;
     // a partition that is down sets no pace (nothing reaches it), so it resumes where it was
     const down = this.outage || (this.partition >= 0 && this.groups[this.partition].state !== 'running');
@@ -267,20 +202,17 @@ export class HostIo {
     const dtS = dtMs / 1000;
     for (let k = 0; k < this.n; k++) {
       const g = this.vm[k];
-      const sysGot = this.cpu.cSysG[g] - this.prevSys[k];
-      this.prevSys[k] = this.cpu.cSysG[g];
-      const want = this.sysPlan[k] * dtMs;
-      const sys = want > EPS ? Math.min(1, sysGot / want) : 1;
+      const sys = this.guestCpu.sysShare(k, g, this.sysPlan[k] * dtMs);
       const f = this.pShare[k] > 0 ? Math.min(sys, backend) : sys;
       // A send the host cannot process waits in the guest; a receive the guest cannot take is dropped.
       const tx = this.planTx[k] * f;
-      const rx = this.planRx[k] * Math.min(f, this.guestFactor[k]);
+      const rx = this.planRx[k] * Math.min(f, this.guestCpu.factor[k]);
       const cmds = this.served[k] * f * dtS;
       this.accrue(g, k, tx, rx, cmds, dtS);
       // the partition's row shows the I/O it served
       if (this.pShare[k] > 0) this.accrue(this.partition, k, tx, rx, cmds, dtS);
       // commands held in the ring while the partition is down wait in the kernel too (QUED)
-      if (this.ring[k] > 0) this.counters.quedT[g] += this.ring[k] * dtS;
+      if (this.ring.held[k] > 0) this.counters.quedT[g] += this.ring.held[k] * dtS;
     }
   }
 
@@ -294,15 +226,16 @@ export class HostIo {
     c.rxWant[gi] += this.offRx[k] * dtS;
     c.rxDrop[gi] += (this.offRx[k] - rx) * dtS;
     c.cmds[gi] += cmds;
-    const away = this.remote[k] !== null;
-    c.davgW[gi] += cmds * (away ? this.remoteDavg[k] : this.datastore.davg);
-    c.kavgW[gi] += cmds * (away ? this.remoteKavg[k] : this.datastore.kavg[k]);
+    const r = this.remote;
+    const away = r.claim[k] !== null;
+    c.davgW[gi] += cmds * (away ? r.davg[k] : this.datastore.davg);
+    c.kavgW[gi] += cmds * (away ? r.kavg[k] : this.datastore.kavg[k]);
     // in the device and queued in the kernel, by Little's law from the latencies where the disk
     // is on another host's datastore
     const served = dtS > 0 ? cmds / dtS : 0;
     const ds = this.datastore;
-    c.actvT[gi] += (away ? served * this.remoteDavg[k] : served * ds.davg * ds.activeShare) / 1000 * dtS;
-    c.quedT[gi] += (away ? (served * Math.max(0, this.remoteKavg[k] - KAVG_BASE_MS)) / 1000 : ds.queued[k]) * dtS;
+    c.actvT[gi] += (away ? served * r.davg[k] : served * ds.davg * ds.activeShare) / 1000 * dtS;
+    c.quedT[gi] += (away ? (served * Math.max(0, r.kavg[k] - KAVG_BASE_MS)) / 1000 : ds.queued[k]) * dtS;
   }
 
   private plan(): void {
@@ -315,7 +248,7 @@ export class HostIo {
       // I/O follows the workload's pattern (an idle or bursty guest is idle or bursty on the wire);
       // a guest stunned for a migration's switch-over or booting after a reset does none
       const level = on && !group.workload.halted ? group.workload.level : 0;
-      const gf = this.guestFactor[k];
+      const gf = this.guestCpu.factor[k];
       const pace = this.pShare[k] > 0 && !this.outage ? this.pace : 1;
       this.offTx[k] = Math.min(this.txDemand[k] * level * gf, this.capMbit[k]);
       // an emulated NIC sends no faster than it can (the guest waits) and drops what it cannot take
@@ -323,7 +256,7 @@ export class HostIo {
       this.nicTx[k] = this.offTx[k] * pace;
       this.nicRx[k] = Math.min(this.offRx[k], this.capMbit[k]) * pace;
       this.offIops[k] = Math.min(this.iopsDemand[k] * level * gf, this.capIops[k]) * pace;
-      if (this.pShare[k] > 0 && (this.outage || this.ring[k] > 0 || group.ioWait)) this.routeThroughDownPartition(k, group);
+      if (this.pShare[k] > 0 && (this.outage || this.ring.held[k] > 0 || group.ioWait)) this.routeThroughDownPartition(k, group);
     }
     const nic = this.spec.nicMbit;
     // the uplink is shared by vNIC shares (NIOC); a passthrough NIC is a port of the VM's own,
@@ -342,13 +275,13 @@ export class HostIo {
       this.planRx[k] = Math.min(this.nicRx[k], nic);
     }
     // localIops: what this host's own datastore gets (all of offIops while no disk is elsewhere)
-    const away = this.planRemote();
-    this.datastore.step(this.localIops, this.diskShares, IO_STEP_MS, this.served, this.settledMs);
-    if (away) this.takeRemote();
+    const away = this.remote.post(this.offIops, this.diskShares, this.settledMs);
+    this.datastore.step(this.remote.localIops, this.diskShares, IO_STEP_MS, this.served, this.settledMs);
+    if (away) this.remote.take(this.served);
     let backend = 0;
     for (let k = 0; k < n; k++) {
       // a guest short of CPU posts fewer receive buffers: what it will not take costs nothing
-      const rx = this.planRx[k] * this.guestFactor[k];
+      const rx = this.planRx[k] * this.guestCpu.factor[k];
       const work = this.planTx[k] * this.perMbit[k] + rx * this.perMbitRx[k] + this.served[k] * this.perCmd[k];
       const routed = work * this.pShare[k];
       this.sysPlan[k] = work - routed;
@@ -360,73 +293,25 @@ export class HostIo {
   }
 
   /**
-   * A routed guest while its driver partition is down, or just back: its new disk commands
-   * wait in the ring (up to the virtual disk's queue depth; beyond, the guest blocks and issues
-   * none), and its vCPUs wait on that I/O (%VMWAIT) as the ring fills; once the partition is
-   * back the ring is posted to the datastore at once, and the commands' wait so far is counted
-   * into KAVG with them.
+   * A routed guest while its driver partition is down, or just back: its new disk commands wait
+   * in the ring (driver-ring.ts), and its vCPUs wait on that I/O (%VMWAIT) as the ring fills; once
+   * the partition is back the ring is posted to the datastore, its wait so far counted into KAVG.
    */
   private routeThroughDownPartition(k: number, group: GroupRuntime): void {
-    const dtMs = IO_STEP_MS;
     const g = this.vm[k];
     if (this.outage) {
-      this.ringAgeMs[k] += this.ring[k] * dtMs;
-      this.ring[k] = Math.min(VDISK_QUEUE_DEPTH, this.ring[k] + (this.offIops[k] * dtMs) / 1000);
+      const full = this.ring.hold(k, this.offIops[k]);
       this.offIops[k] = 0;
       const doesNet = this.txDemand[k] + this.rxDemand[k] > 0 && group.workload.level > 0;
-      const stuck = this.iopsDemand[k] > 0 ? this.ring[k] / VDISK_QUEUE_DEPTH : doesNet ? 1 : 0;
+      const stuck = this.iopsDemand[k] > 0 ? full : doesNet ? 1 : 0;
       group.ioWait = IO_BLOCKED_WAIT * stuck;
       return;
     }
-    this.offIops[k] += (this.ring[k] * 1000) / dtMs;
-    this.counters.kavgW[g] += this.ringAgeMs[k];
-    this.counters.kavgW[this.partition] += this.ringAgeMs[k];
-    this.ring[k] = 0;
-    this.ringAgeMs[k] = 0;
+    const waitedMs = this.ring.ageMs[k];
+    this.offIops[k] += this.ring.release(k);
+    this.counters.kavgW[g] += waitedMs;
+    this.counters.kavgW[this.partition] += waitedMs;
     group.ioWait = 0;
-  }
-
-  /**
-   * Post the commands of the VMs whose disk is on another host's datastore there; true if any
-   * is (the host's own datastore then gets `localIops`, the rest). A datastore whose host is down
-   * serves nothing: the guest's I/O hangs until it is back (all paths down).
-   */
-  private planRemote(): boolean {
-    let any = false;
-    for (let k = 0; k < this.n; k++) {
-      const ds = this.groups[this.vm[k]].datastore;
-      const away = ds !== undefined && ds.spec !== this.spec;
-      if (!away) {
-        this.remote[k] = null;
-        this.localIops[k] = this.offIops[k];
-        continue;
-      }
-      any = true;
-      this.localIops[k] = 0;
-      const key = `disk:${this.groups[this.vm[k]].name}`;
-      let f = ds.io.datastore.foreign.get(key);
-      if (!f) ds.io.datastore.foreign.set(key, (f = foreignDisk(false, this.diskShares[k])));
-      f.offered = ds.state === 'up' ? this.offIops[k] : 0;
-      f.postedMs = this.settledMs;
-      this.remote[k] = f;
-    }
-    return any;
-  }
-
-  /**
-   * What the other datastores served the VMs whose disk is there, as of their last step: the
-   * same I/O tick for a host that settles before this one, the one before for a host after it.
-   */
-  private takeRemote(): void {
-    for (let k = 0; k < this.n; k++) {
-      const f = this.remote[k];
-      if (!f) continue;
-      const ds = this.groups[this.vm[k]].datastore!;
-      const up = ds.state === 'up';
-      this.served[k] = up ? f.served : 0;
-      this.remoteDavg[k] = up ? ds.io.datastore.davg : 0;
-      this.remoteKavg[k] = up ? f.kavg : 0;
-    }
   }
 }
 

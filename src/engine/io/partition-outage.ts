@@ -1,7 +1,7 @@
 // A driver partition that fails or is restarted (a patch reboot): the chapter's single point of
 // failure. Every guest's network and disk I/O goes through Domain-0 (Xen) or the parent partition
 // (Hyper-V), so while it is down they keep their vCPUs but their I/O stops — the I/O model holds
-// their disk commands in its rings and drops their packets (host-io.ts) — and it drains when the
+// their disk commands in its rings and drops their packets (host-io.ts, driver-ring.ts) — and it drains when the
 // partition is back. `fail` keeps it down until `recover`; `restart` brings it back after a boot.
 
 import type { PartitionCommand } from '../../profile/commands.js';

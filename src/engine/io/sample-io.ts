@@ -2,7 +2,8 @@
 // change since the previous sample over the simulated time the counters advanced.
 
 import { DEVICE_QUEUE_DEPTH, IO_SIZE_KIB, PACKET_BYTES, READ_FRACTION, VDISK_QUEUE_DEPTH } from './constants.js';
-import { IO_COUNTERS, type HostIo, type IoCounter } from './host-io.js';
+import type { HostIo } from './host-io.js';
+import { IO_COUNTERS, type IoCounter } from './counters.js';
 import type { HostIoFields, VmIo } from './types.js';
 
 export const NO_IO: Readonly<VmIo> = Object.freeze({
