@@ -2,18 +2,13 @@
 // `docs/model/io.md, "Device paths"`: each file must exist and each quoted heading be one of its
 // headings; nothing points at a document the repository does not have.
 
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from './helpers/files.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
+const sources = (dir: string) => filesUnder(dir, /\.tsx?$/);
 
 /** `docs/x.md` with the headings quoted right after it (`, "A"`, `, "A" and "B"`, on the next comment line too). */
 const POINTER = /(docs\/[\w/.-]+\.md)((?:,?\s*(?:\/\/|\*)?\s*"[^"\n]+"(?: and "[^"\n]+")*)?)/g;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { vmtop } from '../helpers/cli.js';
-import { press, ROOT, startPty, statusOf, stopPty, waitFor, type Session } from './pty.js';
+import { isLabFrame as isFrame, press, ROOT, startPty, statusOf, stopPty, waitFor, type Session } from './pty.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vmtop-exits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +21,6 @@ afterEach(() => {
 });
 
 let runs = 0;
-const isFrame = (screen: string[]) => screen[0].startsWith('vmtop lab') && screen.some((l) => l.includes('q quit'));
 
 /** The monitor on lab, recording, at its first frame; `before` runs in front of it. */
 async function monitor(before: string[] = [], env: Record<string, string> = {}) {

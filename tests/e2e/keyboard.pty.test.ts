@@ -6,7 +6,7 @@ import { afterEach, expect, test } from 'vitest';
 import { KEYMAP } from '../../src/tui/keymap.js';
 import { KEY_SEQUENCES } from '../../src/tui/terminal/keyboard.js';
 import { tempDir } from '../helpers/tmp.js';
-import { press, startPty, statusOf, stopPty, waitFor, type Session } from './pty.js';
+import { isLabFrame as isFrame, press, startPty, statusOf, stopPty, waitFor, type Session } from './pty.js';
 
 let session: Session | undefined;
 afterEach(() => {
@@ -17,7 +17,6 @@ afterEach(() => {
 const ESC = '\u001B';
 /** The mouse test's config home (removed after the file's tests). */
 const configHome = tempDir();
-const isFrame = (screen: string[]) => screen[0].startsWith('vmtop lab') && screen.some((l) => l.includes('q quit'));
 
 /** The exit is clean: status 0, the alternate screen left, the cursor shown, no error printed. */
 async function quitsCleanly(s: Session) {

@@ -68,4 +68,7 @@ export async function press(s: Session, key: string, what: string, predicate: (s
 }
 
 /** The status line: the last line above the footer. */
+/** A frame of the monitor on lab: its title, and the footer's keys. */
+export const isLabFrame = (screen: string[]) => screen[0].startsWith('vmtop lab') && screen.some((l) => l.includes('q quit'));
+
 export const statusOf = (screen: string[]) => screen.filter((l) => l.trim() !== '').at(-2) ?? '';

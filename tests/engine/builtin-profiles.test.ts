@@ -2,21 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import type { VmSample } from '../../src/engine/snapshot.js';
-import { loadProfileFile, resolveProfileArg, type Profile } from '../../src/profile/index.js';
-import { host, profile, vm } from '../helpers/profile.js';
-import { sampleAfter } from '../helpers/profile.js';
-
-function builtin(name: string): Profile {
-  const r = resolveProfileArg(name);
-  if (!r.ok) throw new Error(r.message);
-  const p = loadProfileFile(r.path);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  return p.profile;
-}
-
-function measure(p: Profile, warmMs: number, ms: number): Map<string, VmSample> {
-  return new Map(sampleAfter(p, warmMs, ms).vms.map((v) => [v.name, v]));
-}
+import { builtinProfile as builtin } from '../helpers/builtin.js';
+import { host, measureVms as measure, profile, vm } from '../helpers/profile.js';
 
 describe('right-sizing', () => {
   const vms = measure(builtin('right-sizing'), 5000, 60000);

@@ -4,14 +4,10 @@ import { Engine } from '../../src/engine/engine.js';
 import type { Snapshot } from '../../src/engine/snapshot.js';
 import { RunPlan } from '../../src/output/esxtop/plan.js';
 import { csvFile, type CsvFormat } from '../../src/output/esxtop/writer.js';
-import { loadProfileFile, resolveProfileArg } from '../../src/profile/index.js';
+import { builtinProfile } from './builtin.js';
 
 export function samples(profile: string, every: number, count: number): Snapshot[] {
-  const r = resolveProfileArg(profile);
-  if (!r.ok) throw new Error(r.message);
-  const p = loadProfileFile(r.path);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  const e = new Engine(p.profile);
+  const e = new Engine(builtinProfile(profile));
   const out: Snapshot[] = [];
   for (let i = 1; i <= count; i++) {
     e.advance(every * 1000);

@@ -1,7 +1,7 @@
 // Profile objects built in code, so engine tests do not depend on the YAML loader, and the one way
 // the engine tests measure a run.
 import { Engine } from '../../src/engine/engine.js';
-import type { Snapshot } from '../../src/engine/snapshot.js';
+import type { Snapshot, VmSample } from '../../src/engine/snapshot.js';
 import type { HostSpec, Profile, VmSpec, WorkloadSpec } from '../../src/profile/types.js';
 
 /** A workload busy on one thread with no memory, network or disk unless told otherwise. */
@@ -19,6 +19,16 @@ export function sampleAfter(p: Profile, warmMs: number, ms: number): Snapshot {
   e.sample();
   e.advance(ms);
   return e.sample();
+}
+
+/** A sample's VMs by name. */
+export function vmsByName(s: Snapshot): Map<string, VmSample> {
+  return new Map(s.vms.map((v) => [v.name, v]));
+}
+
+/** The VMs of the sample that covers `ms` after a warm-up of `warmMs`, by name. */
+export function measureVms(p: Profile, warmMs: number, ms: number): Map<string, VmSample> {
+  return vmsByName(sampleAfter(p, warmMs, ms));
 }
 
 export function host(name: string, over: Partial<HostSpec> = {}): HostSpec {

@@ -7,7 +7,8 @@ import type { ContainerSample, Snapshot } from '../../src/engine/snapshot.js';
 import { CGROUP_TABLE } from '../../src/tui/panels/cgroup/table.js';
 import { footerHints } from '../../src/tui/keymap.js';
 import { cell, engineSnapshots, labels, rowLine } from './engine-snapshots.js';
-import { KEY, renderTui, statusLine, type Tui } from './render-tui.js';
+import { KEY, renderTui, statusLine, tabsTo, type Tui } from './render-tui.js';
+import { expectFits } from './fits.js';
 
 let tui: Tui | undefined;
 afterEach(async () => {
@@ -26,7 +27,6 @@ beforeAll(() => {
 const ct = (s: Snapshot, name: string): ContainerSample => s.containers.find((c) => c.name === name)!;
 const two = (n: number) => n.toFixed(2);
 const int = (n: number) => String(Math.round(n));
-const tabsTo = (s: Snapshot, host: string) => Array(s.hosts.findIndex((h) => h.name === host)).fill(KEY.tab);
 
 /** The STATE cell: left-aligned under its label, eight wide. */
 function stateCell(t: Tui, line: string): string {
@@ -41,12 +41,6 @@ const tree = (t: Tui) => {
 };
 
 const state = (t: Tui, name: string) => stateCell(t, rowLine(t, name) ?? '');
-
-function expectFits(t: Tui, columns: number, rows: number) {
-  const lines = t.lines();
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns - 1);
-}
 
 test('g on lx-1: the host kernel, a service as one row, the capped api throttled by cpu.max, limits as max', async () => {
   tui = await renderTui({ snapshots: [at20], size: { columns: 200, rows: 60 } });

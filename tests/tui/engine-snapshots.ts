@@ -3,16 +3,12 @@
 
 import { Engine } from '../../src/engine/engine.js';
 import type { Snapshot } from '../../src/engine/snapshot.js';
-import { loadProfileFile, resolveProfileArg } from '../../src/profile/index.js';
 import type { Tui } from './render-tui.js';
+import { builtinProfile } from '../helpers/builtin.js';
 
 /** An engine on a built-in profile. */
 export function builtinEngine(name: string): Engine {
-  const r = resolveProfileArg(name);
-  if (!r.ok) throw new Error(r.message);
-  const p = loadProfileFile(r.path);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  return new Engine(p.profile);
+  return new Engine(builtinProfile(name));
 }
 
 /** The row whose name (after the marker, an ID, ▸/▾ and indentation) is `name`; '' if none. */

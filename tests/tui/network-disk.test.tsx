@@ -10,7 +10,8 @@ import { fitTable, tableRow } from '../../src/tui/panels/table.js';
 import { footerHints } from '../../src/tui/keymap.js';
 import { diskRows, netRows } from '../../src/tui/panels/io-rows.js';
 import { cell, engineSnapshots, labels, rowLine } from './engine-snapshots.js';
-import { KEY, renderTui, rowNames, selectedName, statusLine, type Tui } from './render-tui.js';
+import { KEY, renderTui, rowNames, selectedName, statusLine, tabsTo as tabsFrom, type Tui } from './render-tui.js';
+import { expectFits } from './fits.js';
 
 let tui: Tui | undefined;
 afterEach(async () => {
@@ -26,13 +27,7 @@ beforeAll(() => {
 const vmNamed = (name: string): VmSample => lab.vms.find((v) => v.name === name)!;
 const two = (n: number) => n.toFixed(2);
 /** Tab presses from the first host (esx-a) to `host`. */
-const tabsTo = (host: string) => Array(lab.hosts.findIndex((h) => h.name === host)).fill(KEY.tab);
-
-function expectFits(t: Tui, columns: number, rows: number) {
-  const lines = t.lines();
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns - 1);
-}
+const tabsTo = (host: string) => tabsFrom(lab, host);
 
 test('n on the Xen host: Domain-0 first, every port\'s Mbit/s and drops in their columns, the uplink in the header', async () => {
   tui = await renderTui({ snapshots: [lab], size: { columns: 200, rows: 60 } });

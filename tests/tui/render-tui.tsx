@@ -20,6 +20,9 @@ export const KEY = {
   f1: namedEvent('f1'), f10: namedEvent('f10'),
 } as const;
 
+/** Tab presses from the first host of `s` to `host`. */
+export const tabsTo = (s: Snapshot, host: string): string[] => Array<string>(s.hosts.findIndex((h) => h.name === host)).fill(KEY.tab);
+
 /** A mouse event as the key filter hands it to Ink: 1-based column and row, as xterm reports them. */
 export const mouse = (kind: MouseEvent['kind'], x: number, y: number) => namedEvent(mouseId({ kind, x, y }));
 

@@ -8,7 +8,8 @@ import { fitTable, gauge, sparkline, tableRow } from '../../src/tui/panels/table
 import { VSERVER_TABLE } from '../../src/tui/panels/vserver/table.js';
 import { vserverRows } from '../../src/tui/panels/vserver/rows.js';
 import { cell, engineSnapshots, labels, rowLine } from './engine-snapshots.js';
-import { KEY, renderTui, rowNames, statusLine, type Tui } from './render-tui.js';
+import { KEY, renderTui, rowNames, statusLine, tabsTo, type Tui } from './render-tui.js';
+import { expectFits } from './fits.js';
 
 let tui: Tui | undefined;
 afterEach(async () => {
@@ -26,13 +27,6 @@ beforeAll(() => {
 
 const guest = (s: Snapshot, name: string): VServerSample => s.vservers.find((v) => v.name === name)!;
 const two = (n: number) => n.toFixed(2);
-const tabsTo = (s: Snapshot, host: string) => Array(s.hosts.findIndex((h) => h.name === host)).fill(KEY.tab);
-
-function expectFits(t: Tui, columns: number, rows: number) {
-  const lines = t.lines();
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns - 1);
-}
 
 test('t on vs-1: context, R, T, S, M, tokens as a number and a gauge, %USED, holds and the level\'s history', async () => {
   tui = await renderTui({ snapshots: [at20], size: { columns: 200, rows: 60 } });

@@ -3,17 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/engine/engine.js';
 import type { HostSample, VmSample } from '../../../src/engine/snapshot.js';
 import type { Hypervisor } from '../../../src/profile/types.js';
-import { host, profile, vm } from '../../helpers/profile.js';
+import { host, profile, sampleAfter, vm, vmsByName } from '../../helpers/profile.js';
 
 interface Run { vms: Map<string, VmSample>; host: HostSample }
 
 function run(p: ReturnType<typeof profile>, warmMs = 3000, measureMs = 20000): Run {
-  const e = new Engine(p);
-  e.advance(warmMs);
-  e.sample();
-  e.advance(measureMs);
-  const s = e.sample();
-  return { vms: new Map(s.vms.map((v) => [v.name, v])), host: s.hosts[0] };
+  const s = sampleAfter(p, warmMs, measureMs);
+  return { vms: vmsByName(s), host: s.hosts[0] };
 }
 
 const within = (x: number, want: number, tol: number) => expect(Math.abs(x - want), `${x} vs ${want}`).toBeLessThanOrEqual(tol);

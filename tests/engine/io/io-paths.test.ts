@@ -1,20 +1,10 @@
 // The built-in `io-paths` profile: one workload through three device models on ESXi and Xen.
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../../src/engine/engine.js';
 import type { VmSample } from '../../../src/engine/snapshot.js';
-import { loadProfileFile, resolveProfileArg } from '../../../src/profile/index.js';
+import { builtinProfile } from '../../helpers/builtin.js';
+import { measureVms } from '../../helpers/profile.js';
 
-function sampleAt(warmMs: number, ms: number): Map<string, VmSample> {
-  const r = resolveProfileArg('io-paths');
-  if (!r.ok) throw new Error(r.message);
-  const p = loadProfileFile(r.path);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  const e = new Engine(p.profile);
-  e.advance(warmMs);
-  e.sample();
-  e.advance(ms);
-  return new Map(e.sample().vms.map((v) => [v.name, v]));
-}
+const sampleAt = (warmMs: number, ms: number): Map<string, VmSample> => measureVms(builtinProfile('io-paths'), warmMs, ms);
 
 describe('io-paths', () => {
   const quiet = sampleAt(80_000, 15_000); // the bulk copiers near the bottom of their swing

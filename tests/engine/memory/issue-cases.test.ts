@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/engine/engine.js';
 import { inBand } from '../../../src/engine/memory/minfree.js';
 import type { Snapshot } from '../../../src/engine/snapshot.js';
-import { loadProfileFile, resolveProfileArg } from '../../../src/profile/index.js';
+import { loadProfileFile } from '../../../src/profile/index.js';
+import { builtinProfile } from '../../helpers/builtin.js';
 
 function fixture(name: string) {
   const r = loadProfileFile(new URL(`../../fixtures/memory/${name}.yaml`, import.meta.url).pathname);
@@ -100,13 +101,7 @@ describe('TV-M3 passthrough, consistently (passthrough.yaml)', () => {
   });
 });
 
-function builtin(name: string) {
-  const at = resolveProfileArg(name);
-  if (!at.ok) throw new Error(at.message);
-  const r = loadProfileFile(at.path);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.profile;
-}
+const builtin = builtinProfile;
 
 describe('TV-M2 the built-in java-balloon: the state agrees with free memory', () => {
   it('at every second of 300 s the state is within its band; the host swaps only while hard or low', () => {

@@ -5,6 +5,7 @@ import { MEM_STATE_CODE } from '../../../src/fields/memory.js';
 import { sharesPerPage } from '../../../src/engine/memory/idle-tax.js';
 import { ZIP_CACHE_FRACTION } from '../../../src/engine/memory/constants.js';
 import { VmMemory } from '../../../src/engine/memory/vm-memory.js';
+import { workload } from '../../helpers/profile.js';
 
 describe('minFree and memory states (memory.md, host memory states)', () => {
   it('TV-2.7: a 128 GiB host has minFree 1925.1 MiB', () => {
@@ -70,13 +71,13 @@ describe('idle memory tax (reference §2.4)', () => {
 
 describe('per-VM limits (memory.md, TV-2.3/2.5/2.6)', () => {
   it('a 4096 MiB VM: balloon max 2662.4 MiB (65 %), compression cache 409.6 MiB (10 %)', () => {
-    const m = new VmMemory(4096, 2, 'linux', 40960, 0, null, { type: 'generic', heapMiB: 0, cpu: 0, threads: 2, pattern: 'steady', periodMs: 60000, activeMiB: 0, dirtyMiBs: 0, netMbit: 0, iops: 0 });
+    const m = new VmMemory(4096, 2, 'linux', 40960, 0, null, workload({ cpu: 0, threads: 2 }));
     expect(m.balloonMax).toBeCloseTo(2662.4, 6);
     expect(ZIP_CACHE_FRACTION * m.memoryMiB).toBeCloseTo(409.6, 6);
   });
 
   it('a passthrough VM has no balloon at all', () => {
-    const m = new VmMemory(4096, 2, 'linux', 40960, 4096, null, { type: 'generic', heapMiB: 0, cpu: 0, threads: 2, pattern: 'steady', periodMs: 60000, activeMiB: 0, dirtyMiBs: 0, netMbit: 0, iops: 0 }, true);
+    const m = new VmMemory(4096, 2, 'linux', 40960, 4096, null, workload({ cpu: 0, threads: 2 }), true);
     expect(m.balloonMax).toBe(0);
   });
 });

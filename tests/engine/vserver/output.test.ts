@@ -6,16 +6,12 @@ import type { Snapshot } from '../../../src/engine/snapshot.js';
 import { RunPlan } from '../../../src/output/esxtop/plan.js';
 import { csvFile } from '../../../src/output/esxtop/writer.js';
 import { jsonlLine } from '../../../src/output/jsonl.js';
-import { loadProfileFile, resolveProfileArg } from '../../../src/profile/index.js';
+import { builtinProfile } from '../../helpers/builtin.js';
 
 const SPEC_KEYS = ['name', 'host', 'context', 'R', 'T', 'S', 'M', 'tokens', 'held', '%USED', 'holds', 'held_s'];
 
 function samples(seconds: number, every: number): Snapshot[] {
-  const r = resolveProfileArg('vserver');
-  if (!r.ok) throw new Error(r.message);
-  const p = loadProfileFile(r.path);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  const e = new Engine(p.profile);
+  const e = new Engine(builtinProfile('vserver'));
   const out: Snapshot[] = [];
   for (let t = every; t <= seconds; t += every) {
     e.advance(every * 1000);
