@@ -2,7 +2,7 @@
 // and the groups (VMs and system partitions) they schedule.
 
 import { traits } from '../profile/hypervisors.js';
-import type { HostSpec, Profile, VmSpec } from '../profile/types.js';
+import type { HostSpec, Profile, ServiceConsoleSpec, VmSpec } from '../profile/types.js';
 import { HostCpu, type CpuGroupConfig } from './cpu/host-cpu.js';
 import { CPU_VIRT_OVERHEAD } from './cpu/overhead.js';
 import { GUEST_HOUSEKEEPING, systemWorkload, WorkloadState } from './cpu/workload.js';
@@ -31,6 +31,11 @@ export interface GroupRuntime {
   workload: WorkloadState;
   /** null for system partitions, whose memory is the host's `reserved` */
   memory: VmMemory | null;
+  /**
+   * A system group's own memory, shown as its size, grant and working set (the driver
+   * partition: the host's `reserved`; ESX's service console: its `console_memory`); absent: none
+   */
+  systemMiB?: number;
   /** a passthrough device ties the VM to this host's hardware: it cannot be migrated */
   passthrough?: boolean;
   /**
@@ -90,6 +95,10 @@ export interface ClusterNet {
   rxSampled: number;
 }
 
+/** The service console's CPU shares and its guaranteed share of one pCPU (ESX Server 2.x's defaults). */
+export const CONSOLE_SHARES = 2000;
+export const CONSOLE_MIN_CPU = 0.08;
+
 /** Type-2 hosts: the host OS's applications are ordinary processes beside the VMs. */
 function hostOsGroup(host: HostSpec, gid: number, rng: Rng): GroupRuntime {
   const spec = systemWorkload(host.hostOsLoad, host.pcpus);
@@ -97,6 +106,21 @@ function hostOsGroup(host: HostSpec, gid: number, rng: Rng): GroupRuntime {
     gid, name: 'Host-OS', kind: 'system', vcpus: host.pcpus, shares: 1000 * host.pcpus,
     reservationMHz: 0, limitMHz: null, state: 'running', memory: null, cpuOverhead: 0,
     workload: new WorkloadState(spec, host.pcpus, rng, 0),
+  };
+}
+
+/**
+ * Classic ESX's service console: a Linux VM the VMkernel boots first and schedules like any other
+ * world, on pCPU 0 only (one vCPU), with 2000 shares and 8 % of a CPU guaranteed (ESX Server's
+ * defaults); the management agents inside it are its load.
+ */
+function consoleGroup(host: HostSpec, console: ServiceConsoleSpec, gid: number, rng: Rng): GroupRuntime {
+  const spec = systemWorkload(console.load, 1);
+  return {
+    gid, name: 'console', kind: 'system', vcpus: 1, shares: CONSOLE_SHARES,
+    reservationMHz: CONSOLE_MIN_CPU * host.mhz, limitMHz: null, state: 'running', memory: null, cpuOverhead: 0,
+    systemMiB: console.memoryMiB,
+    workload: new WorkloadState(spec, 1, rng, 0),
   };
 }
 
@@ -139,6 +163,8 @@ export function buildHosts(profile: Profile, rng: Rng): HostRuntime[] {
   return profile.hosts.map((spec, id) => {
     const groups: GroupRuntime[] = [];
     if (traits(spec.hypervisor).hostOs && spec.hostOsLoad > 0) groups.push(hostOsGroup(spec, (gid += 21), rng));
+    // ESX's service console boots before the VMkernel loads and is its first world
+    if (spec.console) groups.push(consoleGroup(spec, spec.console, (gid += 21), rng));
     // Xen's Domain-0 and Hyper-V's parent partition come first, as xentop lists them
     const partition = partitionGroup(spec, gid + 21, rng);
     if (partition) gid += 21;

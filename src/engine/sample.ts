@@ -144,9 +144,11 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
     const vmwait = swpwt + sSleep;
     const ovrlp = 0;
     const mf = vmMemoryFields(g.memory, host.base.swap?.[gi], intervalMs / 1000, tMs);
-    // the I/O partition's VM: its memory is the host's `reserved`, all of it granted and in use
-    const part = gi === host.io.partition;
-    const r = host.spec.reservedMiB;
+    // a system group's own memory (the I/O partition: the host's `reserved`; ESX's service
+    // console: its own), all of it granted and in use
+    const sys = g.systemMiB;
+    const part = sys !== undefined;
+    const r = part ? sys : 0;
     const x = io.vms[gi];
     return {
       gid: g.gid, name: g.name, host: host.spec.name, state: g.state,
@@ -158,7 +160,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
       '%USED': (run - ovrlp + sysG) * clock, '%RUN': run, '%SYS': sysG, '%WAIT': idle + vmwait + 100 * aux, '%VMWAIT': vmwait,
       '%RDY': sRdy + sBlocked, '%IDLE': idle, '%OVRLP': ovrlp, '%CSTP': sCstp,
       '%MLMTD': sMlmtd + sBlocked, '%SWPWT': swpwt,
-      // vmMemoryFields' 20 keys in its order, the partition's six sizes over the first six
+      // vmMemoryFields' 20 keys in its order, a system group's six sizes over the first six
       // (named, not spread, like the network's below)
       MEMSZ: part ? r : mf.MEMSZ, GRANT: part ? r : mf.GRANT, CNSM: part ? r : mf.CNSM,
       SZTGT: part ? r : mf.SZTGT, TCHD: part ? r : mf.TCHD, ACTV: part ? r : mf.ACTV,

@@ -1,6 +1,6 @@
 // The `hosts:` section.
 import { isScalar } from 'yaml';
-import { HYPERVISORS, NIC_OFFLOADS, TPS_MODES, type DiskSpec, type HostSpec, type Hypervisor, type NicOffload } from './types.js';
+import { HYPERVISORS, NIC_OFFLOADS, TPS_MODES, type DiskSpec, type HostSpec, type Hypervisor, type NicOffload, type ServiceConsoleSpec } from './types.js';
 import { num } from './errors.js';
 import { familiesThat, traits } from './hypervisors.js';
 import { atMost, bool, integer, name, oneOf, positive, unit } from './values.js';
@@ -10,7 +10,7 @@ import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseFrequen
 
 export const HOST_KEYS = [
   'name', 'hypervisor', 'coscheduling', 'pcpus', 'mhz', 'memory', 'reserved', 'nic', 'disk', 'hz',
-  'host_os_load', 'tps', 'share_scan_time', 'nic_offload', 'ioat', 'clock', 'count',
+  'host_os_load', 'tps', 'share_scan_time', 'nic_offload', 'ioat', 'clock', 'console_memory', 'console_load', 'count',
 ] as const;
 const DISK_KEYS = ['iops', 'bandwidth', 'latency'] as const;
 
@@ -20,6 +20,12 @@ export const DEFAULT_NIC_MBIT = 10000;
 export const DEFAULT_HZ = 1000;
 /** A desktop under VirtualBox is never idle: browsers, indexers and the like. */
 export const DEFAULT_VBOX_HOST_OS_LOAD = 0.15;
+/** ESX 3.x's default service console memory, and the most it can be given (VMware KB 1016239). */
+export const DEFAULT_CONSOLE_MIB = 272;
+const CONSOLE_MIB_MIN = 272;
+const CONSOLE_MIB_MAX = 800;
+/** hostd, vpxa, the HA agent and the hardware agents in the console: a few % of its CPU [assumption] */
+export const DEFAULT_CONSOLE_LOAD = 0.05;
 
 export const COUNT = integer(1, 1000);
 const PCPUS = integer(1, 1024);
@@ -35,6 +41,10 @@ const DISK_LATENCY = unit(parseDuration);
 /** esxtop's %A/MPERF: P-states and C1E clock a pCPU below nominal, turbo above (its 6.5 docs show 130%) */
 const CLOCK = unit(parseFraction, { test: (n) => n > 0 && n <= 2, message: 'expected a percentage above 0% and at most 200% (the actual clock against nominal)' });
 const SCAN_TIME = unit(parseDuration, positive('expected a duration above 0 like 60m'));
+const CONSOLE_MEMORY = unit(parseSize, {
+  test: (v) => v >= CONSOLE_MIB_MIN && v <= CONSOLE_MIB_MAX,
+  message: `expected ${CONSOLE_MIB_MIN}MiB..${CONSOLE_MIB_MAX}MiB (ESX gives its service console 272 to 800 MB)`,
+});
 
 export function readHosts(ctx: Ctx, items: readonly Item[], names: NameBook): HostSpec[] {
   const hosts: HostSpec[] = [];
@@ -56,11 +66,14 @@ function readHost(m: MapReader): Omit<HostSpec, 'name'> {
   const hypervisor = m.need('hypervisor', oneOf(HYPERVISORS));
   const memoryMiB = m.need('memory', MEMORY);
   const reserved = m.get('reserved', RESERVED);
-  const reservedMiB = reserved ?? traits(hypervisor ?? 'esxi').reservedMiB;
-  if (memoryMiB !== undefined && m.valid('reserved', 'hypervisor') && reservedMiB >= memoryMiB) {
+  const console = readConsole(m, hypervisor);
+  // classic ESX keeps its service console's memory beside the VMkernel's
+  const reservedMiB = (reserved ?? traits(hypervisor ?? 'esxi').reservedMiB) + (console?.memoryMiB ?? 0);
+  if (memoryMiB !== undefined && m.valid('reserved', 'hypervisor', 'console_memory') && reservedMiB >= memoryMiB) {
     const at = m.has('reserved') ? m.pos('reserved') : m.pos('memory');
     const why = m.has('reserved') ? '' : ` (the ${hypervisor} default; set reserved: to change it)`;
-    m.fail('reserved', `reserved (${num(reservedMiB)} MiB) must be < memory (${num(memoryMiB)} MiB)${why}`, at);
+    const cos = console ? ` with the service console's ${num(console.memoryMiB)} MiB` : '';
+    m.fail('reserved', `reserved (${num(reservedMiB)} MiB${cos}) must be < memory (${num(memoryMiB)} MiB)${why}`, at);
   }
   const coscheduling = m.get('coscheduling', oneOf(['relaxed', 'strict']));
   if (coscheduling !== undefined && hypervisor !== undefined && !traits(hypervisor).coschedules && m.valid('hypervisor')) {
@@ -82,7 +95,24 @@ function readHost(m: MapReader): Omit<HostSpec, 'name'> {
     ...(m.has('ioat') ? { ioat: m.get('ioat', bool) ?? false } : {}),
     ...(m.has('clock') ? { clock: m.get('clock', CLOCK) ?? 1 } : {}),
     ...(m.has('share_scan_time') ? { shareScanTimeS: (m.get('share_scan_time', SCAN_TIME) ?? 3_600_000) / 1000 } : {}),
+    ...(console ? { console } : {}),
   };
+}
+
+/** Classic ESX's service console (its memory and its agents' CPU); the keys on another family are errors. */
+function readConsole(m: MapReader, hypervisor: Hypervisor | undefined): ServiceConsoleSpec | undefined {
+  const memoryMiB = m.get('console_memory', CONSOLE_MEMORY);
+  const load = m.get('console_load', OS_LOAD);
+  if (hypervisor === undefined) return undefined;
+  if (traits(hypervisor).serviceConsole) {
+    return { memoryMiB: memoryMiB ?? DEFAULT_CONSOLE_MIB, load: load ?? DEFAULT_CONSOLE_LOAD };
+  }
+  for (const key of ['console_memory', 'console_load']) {
+    if (!m.has(key)) continue;
+    const ours = familiesThat('serviceConsole').join(', ');
+    m.fail(key, `${key} applies only to ${ours} hosts, whose service console it sizes (${hypervisor} has none)`, m.keyPos(key));
+  }
+  return undefined;
 }
 
 /** `nic_offload: [tso, lro, toe]`: what the uplink NIC does in place of the host's CPU. */

@@ -58,6 +58,16 @@ export interface HostSpec {
   clock?: number;
   /** Mem.ShareScanTime: a VM's pages are scanned at most once per this period, s. Absent: 3600. */
   shareScanTimeS?: number;
+  /** classic ESX only: its service console (counted in reservedMiB too); absent elsewhere */
+  console?: ServiceConsoleSpec;
+}
+
+/** Classic ESX's service console: a Linux VM the VMkernel schedules, the agents inside it. */
+export interface ServiceConsoleSpec {
+  /** its memory, reserved at boot (`console_memory`), MiB */
+  memoryMiB: number;
+  /** the agents' CPU demand (`console_load`), fraction of its one vCPU */
+  load: number;
 }
 
 export const FT_KINDS = ['legacy', 'smp'] as const;

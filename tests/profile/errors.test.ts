@@ -55,7 +55,7 @@ describe('each error kind points at its node', () => {
   it('a VM on a host that cannot run VMs', () => {
     const text = yaml('name: x', 'hosts:', '  - { name: lx, hypervisor: vserver, pcpus: 4, memory: 16GiB }', 'vms:', '  - { name: v, host: lx }');
     expect(errorsOf(text)).toEqual([
-      'test.yaml:5:22: vms[0].host: host "lx" is a vserver host and cannot run VMs (VM hosts: esxi, xen, hyperv, kvm, vbox)',
+      'test.yaml:5:22: vms[0].host: host "lx" is a vserver host and cannot run VMs (VM hosts: esxi, esx, xen, hyperv, kvm, vbox)',
     ]);
   });
 
@@ -182,7 +182,7 @@ describe('many errors at once', () => {
       'seed: -1',
       'hosts:',
       '  - name: h',
-      '    hypervisor: esx',
+      '    hypervisor: esxii',
       '    pcpus: 0',
       '    memory: 8',
       'vms:',
@@ -195,7 +195,7 @@ describe('many errors at once', () => {
     );
     expect(errorsOf(text)).toEqual([
       'test.yaml:2:7: seed: expected an integer 0..4294967295',
-      'test.yaml:5:17: hosts[0].hypervisor: expected esxi | xen | hyperv | kvm | vbox | vserver | linux; did you mean "esxi"?',
+      'test.yaml:5:17: hosts[0].hypervisor: expected esxi | esx | xen | hyperv | kvm | vbox | vserver | linux; did you mean "esxi"?',
       'test.yaml:6:12: hosts[0].pcpus: expected an integer 1..1024',
       'test.yaml:7:13: hosts[0].memory: expected a size like 512MiB or 8GiB',
       'test.yaml:10:11: vms[0].host: unknown host "nope" (hosts: h)',

@@ -92,7 +92,7 @@ describe('vservers: errors point at their node', () => {
 
   it('a VM may still not be placed on a vserver host', () => {
     expect(errorsOf(yaml('name: x', 'hosts:', LX, 'vms:', '  - { name: v, host: lx }'))).toEqual([
-      'test.yaml:5:22: vms[0].host: host "lx" is a vserver host and cannot run VMs (VM hosts: esxi, xen, hyperv, kvm, vbox)',
+      'test.yaml:5:22: vms[0].host: host "lx" is a vserver host and cannot run VMs (VM hosts: esxi, esx, xen, hyperv, kvm, vbox)',
     ]);
   });
 });

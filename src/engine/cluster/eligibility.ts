@@ -1,6 +1,7 @@
 // Whether a VM may move to a host, and if not why — what a migration refusal says and what the
 // host picker shows next to each host.
 
+import { samePlatform } from '../../profile/hypervisors.js';
 import { partitionDown } from '../io/partition.js';
 import type { HostRuntime } from '../runtime.js';
 import type { ClusterContext, VmPlace } from './context.js';
@@ -22,7 +23,7 @@ export function migrationBlock(ctx: ClusterContext, place: VmPlace, to: HostRunt
     const p = partitionDown(h);
     if (p) return `${p.name} on ${h.spec.name} is down: the migration runs through it`;
   }
-  if (to.spec.hypervisor !== from.spec.hypervisor) {
+  if (!samePlatform(to.spec.hypervisor, from.spec.hypervisor)) {
     return `${to.spec.name} runs ${to.spec.hypervisor}, ${vm} runs on ${from.spec.hypervisor}`;
   }
   if (ctx.hasContainers(vm)) return `${vm} runs containers, which would not follow it`;

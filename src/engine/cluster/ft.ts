@@ -7,6 +7,7 @@
 // goes live with no downtime, and a new secondary is made where there is room.
 
 import type { FtKind, WorkloadSpec } from '../../profile/types.js';
+import { samePlatform } from '../../profile/hypervisors.js';
 import { GUEST_HOUSEKEEPING, WorkloadState } from '../cpu/workload.js';
 import { IO_SIZE_KIB, READ_FRACTION } from '../io/constants.js';
 import type { Rng } from '../rng.js';
@@ -131,7 +132,7 @@ export class FtService {
     const need = m.memoryMiB + m.overheadMiB;
     let best: HostRuntime | null = null;
     for (const h of this.ctx.hosts) {
-      if (h === primary || hostDown(h) || h.spec.hypervisor !== primary.spec.hypervisor) continue;
+      if (h === primary || hostDown(h) || !samePlatform(h.spec.hypervisor, primary.spec.hypervisor)) continue;
       if (this.ctx.unreserved(h) < need || this.perHost(h) >= MAX_FT_PER_HOST) continue;
       if (!best || this.ctx.unreserved(h) > this.ctx.unreserved(best)) best = h;
     }

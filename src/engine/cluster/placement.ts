@@ -14,7 +14,7 @@
 // reservations but may leave less than the reserve unreserved (HA says so, and power-ons are
 // refused until capacity returns).
 
-import { traits } from '../../profile/hypervisors.js';
+import { samePlatform, traits, type Hypervisor } from '../../profile/hypervisors.js';
 import type { VmSpec } from '../../profile/types.js';
 import { memReservation } from '../memory/reservation.js';
 import type { GroupRuntime, HostRuntime } from '../runtime.js';
@@ -47,11 +47,11 @@ export function capacityOf(host: HostRuntime): { cpuMHz: number; memMiB: number 
 }
 
 /** Why the VM cannot start on `host`; null when it can. */
-export function startBlock(ctx: ClusterContext, group: GroupRuntime, host: HostRuntime, hypervisorOf?: string): string | null {
+export function startBlock(ctx: ClusterContext, group: GroupRuntime, host: HostRuntime, hypervisorOf?: Hypervisor): string | null {
   const down = hostDown(host);
   if (down) return down;
   if (!traits(host.spec.hypervisor).runsVms) return `${host.spec.name} is a ${host.spec.hypervisor} host and runs no VMs`;
-  if (hypervisorOf && host.spec.hypervisor !== hypervisorOf) return `${host.spec.name} runs ${host.spec.hypervisor}, not ${hypervisorOf}`;
+  if (hypervisorOf && !samePlatform(host.spec.hypervisor, hypervisorOf)) return `${host.spec.name} runs ${host.spec.hypervisor}, not ${hypervisorOf}`;
   const spec = group.spec;
   if (!spec) return 'not a VM';
   const need = ctx.startNeed(spec, group);
@@ -86,7 +86,7 @@ function reservedCpu(host: HostRuntime, except: GroupRuntime): number {
  * The host to (re)start a VM on: of the hosts where it can start, the one with the most
  * unreserved memory. `{ host: null, reason }` when none can take it.
  */
-export function placeVm(ctx: ClusterContext, group: GroupRuntime, hypervisor: string, exclude?: HostRuntime): { host: HostRuntime | null; reason: string } {
+export function placeVm(ctx: ClusterContext, group: GroupRuntime, hypervisor: Hypervisor, exclude?: HostRuntime): { host: HostRuntime | null; reason: string } {
   let best: HostRuntime | null = null;
   let bestFree = -Infinity;
   const reasons: string[] = [];

@@ -18,6 +18,8 @@ export function partitionGroup(host: HostSpec, gid: number, rng: Rng): GroupRunt
   return {
     gid, name, kind: 'system', vcpus, shares: PARTITION_SHARES_PER_VCPU * vcpus,
     reservationMHz: 0, limitMHz: null, state: 'running', memory: null, cpuOverhead: 0,
+    // its memory is the host's reserve: all of it granted and in use
+    systemMiB: host.reservedMiB,
     // no guest housekeeping: the level set by the I/O model is all it does
     workload: new WorkloadState(spec, vcpus, rng, 0),
   };
