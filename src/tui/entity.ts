@@ -17,7 +17,7 @@ export type Entity =
   | { kind: 'container'; name: string; history: string; ct: ContainerSample }
   | { kind: 'service'; name: string; history: string; svc: ServiceSample }
   | { kind: 'vserver'; name: string; history: string; vs: VServerSample }
-  | { kind: 'host'; name: string; history: string; host: HostSample };
+  | { kind: 'host'; name: string; history: string; host: HostSample; console?: VmSample };
 
 /** The little a row needs to say what it is: its key, name and, for VM rows, the group id. */
 export interface RowRef {
@@ -66,7 +66,10 @@ export function entityOf(row: RowRef, snap: Snapshot): Entity | undefined {
     container: ct && ctEntity(ct),
     service: svc && { kind: 'service', name: svc.name, history: historyKey.service(svc.name), svc },
     vserver: vs && { kind: 'vserver', name: vs.name, history: historyKey.vserver(vs.host, vs.name), vs },
-    host: host && { kind: 'host', name: host.name, history: historyKey.host(host.name), host },
+    host: host && {
+      kind: 'host', name: host.name, history: historyKey.host(host.name), host,
+      console: snap.vms.find((v) => v.host === host.name && v.kind === 'system' && v.name === 'console'),
+    },
   };
   return byKind[kind] ?? byKind.container ?? byKind.service ?? byKind.vserver ?? (vm && vmEntity(vm, snap)) ?? byKind.host;
 }
@@ -128,6 +131,20 @@ function allocSection(vm: VmSample): MetricSection {
     ['ASHRS', a.ASHRS], ['AMLMT', a.AMLMT, a.AUNITS], ['AUNITS', a.AUNITS]]);
 }
 
+/**
+ * What the virtualization layer keeps and what it exposes: the reserve, and where management runs
+ * (classic ESX's service console with its own memory and CPU, or ESXi's VMkernel with none).
+ */
+function managementSection(h: HostSample, console: VmSample | undefined): MetricSection {
+  const t = traits(h.hypervisor);
+  return facts('Virtualization layer: its memory and its attack surface', [
+    ['reserved', h.reserved, 'MiB'],
+    ...(console ? [['service console', console.MEMSZ, 'MiB'], ['console %USED', console['%USED'], '%']] as [string, unknown, string][] : []),
+    ['management in', t.managementOs],
+    ['image on disk', t.footprintMB === null ? 'not published' : `${t.footprintMB} MB`],
+  ]);
+}
+
 /** Every metric of the entity, grouped as its panels group them. */
 export function entityMetrics(e: Entity): MetricSection[] {
   switch (e.kind) {
@@ -180,6 +197,7 @@ export function entityMetrics(e: Entity): MetricSection[] {
           ['MEM_FREE', h.MEM_FREE, 'MiB'], ['MEM_STATE', h.MEM_STATE], ['minFree', h.minFree, 'MiB'],
           ['PSHARE_SAVING', h.PSHARE_SAVING, 'MiB'], ['MEMCTL', h.MEMCTL, 'MiB'], ['SWAP', h.SWAP, 'MiB'], ['ZIP', h.ZIP, 'MiB'],
           ['NIC_Mbps', h.NIC_Mbps, 'Mbit/s'], ['DISK_IOPS', h.DISK_IOPS, 'IOPS']]),
+        managementSection(h, e.console),
         // why a strict host idles with VMs ready: gang fragmentation
         ...(h.coscheduling === 'strict' ? [facts('Strict co-scheduling: a VM\'s busy vCPUs start only with a free pCPU each; the rest idle', [
           ['idle, gangs waiting', h.gangIdlePct, '%'],

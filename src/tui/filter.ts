@@ -96,7 +96,7 @@ export function filterPromptText(s: UiState, shown: number): string {
   return `filter by name: ${s.dialog.text}_  ${shown} row${shown === 1 ? '' : 's'}  ${hint}`;
 }
 
-/** `V`: the rows of guests only; a system group (Domain-0, Parent-Partition, a host's own OS) and its worlds leave. */
+/** `V`: the rows of guests only; a system group (Domain-0, Parent-Partition, a host's own OS, ESX's console) and its worlds leave. */
 export function vmRowsOnly<R extends { kind: string; gid: number }>(rows: readonly R[], systemGids: ReadonlySet<number>): readonly R[] {
   return rows.filter((r) => (r.kind !== 'vm' && r.kind !== 'vcpu') || !systemGids.has(r.gid));
 }

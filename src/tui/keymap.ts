@@ -247,7 +247,7 @@ const TABLE: readonly Row[] = [
   ...PANEL_IDS.map((id): Row => ({ key: PANELS[id].key, help: PANELS[id].keyHelp, hint: 'panel', action: showPanel(id) })),
   { key: 'd', help: 'esxtop\'s disk adapter view, not drawn yet: answers that the per-VM disks are on v (as in esxtop)', action: later(DISK_MOVED('d', 'disk adapter')) },
   { key: 'u', help: 'esxtop\'s disk device view, not drawn yet: answers that the per-VM disks are on v', action: later(DISK_MOVED('u', 'disk device')) },
-  { key: 'V', help: 'VMs only (as esxtop\'s V): hide the system groups (Domain-0, Parent-Partition, a host\'s own OS); V again shows them', action: toggleVmsOnly },
+  { key: 'V', help: 'VMs only (as esxtop\'s V): hide the system groups (Domain-0, Parent-Partition, a host\'s own OS, ESX\'s service console); V again shows them', action: toggleVmsOnly },
   { key: 'L', help: 'esxtop\'s name width: NAME here takes the width its longest name needs; answers where load went (A)', action: later('L: NAME is as wide as its longest name here (esxtop\'s L); A injects load') },
   { key: '/', help: 'filter rows by name, every panel (live while typing; Enter keeps, Esc clears)', hint: 'filter', action: openFilterKey },
   { key: 'enter', help: 'details of the selected VM, container or guest: every metric, sparklines of its history (Esc closes)', hint: 'details', action: openDetails },

@@ -13,5 +13,5 @@ export const hostField = (fields: readonly { key: string; meaning: string }[], k
 
 export const VM_FIXED = [
   ['ID', 'group id (GID) of the VM, as in the CPU panel'],
-  ['NAME', 'the VM; Domain-0 (Xen), Parent-Partition (Hyper-V) or Host-OS (type 2) first: they carry the guests\' I/O'],
+  ['NAME', 'the VM; system groups first: Domain-0 (Xen) and Parent-Partition (Hyper-V), which carry the guests\' I/O, Host-OS (type 2), console (classic ESX\'s service console, its agents)'],
 ] as const;

@@ -6,6 +6,7 @@
 import { memDemandMiB } from '../../../engine/cluster/drs.js';
 import type { ClusterSample, HostSample, Snapshot, VmSample } from '../../../engine/snapshot.js';
 import type { Level } from '../../../fields/cpu.js';
+import { traits } from '../../../profile/hypervisors.js';
 import { orderIn, vmStateWord, type PanelRow, type PanelSorts, type SortKey } from '../rows.js';
 
 /** The profile's host order (a load order would make the rows jump), or N by name. */
@@ -20,6 +21,10 @@ export interface HostRow extends PanelRow {
   state: { word: string; level: Level };
   /** a host's hypervisor; '' on VM rows */
   hypervisor: string;
+  /** a host: the memory its virtualization layer keeps (VMkernel, service console, Dom0, host OS), MiB; null on VM rows */
+  reserved: number | null;
+  /** a host: where its management agents run (the hypervisor-traits table's word); '' on VM rows */
+  management: string;
   /** CPU demand over the host's capacity (a VM: its share of its host), 0..1 and above */
   cpu: number;
   /** memory in use over the host's memory (a VM: what it consumes), 0..1 */
@@ -117,7 +122,8 @@ export function hostRows(snap: Snapshot, sort: SortKey, openHosts: readonly stri
     const open = openHosts.includes(h.name);
     rows.push({
       key: `host:${h.name}`, kind: 'host', id: h.id, name: h.name, vcpus: 1, gid: 0, host: h.name, open,
-      state: hostState(h, x.draining), hypervisor: h.hypervisor, cpu: x.cpu, mem: x.mem, memLoad: x.memLoad,
+      state: hostState(h, x.draining), hypervisor: h.hypervisor, reserved: h.reserved, management: traits(h.hypervisor).management,
+      cpu: x.cpu, mem: x.mem, memLoad: x.memLoad,
       vms: `${running}/${vms.length}`, activity: act.text, activityLevel: act.level,
     });
     if (!open) continue;
@@ -130,7 +136,7 @@ export function hostRows(snap: Snapshot, sort: SortKey, openHosts: readonly stri
       const a = vmActivity(cluster, c.vm);
       rows.push({
         key: `vm:${c.vm.gid}`, kind: 'vm', id: c.vm.gid, name: c.vm.name, vcpus: c.vm.vcpus, gid: c.vm.gid, host: h.name,
-        parent: `host:${h.name}`, open: false, state: vmStateWord(c.vm), hypervisor: '', cpu: c.cpu, mem: c.mem,
+        parent: `host:${h.name}`, open: false, state: vmStateWord(c.vm), hypervisor: '', reserved: null, management: '', cpu: c.cpu, mem: c.mem,
         memLoad: c.vm.state === 'running' || c.vm.state === 'migrating' ? vmMemLoad(c.vm, h) : 0, vms: '',
         activity: a.text, activityLevel: a.level,
       });

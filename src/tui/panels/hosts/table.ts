@@ -1,6 +1,7 @@
 // The hosts (cluster) overview's columns (`o`): state, hypervisor, CPU and memory use as a bar
-// with its number, running/registered VMs, and what is going on (migrations in flight with their
-// progress, DPM, why a VM is down). The last column takes the room the terminal has left.
+// with its number, running/registered VMs, the memory it keeps for itself and where its management
+// runs (a service console or not), and what is going on (migrations in flight with their progress,
+// DPM, why a VM is down). The last column takes the room the terminal has left.
 
 import type { Level } from '../../../fields/cpu.js';
 import { fit, type Segment } from '../../columns.js';
@@ -33,6 +34,25 @@ const HYPERVISOR: Column<HostRow> = {
   key: 'HV', label: 'HV', align: 'left', width: 7, importance: 5,
   meaning: 'the host\'s hypervisor (VMs migrate only between hosts of the same one)',
   cell: (r) => wordCell(r.hypervisor, 7),
+};
+
+const RESERVED: Column<HostRow> = {
+  key: 'RSVD', label: 'RSVD', width: 5, importance: 4.5,
+  meaning: 'a host: memory its virtualization layer keeps for itself, MiB — ESXi\'s VMkernel; classic ESX\'s VMkernel and ' +
+    'service console; Xen\'s Domain-0; Hyper-V\'s parent partition; a host OS — taken from what its VMs may use',
+  cell: (r) => {
+    const n = r.reserved === null ? '' : String(Math.round(r.reserved));
+    return { text: (n.length <= 5 ? n : '>99k').padStart(5) };
+  },
+};
+
+const MANAGEMENT: Column<HostRow> = {
+  key: 'MGMT', label: 'MGMT', align: 'left', width: 7, importance: 4,
+  meaning: 'a host: where its management agents (hostd, vpxa, the HA agent, hardware and backup agents) run, what an ' +
+    'attacker on the management network meets: vmk (ESXi: the VMkernel\'s own user worlds, no general-purpose OS), ' +
+    'console (classic ESX: a Linux service console with a shell and sshd), dom0, parent (Windows), host, host os, kernel; ' +
+    'Enter on the host gives the installed image\'s size where published (ESXi 32 MB, ESX about 1.6 GB)',
+  cell: (r) => wordCell(r.management, 7),
 };
 
 const CPU: Column<HostRow> = {
@@ -81,5 +101,5 @@ export const HOSTS_TABLE: TableSpec<HostRow> = {
   id: () => '',
   nameMin: 10,
   name: (r) => (r.kind === 'host' ? `${r.open ? '▾' : '▸'} ${r.name}` : `   ${r.name}`),
-  columns: [STATE, HYPERVISOR, CPU, MEM, MEMLOAD, VMS, ACTIVITY],
+  columns: [STATE, HYPERVISOR, CPU, MEM, MEMLOAD, VMS, RESERVED, MANAGEMENT, ACTIVITY],
 };
