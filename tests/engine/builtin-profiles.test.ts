@@ -125,3 +125,24 @@ describe('dom0', () => {
     }
   });
 });
+
+describe('service-console', () => {
+  // two minutes: the VMs have touched their working sets
+  const s = sampleAfter(builtin('service-console'), 110_000, 10_000);
+  const h = (n: string) => s.hosts.find((x) => x.name === n)!;
+  const cos = (n: string) => s.vms.find((v) => v.host === n && v.name === 'console');
+
+  it('without a key: classic ESX\'s service console is a world with its memory and its agents\' CPU; ESXi has none', () => {
+    expect(cos('esxi-5')).toBeUndefined();
+    expect([cos('esx-35')!.MEMSZ, cos('esx-35')!['%USED']]).toEqual([272, 5]);
+    expect([cos('esx-agents')!.MEMSZ, cos('esx-agents')!['%USED']]).toEqual([800, 20]);
+    expect(['esx-35', 'esxi-5', 'esx-agents'].map((n) => h(n).reserved)).toEqual([1296, 1024, 1824]);
+  });
+
+  it('the same four VMs: room to spare on ESXi, the balloon on the ESX host whose console took 800 MiB', () => {
+    expect(h('esxi-5').MEM_STATE).toMatch(/high|clear/);
+    expect(h('esxi-5').MEMCTL).toBe(0);
+    expect(h('esx-35').MEMCTL).toBe(0);
+    expect(h('esx-agents').MEMCTL).toBeGreaterThan(0);
+  });
+});
