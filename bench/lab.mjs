@@ -23,7 +23,7 @@ export function benchProfile(totalVcpus, memoryPressure = false) {
     vms.push({ name: `vm${i}`, host: `h${h}`, vcpus, memoryMiB: 4096, guest: 'linux', shares: 1000 * vcpus,
       reservationMHz: 0, limitMHz: i % 7 === 0 ? 1500 : null, memShares: 40960, memReservationMiB: 0, memLimitMiB: null,
       io: 'paravirtual', cpuVirt: 'hardware', restartPriority: 'medium', ft: false,
-      workload: { type: i % 5 === 0 ? 'jvm' : 'generic', heapMiB: i % 5 === 0 ? 1024 : 0, cpu: 0.75, threads: vcpus, pattern: patterns[i % 4],
+      workload: { type: i % 5 === 0 ? 'jvm' : 'generic', heapMiB: i % 5 === 0 ? 1024 : 0, jitWarmupMs: i % 5 === 0 ? 60000 : 0, cpu: 0.75, threads: vcpus, pattern: patterns[i % 4],
         periodMs: 30000, activeMiB: memoryPressure ? 2048 : 1024, dirtyMiBs: 8, netMbit: 0, iops: 0 } });
   }
   return { name: `bench-${totalVcpus}`, description: '', seed: 1, quantumMs: 10, hosts, vms, containers: [], vservers: [], events: [] };

@@ -175,6 +175,14 @@ export class Engine {
         before[2 * i] = (m?.B ?? 0) <= 0 ? 1 : 0;
         before[2 * i + 1] = (m?.S ?? 0) <= 0 ? 1 : 0;
       }
+      // a JVM starts with its guest; its warm-up sets how much CPU its work takes until the next step
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i];
+        const m = g.memory;
+        if (!m) continue;
+        m.jvmTick(t, !g.workload.halted);
+        g.workload.jit = m.jitCost(t);
+      }
       const change = dtS > 0 ? mem.step(t, dtS) : null;
       if (change) this.event(t, 'mem-state', host.spec.name, `memory state ${change.from} -> ${change.to} (free ${Math.round(mem.free)} MiB, minFree ${Math.round(mem.minFree)} MiB)`);
       for (let i = 0; i < groups.length; i++) {

@@ -3,6 +3,7 @@
 
 import type { HostCpu } from './cpu/host-cpu.js';
 import { sampleIo } from './io/sample-io.js';
+import { jvmSample } from './memory/jvm.js';
 import { hostMemoryFields, vmMemoryFields, type SwapBase } from './memory/sample-memory.js';
 import type { GroupRuntime, HostRuntime } from './runtime.js';
 import type { HostIoFields } from './io/types.js';
@@ -172,6 +173,7 @@ export function sampleHost(host: HostRuntime, tMs: number): { host: HostSample; 
       'PKTTX/s': x['PKTTX/s'], 'PKTRX/s': x['PKTRX/s'], 'CMDS/s': x['CMDS/s'], 'READS/s': x['READS/s'],
       'WRITES/s': x['WRITES/s'], 'MBREAD/s': x['MBREAD/s'], 'MBWRTN/s': x['MBWRTN/s'], DAVG: x.DAVG, KAVG: x.KAVG, GAVG: x.GAVG,
       WQLEN: x.WQLEN, ACTV_CMDS: x.ACTV_CMDS, QUED_CMDS: x.QUED_CMDS,
+      jvm: jvmSample(g.memory, host.base.ms, tMs),
     };
   });
 

@@ -86,6 +86,25 @@ export interface HostMemoryFields {
   ZIP: number;
 }
 
+/**
+ * A JVM inside the guest, as the JVM itself reports it (jstat's view, not the hypervisor's): a
+ * process virtual machine with its own heap, garbage collector and JIT compiler.
+ */
+export interface JvmSample {
+  /** the committed heap, MiB */
+  HEAP: number;
+  /** heap in use at the sample: it fills between collections and drops at each (the saw-tooth), MiB */
+  HEAPUSED: number;
+  /** collections that began in the interval */
+  GC: number;
+  /** time the application stood stopped for them in the interval, ms */
+  GCPAUSE: number;
+  /** CPU for the application's work above what compiled code needs (interpreted code, the JIT compiler), % */
+  '%JIT': number;
+  /** seconds since the JVM started (with its guest: power-on, reset, restart) */
+  UPTIME: number;
+}
+
 export type VmState = 'running' | 'migrating' | 'suspended' | 'off' | 'down';
 export type HostState = 'up' | 'failed' | 'standby';
 
@@ -114,6 +133,8 @@ export interface VmSample extends CpuStateTimes, VmMemoryFields, VmIo {
   datastore?: string;
   /** while Storage vMotion moves its disk: the target datastore's host and the share copied, 0..1 */
   relocation?: { to: string; progress: number };
+  /** a `jvm` workload: the JVM inside the guest, a process VM; undefined for other workloads */
+  jvm?: JvmSample;
 }
 
 export interface HostSample extends HostMemoryFields {

@@ -44,6 +44,15 @@ export function jsonlLine(s: Snapshot): string {
     row.ASHRS = alloc.ASHRS;
     row.AMLMT = alloc.AMLMT;
     row.AUNITS = alloc.AUNITS;
+    // a JVM in the guest, as the JVM reports itself: only on a jvm workload's VM, after the rest
+    const j = v.jvm;
+    if (j) {
+      row.HEAP = round2(j.HEAP);
+      row.HEAPUSED = round2(j.HEAPUSED);
+      row.GC = j.GC;
+      row.GCPAUSE = round2(j.GCPAUSE);
+      row['%JIT'] = round2(j['%JIT']);
+    }
     return row;
   });
   const vservers = s.vservers.map((v) => {

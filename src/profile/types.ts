@@ -85,6 +85,12 @@ export interface WorkloadSpec {
   /** jvm only: the committed heap, MiB */
   heapMiB: number;
   /**
+   * jvm only: the JIT warm-up's time constant, ms (`jit_warmup`): the JVM's CPU for the same work
+   * starts at three times the compiled cost and decays with it; 0 for none (and for a generic
+   * workload). Absent in workloads built in code: none.
+   */
+  jitWarmupMs?: number;
+  /**
    * Share of the guest's pages that compress to 2 KB or less (kept in the compression cache when
    * the host reclaims them; the others are swapped); absent means the model's default.
    */

@@ -6,9 +6,11 @@ import { MapReader } from './reader.js';
 import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseSize } from './units.js';
 import { GUEST_HOUSEKEEPING, IDLE_DEMAND } from './housekeeping.js';
 
-export const WORKLOAD_KEYS = ['type', 'cpu', 'threads', 'pattern', 'period', 'active', 'dirty', 'net', 'net_rx', 'iops', 'heap', 'compressible', 'housekeeping'] as const;
+export const WORKLOAD_KEYS = ['type', 'cpu', 'threads', 'pattern', 'period', 'active', 'dirty', 'net', 'net_rx', 'iops', 'heap', 'jit_warmup', 'compressible', 'housekeeping'] as const;
 
 export const DEFAULT_PERIOD_MS = 60_000;
+/** A JVM's JIT warm-up time constant when the profile does not say [assumption]: docs/model/jvm.md. */
+export const DEFAULT_JIT_WARMUP_MS = 60_000;
 /** Share of a VM's memory its guest touches when the profile does not say. */
 export const DEFAULT_ACTIVE_FRACTION = 0.25;
 
@@ -21,12 +23,13 @@ const NET = unit(parseBitRate);
 const IOPS = integer(0, 100_000_000);
 // at most what the scheduler still takes for an idle vCPU (docs/model/cpu.md, "Housekeeping")
 const HOUSEKEEPING = unit(parseFraction, atMost(IDLE_DEMAND, `expected a percentage 0%..${IDLE_DEMAND * 100}% (of one pCPU per vCPU, the guest kernel's idle load)`));
+const WARMUP = unit(parseDuration, atMost(3_600_000, 'expected a duration 0s..1h like 60s'));
 const COMPRESSIBLE = unit(parseFraction, atMost(1, 'expected a percentage 0%..100% (of the pages that compress to 2 KB or less)'));
 
 /** The defaults: a guest that is up but asks for no CPU, disk or network. */
 export function idleWorkload(vcpus: number, memoryMiB: number): WorkloadSpec {
   return {
-    type: 'generic', heapMiB: 0, cpu: 0, threads: vcpus, pattern: 'steady', periodMs: DEFAULT_PERIOD_MS,
+    type: 'generic', heapMiB: 0, jitWarmupMs: 0, cpu: 0, threads: vcpus, pattern: 'steady', periodMs: DEFAULT_PERIOD_MS,
     activeMiB: memoryMiB * DEFAULT_ACTIVE_FRACTION, dirtyMiBs: 0, netMbit: 0, iops: 0, housekeeping: GUEST_HOUSEKEEPING,
   };
 }
@@ -50,6 +53,8 @@ export function readWorkload(vm: MapReader, vcpus: number | undefined, memoryMiB
   const heap = m.get('heap', ACTIVE);
   if (heap !== undefined && type !== 'jvm') m.fail('heap', 'heap is only for a workload of type: jvm');
   if (type === 'jvm' && heap === undefined && !m.has('heap')) m.fail('type', 'a jvm workload needs its heap size, like heap: 2GiB', m.keyPos('type'));
+  const warmup = m.get('jit_warmup', WARMUP);
+  if (warmup !== undefined && type !== 'jvm') m.fail('jit_warmup', 'jit_warmup is only for a workload of type: jvm (the JVM compiles its bytecode)');
   if (heap !== undefined && memoryMiB !== undefined && heap + (active ?? 0) > memoryMiB) {
     m.fail('heap', `heap (${num(heap)} MiB) plus active (${num(active ?? 0)} MiB) must fit in memory (${num(memoryMiB)} MiB)`);
   }
@@ -59,6 +64,7 @@ export function readWorkload(vm: MapReader, vcpus: number | undefined, memoryMiB
   return {
     type,
     heapMiB: heap ?? 0,
+    jitWarmupMs: type === 'jvm' ? warmup ?? DEFAULT_JIT_WARMUP_MS : 0,
     cpu: m.get('cpu', CPU_FRACTION) ?? base.cpu,
     threads: threads ?? base.threads,
     pattern: m.get('pattern', oneOf(PATTERNS)) ?? base.pattern,

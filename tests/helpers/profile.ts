@@ -7,7 +7,7 @@ import type { HostSpec, Profile, VmSpec, WorkloadSpec } from '../../src/profile/
 /** A workload busy on one thread with no memory, network or disk unless told otherwise. */
 export function workload(over: Partial<WorkloadSpec> = {}): WorkloadSpec {
   return {
-    type: 'generic', heapMiB: 0, cpu: 1, threads: 1, pattern: 'steady', periodMs: 60000,
+    type: 'generic', heapMiB: 0, jitWarmupMs: 0, cpu: 1, threads: 1, pattern: 'steady', periodMs: 60000,
     activeMiB: 0, dirtyMiBs: 0, netMbit: 0, iops: 0, ...over,
   };
 }

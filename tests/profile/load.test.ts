@@ -32,7 +32,7 @@ describe('a full profile (every SPEC key)', () => {
       name: 'web-1', host: 'esx-a', vcpus: 2, memoryMiB: 1024, guest: 'ubuntu-24.04', shares: 2000,
       reservationMHz: 0, limitMHz: null, memShares: 10240, memReservationMiB: 0, memLimitMiB: null,
       io: 'paravirtual', netShares: 50, diskShares: 1000, cpuVirt: 'hardware', restartPriority: 'medium', ft: false,
-      workload: { type: 'generic', heapMiB: 0, cpu: 0.6, threads: 2, pattern: 'steady', periodMs: 60000, activeMiB: 512, dirtyMiBs: 20, netMbit: 100, netRxMbit: 100, iops: 200, housekeeping: 0.01 },
+      workload: { type: 'generic', heapMiB: 0, jitWarmupMs: 0, cpu: 0.6, threads: 2, pattern: 'steady', periodMs: 60000, activeMiB: 512, dirtyMiBs: 20, netMbit: 100, netRxMbit: 100, iops: 200, housekeeping: 0.01 },
     });
     const db = p.vms.find((v) => v.name === 'db');
     expect(db).toMatchObject({
@@ -40,7 +40,7 @@ describe('a full profile (every SPEC key)', () => {
       memLimitMiB: 3072, io: 'passthrough', cpuVirt: 'paravirtual', restartPriority: 'high', ft: true,
     });
     expect(db?.workload).toEqual({
-      type: 'generic', heapMiB: 0, cpu: 0.3, threads: 4, pattern: 'sine', periodMs: 300000, activeMiB: 1024, dirtyMiBs: 0, netMbit: 0, netRxMbit: 0, iops: 0, housekeeping: 0.01,
+      type: 'generic', heapMiB: 0, jitWarmupMs: 0, cpu: 0.3, threads: 4, pattern: 'sine', periodMs: 300000, activeMiB: 1024, dirtyMiBs: 0, netMbit: 0, netRxMbit: 0, iops: 0, housekeeping: 0.01,
     });
   });
 
@@ -93,7 +93,7 @@ describe('defaults', () => {
       name: 'v', host: 'a', vcpus: 1, memoryMiB: 1024, guest: 'linux', shares: 1000,
       reservationMHz: 0, limitMHz: null, memShares: 10240, memReservationMiB: 0, memLimitMiB: null,
       io: 'paravirtual', netShares: 50, diskShares: 1000, cpuVirt: 'hardware', restartPriority: 'medium', ft: false,
-      workload: { type: 'generic', heapMiB: 0, cpu: 0, threads: 1, pattern: 'steady', periodMs: 60000, activeMiB: 256, dirtyMiBs: 0, netMbit: 0, iops: 0, housekeeping: 0.01 },
+      workload: { type: 'generic', heapMiB: 0, jitWarmupMs: 0, cpu: 0, threads: 1, pattern: 'steady', periodMs: 60000, activeMiB: 256, dirtyMiBs: 0, netMbit: 0, iops: 0, housekeeping: 0.01 },
     });
   });
 

@@ -55,6 +55,11 @@ export class WorkloadState {
   level = AS_DOUBLE;
   /** setFactor's result (AS_DOUBLE: as above) */
   private factorAt = AS_DOUBLE;
+  /**
+   * A JVM warming up: its CPU for the profile's work over what compiled code needs (1 otherwise),
+   * set by the engine at each memory step from the JVM model (AS_DOUBLE: as above).
+   */
+  jit = AS_DOUBLE;
   /** stunned for a migration's stop-and-copy: the guest runs nothing, its vCPUs wait */
   stunned = false;
   /**
@@ -72,6 +77,7 @@ export class WorkloadState {
     this.burstUntilMs = 0;
     this.level = 1;
     this.factorAt = 1;
+    this.jit = 1;
     this.nextEndMs = Infinity;
   }
 
@@ -120,6 +126,8 @@ export class WorkloadState {
     // a stunned or booting guest asks for nothing (a multiplication, not a branch: this runs every quantum)
     const on = this.halted ? 0 : 1;
     const base = this.spec.cpu * this.level;
+    // interpreted bytecode and the JIT compiler's own work, over the same application work
+    const warming = base * (this.jit - 1);
     const threads = this.spec.threads;
     const hk = this.housekeeping;
     const loads = this.loads;
@@ -127,13 +135,15 @@ export class WorkloadState {
     const n = this.vcpus;
     for (let i = 0; i < n; i++) {
       let app = i < threads ? base : 0;
+      const jvm = i < threads ? warming : 0;
       // adds 0 for a load on fewer threads, rather than skip it: the same code runs for IDLE_LOAD
       for (let k = 0; k < nl; k++) {
         const l = loads[k];
         const cpu = l.cpu;
         app += i < l.threads ? cpu : 0;
       }
-      const d = (hk + app) * on;
+      // the JIT's share is the guest's CPU but not the application's progress (useful)
+      const d = (hk + app + jvm) * on;
       // a JVM collecting garbage keeps every vCPU busy, stunned or not
       out[offset + i] = collecting ? 1 : d > 1 ? 1 : d;
       useful[offset + i] = d > 0 ? app / d : 0;
@@ -177,7 +187,7 @@ export class WorkloadState {
  */
 export function systemWorkload(cpu: number, threads: number): WorkloadSpec {
   return {
-    type: 'generic', heapMiB: 0, cpu, threads, pattern: 'steady', periodMs: 60_000, activeMiB: 0, dirtyMiBs: 0,
+    type: 'generic', heapMiB: 0, jitWarmupMs: 0, cpu, threads, pattern: 'steady', periodMs: 60_000, activeMiB: 0, dirtyMiBs: 0,
     netMbit: 0, netRxMbit: 0, iops: 0, housekeeping: 0,
   };
 }

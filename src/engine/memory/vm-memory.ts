@@ -6,11 +6,7 @@
 import type { WorkloadSpec } from '../../profile/types.js';
 import { AS_DOUBLE } from '../shapes.js';
 import { BALLOON_MAX_FRACTION, overheadMiB } from './constants.js';
-
-/** jvm: old generation that survives collection, as a fraction of the heap [assumption] */
-const JVM_LIVE_FRACTION = 0.4;
-/** jvm: share of a collection cycle spent collecting, all threads busy [assumption] */
-export const JVM_GC_FRACTION = 0.06;
+import { collecting, heapUse, jitCost } from './jvm.js';
 
 export class VmMemory {
   // Every amount below holds fractions of a MiB (perf: double field).
@@ -58,6 +54,11 @@ export class VmMemory {
   private extraActive = AS_DOUBLE;
   /** memory.current of the containers the guest runs, set by the cgroup model */
   cgroupMiB = AS_DOUBLE;
+  /**
+   * When a JVM in the guest started, simulated ms; NaN until it does (a JVM starts with its guest:
+   * at power-on, after a reset's boot, on an HA restart; release() sets it back to NaN).
+   */
+  jvmEpochMs = AS_DOUBLE;
 
   constructor(
     readonly memoryMiB: number,
@@ -91,6 +92,23 @@ export class VmMemory {
     this.balloonTarget = this.swapTarget = 0;
     this.sztgt = this.memoryMiB;
     this.hostStall = this.guestStall = 0;
+    this.jvmEpochMs = NaN;
+  }
+
+  /** The guest runs (powered, not booting or stunned) at a memory step: a JVM not yet started starts now. */
+  jvmTick(tMs: number, guestRuns: boolean): void {
+    if (this.powered && guestRuns && Number.isNaN(this.jvmEpochMs)) this.jvmEpochMs = tMs;
+  }
+
+  /** The JVM's age at t, ms: 0 before it starts. */
+  jvmAge(tMs: number): number {
+    const e = this.jvmEpochMs;
+    return Number.isNaN(e) ? 0 : Math.max(0, tMs - e);
+  }
+
+  /** The JVM's CPU for its work over compiled code's (1 once warm, or for a generic guest). */
+  jitCost(tMs: number): number {
+    return Number.isNaN(this.jvmEpochMs) ? 1 : jitCost(this.workload, this.jvmAge(tMs));
   }
 
   /**
@@ -126,15 +144,12 @@ export class VmMemory {
     if (!this.powered) return 0;
     const w = this.workload;
     if (w.type !== 'jvm') return Math.min(this.memoryMiB, w.activeMiB + this.extraActive + this.cgroupMiB);
-    const phase = (tMs % w.periodMs) / w.periodMs;
-    const heapUse = JVM_LIVE_FRACTION + (1 - JVM_LIVE_FRACTION) * Math.min(1, phase / (1 - JVM_GC_FRACTION));
-    return Math.min(this.memoryMiB, w.activeMiB + this.extraActive + w.heapMiB * heapUse + this.cgroupMiB);
+    return Math.min(this.memoryMiB, w.activeMiB + this.extraActive + w.heapMiB * heapUse(w, this.jvmAge(tMs)) + this.cgroupMiB);
   }
 
   /** A JVM collecting garbage: every thread busy for the collection's share of the cycle. */
   collecting(tMs: number): boolean {
-    const w = this.workload;
-    return w.type === 'jvm' && (tMs % w.periodMs) / w.periodMs >= 1 - JVM_GC_FRACTION;
+    return !Number.isNaN(this.jvmEpochMs) && collecting(this.workload, this.jvmAge(tMs));
   }
 
   /** Pages the guest touched and has not given to the balloon (esxtop TCHD). */
