@@ -1,7 +1,7 @@
 // What a panel row stands for in the snapshot (a VM, a container, a service, a VServer guest or
 // a host), and all of its metrics as labelled values with units, from the field tables.
 
-import type { ContainerSample, HostSample, ServiceSample, Snapshot, VmSample, VServerSample } from '../engine/snapshot.js';
+import type { ContainerSample, HostSample, JvmSample, ServiceSample, Snapshot, VmSample, VServerSample } from '../engine/snapshot.js';
 import { CGROUP_EXTRA_FIELDS, CGROUP_FIELDS } from '../fields/cgroup.js';
 import { CPU_FIELDS, levelOf, type FieldDef, type Level } from '../fields/cpu.js';
 import { cpuAlloc } from '../fields/cpu-alloc.js';
@@ -145,6 +145,20 @@ function managementSection(h: HostSample, console: VmSample | undefined): Metric
   ]);
 }
 
+/**
+ * The JVM inside the guest, as it reports itself (jstat's view): a process virtual machine — one
+ * program's bytecode on its own heap — running on the system virtual machine above it.
+ */
+function jvmSection(j: JvmSample, vcpus: number): MetricSection {
+  return facts('Process VM: a JVM in the guest (bytecode on its own heap, as jstat sees it)', [
+    ['heap', j.HEAP, 'MiB'], ['heap used', j.HEAPUSED, 'MiB'],
+    ['collections', j.GC], ['GC pause', j.GCPAUSE, 'ms'],
+    // a stop-the-world collection keeps every vCPU busy (the parallel collector: a thread per CPU)
+    ['GC threads', vcpus],
+    ['JIT warm-up', j['%JIT'] > 0.5 ? `+${j['%JIT'].toFixed(0)} % CPU` : 'compiled'], ['uptime', j.UPTIME, 's'],
+  ]);
+}
+
 /** Every metric of the entity, grouped as its panels group them. */
 export function entityMetrics(e: Entity): MetricSection[] {
   switch (e.kind) {
@@ -158,6 +172,7 @@ export function entityMetrics(e: Entity): MetricSection[] {
         allocSection(vm),
         facts('As the guest sees it', [['guest progress', vm.workMHz, 'MHz'], ['vCPUs', coscheduling(e.hypervisor)],
           ['%RDY seen as', readySeenAs(e.hypervisor)]]),
+        ...(vm.jvm ? [jvmSection(vm.jvm, vm.vcpus)] : []),
         section('Memory', MEM_FIELDS, vm),
         section('Network', [...NET_FIELDS, ...NET_EXTRA_FIELDS], vm),
         section('Disk', [...DISK_FIELDS, ...DISK_EXTRA_FIELDS], vm),

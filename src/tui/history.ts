@@ -53,6 +53,8 @@ export interface SeriesSet {
 type Figures = [used: number, wait: number, mem: number];
 
 const VM_LABELS = ['%USED', '%RDY', 'GRANT MiB'] as const;
+/** A VM running a JVM: its heap in use instead of GRANT, the garbage collector's saw-tooth. */
+const JVM_LABELS = ['%USED', '%RDY', 'heap used MiB'] as const;
 const CONTAINER_LABELS = ['cpu.usage%', 'throttled%', 'memory.current MiB'] as const;
 const SERVICE_LABELS = ['cpu.usage%', 'throttled%', 'memory.current MiB'] as const;
 const VSERVER_LABELS = ['%USED', '%HELD', 'tokens'] as const;
@@ -98,7 +100,10 @@ export class History {
       s.wait.push(wait);
       s.mem.push(mem);
     };
-    for (const vm of snap.vms) add(historyKey.vm(vm.gid), VM_LABELS, [vm['%USED'], vm['%RDY'], vm.GRANT]);
+    for (const vm of snap.vms) {
+      if (vm.jvm) add(historyKey.vm(vm.gid), JVM_LABELS, [vm['%USED'], vm['%RDY'], vm.jvm.HEAPUSED]);
+      else add(historyKey.vm(vm.gid), VM_LABELS, [vm['%USED'], vm['%RDY'], vm.GRANT]);
+    }
     for (const c of snap.containers ?? []) {
       add(historyKey.container(c.name), CONTAINER_LABELS, [c['cpu.usage%'], c['throttled%'], c['memory.current']]);
     }

@@ -250,7 +250,7 @@ const TABLE: readonly Row[] = [
   { key: 'V', help: 'VMs only (as esxtop\'s V): hide the system groups (Domain-0, Parent-Partition, a host\'s own OS, ESX\'s service console); V again shows them', action: toggleVmsOnly },
   { key: 'L', help: 'esxtop\'s name width: NAME here takes the width its longest name needs; answers where load went (A)', action: later('L: NAME is as wide as its longest name here (esxtop\'s L); A injects load') },
   { key: '/', help: 'filter rows by name, every panel (live while typing; Enter keeps, Esc clears)', hint: 'filter', action: openFilterKey },
-  { key: 'enter', help: 'details of the selected VM, container or guest: every metric, sparklines of its history (Esc closes)', hint: 'details', action: openDetails },
+  { key: 'enter', help: 'details of the selected VM, container or guest: every metric, sparklines of its history (Esc closes); a VM running a JVM (workload type jvm) also shows that process VM inside it: its heap in use (the sparkline\'s saw-tooth: it fills, a collection empties it), collections and their stop-the-world pause, the JIT\'s extra CPU while it warms up', hint: 'details', action: openDetails },
   { key: 'E', help: 'the event log: every event with its simulated time, the last 1000 (↑ ↓ choose, Enter shows one whole, / filters, Esc closes); a click on the event line opens it too',
     hint: 'events', action: openEventLog },
   { key: 'f', help: 'choose the panel\'s fields (space toggles, a shows all, Esc closes); NAME always shows', hint: 'fields', action: openFieldsKey },

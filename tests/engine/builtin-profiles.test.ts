@@ -146,3 +146,29 @@ describe('service-console', () => {
     expect(h('esx-agents').MEMCTL).toBeGreaterThan(0);
   });
 });
+
+describe('jvm', () => {
+  const e = new Engine(builtin('jvm'));
+  const at = new Map<number, VmSample[]>();
+  for (let t = 2; t <= 240; t += 2) {
+    e.advance(2000);
+    at.set(t, e.sample().vms);
+  }
+  const row = (t: number, name: string) => at.get(t)!.find((v) => v.name === name)!;
+
+  it('without a key: shop\'s JVM starts hot (JIT) and cools to native\'s level; a reset at 150 s makes it hot again', () => {
+    expect(row(4, 'shop')['%USED']).toBeGreaterThan(2 * row(4, 'native')['%USED']);
+    expect(row(146, 'shop')['%USED'] - row(146, 'native')['%USED']).toBeLessThan(8);
+    expect(row(164, 'shop').jvm!.UPTIME).toBeLessThan(10);
+    expect(row(164, 'shop')['%USED']).toBeGreaterThan(2 * row(164, 'native')['%USED']);
+  });
+
+  it('a collection every 20 s: a pause of 1.2 s, the heap back to its live 40 %', () => {
+    const collections = [...at.keys()].filter((t) => t <= 150 && row(t, 'shop').jvm!.GC > 0);
+    expect(collections).toEqual([20, 40, 60, 80, 100, 120, 140]);
+    for (const t of collections) {
+      expect(row(t, 'shop').jvm!.GCPAUSE).toBeCloseTo(1200, 6);
+      expect(row(t, 'shop').jvm!.HEAPUSED).toBeCloseTo(0.4 * 2048, 6);
+    }
+  });
+});

@@ -66,7 +66,8 @@ export function Details({ row, snapshot, history, top, width, height, message, c
       </Box>
     );
   }
-  const where = entity.kind === 'vm' ? ` on ${entity.vm.host}` : entity.kind === 'container' ? ` on ${entity.ct.vm ?? entity.ct.host}` : '';
+  const where = entity.kind === 'vm' ? ` on ${entity.vm.host}${entity.vm.jvm ? ', a JVM (process VM) inside' : ''}`
+    : entity.kind === 'container' ? ` on ${entity.ct.vm ?? entity.ct.host}` : '';
   const title = `${ENTITY_WORDS[entity.kind]} ${entity.name}${where}  t=${snapshot.t}s, last ${snapshot.interval}s`;
   const series = history.get(entity.history);
   const sw = sparkWidth(width, history.capacity);
