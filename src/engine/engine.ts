@@ -8,6 +8,7 @@ import { Cluster, type HostChoice } from './cluster/cluster.js';
 import { describeLoadCpu } from './cpu/load-amount.js';
 import { IO_STEP_MS } from './io/constants.js';
 import { PartitionOutages } from './io/partition-outage.js';
+import { SecurityAppliances, SVA_STEP_MS } from './appliance/sva.js';
 import { Rng } from './rng.js';
 import { buildHosts, type HostRuntime } from './runtime.js';
 import { sampleHost } from './sample.js';
@@ -40,6 +41,9 @@ export class Engine {
   private readonly cluster: Cluster;
   /** Domain-0 / Parent-Partition failures and restarts */
   private readonly partitions: PartitionOutages;
+  /** security virtual appliances watching their hosts' VMs */
+  private readonly appliances: SecurityAppliances;
+  private lastApplianceMs = 0;
   private quanta = 0;
   private carryMs = 0;
   private lastSampleMs = 0;
@@ -62,6 +66,7 @@ export class Engine {
     const cgroups = this.cgroups;
     this.cluster = new Cluster(profile, this.hosts, this.rng, this.emit, (h) => cgroups.reindex(h), (vm) => cgroups.hostsContainers(vm));
     this.partitions = new PartitionOutages(this.hosts, this.emit);
+    this.appliances = new SecurityAppliances(this.hosts, this.emit);
   }
 
   /**
@@ -122,6 +127,10 @@ export class Engine {
     this.cluster.step(t, this.profile.quantumMs);
     if (this.partitions.busy) this.partitions.step(t);
     if (t - this.lastMemoryMs >= MEMORY_STEP_MS || t === 0) this.stepMemory(t);
+    if (t - this.lastApplianceMs >= SVA_STEP_MS || t === 0) {
+      this.lastApplianceMs = t;
+      this.appliances.step(t);
+    }
     for (const host of this.hosts) {
       // a failed host or one in standby runs nothing
       if (host.state !== 'up') continue;
@@ -262,6 +271,7 @@ export class Engine {
       if (row) row.migration = { to: m.to.spec.name, progress: m.run.progress };
     }
     this.cluster.annotateStorage(vms);
+    this.appliances.annotate(vms);
     const cluster = this.cluster.sample(hosts, vms);
     return { t: t / 1000, interval: interval / 1000, hosts, vms, containers, services, vservers, events, cluster };
   }

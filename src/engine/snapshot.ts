@@ -105,6 +105,19 @@ export interface JvmSample {
   UPTIME: number;
 }
 
+/** A virtual appliance's row: its role, and for a security virtual appliance what it watches and what that costs it. */
+export interface ApplianceSample {
+  role: 'appliance' | 'sva';
+  /** the VMs of its host it watches now (an SVA) */
+  watching: string[];
+  /** CPU it spends on them, % of one vCPU */
+  introspectionCpu: number;
+  /** memory it keeps in use for them, MiB */
+  introspectionMiB: number;
+  /** watched VMs reported for crossing its rule so far */
+  alerts: number;
+}
+
 export type VmState = 'running' | 'migrating' | 'suspended' | 'off' | 'down';
 export type HostState = 'up' | 'failed' | 'standby';
 
@@ -133,6 +146,8 @@ export interface VmSample extends CpuStateTimes, VmMemoryFields, VmIo {
   datastore?: string;
   /** while Storage vMotion moves its disk: the target datastore's host and the share copied, 0..1 */
   relocation?: { to: string; progress: number };
+  /** a virtual appliance (`appliance:`): its role, and what a security appliance watches */
+  appliance?: ApplianceSample;
   /** a `jvm` workload: the JVM inside the guest, a process VM; undefined for other workloads */
   jvm?: JvmSample;
 }

@@ -144,7 +144,25 @@ export interface VmSpec {
   ft: boolean | FtKind;
   /** size of the VM's virtual disk, MiB (`disk_size`): what a Storage vMotion copies; absent = 16 GiB */
   diskSizeMiB?: number;
+  /** a virtual appliance (`appliance: true`) or a security virtual appliance (`appliance: sva`); absent: an ordinary VM */
+  appliance?: ApplianceRole;
+  /** a security virtual appliance's cost per VM it watches and its rule; present exactly when appliance is `sva` */
+  introspection?: IntrospectionSpec;
   workload: WorkloadSpec;
+}
+
+export type ApplianceRole = 'appliance' | 'sva';
+
+/** What a security virtual appliance spends on each VM it watches, and the rule it applies to them. */
+export interface IntrospectionSpec {
+  /** CPU per VM watched, fraction of one of the appliance's vCPUs */
+  cpuPerVm: number;
+  /** memory per VM watched (its state, its scan caches), MiB */
+  memoryPerVmMiB: number;
+  /** the rule: a watched VM transmitting above this multiple of its own baseline ... */
+  netBurst: number;
+  /** ... and above this rate, Mbit/s, is reported */
+  netBurstMinMbit: number;
 }
 
 export { COMMAND_NAMES, type Command, type CommandName } from './commands.js';

@@ -9,11 +9,13 @@ import { DISK_SHARES, NET_SHARES } from './io-shares.js';
 import { cloneNames, kindLabel, type Kind, type NameBook } from './names.js';
 import { MapReader, type Ctx, type Item } from './reader.js';
 import { parseFrequency, parseSize } from './units.js';
+import { readAppliance } from './appliance.js';
 import { readWorkload } from './workload.js';
 
 export const VM_KEYS = [
   'name', 'host', 'vcpus', 'memory', 'guest', 'shares', 'reservation', 'limit', 'mem_shares',
-  'mem_reservation', 'mem_limit', 'io', 'net_shares', 'disk_shares', 'cpu_virt', 'restart_priority', 'ft', 'disk_size', 'workload', 'count',
+  'mem_reservation', 'mem_limit', 'io', 'net_shares', 'disk_shares', 'cpu_virt', 'restart_priority', 'ft', 'disk_size',
+  'appliance', 'introspection', 'workload', 'count',
 ] as const;
 
 /** CPU share presets per vCPU, as ESXi does it. */
@@ -88,6 +90,7 @@ export function readVmBody(m: MapReader): Omit<VmSpec, 'name' | 'host'> {
     restartPriority: m.get('restart_priority', oneOf(RESTART_PRIORITIES)) ?? 'medium',
     ft: m.get('ft', FT) ?? false,
     ...(diskSizeMiB === undefined ? {} : { diskSizeMiB }),
+    ...readAppliance(m),
     workload: readWorkload(m, vcpus, memoryMiB),
   };
 }

@@ -13,6 +13,8 @@ export function migrationBlock(ctx: ClusterContext, place: VmPlace, to: HostRunt
   if (group.state !== 'running') return `${vm} is ${group.state === 'migrating' ? 'already migrating' : group.state}`;
   if (group.passthrough) return `${vm} has a passthrough (DirectPath I/O) device tied to ${from.spec.name}'s hardware: vMotion and DRS moves are not available`;
   if (ctx.relocating.has(vm)) return `${vm}'s disk is moving (Storage vMotion)`;
+  // an agent VM: its job is the VMs of its own host
+  if (group.spec?.appliance === 'sva') return `${vm} is a security virtual appliance: it watches ${from.spec.name}'s VMs and stays on that host`;
   if (to === from) return `${vm} is already on ${to.spec.name}`;
   const targetDown = hostDown(to);
   if (targetDown) return targetDown;

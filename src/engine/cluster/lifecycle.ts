@@ -209,7 +209,7 @@ export class Lifecycle {
     ctx.add(made.group, host);
     ctx.power({ host, group: made.group }, 'running');
     this.hooks.started(tMs, made.group);
-    ctx.emit(tMs, 'deploy', name, `deployed from ${t.name} on ${host.spec.name}${toName === undefined ? ' (placed by DRS)' : ''}`);
+    ctx.emit(tMs, 'deploy', name, `deployed from ${t.name} on ${host.spec.name}${toName === undefined ? ' (placed by DRS)' : ''}${applianceNote(made.spec)}`);
   }
 }
 
@@ -227,4 +227,14 @@ function guestShutdownText(place: VmPlace): string {
   const ft = group.spec?.ft ? '; its FT secondary stops with it' : '';
   return `the guest shut itself down: ${host.spec.hypervisor} intercepted ${how} and powered off only ${group.name}; ` +
     `${host.spec.name} and its ${others} other running VM${others === 1 ? '' : 's'} keep running; HA does not restart it (a guest shutdown is not a failure)${ft}`;
+}
+
+/** A virtual appliance arrives as its vendor packaged it: its guest and its own resource settings. */
+function applianceNote(spec: VmSpec): string {
+  if (!spec.appliance) return '';
+  const what = spec.appliance === 'sva' ? 'a security virtual appliance' : 'a virtual appliance';
+  const reserved = [spec.reservationMHz > 0 ? `${spec.reservationMHz} MHz` : '', spec.memReservationMiB > 0 ? `${spec.memReservationMiB} MiB` : '']
+    .filter(Boolean).join(' and ');
+  return `: ${what}, ready to run with its own settings (${spec.vcpus} vCPU${spec.vcpus === 1 ? '' : 's'}, ${spec.memoryMiB} MiB` +
+    `, ${spec.shares} shares${reserved ? `, ${reserved} reserved` : ''})`;
 }

@@ -150,6 +150,14 @@ export class WorkloadState {
     }
   }
 
+  /**
+   * A load that stays: what a security appliance spends on the VMs it watches. It takes the place
+   * of IDLE_LOAD, first in `loads`, so the loops run exactly as before and `expire` never ends it.
+   */
+  setStanding(cpu: number, threads: number, activeMiB: number): void {
+    this.loads[0] = new ActiveLoad(cpu, threads, activeMiB, Infinity);
+  }
+
   /** Working set the injected loads add, MiB. */
   extraActiveMiB(): number {
     let x = 0;
