@@ -1,7 +1,7 @@
 // What a panel row stands for in the snapshot (a VM, a container, a service, a VServer guest or
 // a host), and all of its metrics as labelled values with units, from the field tables.
 
-import type { ContainerSample, HostSample, JvmSample, ServiceSample, Snapshot, VmSample, VServerSample } from '../engine/snapshot.js';
+import type { ApplianceSample, ContainerSample, HostSample, JvmSample, ServiceSample, Snapshot, VmSample, VServerSample } from '../engine/snapshot.js';
 import { CGROUP_EXTRA_FIELDS, CGROUP_FIELDS } from '../fields/cgroup.js';
 import { CPU_FIELDS, levelOf, type FieldDef, type Level } from '../fields/cpu.js';
 import { cpuAlloc } from '../fields/cpu-alloc.js';
@@ -145,6 +145,18 @@ function managementSection(h: HostSample, console: VmSample | undefined): Metric
   ]);
 }
 
+/** A virtual appliance; a security virtual appliance with what it watches, what that costs it and its alerts. */
+function applianceSection(a: ApplianceSample): MetricSection {
+  if (a.role === 'appliance') {
+    return facts('Virtual appliance: a guest packaged ready to run, deployed with its own resource settings', [['role', 'virtual appliance']]);
+  }
+  const names = a.watching.length ? a.watching.join(', ') : 'nothing now';
+  return facts(`Security virtual appliance: watches its host's VMs from outside them (introspection): ${names}`, [
+    ['VMs watched', a.watching.length], ['for them: CPU', a.introspectionCpu, '%'], ['for them: memory', a.introspectionMiB, 'MiB'],
+    ['alerts', a.alerts],
+  ]);
+}
+
 /**
  * The JVM inside the guest, as it reports itself (jstat's view): a process virtual machine — one
  * program's bytecode on its own heap — running on the system virtual machine above it.
@@ -172,6 +184,7 @@ export function entityMetrics(e: Entity): MetricSection[] {
         allocSection(vm),
         facts('As the guest sees it', [['guest progress', vm.workMHz, 'MHz'], ['vCPUs', coscheduling(e.hypervisor)],
           ['%RDY seen as', readySeenAs(e.hypervisor)]]),
+        ...(vm.appliance ? [applianceSection(vm.appliance)] : []),
         ...(vm.jvm ? [jvmSection(vm.jvm, vm.vcpus)] : []),
         section('Memory', MEM_FIELDS, vm),
         section('Network', [...NET_FIELDS, ...NET_EXTRA_FIELDS], vm),

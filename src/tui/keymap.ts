@@ -271,7 +271,7 @@ const TABLE: readonly Row[] = [
   { key: ':', live: true, help: 'the command line: the profile timeline\'s commands typed with its field names and units, ' +
     'e.g. :migrate web-1 to=esx-b, :load db cpu=80% for=60s, :freeze api, :fail xen-1 partition=Domain-0 (Tab completes, ↑ ↓ recall, Enter runs, Esc cancels)',
     hint: 'command', action: simCommand(': commands', openCommandLine) },
-  { key: 'D', live: true, help: 'deploy a new VM from a template: pick the template, then a host or any (DRS places it); Enter sends, Esc cancels',
+  { key: 'D', live: true, help: 'deploy a new VM from a template: pick the template, then a host or any (DRS places it); Enter sends, Esc cancels. A template marked appliance is a virtual appliance, deployed with its own settings; a security virtual appliance (appliance: sva) then watches the VMs of its host through the hypervisor, costs CPU and memory for each (its row, its details) and reports a VM whose network bursts (sva-alert in E)',
     action: simCommand('D', openDeploy) },
 ];
 

@@ -172,3 +172,41 @@ describe('jvm', () => {
     }
   });
 });
+
+describe('appliances', () => {
+  const e = new Engine(builtin('appliances'));
+  const events: { t: number; kind: string; target: string; detail: string }[] = [];
+  const at = new Map<number, VmSample[]>();
+  for (let t = 10; t <= 300; t += 10) {
+    e.advance(10_000);
+    const s = e.sample();
+    events.push(...s.events);
+    at.set(t, s.vms);
+  }
+  const sva = (t: number) => at.get(t)!.find((v) => v.name === 'sva-1')!;
+
+  it('without a key: the SVA and a load balancer deployed from templates marked appliance, with their own settings', () => {
+    const deploys = events.filter((x) => x.kind === 'deploy').map((x) => `${x.t} ${x.detail}`);
+    expect(deploys[0]).toBe('20 deployed from sva-template on esx-1: a security virtual appliance, ready to run with its own settings ' +
+      '(2 vCPUs, 2048 MiB, 4000 shares, 1000 MHz and 2048 MiB reserved)');
+    expect(deploys[1]).toMatch(/^60 deployed from lb-template on esx-1: a virtual appliance, ready to run with its own settings/);
+  });
+
+  it('its cost grows with each VM it watches: 4, 5, then 6 VMs, +3 % of a vCPU each on its own row', () => {
+    expect(events.filter((x) => x.kind === 'sva-watch').map((x) => [x.t, x.detail.split(' (')[0]])).toEqual([
+      [20, 'watches 4 VMs on esx-1'], [60, 'watches 5 VMs on esx-1'], [100, 'watches 6 VMs on esx-1'],
+    ]);
+    // its own 5 % on two vCPUs, 1 % housekeeping each, 3 % a VM watched
+    expect(sva(50)['%USED']).toBeCloseTo(10 + 2 + 12, 6);
+    expect(sva(90)['%USED']).toBeCloseTo(10 + 2 + 15, 6);
+    expect(sva(300)['%USED']).toBeCloseTo(10 + 2 + 18, 6);
+    expect(sva(300).ACTV).toBeCloseTo(512 + 6 * 64, 6);
+    expect(at.get(300)!.filter((v) => v.host === 'esx-2').every((v) => !v.appliance)).toBe(true);
+  });
+
+  it('ledger\'s bursts reported once the SVA has learned its baseline: 91, 159, 241 and 269 s', () => {
+    const alerts = events.filter((x) => x.kind === 'sva-alert');
+    expect(alerts.map((x) => [x.t, x.target])).toEqual([[91, 'ledger'], [159, 'ledger'], [241, 'ledger'], [269, 'ledger']]);
+    expect(sva(300).appliance!.alerts).toBe(4);
+  });
+});

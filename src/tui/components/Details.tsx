@@ -66,7 +66,9 @@ export function Details({ row, snapshot, history, top, width, height, message, c
       </Box>
     );
   }
-  const where = entity.kind === 'vm' ? ` on ${entity.vm.host}${entity.vm.jvm ? ', a JVM (process VM) inside' : ''}`
+  const role = entity.kind === 'vm' && entity.vm.appliance
+    ? (entity.vm.appliance.role === 'sva' ? ', a security virtual appliance' : ', a virtual appliance') : '';
+  const where = entity.kind === 'vm' ? ` on ${entity.vm.host}${role}${entity.vm.jvm ? ', a JVM (process VM) inside' : ''}`
     : entity.kind === 'container' ? ` on ${entity.ct.vm ?? entity.ct.host}` : '';
   const title = `${ENTITY_WORDS[entity.kind]} ${entity.name}${where}  t=${snapshot.t}s, last ${snapshot.interval}s`;
   const series = history.get(entity.history);

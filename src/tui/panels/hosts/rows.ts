@@ -80,6 +80,12 @@ function vmActivity(cluster: ClusterSample | undefined, vm: VmSample): { text: s
   }
   const ft = cluster?.ft.find((f) => f.vm === vm.name);
   if (ft) return { text: ft.secondary ? `FT: secondary on ${ft.secondary}` : 'FT: unprotected (no secondary)', level: ft.secondary ? undefined : 'warn' };
+  const a = vm.appliance;
+  if (a?.role === 'sva') {
+    // short: the cost is on its row in c and m, and in its details
+    return { text: `SVA: ${a.watching.length} watched, ${a.alerts} alert${a.alerts === 1 ? '' : 's'}`, level: a.alerts > 0 ? 'warn' : undefined };
+  }
+  if (a) return { text: 'virtual appliance' };
   return { text: vm.datastore ? `disk on ${vm.datastore}'s datastore` : '' };
 }
 

@@ -91,7 +91,8 @@ const ACTIVITY: Column<HostRow> = {
   meaning: 'a host: migrations in flight (VM → target or VM ← source, progress), Storage vMotions through its datastore ' +
     '(VM disk → target, VM disk ← source), DPM evacuating it, VMs down; a VM: its migration\'s target, progress and phase, ' +
     'its disk\'s Storage vMotion (target, progress, rate) or the datastore it is on when not its host\'s, ' +
-    'when HA restarts it or why it stays down, its FT secondary',
+    'when HA restarts it or why it stays down, its FT secondary; a security virtual appliance: how many VMs it watches ' +
+    'and its alerts so far (yellow once it has reported one; what watching costs it is on its row and in its details); a virtual appliance: so marked',
   cell: (r, width) => ({ text: fit(r.activity, width), level: r.activityLevel }),
 };
 
