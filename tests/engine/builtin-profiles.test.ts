@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import type { VmSample } from '../../src/engine/snapshot.js';
 import { builtinProfile as builtin } from '../helpers/builtin.js';
-import { host, measureVms as measure, profile, vm } from '../helpers/profile.js';
+import { host, measureVms as measure, profile, sampleAfter, vm } from '../helpers/profile.js';
 
 describe('right-sizing', () => {
   const vms = measure(builtin('right-sizing'), 5000, 60000);
