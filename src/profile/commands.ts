@@ -13,6 +13,7 @@ import type { Kind } from './names.js';
 export const COMMAND_NAMES = [
   'load', 'migrate', 'relocate', 'freeze', 'thaw', 'fail', 'recover', 'power_on', 'power_off',
   'suspend', 'resume', 'reset', 'shutdown', 'deploy', 'scale', 'checkpoint', 'restore', 'restart',
+  'fail_site',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -49,7 +50,9 @@ export type Command =
   | (Plain<'recover'> & { partition?: string })
   | Plain<'power_on'> | Plain<'power_off'> | Plain<'suspend'> | Plain<'resume'> | Plain<'reset'> | Plain<'shutdown'>
   /** a driver partition's patch reboot; `bootMs`: how long it boots (absent: the partition's default) */
-  | (Plain<'restart'> & { partition: string; bootMs?: number });
+  | (Plain<'restart'> & { partition: string; bootMs?: number })
+  /** every host of a site at once; Site Recovery's plan takes the protected VMs to the other site */
+  | Plain<'fail_site'>;
 
 /** The variant of one action. */
 export type CommandOf<A extends CommandName> = Extract<Command, { action: A }>;
@@ -95,6 +98,7 @@ export const COMMAND_SPECS = {
   reset: { fields: [], required: [], target: 'vm', owner: 'cluster' },
   shutdown: { fields: [], required: [], target: 'vm', owner: 'cluster' },
   restart: { fields: ['partition', 'bootMs'], required: ['partition'], target: 'host', owner: 'partition' },
+  fail_site: { fields: [], required: [], target: 'site', owner: 'cluster' },
 } as const satisfies { [A in CommandName]: CommandSpec<FieldOf<A>, RequiredFieldOf<A>> };
 
 // The table lists every field of each variant and every required one: a field added to a variant

@@ -68,7 +68,7 @@ function readCommand(
       if (target === undefined || !m.valid('target', 'to')) return undefined;
       return to === undefined ? { action, target } : { action, target, to };
     }
-    case 'power_on': case 'power_off': case 'suspend': case 'resume': case 'reset': case 'shutdown': {
+    case 'power_on': case 'power_off': case 'suspend': case 'resume': case 'reset': case 'shutdown': case 'fail_site': {
       const of = readTarget(m, action, target, names);
       return of === undefined ? undefined : { action, target: of };
     }
@@ -102,7 +102,9 @@ function readTarget(m: MapReader, action: Exclude<CommandName, 'load'>, target: 
     return undefined;
   }
   if (kind === undefined) {
-    m.fail('target', `unknown target "${target}"${didYouMean(target, names.all())} ${names.listing()}`);
+    // a site is only ever a site's target: name the sites, not every name
+    if (wanted === 'site') m.fail('target', unknownName('site', target, names));
+    else m.fail('target', `unknown target "${target}"${didYouMean(target, names.all())} ${names.listing()}`);
     return undefined;
   }
   return target;

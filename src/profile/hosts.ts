@@ -10,9 +10,9 @@ import { parseBitRate, parseByteRate, parseDuration, parseFraction, parseFrequen
 
 export const HOST_KEYS = [
   'name', 'hypervisor', 'coscheduling', 'pcpus', 'mhz', 'memory', 'reserved', 'nic', 'disk', 'hz',
-  'host_os_load', 'tps', 'share_scan_time', 'nic_offload', 'ioat', 'clock', 'console_memory', 'console_load', 'count',
+  'host_os_load', 'tps', 'share_scan_time', 'nic_offload', 'ioat', 'clock', 'console_memory', 'console_load', 'site', 'count',
 ] as const;
-const DISK_KEYS = ['iops', 'bandwidth', 'latency'] as const;
+const DISK_KEYS = ['iops', 'bandwidth', 'latency', 'capacity'] as const;
 
 export const DEFAULT_DISK: DiskSpec = { iops: 20000, bandwidthMiBs: 1000, latencyMs: 0.5 };
 export const DEFAULT_MHZ = 2000;
@@ -40,6 +40,7 @@ const DISK_BANDWIDTH = unit(parseByteRate, positive('expected a rate above 0 lik
 const DISK_LATENCY = unit(parseDuration);
 /** esxtop's %A/MPERF: P-states and C1E clock a pCPU below nominal, turbo above (its 6.5 docs show 130%) */
 const CLOCK = unit(parseFraction, { test: (n) => n > 0 && n <= 2, message: 'expected a percentage above 0% and at most 200% (the actual clock against nominal)' });
+const DISK_CAPACITY = unit(parseSize, positive('expected a size above 0 like 2TiB'));
 const SCAN_TIME = unit(parseDuration, positive('expected a duration above 0 like 60m'));
 const CONSOLE_MEMORY = unit(parseSize, {
   test: (v) => v >= CONSOLE_MIB_MIN && v <= CONSOLE_MIB_MAX,
@@ -48,18 +49,44 @@ const CONSOLE_MEMORY = unit(parseSize, {
 
 export function readHosts(ctx: Ctx, items: readonly Item[], names: NameBook): HostSpec[] {
   const hosts: HostSpec[] = [];
+  const entries: { m: MapReader; hypervisor: Hypervisor; site?: string }[] = [];
   for (const item of items) {
     const m = MapReader.open(ctx, item.node, item.at, item.path, HOST_KEYS, 'a host mapping (name, hypervisor, pcpus, memory, …)');
     if (!m) continue;
     const spec = readHost(m);
     const base = m.need('name', name);
     const count = m.get('count', COUNT);
+    // a site is named by each of its hosts: the first claims the name, the others share it
+    const site = m.get('site', name);
+    if (site !== undefined) names.claim([site], 'site', m, 'site');
     if (base === undefined) continue;
     const clones = cloneNames(base, count);
     names.claim(clones, 'host', m);
-    for (const n of clones) hosts.push({ name: n, ...spec, disk: { ...spec.disk } });
+    const at = site !== undefined && m.valid('site') ? { site } : {};
+    for (const n of clones) hosts.push({ name: n, ...spec, disk: { ...spec.disk }, ...at });
+    entries.push({ m, hypervisor: spec.hypervisor, ...at });
   }
+  checkSites(entries);
   return hosts;
+}
+
+/**
+ * Site Recovery pairs two sites (a protected site and its recovery site, each the other's), and
+ * a VM host outside both would belong to neither's HA, DRS or recovery plan: once one host names
+ * a site, every host that runs VMs names one of two.
+ */
+function checkSites(entries: readonly { m: MapReader; hypervisor: Hypervisor; site?: string }[]): void {
+  const sites: string[] = [];
+  for (const e of entries) {
+    if (e.site === undefined || sites.includes(e.site)) continue;
+    if (sites.length === 2) e.m.fail('site', `Site Recovery pairs two sites, and the hosts already name ${sites[0]} and ${sites[1]}`);
+    else sites.push(e.site);
+  }
+  if (sites.length === 0) return;
+  for (const e of entries) {
+    if (e.site !== undefined || !e.m.valid('site') || !traits(e.hypervisor).runsVms) continue;
+    e.m.fail('site', `missing key "site": the other hosts are at sites (${sites.join(', ')}), so every VM host names one`, e.m.at);
+  }
 }
 
 function readHost(m: MapReader): Omit<HostSpec, 'name'> {
@@ -130,13 +157,15 @@ function readOffloads(m: MapReader): NicOffload[] {
 
 function readDisk(host: MapReader): DiskSpec {
   if (!host.has('disk')) return { ...DEFAULT_DISK };
-  const what = 'a mapping like { iops: 20000, bandwidth: 1000MiB/s, latency: 0.5ms }';
+  const what = 'a mapping like { iops: 20000, bandwidth: 1000MiB/s, latency: 0.5ms, capacity: 2TiB }';
   const m = MapReader.open(host.ctx, host.node('disk'), host.pos('disk'), host.sub('disk'), DISK_KEYS, what);
   if (!m) return { ...DEFAULT_DISK };
+  const capacityMiB = m.get('capacity', DISK_CAPACITY);
   return {
     iops: m.get('iops', DISK_IOPS) ?? DEFAULT_DISK.iops,
     bandwidthMiBs: m.get('bandwidth', DISK_BANDWIDTH) ?? DEFAULT_DISK.bandwidthMiBs,
     latencyMs: m.get('latency', DISK_LATENCY) ?? DEFAULT_DISK.latencyMs,
+    ...(capacityMiB === undefined ? {} : { capacityMiB }),
   };
 }
 

@@ -6,6 +6,8 @@ import type { ProfileError } from './errors.js';
 import { integer, name, text, unit } from './values.js';
 import { readCluster } from './cluster.js';
 import { readContainers } from './containers.js';
+import { readDatastoreCluster } from './datastore-cluster.js';
+import { readSiteRecovery } from './site-recovery.js';
 import { readEvents } from './events.js';
 import { readHosts } from './hosts.js';
 import { NameBook } from './names.js';
@@ -18,7 +20,8 @@ import { readVServers } from './vservers.js';
 export type LoadResult = { ok: true; profile: Profile } | { ok: false; errors: ProfileError[] };
 
 export const TOP_KEYS = [
-  'name', 'description', 'seed', 'quantum', 'cluster', 'hosts', 'vms', 'containers', 'vservers', 'templates', 'events',
+  'name', 'description', 'seed', 'quantum', 'cluster', 'datastore_cluster', 'site_recovery', 'hosts', 'vms', 'containers',
+  'vservers', 'templates', 'events',
 ];
 
 export const DEFAULT_SEED = 1;
@@ -75,6 +78,8 @@ export function loadProfileText(source: string, file: string): LoadResult {
   const containers = readContainers(ctx, listItems(ctx, top, 'containers', 'containers'), names, hosts, vms);
   const vservers = readVServers(ctx, listItems(ctx, top, 'vservers', 'VServer guests'), names, hosts);
   const cluster = readCluster(ctx, top);
+  const datastoreCluster = readDatastoreCluster(ctx, top, hosts);
+  const siteRecovery = readSiteRecovery(ctx, top, [...new Set(hosts.flatMap((h) => (h.site ? [h.site] : [])))]);
   const templates = readTemplates(ctx, listItems(ctx, top, 'templates', 'templates'), names);
   const events = readEvents(ctx, listItems(ctx, top, 'events', 'events'), names, vms, hosts);
   if (ctx.errors.length === 0) {
@@ -92,6 +97,8 @@ export function loadProfileText(source: string, file: string): LoadResult {
   const profile: Profile = { name: profileName, description, seed, quantumMs, hosts, vms, containers, vservers, events };
   // only when given, so that a profile without them is the same object it always was
   if (cluster) profile.cluster = cluster;
+  if (datastoreCluster) profile.datastoreCluster = datastoreCluster;
+  if (siteRecovery) profile.siteRecovery = siteRecovery;
   if (templates.length > 0) profile.templates = templates;
   return { ok: true, profile };
 }

@@ -1,13 +1,13 @@
-// Hosts, VMs, containers and services share one namespace: commands name their target without
-// saying its kind.
+// Hosts, VMs, containers, services and sites share one namespace: commands name their target
+// without saying its kind.
 import { listNames } from './errors.js';
 import type { Ctx, MapReader } from './reader.js';
 
-export type Kind = 'host' | 'vm' | 'container' | 'service' | 'vserver' | 'template';
+export type Kind = 'host' | 'vm' | 'container' | 'service' | 'vserver' | 'template' | 'site';
 
 const LABEL: Record<Kind, [string, string]> = {
   host: ['host', 'hosts'], vm: ['VM', 'VMs'], container: ['container', 'containers'], service: ['service', 'services'],
-  vserver: ['VServer guest', 'VServer guests'], template: ['template', 'templates'],
+  vserver: ['VServer guest', 'VServer guests'], template: ['template', 'templates'], site: ['site', 'sites'],
 };
 
 /** `host`, `VM`, `container`, `service`: how messages name a kind. */
@@ -26,14 +26,18 @@ export class NameBook {
 
   constructor(private readonly ctx: Ctx) {}
 
-  /** Registers the names an entry produces; a name already taken is reported at `name:`. */
-  claim(names: readonly string[], kind: Kind, m: MapReader): void {
-    const line = this.ctx.lineOf(m.pos('name'));
+  /**
+   * Registers the names an entry produces; a name already taken is reported at `key:` (`name:`,
+   * or `site:` for the site a host names, which its other hosts may name again).
+   */
+  claim(names: readonly string[], kind: Kind, m: MapReader, key = 'name'): void {
+    const line = this.ctx.lineOf(m.pos(key));
     for (const n of names) {
       const prior = this.seen.get(n);
+      if (prior && prior.kind === 'site' && kind === 'site') continue;
       if (prior) {
         const what = `a ${kindLabel(prior.kind)}`;
-        m.fail('name', `duplicate name "${n}" (already used by ${what} at line ${prior.line})`);
+        m.fail(key, `duplicate name "${n}" (already used by ${what} at line ${prior.line})`);
         return;
       }
       this.seen.set(n, { kind, line });

@@ -1,12 +1,13 @@
 // The `templates:` section: VMs without a host, which `deploy` instantiates under a fresh name
-// (placed by DRS when the command names no host). Same keys as a VM but host and count.
+// (placed by DRS when the command names no host). Same keys as a VM but host, count and the
+// Site Recovery keys (a template is at no site).
 import type { TemplateSpec } from './types.js';
 import { name } from './values.js';
 import type { NameBook } from './names.js';
 import { MapReader, type Ctx, type Item } from './reader.js';
-import { VM_KEYS, readVmBody } from './vms.js';
+import { VM_KEYS, VM_ONLY_KEYS, readVmBody } from './vms.js';
 
-export const TEMPLATE_KEYS = VM_KEYS.filter((k) => k !== 'host' && k !== 'count');
+export const TEMPLATE_KEYS = VM_KEYS.filter((k) => !(VM_ONLY_KEYS as readonly string[]).includes(k) && k !== 'count');
 
 export function readTemplates(ctx: Ctx, items: readonly Item[], names: NameBook): TemplateSpec[] {
   const out: TemplateSpec[] = [];

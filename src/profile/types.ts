@@ -25,6 +25,8 @@ export interface DiskSpec {
   iops: number;
   bandwidthMiBs: number;
   latencyMs: number;
+  /** the datastore's space, MiB (`capacity:`); absent: the engine's default (Storage DRS counts it) */
+  capacityMiB?: number;
 }
 
 export interface HostSpec {
@@ -60,6 +62,8 @@ export interface HostSpec {
   shareScanTimeS?: number;
   /** classic ESX only: its service console (counted in reservedMiB too); absent elsewhere */
   console?: ServiceConsoleSpec;
+  /** the site (datacenter) the host is in (`site:`), for Site Recovery; absent: the lab has no sites */
+  site?: string;
 }
 
 /** Classic ESX's service console: a Linux VM the VMkernel schedules, the agents inside it. */
@@ -148,6 +152,13 @@ export interface VmSpec {
   appliance?: ApplianceRole;
   /** a security virtual appliance's cost per VM it watches and its rule; present exactly when appliance is `sva` */
   introspection?: IntrospectionSpec;
+  /**
+   * Site Recovery: the VM is replicated to the other site with this recovery point objective, ms
+   * (`rpo:`); absent: not protected
+   */
+  rpoMs?: number;
+  /** its recovery plan's priority group, 1 (first) .. 5 (`recovery_priority:`, SRM's default 3) */
+  recoveryPriority?: number;
   workload: WorkloadSpec;
 }
 
@@ -215,6 +226,41 @@ export interface Profile {
   cluster?: ClusterSpec | null;
   /** VM templates that `deploy` instantiates */
   templates?: TemplateSpec[];
+  /** the datastores Storage DRS balances (`datastore_cluster:`); absent: no Storage DRS */
+  datastoreCluster?: DatastoreClusterSpec;
+  /** the recovery plan's settings (`site_recovery:`); absent: the defaults, when VMs have an `rpo` */
+  siteRecovery?: SiteRecoverySpec;
+}
+
+export const SDRS_MODES = ['off', 'manual', 'auto'] as const;
+export type SdrsMode = (typeof SDRS_MODES)[number];
+
+/** The `datastore_cluster:` section: the datastores Storage DRS balances, and its settings. */
+export interface DatastoreClusterSpec {
+  /** off; manual (No Automation: recommendations only); auto (Fully Automated) */
+  sdrs: SdrsMode;
+  /** the hosts whose datastores are members (every datastore is named after its host) */
+  datastores: string[];
+  /** space used over capacity above which a datastore needs relief, 0..1 (vSphere: 80 %) */
+  spaceThreshold: number;
+  /** the 90th percentile of the datastore's latency above which it needs relief, ms (vSphere: 15) */
+  latencyThresholdMs: number;
+  /** a move needs the source this much fuller than the destination, 0..1 (vSphere: 5 %) */
+  spaceDifference: number;
+  /** how often Storage DRS runs, ms (vSphere: 8 h; the lab's default is shorter) */
+  intervalMs: number;
+  /** I/O latency counts (vSphere's "Enable I/O metric for SDRS recommendations") */
+  ioMetric: boolean;
+}
+
+/** The `site_recovery:` section: the link between the sites and the recovery plan's delays. */
+export interface SiteRecoverySpec {
+  /** bandwidth of the replication link from one site to the other, Mbit/s */
+  linkMbit: number;
+  /** from a site's failure to the plan's first power-on, ms */
+  startDelayMs: number;
+  /** after a priority group's VMs are up, before the next group starts, ms (SRM's powerOnDelay) */
+  powerOnDelayMs: number;
 }
 
 export const DRS_MODES = ['off', 'manual', 'auto'] as const;

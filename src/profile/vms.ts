@@ -8,7 +8,7 @@ import { COUNT } from './hosts.js';
 import { DISK_SHARES, NET_SHARES } from './io-shares.js';
 import { cloneNames, kindLabel, type Kind, type NameBook } from './names.js';
 import { MapReader, type Ctx, type Item } from './reader.js';
-import { parseFrequency, parseSize } from './units.js';
+import { parseDuration, parseFrequency, parseSize } from './units.js';
 import { readAppliance } from './appliance.js';
 import { readWorkload } from './workload.js';
 
@@ -16,7 +16,10 @@ export const VM_KEYS = [
   'name', 'host', 'vcpus', 'memory', 'guest', 'shares', 'reservation', 'limit', 'mem_shares',
   'mem_reservation', 'mem_limit', 'io', 'net_shares', 'disk_shares', 'cpu_virt', 'restart_priority', 'ft', 'disk_size',
   'appliance', 'introspection', 'workload', 'count',
+  'rpo', 'recovery_priority',
 ] as const;
+/** What a template may not carry: it has no host, so no site to replicate from. */
+export const VM_ONLY_KEYS = ['host', 'rpo', 'recovery_priority'] as const;
 
 /** CPU share presets per vCPU, as ESXi does it. */
 export const CPU_SHARES: Record<Preset, number> = { low: 500, normal: 1000, high: 2000 };
@@ -54,7 +57,42 @@ export function readVms(ctx: Ctx, items: readonly Item[], names: NameBook, hosts
 }
 
 function readVm(m: MapReader, names: NameBook, hosts: readonly HostSpec[]): Omit<VmSpec, 'name'> {
-  return { host: readHostRef(m, names, hosts) ?? '', ...readVmBody(m) };
+  const host = readHostRef(m, names, hosts) ?? '';
+  return { host, ...readVmBody(m), ...readProtection(m, hosts.find((h) => h.name === host), hosts) };
+}
+
+/**
+ * vSphere Replication's RPO, 5 min .. 24 h; a lab may scale time down, so from 10 s (the
+ * replication model steps every second).
+ */
+const RPO = unit(parseDuration, { test: (ms) => ms >= 10_000 && ms <= 86_400_000, message: 'expected a duration 10s..24h like 15m' });
+/** SRM's priority groups: 1 powers on first, 5 last. */
+const RECOVERY_PRIORITY = integer(1, 5);
+/** SRM puts a VM in priority group 3 unless told otherwise. */
+export const DEFAULT_RECOVERY_PRIORITY = 3;
+
+/**
+ * `rpo:` protects the VM: it is replicated to the other site, and a site failure recovers it
+ * there; `recovery_priority:` is its group in the recovery plan. The VM's host must be at a site,
+ * and the lab must have a second one.
+ */
+function readProtection(m: MapReader, host: HostSpec | undefined, hosts: readonly HostSpec[]): Pick<VmSpec, 'rpoMs' | 'recoveryPriority'> {
+  const rpoMs = m.get('rpo', RPO);
+  const priority = m.get('recovery_priority', RECOVERY_PRIORITY);
+  if (priority !== undefined && !m.has('rpo')) {
+    m.fail('recovery_priority', 'recovery_priority applies to a protected VM: add rpo: (like 15m) to replicate it to the other site', m.keyPos('recovery_priority'));
+  }
+  if (rpoMs === undefined) return {};
+  const sites = [...new Set(hosts.flatMap((h) => (h.site ? [h.site] : [])))];
+  if (host && !host.site) {
+    m.fail('rpo', `rpo needs a site to replicate from: host "${host.name}" has no site: (give the hosts site: NAME, two sites in all)`, m.keyPos('rpo'));
+    return {};
+  }
+  if (host && sites.length < 2) {
+    m.fail('rpo', `rpo replicates to another site, and the hosts name one (${sites.join('')}): give the recovery site's hosts site: NAME`, m.keyPos('rpo'));
+    return {};
+  }
+  return { rpoMs, recoveryPriority: priority ?? DEFAULT_RECOVERY_PRIORITY };
 }
 
 /** Everything of a VM but its name and host: what a template gives the VMs deployed from it. */

@@ -160,7 +160,7 @@ describe('events', () => {
   const base = ['name: x', 'hosts:', '  - { name: esx, hypervisor: esxi, pcpus: 4, memory: 16GiB, count: 2 }', 'vms:', '  - { name: web, host: esx-1, vcpus: 2 }', 'events:'];
 
   it.each([
-    ['{ at: 1s, action: lod, target: web }', '7:23: events[0].action: expected load | migrate | relocate | freeze | thaw | fail | recover | power_on | power_off | suspend | resume | reset | shutdown | deploy | scale | checkpoint | restore | restart; did you mean "load"?'],
+    ['{ at: 1s, action: lod, target: web }', '7:23: events[0].action: expected load | migrate | relocate | freeze | thaw | fail | recover | power_on | power_off | suspend | resume | reset | shutdown | deploy | scale | checkpoint | restore | restart | fail_site; did you mean "load"?'],
     ['{ at: 1s, action: load, target: web, cpu: 50% }', '7:5: events[0]: missing required key "for"'],
     ['{ at: 1s, action: load, target: esx-1, cpu: 50%, for: 1s }', '7:37: events[0].target: "esx-1" is a host, not a VM (VMs: web)'],
     ['{ at: 1s, action: load, target: web, cpu: 50%, for: 1s, threads: 3 }', '7:70: events[0].threads: threads (3) must be <= vcpus (2) of "web"'],
@@ -201,7 +201,7 @@ describe('many errors at once', () => {
       'test.yaml:10:11: vms[0].host: unknown host "nope" (hosts: h)',
       'test.yaml:11:5: vms[0].vcpu: unknown key "vcpu"; did you mean "vcpus"?',
       'test.yaml:12:22: vms[0].workload.cpu: expected a percentage 0%..100% (of one pCPU per busy vCPU)',
-      'test.yaml:14:23: events[0].action: expected load | migrate | relocate | freeze | thaw | fail | recover | power_on | power_off | suspend | resume | reset | shutdown | deploy | scale | checkpoint | restore | restart',
+      'test.yaml:14:23: events[0].action: expected load | migrate | relocate | freeze | thaw | fail | recover | power_on | power_off | suspend | resume | reset | shutdown | deploy | scale | checkpoint | restore | restart | fail_site',
     ]);
   });
 });

@@ -83,6 +83,7 @@ export class Cluster {
       case 'relocate': this.storage.start(tMs, c.target, c.to); break;
       case 'fail': this.fail(tMs, c.target); break;
       case 'recover': this.recover(tMs, c.target); break;
+      case 'fail_site': this.ctx.emit(tMs, 'refused', c.target, 'fail_site: no host names a site (site: on the hosts)'); break;
       default: this.lifecycle.apply(tMs, c);
     }
     this.updateNet();
