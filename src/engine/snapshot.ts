@@ -10,7 +10,9 @@ import type { ClusterSample } from './cluster/types.js';
 export type { HostIoFields, VmIo } from './io/types.js';
 export type { VServerSample } from './vserver/types.js';
 export type { ContainerSample, ContainerState, ServiceSample } from './cgroups/types.js';
-export type { ClusterHost, ClusterSample, DownVm, FtInfo, MigrationInfo, Recommendation, RelocationInfo } from './cluster/types.js';
+export type {
+  ClusterHost, ClusterSample, DatastoreInfo, DownVm, FtInfo, MigrationInfo, Recommendation, RelocationInfo, StorageDrsInfo, StorageRecommendation,
+} from './cluster/types.js';
 
 /** esxtop %STATE TIMES of one world (or the sum over a group's worlds). */
 export interface CpuStateTimes {

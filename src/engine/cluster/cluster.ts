@@ -19,6 +19,7 @@ import { HaService } from './ha.js';
 import { Lifecycle } from './lifecycle.js';
 import { Migrations } from './migration.js';
 import { StorageMigrations } from './storage-migration.js';
+import { StorageDrs } from './storage-drs.js';
 import { capacityOf, runningClaims } from './placement.js';
 import { failoverCapacity, failoverPercent } from './admission.js';
 import { Services } from './services.js';
@@ -47,6 +48,8 @@ export class Cluster {
   readonly migrations: Migrations;
   /** Storage vMotion: disks moving between the hosts' datastores */
   readonly storage: StorageMigrations;
+  /** Storage DRS over the datastore cluster; null without a `datastore_cluster:` */
+  readonly sdrs: StorageDrs | null;
   readonly ha: HaService;
   readonly ft: FtService;
   readonly lifecycle: Lifecycle;
@@ -63,6 +66,7 @@ export class Cluster {
     this.ctx = new ClusterContext(profile, hosts, profile.cluster ?? { ...DEFAULT_CLUSTER }, !!profile.cluster, specs, emit, reindex, hasContainers);
     this.migrations = new Migrations(this.ctx);
     this.storage = new StorageMigrations(this.ctx);
+    this.sdrs = profile.datastoreCluster ? new StorageDrs(this.ctx, this.storage, profile.datastoreCluster) : null;
     this.ha = new HaService(this.ctx);
     this.ft = new FtService(this.ctx, rng);
     this.services = new Services(this.ctx, this.migrations);
@@ -106,6 +110,7 @@ export class Cluster {
       if (this.migrations.active.length !== n) this.afterMigrations(tMs);
     }
     if (this.storage.active.length > 0) this.storage.step(tMs, dtMs);
+    if (this.sdrs) this.sdrs.step(tMs);
     if (this.ftTx.hosts.length > 0) {
       const s = dtMs / 1000;
       const { ftTx: tx, ftRx: rx } = this;
@@ -253,6 +258,7 @@ export class Cluster {
       priority: drsPriority(lim, up.length),
       recommendations: this.services.current(),
       migrations: this.migrations.info(), relocations: this.storage.info(), ft: this.ft.info(), down: this.ha.down(),
+      ...(this.sdrs ? { storageDrs: this.sdrs.info() } : {}),
       consolidation: up.length > 0 ? runningVms / up.length : 0, runningVms, hostsOn: up.length,
       failoverCapacity: failoverCapacity(caps, claims), failoverPercent: failoverPercent(caps, claims),
     };

@@ -6,12 +6,14 @@ import type { FtInfo } from './ft.js';
 import type { DownVm } from './ha.js';
 import type { MigrationInfo } from './migration.js';
 import type { RelocationInfo } from './storage-migration.js';
+import type { StorageDrsInfo } from './storage-drs.js';
 
 export type { Recommendation } from './drs.js';
 export type { FtInfo } from './ft.js';
 export type { DownVm } from './ha.js';
 export type { MigrationInfo } from './migration.js';
 export type { RelocationInfo } from './storage-migration.js';
+export type { DatastoreInfo, StorageDrsInfo, StorageRecommendation } from './storage-drs.js';
 
 export interface ClusterHost {
   name: string;
@@ -60,6 +62,8 @@ export interface ClusterSample {
   ft: FtInfo[];
   /** VMs down: waiting for HA, or left down with the reason */
   down: DownVm[];
+  /** the datastore cluster under Storage DRS: each member's space and latency, the proposals */
+  storageDrs?: StorageDrsInfo;
   /** running VMs per powered-on host */
   consolidation: number;
   runningVms: number;

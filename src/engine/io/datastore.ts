@@ -9,6 +9,7 @@
 // what each disk asks; once the datastore's latency passes SIOC's threshold, by disk shares.
 
 import type { DiskSpec } from '../../profile/types.js';
+import { AS_DOUBLE } from '../shapes.js';
 import { waterFill } from '../cpu/entitlement.js';
 import { DEVICE_QUEUE_DEPTH, IO_SIZE_KIB, IO_STEP_MS, KAVG_BASE_MS, MAX_DEVICE_UTILIZATION, SIOC_THRESHOLD_MS, VDISK_QUEUE_DEPTH } from './constants.js';
 import { EPS } from '../../eps.js';
@@ -51,6 +52,13 @@ export class Datastore {
   /** Storage I/O Control is dividing the device by shares */
   sioc = false;
   /**
+   * The latency the hosts saw on the datastore over the last step, command-weighted DAVG + KAVG
+   * (what SIOC watches, and what Storage DRS samples), ms; the device's own latency when idle.
+   */
+  observedMs: number;
+  /** commands per second it served in the last step, every claimant together */
+  servedIops: number;
+  /**
    * Commands in the device over the last step (esxtop ACTV): by Little's law served x DAVG, at
    * most its queue depth; `activeShare` scales a disk's served x DAVG to its part of it.
    */
@@ -76,6 +84,12 @@ export class Datastore {
     this.sh = new Float64Array(n);
     this.got = new Float64Array(n);
     this.davg = spec.latencyMs;
+    // perf: double field
+    this.observedMs = AS_DOUBLE;
+    this.observedMs = spec.latencyMs;
+    // perf: double field
+    this.servedIops = AS_DOUBLE;
+    this.servedIops = 0;
   }
 
   /**
@@ -139,6 +153,8 @@ export class Datastore {
       weighted += got[i] * (this.davg + kavg);
     }
     // SIOC watches the latency the hosts see on the datastore, weighted by commands.
-    this.sioc = done > 0 && weighted / done > SIOC_THRESHOLD_MS;
+    this.observedMs = done > 0 ? weighted / done : this.davg;
+    this.servedIops = done;
+    this.sioc = done > 0 && this.observedMs > SIOC_THRESHOLD_MS;
   }
 }
