@@ -270,9 +270,9 @@ export class Engine {
       const row = vms.find((v) => v.name === m.vm.name);
       if (row) row.migration = { to: m.to.spec.name, progress: m.run.progress };
     }
-    this.cluster.annotateStorage(vms);
+    this.cluster.annotateStorage(vms, t);
     this.appliances.annotate(vms);
-    const cluster = this.cluster.sample(hosts, vms);
+    const cluster = this.cluster.sample(hosts, vms, t);
     return { t: t / 1000, interval: interval / 1000, hosts, vms, containers, services, vservers, events, cluster };
   }
 }

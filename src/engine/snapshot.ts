@@ -6,6 +6,7 @@ import type { HostIoFields, VmIo } from './io/types.js';
 import type { VServerSample } from './vserver/types.js';
 import type { ContainerSample, ServiceSample } from './cgroups/types.js';
 import type { ClusterSample } from './cluster/types.js';
+import type { RecoveryState } from './cluster/site-recovery.js';
 
 export type { HostIoFields, VmIo } from './io/types.js';
 export type { VServerSample } from './vserver/types.js';
@@ -152,6 +153,13 @@ export interface VmSample extends CpuStateTimes, VmMemoryFields, VmIo {
   appliance?: ApplianceSample;
   /** a `jvm` workload: the JVM inside the guest, a process VM; undefined for other workloads */
   jvm?: JvmSample;
+  /**
+   * Site Recovery, a protected VM: the site its replica is at, its RPO and the age of its newest
+   * replication point, s, and the share of the sync on the wire (null: none)
+   */
+  replica?: { site: string; rpoS: number; ageS: number; syncing: number | null };
+  /** after its site failed: its place in the recovery plan and the data it lost, s */
+  recovery?: { from: string; to: string; priority: number; state: RecoveryState; lossS: number; reason: string | null };
 }
 
 export interface HostSample extends HostMemoryFields {

@@ -20,6 +20,7 @@ import { Lifecycle } from './lifecycle.js';
 import { Migrations } from './migration.js';
 import { StorageMigrations } from './storage-migration.js';
 import { StorageDrs } from './storage-drs.js';
+import { SiteRecovery } from './site-recovery.js';
 import { capacityOf, runningClaims } from './placement.js';
 import { failoverCapacity, failoverPercent } from './admission.js';
 import { Services } from './services.js';
@@ -50,6 +51,8 @@ export class Cluster {
   readonly storage: StorageMigrations;
   /** Storage DRS over the datastore cluster; null without a `datastore_cluster:` */
   readonly sdrs: StorageDrs | null;
+  /** replication between the two sites and the recovery plan; null when no host names a site */
+  readonly sites: SiteRecovery | null;
   readonly ha: HaService;
   readonly ft: FtService;
   readonly lifecycle: Lifecycle;
@@ -76,6 +79,13 @@ export class Cluster {
       migrating: (vm) => !!this.migrations.of(vm),
       load: (h) => this.services.load(h),
     });
+    this.sites = SiteRecovery.of(this.ctx, profile.siteRecovery, {
+      fail: (t, h) => this.fail(t, h.spec.name),
+      started: (t, g) => { this.ha.forget(g); this.ft.moved(t, g); this.updateNet(); },
+      boot: (t, g) => this.lifecycle.boot(t, g),
+    });
+    const sites = this.sites;
+    if (sites) this.ha.elsewhere = (g) => sites.heldBy(g);
     // before the first sample: a VM whose reservation and overhead do not fit never shows as running
     admitAtStart(this.ctx, 0);
   }
@@ -87,7 +97,10 @@ export class Cluster {
       case 'relocate': this.storage.start(tMs, c.target, c.to); break;
       case 'fail': this.fail(tMs, c.target); break;
       case 'recover': this.recover(tMs, c.target); break;
-      case 'fail_site': this.ctx.emit(tMs, 'refused', c.target, 'fail_site: no host names a site (site: on the hosts)'); break;
+      case 'fail_site':
+        if (this.sites) this.sites.failSite(tMs, c.target);
+        else this.ctx.emit(tMs, 'refused', c.target, 'fail_site: no host names a site (site: on the hosts)');
+        break;
       default: this.lifecycle.apply(tMs, c);
     }
     this.updateNet();
@@ -111,6 +124,7 @@ export class Cluster {
     }
     if (this.storage.active.length > 0) this.storage.step(tMs, dtMs);
     if (this.sdrs) this.sdrs.step(tMs);
+    if (this.sites) this.sites.step(tMs);
     if (this.ftTx.hosts.length > 0) {
       const s = dtMs / 1000;
       const { ftTx: tx, ftRx: rx } = this;
@@ -201,8 +215,9 @@ export class Cluster {
     });
   }
 
-  /** Mark the VM rows whose disk is elsewhere than their host, or moving. */
-  annotateStorage(vms: VmSample[]): void {
+  /** Mark the VM rows whose disk is elsewhere than their host, or moving; and their replicas. */
+  annotateStorage(vms: VmSample[], tMs: number): void {
+    this.sites?.annotate(vms, tMs);
     if (this.storage.active.length === 0 && !this.storage.pinned) return;
     for (const { host, group } of this.ctx.vms()) {
       const ds = group.datastore;
@@ -216,7 +231,7 @@ export class Cluster {
   }
 
   /** The cluster view, from this sample's hosts and VMs. */
-  sample(hosts: readonly HostSample[], vms: readonly VmSample[]): ClusterSample {
+  sample(hosts: readonly HostSample[], vms: readonly VmSample[], tMs: number): ClusterSample {
     const ctx = this.ctx;
     // one pass over the VMs (a sample of a large lab has thousands)
     const rows: ClusterHost[] = hosts.map((h) => ({
@@ -259,6 +274,7 @@ export class Cluster {
       recommendations: this.services.current(),
       migrations: this.migrations.info(), relocations: this.storage.info(), ft: this.ft.info(), down: this.ha.down(),
       ...(this.sdrs ? { storageDrs: this.sdrs.info() } : {}),
+      ...(this.sites ? { siteRecovery: this.sites.info(tMs) } : {}),
       consolidation: up.length > 0 ? runningVms / up.length : 0, runningVms, hostsOn: up.length,
       failoverCapacity: failoverCapacity(caps, claims), failoverPercent: failoverPercent(caps, claims),
     };

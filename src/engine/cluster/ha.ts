@@ -56,6 +56,12 @@ export class HaService {
   /** VMs left down for good (restart priority disabled, HA off), with why */
   private readonly left = new Map<GroupRuntime, string>();
 
+  /**
+   * Who restarts the VM instead of HA, if anyone: Site Recovery, for a protected VM whose whole
+   * site failed (the cluster sets it); null: HA does.
+   */
+  elsewhere: (group: GroupRuntime) => string | null = () => null;
+
   constructor(private readonly ctx: ClusterContext) {}
 
   get busy(): boolean {
@@ -71,6 +77,11 @@ export class HaService {
     for (const group of [...host.groups]) {
       if (group.kind !== 'vm' || (group.state !== 'running' && group.state !== 'migrating')) continue;
       this.ctx.power({ host, group }, 'down');
+      const other = this.elsewhere(group);
+      if (other !== null) {
+        this.ctx.emit(tMs, 'vm-down', group.name, `down with ${host.spec.name}; ${other}`);
+        continue;
+      }
       const priority = group.spec?.restartPriority ?? 'medium';
       if (!this.on || priority === 'disabled') {
         const why = this.on ? 'restart priority disabled' : 'HA is off';
@@ -109,7 +120,7 @@ export class HaService {
       const disk = diskUnreachable(p.vm) ?? deviceUnreachable(p);
       const { host, reason } = disk !== null ? { host: null, reason: disk }
         : p.vm.passthrough ? onOwnHost(this.ctx, p)
-          : placeVm(this.ctx, p.vm, p.host.spec.hypervisor, p.host.state === 'up' ? undefined : p.host);
+          : placeVm(this.ctx, p.vm, p.host.spec.hypervisor, p.host.state === 'up' ? undefined : p.host, p.host.spec.site);
       if (!host) {
         if (p.reason !== reason) this.ctx.emit(tMs, 'ha-unplaced', p.vm.name, `stays down: ${reason}`);
         p.reason = reason;

@@ -117,11 +117,21 @@ export class Lifecycle {
     const released = Math.round(group.memory?.touched() ?? 0);
     this.ctx.power(place, 'off');
     this.ctx.power(place, 'running');
+    this.boot(tMs, group);
+    this.ctx.emit(tMs, 'reset', group.name, `hard reset on ${host.spec.name}: the guest reboots, ${released} MiB of its memory released ` +
+      `(it starts over as after a power-on); its workload runs again after a ${GUEST_BOOT_MS / 1000} s boot`);
+  }
+
+  /**
+   * The guest boots: its workload waits GUEST_BOOT_MS (a reset; a VM Site Recovery powers on,
+   * whose recovery plan waits for the guest's heartbeat as SRM waits for VMware Tools'). The boot
+   * ends at the returned time.
+   */
+  boot(tMs: number, group: GroupRuntime): number {
     this.unboot(group);
     group.workload.booting = true;
     this.boots.push({ group, untilMs: tMs + GUEST_BOOT_MS });
-    this.ctx.emit(tMs, 'reset', group.name, `hard reset on ${host.spec.name}: the guest reboots, ${released} MiB of its memory released ` +
-      `(it starts over as after a power-on); its workload runs again after a ${GUEST_BOOT_MS / 1000} s boot`);
+    return tMs + GUEST_BOOT_MS;
   }
 
   /** Forget a boot in progress (the VM stopped or was reset again): its workload is not held. */

@@ -84,18 +84,23 @@ function reservedCpu(host: HostRuntime, except: GroupRuntime): number {
 
 /**
  * The host to (re)start a VM on: of the hosts where it can start, the one with the most
- * unreserved memory. `{ host: null, reason }` when none can take it.
+ * unreserved memory. `{ host: null, reason }` when none can take it. With `site`, only that
+ * site's hosts (each site is a vCenter's own: HA restarts within it, Site Recovery across).
  */
-export function placeVm(ctx: ClusterContext, group: GroupRuntime, hypervisor: Hypervisor, exclude?: HostRuntime): { host: HostRuntime | null; reason: string } {
+export function placeVm(
+  ctx: ClusterContext, group: GroupRuntime, hypervisor: Hypervisor, exclude?: HostRuntime, site?: string,
+): { host: HostRuntime | null; reason: string } {
   let best: HostRuntime | null = null;
   let bestFree = -Infinity;
   const reasons: string[] = [];
   for (const h of ctx.hosts) {
-    if (h === exclude) continue;
+    if (h === exclude || (site !== undefined && h.spec.site !== site)) continue;
     const why = startBlock(ctx, group, h, hypervisor);
     if (why) { reasons.push(why); continue; }
     const free = ctx.unreserved(h);
     if (free > bestFree) { best = h; bestFree = free; }
   }
-  return best ? { host: best, reason: '' } : { host: null, reason: reasons.length ? reasons.join('; ') : 'no host' };
+  if (best) return { host: best, reason: '' };
+  if (site === undefined) return { host: null, reason: reasons.length ? reasons.join('; ') : 'no host' };
+  return { host: null, reason: `no host of site ${site} can take it${reasons.length ? ` (${reasons.join('; ')})` : ''}; each site restarts its own VMs` };
 }

@@ -124,9 +124,10 @@ export class Services {
     const now = (g: GroupRuntime) => g.state === 'running' || g.state === 'migrating' || g.ftOf !== undefined;
     const demand = up.map((h) => h.groups.reduce((a, g) => a + (now(g) ? this.vmMHz.get(g) ?? 0 : 0), 0));
     const memDemand = up.map((h) => h.groups.reduce((a, g) => a + (now(g) ? this.vmMiB.get(g) ?? 0 : 0), 0));
+    // each site is a cluster of its own: DRS balances within it
     return recommend(up.map((h) => h.spec.name), up.map((h) => h.spec.pcpus * h.spec.mhz), demand, vms, (vm, to) => {
       const place = this.ctx.find(vm);
-      return !!place && migrationBlock(this.ctx, place, up[to]) === null;
+      return !!place && place.host.spec.site === up[to].spec.site && migrationBlock(this.ctx, place, up[to]) === null;
     }, DRS_MAX_MOVES, up.map(memCapacity), memDemand);
   }
 
@@ -181,7 +182,7 @@ export class Services {
       return;
     }
     const running = host.groups.filter((g) => g.kind === 'vm' && g.state === 'running');
-    const targets = up.filter((h) => h !== host);
+    const targets = up.filter((h) => h !== host && h.spec.site === host.spec.site);
     for (const g of running) {
       const place = { host, group: g };
       const to = targets.filter((h) => migrationBlock(this.ctx, place, h) === null).sort((a, b) => this.load(a) - this.load(b))[0];

@@ -7,6 +7,7 @@ import type { DownVm } from './ha.js';
 import type { MigrationInfo } from './migration.js';
 import type { RelocationInfo } from './storage-migration.js';
 import type { StorageDrsInfo } from './storage-drs.js';
+import type { SiteRecoveryInfo } from './site-recovery.js';
 
 export type { Recommendation } from './drs.js';
 export type { FtInfo } from './ft.js';
@@ -14,6 +15,7 @@ export type { DownVm } from './ha.js';
 export type { MigrationInfo } from './migration.js';
 export type { RelocationInfo } from './storage-migration.js';
 export type { DatastoreInfo, StorageDrsInfo, StorageRecommendation } from './storage-drs.js';
+export type { PlanInfo, RecoveryState, SiteInfo, SiteRecoveryInfo } from './site-recovery.js';
 
 export interface ClusterHost {
   name: string;
@@ -64,6 +66,8 @@ export interface ClusterSample {
   down: DownVm[];
   /** the datastore cluster under Storage DRS: each member's space and latency, the proposals */
   storageDrs?: StorageDrsInfo;
+  /** the sites, their replicas' ages, and the recovery plan after a site failed */
+  siteRecovery?: SiteRecoveryInfo;
   /** running VMs per powered-on host */
   consolidation: number;
   runningVms: number;
