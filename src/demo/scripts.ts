@@ -106,7 +106,35 @@ const migration: Demo = {
   ],
 };
 
-export const DEMOS: readonly Demo[] = [overcommit, rightSizing, containers, vserver, migration];
+const siteRecovery: Demo = {
+  name: 'site-recovery',
+  title: 'Site Recovery: replication with an RPO, a whole site failing, and the recovery plan powering its VMs on at the other site',
+  profile: 'site-recovery', speed: 5, delayS: 5, endS: 540,
+  steps: [
+    { at: 0, panel: 'o', select: 'esx-a', keys: ['e'],
+      caption: 'Two sites: dc1 (esx-a, esx-b) runs the business, dr (dr-1, dr-2) stands by. The SITES line: each site\'s VMs replicated to the other.' },
+    { at: 30,
+      caption: 'A protected VM\'s row: its replica at dr and how old its newest replication point is, against its RPO (db 2 min, the web VMs 5 min).' },
+    { at: 100,
+      caption: 'db writes 5.6 MiB/s. A sync sends what changed since the last one started, and starts early enough that the point never gets older than the RPO.' },
+    { at: 200, select: 'esx-b', keys: ['e'],
+      caption: 'On esx-b: app-1 and app-2 are protected (priority 2); build has no RPO, so nothing of it is at dr.' },
+    { at: 380,
+      caption: 'At 400 s all of dc1 fails at once: a site outage, not a host failure. HA restarts VMs within a site, so it can do nothing here.' },
+    { at: 405,
+      caption: 'dc1\'s hosts are FAILED, its VMs DOWN. The recovery plan (the SITE RECOVERY line above the table) first takes 60 s: the replicas become disks at dr.' },
+    { at: 462, select: 'dr-2', keys: ['e'],
+      caption: 'At 460 s priority group 1: db powers on at dr from its replica. It has lost the writes since its last replication point (its row, the event line).' },
+    { at: 477,
+      caption: 'db\'s guest is up (5 s boot), plus the plan\'s 10 s delay: priority 2 powers on, app-1 and app-2; they lost more, their RPO being 5 min.' },
+    { at: 492, select: 'dr-1', keys: ['e'],
+      caption: 'Then priority 3, the web tier, on dr-1. Priority groups order a recovery: the database before the applications that need it.' },
+    { at: 510,
+      caption: 'The plan is done: every protected VM runs at dr, each having lost less than its RPO. build, unprotected, stays down until dc1 is back.' },
+  ],
+};
+
+export const DEMOS: readonly Demo[] = [overcommit, rightSizing, containers, vserver, migration, siteRecovery];
 
 export function findDemo(name: string): Demo | undefined {
   return DEMOS.find((d) => d.name === name);

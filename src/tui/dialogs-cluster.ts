@@ -40,11 +40,13 @@ export function openMigrate(s: UiState, env: KeyEnv): UiState {
   const got = selectedVm(s, env, 'H', 'migrates');
   if ('answer' in got) return got.answer;
   const vm = got.vm;
+  const rec = env.view.snapshot.cluster?.recommendations.find((r) => r.vm === vm.name);
+  // Storage DRS recommends moving its disk and DRS nothing for it: the disk's picker, as the recommendation says
+  if (!rec && sdrsRecommendation(env, vm.name) && s.dialog?.kind !== 'pick') return openRelocate(s, env, vm.name);
   const targets = env.clock.migrationTargets?.(vm.name) ?? [];
   if (targets.length === 0) return say(s, 'H: this monitor has no simulation to ask where the VM could go');
   const choices = hostChoices(targets);
   // DRS's recommendation for this VM first, else the first eligible host
-  const rec = env.view.snapshot.cluster?.recommendations.find((r) => r.vm === vm.name);
   const recAt = rec ? choices.findIndex((c) => c.ok && c.value === rec.to) : -1;
   if (recAt >= 0) choices[recAt] = { ...choices[recAt], note: `eligible; DRS recommends it (priority ${rec!.priority})` };
   const cursor = recAt >= 0 ? recAt : Math.max(0, choices.findIndex((c) => c.ok));
@@ -63,11 +65,21 @@ function openRelocate(s: UiState, env: KeyEnv, vmName: string): UiState {
   const targets = env.clock.relocationTargets?.(vmName) ?? [];
   if (targets.length === 0) return say(s, 'H: this monitor has no simulation to ask where the disk could go');
   const choices = hostChoices(targets);
+  // Storage DRS's recommendation for this disk first, with its reason; else the first eligible datastore
+  const rec = sdrsRecommendation(env, vmName);
+  const recAt = rec ? choices.findIndex((c) => c.ok && c.value === rec.to) : -1;
+  if (recAt >= 0) choices[recAt] = { ...choices[recAt], note: `eligible; Storage DRS recommends it (${rec!.reason}: ${rec!.why})` };
   const none = choices.every((c) => !c.ok);
   const where = vm ? ` (on ${vm.datastore ?? vm.host}'s datastore)` : '';
   return { ...s, message: null, dialog: { kind: 'pick', purpose: 'relocate', target: vmName,
-    title: `Move the disk of VM ${vmName}${where} to the datastore of:`, choices, cursor: Math.max(0, choices.findIndex((c) => c.ok)),
+    title: `Move the disk of VM ${vmName}${where} to the datastore of:`, choices, cursor: recAt >= 0 ? recAt : Math.max(0, choices.findIndex((c) => c.ok)),
     error: none ? `no datastore can take ${vmName}'s disk now (the reasons are listed); Esc closes` : null } };
+}
+
+/** Storage DRS's pending recommendation (manual mode) for the VM's disk, if any. */
+function sdrsRecommendation(env: KeyEnv, vm: string) {
+  const d = env.view.snapshot.cluster?.storageDrs;
+  return d?.mode === 'manual' ? d.recommendations.find((r) => r.vm === vm) : undefined;
 }
 
 // ---- X: fail / recover ---------------------------------------------------------------------------

@@ -171,6 +171,22 @@ function jvmSection(j: JvmSample, vcpus: number): MetricSection {
   ]);
 }
 
+/**
+ * Site Recovery: a protected VM's replica (where, its RPO, how old its newest point is), or, once
+ * its site failed, its place in the recovery plan and the data it lost.
+ */
+function siteSection(vm: VmSample): MetricSection[] {
+  const r = vm.recovery;
+  if (r) {
+    return [facts(`Site Recovery (${r.from} failed; recovered at ${r.to})`, [['priority', r.priority], ['state', r.state],
+      ['data lost', r.lossS, 's'], ...(r.reason ? [['why not', r.reason] as [string, unknown]] : [])])];
+  }
+  const p = vm.replica;
+  if (!p) return [];
+  return [facts(`Site Recovery (replicated to ${p.site})`, [['RPO', p.rpoS, 's'], ['point age', p.ageS, 's'],
+    ['syncing', p.syncing === null ? 'no' : `${Math.round(p.syncing * 100)}%`], ['RPO met', p.ageS <= p.rpoS]])];
+}
+
 /** Every metric of the entity, grouped as its panels group them. */
 export function entityMetrics(e: Entity): MetricSection[] {
   switch (e.kind) {
@@ -180,6 +196,7 @@ export function entityMetrics(e: Entity): MetricSection[] {
         facts('VM', [['host', vm.host], ['state', vm.state], ['GID', vm.gid], ['vCPUs', vm.vcpus], ['NWLD', vm.NWLD],
           ['shares', vm.shares], ['reservation', vm.reservationMHz, 'MHz'], ['limit', vm.limitMHz === null ? 'unlimited' : `${vm.limitMHz} MHz`],
           ['%DMD', vm['%DMD'], '%']]),
+        ...siteSection(vm),
         section('CPU (% of the interval, summed over vCPUs)', CPU_FIELDS, vm, vm.vcpus),
         allocSection(vm),
         facts('As the guest sees it', [['guest progress', vm.workMHz, 'MHz'], ['vCPUs', coscheduling(e.hypervisor)],

@@ -258,7 +258,8 @@ const TABLE: readonly Row[] = [
   { key: 'T', help: 'next colour theme: default, light (light backgrounds), none (no colour)', action: cycleTheme },
   { key: 'A', live: true, help: 'add load to the selected VM or container: the total in % of one vCPU (200 = two vCPUs busy) and seconds (Enter sends, Esc cancels)', hint: 'load', action: simCommand('A', openLoad) },
   { key: 'H', live: true, help: 'migrate the selected VM to another host (c m n v, or a VM row under o): pick the host from a list that says why a host is not eligible ' +
-    '(↑ ↓, Enter sends, Esc cancels); Tab there moves its disk to another host\'s datastore instead (Storage vMotion)', hint: 'migrate', action: simCommand('H', openMigrate) },
+    '(↑ ↓, Enter sends, Esc cancels), DRS\'s recommended host first; Tab there moves its disk to another host\'s datastore instead (Storage vMotion), ' +
+    'and a disk Storage DRS recommends moving opens there, its datastore first', hint: 'migrate', action: simCommand('H', openMigrate) },
   { key: 'Z', live: true, help: 'freeze (after y to confirm) / thaw the selected container', action: simCommand('Z', freezeThaw) },
   { key: 'X', live: true, help: 'fail (after y to confirm) / recover the selected host: o\'s selected host row, elsewhere the host on screen; on a Domain-0 / Parent-Partition row, that partition: its guests\' I/O stops until it is back', hint: 'fail/recover',
     action: simCommand('X', failRecover) },

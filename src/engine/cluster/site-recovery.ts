@@ -308,8 +308,8 @@ export class SiteRecovery {
     v.state = 'booting';
     v.host = host.spec.name;
     const r = v.replica;
-    this.ctx.emit(tMs, 'srm-recovered', g.name, `powered on at ${host.spec.name} (priority ${r.priority}) from its replication point of ${r.pointMs / 1000} s: ` +
-      `${span(v.lossMs)} of data lost (RPO ${span(r.rpoMs)} ${v.lossMs <= r.rpoMs ? 'met' : 'missed'})`);
+    this.ctx.emit(tMs, 'srm-recovered', g.name, `powered on at ${host.spec.name} (priority ${r.priority}): ${span(v.lossMs)} of data lost ` +
+      `(RPO ${span(r.rpoMs)} ${v.lossMs <= r.rpoMs ? 'met' : 'missed'}), from its replication point of ${r.pointMs / 1000} s`);
     return v.bootEndMs;
   }
 

@@ -23,6 +23,14 @@ export function line(variants: readonly Parts[], width: number): Segment[] {
 export const two = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(2));
 export const whole = (n: number) => (Number.isNaN(n) ? '-' : String(Math.round(n)));
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A span of seconds as a narrow column and a full header say it: `16s`, `1m58s`, `5m`, `1h05m`. */
+export function dur(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return s % 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s / 60}m`;
+  const m = Math.round(s / 60);
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
 export const pct = (part: number, of: number) => (Number.isNaN(part) || Number.isNaN(of) ? '-' : of > 0 ? ((part * 100) / of).toFixed(1) : '0.0');
 export const blank = (width: number): Segment[] => [{ text: ' '.repeat(width) }];
 export const coloured = (text: string, level: Level): Segment => ({ text, level });

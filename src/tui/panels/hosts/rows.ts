@@ -4,6 +4,7 @@
 // rows `vm:<gid>` like every VM panel, so a VM selected here stays selected in c, m, n and d.
 
 import { memDemandMiB } from '../../../engine/cluster/drs.js';
+import { dur } from '../header-line.js';
 import type { ClusterSample, HostSample, Snapshot, VmSample } from '../../../engine/snapshot.js';
 import type { Level } from '../../../fields/cpu.js';
 import { traits } from '../../../profile/hypervisors.js';
@@ -62,7 +63,39 @@ function hostActivity(cluster: ClusterSample | undefined, h: HostSample, down: n
   const draining = cluster?.hosts.find((c) => c.name === h.name)?.draining;
   const parts = [...(draining ? ['DPM: evacuating for standby'] : []), ...migs, ...disks];
   if (down > 0) parts.push(`${down} VM${down === 1 ? '' : 's'} down`);
-  return { text: parts.join(', '), level: down > 0 ? 'alarm' : migs.length || disks.length ? 'warn' : undefined };
+  // its datastore past a Storage DRS threshold
+  const ds = cluster?.storageDrs?.datastores.find((d) => d.name === h.name && d.state === 'up');
+  const sdrs = cluster?.storageDrs;
+  if (ds && sdrs && ds.overSpace) parts.push(`datastore ${(ds.usedMiB / ds.capacityMiB * 100).toFixed(1)}% used > ${Math.round(sdrs.spaceThreshold * 100)}%`);
+  if (ds && sdrs && ds.overLatency) parts.push(`datastore p90 ${ds.p90Ms!.toFixed(1)} ms > ${sdrs.latencyThresholdMs} ms`);
+  // the site it is at, first, when hosts name sites
+  const site = cluster?.siteRecovery?.sites.find((x) => x.hosts.includes(h.name));
+  if (site) parts.unshift(`site ${site.name}`);
+  const over = !!ds && (ds.overSpace || ds.overLatency);
+  return { text: parts.join(', '), level: down > 0 ? 'alarm' : migs.length || disks.length || over ? 'warn' : undefined };
+}
+
+const ago = dur;
+
+/** Its place in the recovery plan after its site failed; null when it has none. */
+function recoveryActivity(vm: VmSample): { text: string; level?: Level } | null {
+  const r = vm.recovery;
+  if (!r) return null;
+  switch (r.state) {
+    case 'waiting': return { text: `SRM P${r.priority} → ${r.to}, loses ${ago(r.lossS)}`, level: 'alarm' };
+    case 'booting': return { text: `SRM booting P${r.priority}, lost ${ago(r.lossS)}`, level: 'warn' };
+    case 'running': return { text: `recovered P${r.priority}, lost ${ago(r.lossS)}`, level: 'warn' };
+    default: return { text: `SRM could not recover it: ${r.reason ?? 'no host'}`, level: 'alarm' };
+  }
+}
+
+/** A protected VM's replica: its site, the age of its newest point against the RPO, a sync on the wire. */
+function replicaActivity(vm: VmSample): { text: string; level?: Level } | null {
+  const r = vm.replica;
+  if (!r) return null;
+  const sync = r.syncing === null ? '' : `, sync ${pct(r.syncing)}`;
+  // the site is the other one (the SITES line names it): the age and the RPO come first
+  return { text: `replica ${ago(r.ageS)} old, RPO ${ago(r.rpoS)}${sync}, at ${r.site}`, level: r.ageS > r.rpoS ? 'alarm' : undefined };
 }
 
 function vmActivity(cluster: ClusterSample | undefined, vm: VmSample): { text: string; level?: Level } {
@@ -73,6 +106,10 @@ function vmActivity(cluster: ClusterSample | undefined, vm: VmSample): { text: s
   }
   const svm = cluster?.relocations?.find((r) => r.vm === vm.name);
   if (svm) return { text: `disk → ${svm.to} ${pct(svm.progress)} (Storage vMotion, ${Math.round(svm.rateMiBs)} MiB/s)`, level: 'warn' };
+  const recovery = recoveryActivity(vm);
+  if (recovery) return recovery;
+  const sdrs = cluster?.storageDrs?.mode === 'manual' ? cluster.storageDrs.recommendations.find((r) => r.vm === vm.name) : undefined;
+  if (sdrs) return { text: `SDRS recommends: disk → ${sdrs.to} (${sdrs.reason}: ${sdrs.why})`, level: 'warn' };
   const down = cluster?.down.find((d) => d.vm === vm.name);
   if (down) {
     if (down.restartAt !== null) return { text: `HA restart at ${Math.round(down.restartAt)} s${down.reason ? `: ${down.reason}` : ''}`, level: 'alarm' };
@@ -80,13 +117,15 @@ function vmActivity(cluster: ClusterSample | undefined, vm: VmSample): { text: s
   }
   const ft = cluster?.ft.find((f) => f.vm === vm.name);
   if (ft) return { text: ft.secondary ? `FT: secondary on ${ft.secondary}` : 'FT: unprotected (no secondary)', level: ft.secondary ? undefined : 'warn' };
+  const replica = replicaActivity(vm);
+  if (replica) return replica;
   const a = vm.appliance;
   if (a?.role === 'sva') {
     // short: the cost is on its row in c and m, and in its details
     return { text: `SVA: ${a.watching.length} watched, ${a.alerts} alert${a.alerts === 1 ? '' : 's'}`, level: a.alerts > 0 ? 'warn' : undefined };
   }
   if (a) return { text: 'virtual appliance' };
-  return { text: vm.datastore ? `disk on ${vm.datastore}'s datastore` : '' };
+  return { text: vm.datastore && vm.datastore !== vm.host ? `disk on ${vm.datastore}'s datastore` : '' };
 }
 
 type Sortable = { name: string; cpu: number; mem: number };

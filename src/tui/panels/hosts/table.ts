@@ -88,10 +88,12 @@ const VMS: Column<HostRow> = {
 
 const ACTIVITY: Column<HostRow> = {
   key: 'ACTIVITY', label: 'MIGRATIONS / NOTES', align: 'left', width: 18, importance: 9.5, grow: true,
-  meaning: 'a host: migrations in flight (VM → target or VM ← source, progress), Storage vMotions through its datastore ' +
-    '(VM disk → target, VM disk ← source), DPM evacuating it, VMs down; a VM: its migration\'s target, progress and phase, ' +
-    'its disk\'s Storage vMotion (target, progress, rate) or the datastore it is on when not its host\'s, ' +
-    'when HA restarts it or why it stays down, its FT secondary; a security virtual appliance: how many VMs it watches ' +
+  meaning: 'a host: its site, migrations in flight (VM → target or VM ← source, progress), Storage vMotions through its datastore ' +
+    '(VM disk → target, VM disk ← source), DPM evacuating it, VMs down, its datastore past a Storage DRS threshold; a VM: its migration\'s target, progress and phase, ' +
+    'its disk\'s Storage vMotion (target, progress, rate), Storage DRS\'s recommendation for its disk and why, its place in a recovery plan ' +
+    '(SRM priority, booting, recovered and the data lost), when HA restarts it or why it stays down, its FT secondary, its replica ' +
+    '(site, age of its newest point against its RPO, a sync in progress), or the datastore it is on when not its host\'s; ' +
+    'a security virtual appliance: how many VMs it watches ' +
     'and its alerts so far (yellow once it has reported one; what watching costs it is on its row and in its details); a virtual appliance: so marked',
   cell: (r, width) => ({ text: fit(r.activity, width), level: r.activityLevel }),
 };
