@@ -48,6 +48,26 @@ describe('recordings', () => {
     expect(replay(text)).toEqual(out);
   });
 
+  it('a fail_site sent live is recorded and replays to the same recovery (its events, the data each VM lost)', () => {
+    const text = readFileSync(new URL('../../profiles/site-recovery.yaml', import.meta.url), 'utf8').replace(/\nevents:\n.*\n/, '\n');
+    const r = loadProfileText(text, 'site-recovery.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const e = new Engine(r.profile);
+    const samples: number[] = [];
+    const out: string[] = [];
+    for (let i = 1; i <= 30; i++) {
+      e.advance(10_000);
+      out.push(jsonlLine(e.sample()));
+      samples.push(e.timeMs);
+      if (i === 20) e.submit({ action: 'fail_site', target: 'dc1' });
+    }
+    const recorded = formatRecording({ profileText: text, seed: e.seed, commands: e.applied, samples, endMs: e.timeMs });
+    expect(recorded).toContain('"action":"fail_site","target":"dc1"');
+    const again = replay(recorded);
+    expect(again).toEqual(out);
+    expect(again.join('\n')).toMatch(/"kind":"srm-recovered","target":"db","detail":"powered on at dr-\d \(priority 1\): \d+ s of data lost/);
+  });
+
   it('refuses a recording truncated at any line, with the line and the reason', () => {
     const { text } = liveRun();
     const lines = text.split('\n');
