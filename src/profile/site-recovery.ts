@@ -11,7 +11,8 @@ export const SITE_RECOVERY_KEYS = ['link', 'start_delay', 'power_on_delay'] as c
 /**
  * [assumption] A 1 Gbit/s link between the sites for replication; a minute from the failure to
  * the first power-on (the plan's storage and inventory steps: the replicas made the recovery
- * site's disks, the placeholder VMs swapped for them); SRM's recovery.powerOnDelay, 0 by default.
+ * site's disks, the placeholder VMs swapped for them); no fixed delay after a group's guests are
+ * up (SRM's recovery.powerOnDelay) unless the profile sets one.
  */
 export const DEFAULT_SITE_RECOVERY: Readonly<SiteRecoverySpec> = Object.freeze({
   linkMbit: 1000, startDelayMs: 60_000, powerOnDelayMs: 0,
