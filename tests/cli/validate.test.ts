@@ -57,6 +57,12 @@ describe('vmtop validate / profiles', () => {
     expect(vmtop(['validate', 'right-sizing']).stdout).not.toMatch(/cluster|template/);
   });
 
+  it('summarises the datastore cluster and the sites', () => {
+    expect(vmtop(['validate', 'storage-drs']).stdout).toContain('a datastore cluster of 3 (SDRS manual: 80%, 15 ms, every 120 s)');
+    expect(vmtop(['validate', 'site-recovery']).stdout).toContain('2 sites (dc1: 2 hosts, dr: 2 hosts; 6 VMs replicated)');
+    expect(vmtop(['validate', 'migration']).stdout).not.toMatch(/datastore cluster|site/);
+  });
+
   it('lists the built-in profiles with a description each', () => {
     const r = vmtop(['profiles']);
     expect(r.code).toBe(0);
