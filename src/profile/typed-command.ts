@@ -31,7 +31,11 @@ export function profileNames(profile: Profile): NameBook {
   let book = books.get(profile);
   if (book) return book;
   book = new NameBook(new Ctx('profile', new LineCounter(), new Document()));
-  for (const h of profile.hosts) book.register(h.name, 'host');
+  for (const h of profile.hosts) {
+    // the loader claims a host's site before its name: `fail_site dc1`
+    if (h.site && book.kindOf(h.site) === undefined) book.register(h.site, 'site');
+    book.register(h.name, 'host');
+  }
   for (const v of profile.vms) book.register(v.name, 'vm');
   for (const c of profile.containers) {
     if (c.service && book.kindOf(c.service.name) === undefined) book.register(c.service.name, 'service');

@@ -91,3 +91,14 @@ describe('the name book and the vocabulary the completion reads', () => {
     expect(eventKeys('freeze')).toEqual([]);
   });
 });
+
+describe('a site as a typed command\'s target', () => {
+  it('fail_site dc1 is the event of the same words; the name book holds the sites', () => {
+    const sited = loadOk(yaml('name: s', 'hosts:',
+      '  - { name: a1, hypervisor: esxi, pcpus: 4, memory: 16GiB, site: dc1 }', '  - { name: b1, hypervisor: esxi, pcpus: 4, memory: 16GiB, site: dr }'));
+    expect(profileNames(sited).all('site')).toEqual(['dc1', 'dr']);
+    expect(targetKinds('fail_site')).toEqual(['site']);
+    expect(readTypedCommand(sited, 'fail_site', 'dc1', [])).toEqual({ ok: true, command: { action: 'fail_site', target: 'dc1' } });
+    expect(readTypedCommand(sited, 'fail_site', 'a1', [])).toEqual({ ok: false, problems: [{ field: 'target', message: '"a1" is a host, not a site (sites: dc1, dr)' }] });
+  });
+});
