@@ -113,9 +113,11 @@ function commandLine(profile: Profile) {
 const keySequence = (profile: Profile) => fc.array(fc.oneof({ weight: 5, arbitrary: gesture }, { weight: 2, arbitrary: commandLine(profile) }),
   { minLength: 4, maxLength: 20 }).map((g) => g.flat());
 
-test.each(['lab', 'migration', 'containers'])('keys pressed on %s give a recording that parses and replays to the same samples', async (name) => {
+// The seed fixes the draws; an action added to the vocabulary shifts them (fail_site did): the
+// afterAll check below says when a seed no longer sends each kind, and another is chosen.
+test.each(['lab', 'migration', 'containers', 'site-recovery'])('keys pressed on %s give a recording that parses and replays to the same samples', async (name) => {
   const { profile } = loadProfileSource(name);
-  await fc.assert(fc.asyncProperty(keySequence(profile), (keys) => replayable(name, keys)), { numRuns: 10, seed: 20 });
+  await fc.assert(fc.asyncProperty(keySequence(profile), (keys) => replayable(name, keys)), { numRuns: 10, seed: 4 });
 });
 
 afterAll(() => {
