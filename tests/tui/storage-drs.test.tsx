@@ -23,7 +23,7 @@ test('o: DATASTORES and the recommendation with its numbers; H on the VM applies
   expect(frame).toContain('STORAGE DRS RECOMMENDS: files-1 disk esx-a → esx-c (space); H on the VM applies one (a disk: its datastore picker)');
   expect(row(tui, 'esx-a')).toContain('datastore 82.5% used > 80%');
   await tui.press(KEY.home, 'e', KEY.down);
-  expect(row(tui, 'files-1')).toMatch(/^> .*SDRS recommends: disk → esx-c \(space: esx-a 82\.5% used > 80%; esx-a → 55%, esx-c 7/);
+  expect(row(tui, 'files-1')).toMatch(/^> .*SDRS recommends: disk → esx-c \(space: esx-a 82\.5% used > 80%;/);
   await tui.press('H');
   const picker = tui.frame();
   expect(picker).toContain('Move the disk of VM files-1 (on esx-a\'s datastore) to the datastore of:');
