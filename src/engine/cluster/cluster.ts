@@ -80,7 +80,7 @@ export class Cluster {
       load: (h) => this.services.load(h),
     });
     this.sites = SiteRecovery.of(this.ctx, profile.siteRecovery, {
-      fail: (t, h) => this.fail(t, h.spec.name),
+      fail: (t, h, site) => this.fail(t, h.spec.name, site),
       started: (t, g) => { this.ha.forget(g); this.ft.moved(t, g); this.updateNet(); },
       boot: (t, g) => this.lifecycle.boot(t, g),
     });
@@ -147,7 +147,8 @@ export class Cluster {
     this.updateNet();
   }
 
-  private fail(tMs: number, name: string): void {
+  /** `site`: the host goes down with its whole site, so HA (which stays within a site) has nowhere to restart */
+  private fail(tMs: number, name: string, site?: string): void {
     const host = this.ctx.host(name);
     if (!host) return this.ctx.emit(tMs, 'refused', name, `fail: no host named "${name}"`);
     if (host.state !== 'up') return this.ctx.emit(tMs, 'refused', name, `fail: ${name} is ${host.state === 'failed' ? 'already failed' : 'in standby'}`);
@@ -157,9 +158,11 @@ export class Cluster {
     host.state = 'failed';
     host.memory.clusterMiB = 0;
     if (this.ctx.draining === host) this.ctx.draining = null;
-    this.ctx.emit(tMs, 'host-failed', name, this.ha.on
-      ? `no heartbeat; HA declares it failed after ${this.ctx.spec.haDetectionMs / 1000} s and restarts its VMs`
-      : 'host failed; its VMs are down (no HA)');
+    this.ctx.emit(tMs, 'host-failed', name, site !== undefined
+      ? `down with site ${site}: HA has no host of ${site} left to restart on`
+      : this.ha.on
+        ? `no heartbeat; HA declares it failed after ${this.ctx.spec.haDetectionMs / 1000} s and restarts its VMs`
+        : 'host failed; its VMs are down (no HA)');
     this.ft.hostFailed(tMs, host);
     this.ha.hostFailed(tMs, host);
     host.memory.refresh();
@@ -175,7 +178,8 @@ export class Cluster {
     host.io.resumeAt(tMs);
     host.memory.clusterMiB = 0;
     host.memory.refresh();
-    this.ctx.emit(tMs, 'host-recovered', name, was === 'standby' ? 'powered on from standby' : 'back up, empty: HA restarted its VMs elsewhere');
+    const emptied = this.ha.on && host.spec.site === undefined ? 'HA restarted its VMs elsewhere' : 'its VMs run elsewhere or stay down';
+    this.ctx.emit(tMs, 'host-recovered', name, was === 'standby' ? 'powered on from standby' : `back up, empty: ${emptied}`);
     this.ha.retrySoon(tMs);
     this.ft.retry(tMs);
   }

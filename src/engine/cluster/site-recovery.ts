@@ -103,7 +103,8 @@ export interface SiteRecoveryInfo {
 
 export interface SiteHooks {
   /** the cluster fails a host (HA, FT, migrations follow) */
-  fail(tMs: number, host: HostRuntime): void;
+  /** fails one host of a failing site: `site` names it, for the host's event */
+  fail(tMs: number, host: HostRuntime, site: string): void;
   /** a VM started on a host: HA forgets it, FT and the network follow */
   started(tMs: number, group: GroupRuntime): void;
   /** its guest boots; returns when it is up */
@@ -253,7 +254,7 @@ export class SiteRecovery {
     const names = hosts.map((h) => h.spec.name).join(', ');
     this.ctx.emit(tMs, 'site-failed', site, `site ${site} is down: ${names} failed at once; ` +
       `${vms.length} protected VM${vms.length === 1 ? '' : 's'} to recover at ${to ?? 'no other site'}, ${unprotected} unprotected stay${unprotected === 1 ? 's' : ''} down`);
-    for (const h of hosts) this.hooks.fail(tMs, h);
+    for (const h of hosts) this.hooks.fail(tMs, h, site);
     if (!this.plan) return;
     this.ctx.emit(tMs, 'srm-plan', site, `recovery plan ${site} → ${to}: priority group${groups.length === 1 ? '' : 's'} ${groups.join(', ')}; ` +
       `the first powers on at ${startMs / 1000} s (after ${span(this.spec.startDelayMs)}: replicas made the recovery disks, VMs registered), ` +

@@ -81,6 +81,10 @@ describe('fail_site and the recovery plan', () => {
     expect(row(after.at(-1)!, 'tmp').state).toBe('down');
     expect(ev('vm-restarted')).toEqual([]);
     expect(ev('ha-unplaced')[0].detail).toMatch(/^stays down: no host of site dc1 can take it/);
+    // its hosts' own events do not promise an HA restart the site cannot give
+    expect(ev('host-failed').map((x) => x.detail)).toEqual(['a1', 'a2'].map(() => 'down with site dc1: HA has no host of dc1 left to restart on'));
+    e.submit({ action: 'recover', target: 'a1' });
+    expect(events(run(e, 530_000, 1000), 'host-recovered')[0].detail).toBe('back up, empty: its VMs run elsewhere or stay down');
     expect(after.at(-1)!.cluster!.siteRecovery!.plan).toMatchObject({ site: 'dc1', to: 'dr', groups: [1, 2, 3], doneS: 505 });
     // booting: its guest's workload waits 5 s after the power-on (no CPU), then runs
     const at = (t: number) => after.find((s) => s.t === t)!;
