@@ -11,6 +11,13 @@ export const PACKET_BYTES = 1500;
 /** Average guest disk command, KiB, and the share of commands that are reads. */
 export const IO_SIZE_KIB = 32;
 export const READ_FRACTION = 0.7;
+/**
+ * [assumption] A guest's own paging command, KiB, reads and writes alike: Linux reads swap in
+ * clusters of 2^page-cluster pages, 8 pages (32 KiB) by default (the kernel's sysctl/vm
+ * documentation, `page-cluster`), and its swap writeout is merged into runs of about as many
+ * (docs/model/io.md, "Paging in the guest").
+ */
+export const PAGING_IO_KIB = 32;
 
 /**
  * Native cost of moving one KB (1000 bytes) through a guest's I/O stack, in CPU cycles: about

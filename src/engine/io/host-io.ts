@@ -17,6 +17,7 @@ import { IO_COUNTERS, ioCounters, type IoCounters } from './counters.js';
 import { Datastore } from './datastore.js';
 import { DriverRing } from './driver-ring.js';
 import { GuestCpu } from './guest-cpu.js';
+import { GuestPaging } from './guest-paging.js';
 import { shareBandwidth } from './nioc.js';
 import { setPartitionLoad } from './partition.js';
 import { RemoteDisks } from './remote-disks.js';
@@ -26,8 +27,13 @@ const PACE_MIN = 1e-3;
 const EMULATED_CAP_IOPS = (EMULATED_CAP_MBIT * 1e6) / 8 / (IO_SIZE_KIB * 1024);
 
 export class HostIo {
-  /** false when no VM on the host does any I/O: nothing to step */
-  readonly active: boolean;
+  /**
+   * false when no VM on the host does any I/O: nothing to step. It turns true, for good, once a
+   * guest starts paging to its own disk (its counters then run on without a break).
+   */
+  active: boolean;
+  /** the host turned active because a guest paged, not for its VMs' workloads */
+  private pagingOnly = false;
   /** index of the driver partition among the host's groups, or -1 */
   readonly partition: number;
   readonly datastore: Datastore;
@@ -39,7 +45,10 @@ export class HostIo {
   startedMs = 0;
   /** simulated time of the previous sample's counters; null before the first sample */
   sampledMs: number | null = null;
-  /** VM groups doing I/O, as host group indices; everything below is indexed by position here */
+  /**
+   * VM groups doing I/O, as host group indices, then those that could only page under their
+   * balloon (no workload I/O); everything below is indexed by position here
+   */
   readonly vm: Int32Array;
   private readonly n: number;
   private readonly txDemand: Float64Array;
@@ -68,6 +77,10 @@ export class HostIo {
   private readonly nicRx: Float64Array;
   private readonly planRx: Float64Array;
   private readonly offIops: Float64Array;
+  /** the share of offIops that is the guest's paging, reads and writes */
+  private readonly pageReadShare: Float64Array;
+  private readonly pageWriteShare: Float64Array;
+  private readonly paging: GuestPaging;
   private readonly served: Float64Array;
   private readonly sysPlan: Float64Array;
   private backendPlan = 0;
@@ -104,19 +117,23 @@ export class HostIo {
       return g.kind === 'vm' && s && (s.workload.netMbit > 0 || rxOf(s) > 0 || s.workload.iops > 0) ? [i] : [];
     });
     this.active = doing.length > 0;
-    const n = (this.n = doing.length);
-    this.vm = Int32Array.from(doing);
+    // after them, so the workloads' claims come first as before and a host none pages steps as before
+    const mayPage = groups.flatMap((g, i) => (g.kind === 'vm' && vmSpecs.has(g.name) && g.memory !== null
+      && g.memory.balloonMax > 0 && !doing.includes(i) ? [i] : []));
+    const n = (this.n = doing.length + mayPage.length);
+    this.vm = Int32Array.from([...doing, ...mayPage]);
     const f = () => new Float64Array(n);
     this.txDemand = f(); this.rxDemand = f(); this.iopsDemand = f(); this.netShares = f(); this.diskShares = f();
     this.capMbit = f(); this.capIops = f(); this.perMbit = f(); this.perMbitRx = f(); this.perCmd = f(); this.pShare = f();
     this.offTx = f(); this.nicTx = f(); this.planTx = f(); this.offRx = f(); this.nicRx = f(); this.planRx = f();
-    this.offIops = f(); this.served = f();
+    this.offIops = f(); this.served = f(); this.pageReadShare = f(); this.pageWriteShare = f();
+    this.paging = new GuestPaging(groups, this.vm);
     this.sysPlan = f(); this.zero = f();
     this.guestCpu = new GuestCpu(cpu, this.vm, partitionIndex);
     this.ownNic = new Uint8Array(n); this.upTx = f(); this.upRx = f();
     this.remote = new RemoteDisks(spec, groups, this.vm);
     this.ring = new DriverRing(n);
-    doing.forEach((gi, k) => {
+    this.vm.forEach((gi, k) => {
       const s = vmSpecs.get(groups[gi].name)!;
       const cost = ioCost(spec, s.io);
       this.txDemand[k] = s.workload.netMbit;
@@ -147,6 +164,11 @@ export class HostIo {
     this.sampledMs = old.sampledMs;
     this.pace = old.pace;
     this.planned = old.planned && old.active;
+    if (old.active && old.pagingOnly && !this.active) {
+      this.active = this.pagingOnly = true;
+      this.planned = false;
+    }
+    this.paging.seenMs = old.paging.seenMs;
     this.guestCpu.prevPartitionRun = old.guestCpu.prevPartitionRun;
     this.clusterTx = old.clusterTx;
     this.clusterRx = old.clusterRx;
@@ -161,6 +183,7 @@ export class HostIo {
       const to = this.vm.indexOf(g);
       if (from < 0 || to < 0) return;
       this.guestCpu.adopt(src.io.guestCpu, from, to);
+      this.paging.adopt(src.io.paging, from, to);
       this.ring.adopt(src.io.ring, from, to);
     });
     this.outage = old.outage;
@@ -170,6 +193,7 @@ export class HostIo {
   resumeAt(tMs: number): void {
     this.settledMs = tMs;
     this.planned = false; // what was planned before the pause is void
+    this.paging.read(tMs); // and what its guests paged before it is not this step's
     for (const f of this.datastore.foreign.values()) { f.served = 0; f.queued = 0; }
   }
 
@@ -182,6 +206,7 @@ export class HostIo {
   /** Settle the step that ends at `tMs` and plan the next one. */
   settle(tMs: number): void {
     // a host whose VMs do no I/O still steps its datastore while others use it
+    if (!this.active && this.paging.started(tMs)) this.active = this.pagingOnly = true;
     if (!this.active && this.datastore.foreign.size === 0) return;
     const dtMs = tMs - this.settledMs;
     if (!this.planned) {
@@ -211,6 +236,7 @@ export class HostIo {
       this.accrue(g, k, tx, rx, cmds, dtS);
       // the partition's row shows the I/O it served
       if (this.pShare[k] > 0) this.accrue(this.partition, k, tx, rx, cmds, dtS);
+      if (this.pageReadShare[k] + this.pageWriteShare[k] > 0) this.accruePaging(g, k, cmds);
       // commands held in the ring while the partition is down wait in the kernel too (QUED)
       if (this.ring.held[k] > 0) this.counters.quedT[g] += this.ring.held[k] * dtS;
     }
@@ -238,8 +264,20 @@ export class HostIo {
     c.quedT[gi] += (away ? (served * Math.max(0, r.kavg[k] - KAVG_BASE_MS)) / 1000 : ds.queued[k]) * dtS;
   }
 
+  /** The part of VM k's commands that was its guest's paging (in the partition's row too). */
+  private accruePaging(g: number, k: number, cmds: number): void {
+    const c = this.counters;
+    c.pageReads[g] += cmds * this.pageReadShare[k];
+    c.pageWrites[g] += cmds * this.pageWriteShare[k];
+    if (this.pShare[k] <= 0) return;
+    c.pageReads[this.partition] += cmds * this.pageReadShare[k];
+    c.pageWrites[this.partition] += cmds * this.pageWriteShare[k];
+  }
+
   private plan(): void {
     const { n, cpu } = this;
+    const paging = this.paging;
+    paging.read(this.settledMs);
     const p = this.partition;
     this.outage = p >= 0 && this.groups[p].state !== 'running';
     for (let k = 0; k < n; k++) {
@@ -255,7 +293,12 @@ export class HostIo {
       this.offRx[k] = this.rxDemand[k] * level;
       this.nicTx[k] = this.offTx[k] * pace;
       this.nicRx[k] = Math.min(this.offRx[k], this.capMbit[k]) * pace;
-      this.offIops[k] = Math.min(this.iopsDemand[k] * level * gf, this.capIops[k]) * pace;
+      // the guest's paging is as the memory model counted it: its CPU stall is already in there
+      const page = on ? paging.reads[k] + paging.writes[k] : 0;
+      const disk = this.iopsDemand[k] * level * gf + page;
+      this.offIops[k] = Math.min(disk, this.capIops[k]) * pace;
+      this.pageReadShare[k] = page > 0 ? paging.reads[k] / disk : 0;
+      this.pageWriteShare[k] = page > 0 ? paging.writes[k] / disk : 0;
       if (this.pShare[k] > 0 && (this.outage || this.ring.held[k] > 0 || group.ioWait)) this.routeThroughDownPartition(k, group);
     }
     const nic = this.spec.nicMbit;

@@ -1,7 +1,7 @@
 // esxtop's network and disk fields from the I/O model's cumulative counters: every rate is the
 // change since the previous sample over the simulated time the counters advanced.
 
-import { DEVICE_QUEUE_DEPTH, IO_SIZE_KIB, PACKET_BYTES, READ_FRACTION, VDISK_QUEUE_DEPTH } from './constants.js';
+import { DEVICE_QUEUE_DEPTH, IO_SIZE_KIB, PACKET_BYTES, PAGING_IO_KIB, READ_FRACTION, VDISK_QUEUE_DEPTH } from './constants.js';
 import type { HostIo } from './host-io.js';
 import { IO_COUNTERS, type IoCounter } from './counters.js';
 import type { HostIoFields, VmIo } from './types.js';
@@ -15,6 +15,7 @@ export const NO_IO: Readonly<VmIo> = Object.freeze({
 const NET_COUNTERS: ReadonlySet<IoCounter> = new Set<IoCounter>(['tx', 'txWant', 'txDrop', 'rx', 'rxWant', 'rxDrop']);
 const PKT_PER_MBIT = 1e6 / 8 / PACKET_BYTES;
 const MIB_PER_CMD = IO_SIZE_KIB / 1024;
+const MIB_PER_PAGING_CMD = PAGING_IO_KIB / 1024;
 
 type Deltas = Record<IoCounter, number>;
 
@@ -27,6 +28,10 @@ function fields(d: Deltas, perS: number): VmIo {
   const davg = d.cmds > 0 ? ms2(d.davgW / d.cmds) : 0;
   const kavg = d.cmds > 0 ? ms2(d.kavgW / d.cmds) : 0;
   const cmds = d.cmds * perS;
+  // the guest's paging is reads and writes as they were; the rest follows the workload's mix
+  const workload = Math.max(0, d.cmds - d.pageReads - d.pageWrites) * perS;
+  const pageReads = d.pageReads * perS;
+  const pageWrites = d.pageWrites * perS;
   return {
     'MbTX/s': d.tx * perS,
     'MbRX/s': d.rx * perS,
@@ -35,10 +40,10 @@ function fields(d: Deltas, perS: number): VmIo {
     'PKTTX/s': d.tx * perS * PKT_PER_MBIT,
     'PKTRX/s': d.rx * perS * PKT_PER_MBIT,
     'CMDS/s': cmds,
-    'READS/s': cmds * READ_FRACTION,
-    'WRITES/s': cmds * (1 - READ_FRACTION),
-    'MBREAD/s': cmds * READ_FRACTION * MIB_PER_CMD,
-    'MBWRTN/s': cmds * (1 - READ_FRACTION) * MIB_PER_CMD,
+    'READS/s': workload * READ_FRACTION + pageReads,
+    'WRITES/s': workload * (1 - READ_FRACTION) + pageWrites,
+    'MBREAD/s': workload * READ_FRACTION * MIB_PER_CMD + pageReads * MIB_PER_PAGING_CMD,
+    'MBWRTN/s': workload * (1 - READ_FRACTION) * MIB_PER_CMD + pageWrites * MIB_PER_PAGING_CMD,
     DAVG: davg,
     KAVG: kavg,
     GAVG: ms2(davg + kavg),

@@ -168,8 +168,11 @@ export class HostMemory {
     const blocked = this.state === 'low';
     for (const v of this.vms) {
       const used = v.guestUsed();
-      // A guest with idle memory again (its load ended) pages its own swapped pages back into it.
-      v.guestSwapped = Math.max(0, Math.min(v.guestSwapped - v.guestIdle(), used));
+      // A guest with idle memory again (its load ended) pages its own swapped pages back into it
+      // (reads); what it no longer uses leaves its swap without any I/O.
+      const idle = v.guestIdle();
+      v.guestPagedIn += Math.min(v.guestSwapped, idle);
+      v.guestSwapped = Math.max(0, Math.min(v.guestSwapped - idle, used));
       const resident = v.pinned && v.powered ? v.memoryMiB : used - v.guestSwapped;
       const rate = v.pinned ? Infinity : Math.max(TOUCH_RATE, v.memoryMiB / WARMUP_S);
       const grow = Math.min(Math.max(0, resident - v.touched()), rate * dtS, v.U, blocked ? 0 : Math.max(0, free));
@@ -199,6 +202,10 @@ export class HostMemory {
       // A guest whose balloon pushed part of what it uses to its own disk pages it back and out.
       const retouch = (v.active(tMs) / ACTIVE_RETOUCH_S) * dtS;
       const guestIn = used > 0 ? (v.guestSwapped / used) * retouch : 0;
+      // each page read back displaces one the guest uses, written out in its place: what the
+      // balloon holds stays out [assumption]
+      v.guestPagedIn += guestIn;
+      v.guestPagedOut += guestIn;
       v.guestStall = Math.min(MAX_STALL - v.hostStall, (guestIn * GUEST_PAGE_IN_MS * PAGES_PER_MIB) / 1000 / dtS / v.vcpus);
     }
   }
@@ -249,7 +256,9 @@ export class HostMemory {
     const paged = Math.min(amount - idle, GUEST_PAGE_OUT_RATE * dtS);
     const db = Math.min(idle + paged, v.touched());
     if (db <= 0) return;
-    v.guestSwapped += Math.max(0, db - idle);
+    const out = Math.max(0, db - idle);
+    v.guestSwapped += out;
+    v.guestPagedOut += out;
     take(v, db);
     v.B += db;
   }
@@ -297,6 +306,8 @@ export class HostMemory {
       // the guest gets its pages back untouched; it touches them again only as it needs them
       v.B -= db;
       v.U += db;
+      // with room again the guest reads back what it had paged out
+      v.guestPagedIn += Math.min(v.guestSwapped, db);
       v.guestSwapped = Math.max(0, v.guestSwapped - db);
     }
   }

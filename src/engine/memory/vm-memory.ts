@@ -47,6 +47,12 @@ export class VmMemory {
   // cumulative, MiB
   swappedIn = AS_DOUBLE;
   swappedOut = AS_DOUBLE;
+  /**
+   * What the guest read back from and wrote to its own virtual disk paging under the balloon,
+   * cumulative MiB: the I/O model turns the change over each of its steps into disk commands.
+   */
+  guestPagedIn = AS_DOUBLE;
+  guestPagedOut = AS_DOUBLE;
   /** this step's stall, seconds per second per vCPU: host swap-in / decompression, guest paging */
   hostStall = AS_DOUBLE;
   guestStall = AS_DOUBLE;
@@ -75,6 +81,7 @@ export class VmMemory {
     this.overheadMiB = overheadMiB(vcpus, memoryMiB);
     this.release();
     this.swappedIn = this.swappedOut = 0;
+    this.guestPagedIn = this.guestPagedOut = 0;
     this.extraActive = 0;
     this.cgroupMiB = 0;
   }
