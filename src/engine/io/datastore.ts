@@ -62,8 +62,9 @@ export class Datastore {
    * Commands in the device over the last step (esxtop ACTV): by Little's law served x DAVG, at
    * most its queue depth; `activeShare` scales a disk's served x DAVG to its part of it.
    */
-  active = 0;
-  activeShare = 1;
+  // perf: double field
+  active = AS_DOUBLE;
+  activeShare = AS_DOUBLE;
   /**
    * Claimants from elsewhere, by key. Shared with the next Datastore of this host when its groups
    * change (HostIo.adopt), so what other hosts and the cluster posted survives a relayout.
@@ -83,7 +84,11 @@ export class Datastore {
     this.zero = new Float64Array(n);
     this.sh = new Float64Array(n);
     this.got = new Float64Array(n);
+    // perf: double field
+    this.davg = AS_DOUBLE;
     this.davg = spec.latencyMs;
+    this.active = 0;
+    this.activeShare = 1;
     // perf: double field
     this.observedMs = AS_DOUBLE;
     this.observedMs = spec.latencyMs;

@@ -5,6 +5,7 @@
 
 import type { HostCpu } from '../cpu/host-cpu.js';
 import { EPS } from '../../eps.js';
+import { AS_DOUBLE } from '../shapes.js';
 import { PARTITION_BASE_LOAD } from './constants.js';
 
 const GUEST_SMOOTHING = 0.25;
@@ -16,7 +17,8 @@ export class GuestCpu {
   readonly prevRan: Float64Array;
   readonly prevWanted: Float64Array;
   readonly prevSys: Float64Array;
-  prevPartitionRun = 0;
+  // perf: double field
+  prevPartitionRun = AS_DOUBLE;
 
   constructor(
     private readonly cpu: HostCpu,
@@ -25,6 +27,7 @@ export class GuestCpu {
     /** index of the driver partition among the host's groups, or -1 */
     private readonly partition: number,
   ) {
+    this.prevPartitionRun = 0;
     const n = vm.length;
     this.factor = new Float64Array(n).fill(1);
     this.prevRan = new Float64Array(n);

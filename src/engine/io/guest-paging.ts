@@ -4,6 +4,7 @@
 // other commands on the datastore.
 
 import type { GroupRuntime } from '../runtime.js';
+import { AS_DOUBLE } from '../shapes.js';
 import { PAGING_IO_KIB } from './constants.js';
 
 const CMDS_PER_MIB = 1024 / PAGING_IO_KIB;
@@ -15,7 +16,8 @@ export class GuestPaging {
   /** the memory model's cumulative MiB paged in and out at the last read, and when, ms (NaN: never) */
   readonly seenIn: Float64Array;
   readonly seenOut: Float64Array;
-  seenMs = NaN;
+  // perf: double field
+  seenMs = AS_DOUBLE;
 
   constructor(
     private readonly groups: readonly GroupRuntime[],
@@ -27,6 +29,9 @@ export class GuestPaging {
     this.writes = new Float64Array(n);
     this.seenIn = new Float64Array(n);
     this.seenOut = new Float64Array(n);
+    // perf: not a constant (NaN: never read)
+    this.seenMs = 0;
+    this.seenMs = NaN;
     // what was paged before this model existed was another's to count
     for (let k = 0; k < n; k++) {
       const m = groups[vm[k]].memory;

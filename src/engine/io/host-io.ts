@@ -13,6 +13,7 @@ import type { HostCpu } from '../cpu/host-cpu.js';
 import type { GroupRuntime } from '../runtime.js';
 import { DISK_SHARES, EMULATED_CAP_MBIT, IO_BLOCKED_WAIT, IO_SIZE_KIB, IO_STEP_MS, KAVG_BASE_MS, NET_SHARES } from './constants.js';
 import { ioCost } from './cost.js';
+import { AS_DOUBLE } from '../shapes.js';
 import { IO_COUNTERS, ioCounters, type IoCounters } from './counters.js';
 import { Datastore } from './datastore.js';
 import { DriverRing } from './driver-ring.js';
@@ -41,8 +42,9 @@ export class HostIo {
   /** the counters at the previous sample, copied in place (no allocation per sample) */
   readonly sampled: IoCounters;
   /** simulated time the counters reach, and the time they started from (the first plan), ms */
-  settledMs = 0;
-  startedMs = 0;
+  // perf: double field (a host whose guests start paging runs all of this late, once V8 has compiled the loop)
+  settledMs = AS_DOUBLE;
+  startedMs = AS_DOUBLE;
   /** simulated time of the previous sample's counters; null before the first sample */
   sampledMs: number | null = null;
   /**
@@ -83,12 +85,12 @@ export class HostIo {
   private readonly paging: GuestPaging;
   private readonly served: Float64Array;
   private readonly sysPlan: Float64Array;
-  private backendPlan = 0;
+  private backendPlan = AS_DOUBLE;
   /**
    * The pace a saturated partition sets: the share of the routed guests' I/O it keeps up with,
    * probed upward 10 % a step so it finds its level again when the partition gets CPU back.
    */
-  private pace = 1;
+  private pace = AS_DOUBLE;
   private planned = false;
   /** what the CPU gave the step that ended */
   private readonly guestCpu: GuestCpu;
@@ -101,8 +103,8 @@ export class HostIo {
    * Mbit/s of the link taken by the cluster's own traffic — migrations, fault-tolerance logging —
    * per direction: the VMs' traffic shares what is left. Set by the cluster model.
    */
-  clusterTx = 0;
-  clusterRx = 0;
+  clusterTx = AS_DOUBLE;
+  clusterRx = AS_DOUBLE;
 
   constructor(
     readonly spec: HostSpec,
@@ -112,11 +114,18 @@ export class HostIo {
     partitionIndex: number,
   ) {
     this.partition = partitionIndex;
+    this.settledMs = this.startedMs = this.backendPlan = this.clusterTx = this.clusterRx = 0;
+    this.pace = 1;
     const doing = groups.flatMap((g, i) => {
       const s = vmSpecs.get(g.name);
       return g.kind === 'vm' && s && (s.workload.netMbit > 0 || rxOf(s) > 0 || s.workload.iops > 0) ? [i] : [];
     });
+    // perf: not a constant (a guest that starts paging turns them on; V8 keeps a field constant
+    // through a store of the same value, so each gets both)
+    this.active = true;
     this.active = doing.length > 0;
+    this.pagingOnly = true;
+    this.pagingOnly = false;
     // after them, so the workloads' claims come first as before and a host none pages steps as before
     const mayPage = groups.flatMap((g, i) => (g.kind === 'vm' && vmSpecs.has(g.name) && g.memory !== null
       && g.memory.balloonMax > 0 && !doing.includes(i) ? [i] : []));
