@@ -158,6 +158,12 @@ export function layoutOf(cells: readonly string[]): CaptureLayout {
   function mapColumn(p: CounterPath, c: number): void {
     // the table checked the name above: the slot goes under it
     const put = (slots: object) => { (slots as Record<string, number>)[p.counter] = take(c); };
+    /** the counter into the instance's slots of `map`, made on its first counter */
+    const putIn = (map: Map<string, object>, inst: string) => {
+      const d = map.get(inst) ?? {};
+      map.set(inst, d);
+      put(d);
+    };
     const inst = p.instance;
     switch (p.object) {
       case 'Physical Cpu': {
@@ -206,9 +212,7 @@ export function layoutOf(cells: readonly string[]): CaptureLayout {
       }
       case 'Virtual Disk': {
         if (!inst) return;
-        const d = vdisks.get(inst) ?? {};
-        vdisks.set(inst, d);
-        put(d);
+        putIn(vdisks, inst);
         return;
       }
       case 'Physical Disk Per-Device-Per-World': {
@@ -223,16 +227,12 @@ export function layoutOf(cells: readonly string[]): CaptureLayout {
       }
       case 'Physical Disk SCSI Device': {
         if (!inst) return;
-        const d = devices.get(inst) ?? {};
-        devices.set(inst, d);
-        put(d);
+        putIn(devices, inst);
         return;
       }
       case 'Physical Disk Adapter': {
         if (!inst) return;
-        const d = adapters.get(inst) ?? {};
-        adapters.set(inst, d);
-        put(d);
+        putIn(adapters, inst);
         return;
       }
     }

@@ -66,23 +66,14 @@ function serviceState(replicas: readonly ContainerSample[]): { word: string; lev
   return { word: `${n} ${s.word.toLowerCase()}`, level: s.level };
 }
 
-function containerValues(c: ContainerSample): CgroupNumbers {
+/** A container's or a service's own cgroup files (a service is its replicas' parent cgroup). */
+function cgroupValues(c: ContainerSample | ServiceSample): CgroupNumbers {
   return {
     'cpu.usage%': c['cpu.usage%'], 'throttled%': c['throttled%'], 'cpu.weight': c['cpu.weight'], 'cpu.max%': c['cpu.max%'],
     nr_throttled: c.nr_throttled, throttled_usec: c.throttled_usec, 'memory.current': c['memory.current'],
     'memory.max': c['memory.max'], 'memory.high': c['memory.high'], oom_kill: c.oom_kill, restarts: c.restarts,
     'pids.current': c['pids.current'], 'cpu.pressure.avg10': c['cpu.pressure.avg10'],
     'memory.pressure.avg10': c['memory.pressure.avg10'],
-  };
-}
-
-function serviceValues(s: ServiceSample): CgroupNumbers {
-  return {
-    'cpu.usage%': s['cpu.usage%'], 'throttled%': s['throttled%'], 'cpu.weight': s['cpu.weight'], 'cpu.max%': s['cpu.max%'],
-    nr_throttled: s.nr_throttled, throttled_usec: s.throttled_usec, 'memory.current': s['memory.current'],
-    'memory.max': s['memory.max'], 'memory.high': s['memory.high'], oom_kill: s.oom_kill, restarts: s.restarts,
-    'pids.current': s['pids.current'], 'cpu.pressure.avg10': s['cpu.pressure.avg10'],
-    'memory.pressure.avg10': s['memory.pressure.avg10'],
   };
 }
 
@@ -124,8 +115,8 @@ export function cgroupRows(snap: Snapshot, host: string | undefined, sort: SortK
     });
     const mySvcs = services.filter((s) => s.vm === vmName);
     const top: (Node & { svc?: ServiceSample; ct?: ContainerSample })[] = [
-      ...mySvcs.map((svc) => ({ name: svc.name, values: serviceValues(svc), svc })),
-      ...mine.filter((c) => c.service === null).map((ct) => ({ name: ct.name, values: containerValues(ct), ct })),
+      ...mySvcs.map((svc) => ({ name: svc.name, values: cgroupValues(svc), svc })),
+      ...mine.filter((c) => c.service === null).map((ct) => ({ name: ct.name, values: cgroupValues(ct), ct })),
     ].sort(by);
     for (const node of top) {
       if (node.ct) {
@@ -138,7 +129,7 @@ export function cgroupRows(snap: Snapshot, host: string | undefined, sort: SortK
       rows.push({ ...base, key: `svc:${node.name}`, kind: 'service', id: 0, name: node.name, gid, depth: 1, open,
         replicas: node.svc?.replicas ?? replicas.length, state: serviceState(replicas), values: node.values });
       if (!open) continue;
-      const children = replicas.map((ct) => ({ name: ct.name, values: containerValues(ct), ct })).sort(by);
+      const children = replicas.map((ct) => ({ name: ct.name, values: cgroupValues(ct), ct })).sort(by);
       for (const child of children) {
         rows.push({ ...base, key: `ct:${child.name}`, kind: 'container', id: 0, name: child.name, gid, depth: 2,
           parent: `svc:${node.name}`, state: stateWord(child.ct.state), values: child.values });
